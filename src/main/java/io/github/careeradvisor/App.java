@@ -1,0 +1,163 @@
+package io.github.careeradvisor;
+
+import io.github.careeradvisor.advisor.Advisor;
+import io.github.careeradvisor.cli.CommandLine;
+import io.github.careeradvisor.cli.Conversation;
+import io.github.careeradvisor.cli.Invocation;
+import io.github.careeradvisor.cli.UsageException;
+import io.github.careeradvisor.config.ConfigException;
+import io.github.careeradvisor.config.Settings;
+import io.github.careeradvisor.knowledge.KnowledgeBase;
+import io.github.careeradvisor.knowledge.KnowledgeLoader;
+import io.github.careeradvisor.knowledge.TokenCounter;
+import io.github.careeradvisor.retrieval.Embedder;
+import io.github.careeradvisor.retrieval.IndexBuilder;
+import io.github.careeradvisor.retrieval.IndexReport;
+import java.io.BufferedReader;
+import java.io.FileDescriptor;
+import java.io.FileInputStream;
+import java.io.FileOutputStream;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * The one place that wires the application: reads the settings, builds every part with {@code new},
+ * and runs the command the user asked for. Tests build the advisor through {@link #start} too.
+ */
+public final class App {
+
+    static final int EXIT_OK = 0;
+    static final int EXIT_FAILURE = 1;
+    static final int EXIT_USAGE = 2;
+
+    private final Map<String, String> env;
+    private final InputStream in;
+    private final PrintStream out;
+    private final PrintStream err;
+
+    App(Map<String, String> env, InputStream in, PrintStream out, PrintStream err) {
+        this.env = env;
+        this.in = in;
+        this.out = out;
+        this.err = err;
+    }
+
+    public static void main(String[] args) {
+        quietLibraryLogs();
+        PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
+        PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
+        int code = new App(System.getenv(), new FileInputStream(FileDescriptor.in), out, err).run(args);
+        out.flush();
+        System.exit(code);
+    }
+
+    /** The advisor with its index built, and what building it did. */
+    public record Started(Advisor advisor, IndexReport report) {
+    }
+
+    /**
+     * Loads the knowledge, builds the index (reusing cached vectors) and the advisor. Problems that do
+     * not stop the program (a bad guide, a damaged cache) go to {@code warnings}.
+     */
+    public static Started start(Settings settings, Embedder embedder, Consumer<String> warnings) {
+        KnowledgeBase knowledge;
+        try (TokenCounter tokens = TokenCounter.forMiniLm()) {
+            knowledge = new KnowledgeLoader(settings.knowledgeDir(), tokens::count).load();
+        }
+        knowledge.problems().forEach(p -> warnings.accept("warning: guide left out: " + p));
+        IndexBuilder.Built built = new IndexBuilder(embedder, settings.dataDir(), warnings).build(knowledge);
+        return new Started(new Advisor(built.retriever()), built.report());
+    }
+
+    int run(String[] args) {
+        Invocation invocation;
+        try {
+            invocation = CommandLine.parse(args);
+        } catch (UsageException e) {
+            err.println("error: " + e.getMessage());
+            err.println();
+            err.print(e.usage());
+            return EXIT_USAGE;
+        }
+        if (invocation.helpText().isPresent()) {
+            out.print(invocation.helpText().get());
+            return EXIT_OK;
+        }
+        try {
+            Settings settings = Settings.fromEnvironment(env);
+            Invocation.Command command = invocation.command();
+            if (command == null) {
+                command = settings.telegramTokenIfSet().isPresent() ? Invocation.Command.BOT : Invocation.Command.CHAT;
+            }
+            return switch (command) {
+                case INDEX -> index(settings);
+                case ASK -> ask(settings, invocation);
+                case CHAT -> chat(settings);
+                case BOT -> bot(settings);
+            };
+        } catch (ConfigException e) {
+            err.println("error: " + e.getMessage());
+            return EXIT_USAGE;
+        } catch (UncheckedIOException e) {
+            err.println("error: " + e.getMessage() + ": " + e.getCause().getMessage());
+            return EXIT_FAILURE;
+        } catch (RuntimeException e) {
+            err.println("error: " + e);
+            return EXIT_FAILURE;
+        }
+    }
+
+    private int index(Settings settings) {
+        Started started = start(settings, new Embedder(), err::println);
+        out.println(started.report().summary());
+        started.report().problems().forEach(p -> out.println("not indexed: " + p));
+        return started.report().problems().isEmpty() ? EXIT_OK : EXIT_FAILURE;
+    }
+
+    private int ask(Settings settings, Invocation invocation) {
+        Conversation conversation = new Conversation(start(settings, new Embedder(), err::println).advisor(), out);
+        if (invocation.words().isEmpty()) {
+            try {
+                conversation.askEachLine(reader(), invocation.json());
+            } catch (java.io.IOException e) {
+                throw new UncheckedIOException("reading questions from standard input", e);
+            }
+        } else {
+            conversation.askOnce(invocation.words(), invocation.json());
+        }
+        return EXIT_OK;
+    }
+
+    private int chat(Settings settings) {
+        Conversation conversation = new Conversation(start(settings, new Embedder(), err::println).advisor(), out);
+        try {
+            conversation.chat(reader());
+        } catch (java.io.IOException e) {
+            throw new UncheckedIOException("reading from the terminal", e);
+        }
+        return EXIT_OK;
+    }
+
+    private int bot(Settings settings) {
+        settings.requireTelegramToken();
+        err.println("error: the Telegram front end is not part of this version yet; "
+                + "use 'chat' or 'ask' (unset " + Settings.TELEGRAM_TOKEN + " to get the chat by default)");
+        return EXIT_FAILURE;
+    }
+
+    private BufferedReader reader() {
+        return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+    }
+
+    /** ONNX Runtime and DJL log at INFO on start; a terminal user needs only their warnings. */
+    private static void quietLibraryLogs() {
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel",
+                System.getProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn"));
+        System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
+    }
+}

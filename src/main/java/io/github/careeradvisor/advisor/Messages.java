@@ -1,0 +1,43 @@
+package io.github.careeradvisor.advisor;
+
+/** What the advisor says when it is not quoting the knowledge. */
+final class Messages {
+
+    private Messages() {
+    }
+
+    static final String TOPICS = "salaries by level, the skills and maths you need, the learning path, "
+            + "certifications (and which ones were retired), the career ladder from junior to executive, "
+            + "how the role differs from data scientist and AI engineer, getting experience, networking, "
+            + "and where ML engineers are hired";
+
+    static final String EXAMPLES = "For example: \"How much does a junior ML engineer earn?\", "
+            + "\"Which certification should I take for Google Cloud?\" or "
+            + "\"How is an ML engineer different from a data scientist?\"";
+
+    static final String WELCOME = "Hi! I'm a career advisor for people who want to become machine-learning "
+            + "engineers. I answer from a set of guides, and I tell you where each answer comes from.";
+
+    static final String DECLINE = "Sorry, that is outside what I know. I can help with becoming a "
+            + "machine-learning engineer: " + TOPICS + ". " + EXAMPLES + ".";
+
+    static final String EMPTY = "Please type a question. " + EXAMPLES + ".";
+
+    static final String TRUNCATED = "(Your message was long, so I read only its first "
+            + QuestionText.MAX_CHARS + " characters.)";
+
+    static final String HELP = "Ask me anything about becoming a machine-learning engineer: " + TOPICS + ".";
+
+    static final String COMMANDS = "Commands: /salary pay by level, /certs certifications, /next what to learn "
+            + "next, /help this help.";
+
+    static final String PERSONAL_COMING = "Personal profiles (your level, goals, cloud and progress) are not "
+            + "available yet: they are coming in a later version. Until then, ask me anything as a question, "
+            + "for example \"What should I learn after Python?\".";
+
+    static final String ADMIN_ONLY = "/stats is only for the bot's administrators.";
+
+    static String unknownCommand(String command) {
+        return "I don't know the command " + command + ". " + COMMANDS;
+    }
+}

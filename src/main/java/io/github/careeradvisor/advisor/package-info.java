@@ -1,0 +1,4 @@
+@NullMarked
+package io.github.careeradvisor.advisor;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,61 @@
+package io.github.careeradvisor.answer;
+
+import java.util.List;
+
+/**
+ * A reply as a small structured value, so each front end renders it its own way: the terminal as plain
+ * text, Telegram as HTML.
+ *
+ * @param grounded true when the blocks were taken from the knowledge; false for a decline, a greeting
+ *     or a notice, which carry no sources
+ */
+public record Answer(List<Block> blocks, List<Citation> sources, boolean grounded) {
+
+    public Answer {
+        blocks = List.copyOf(blocks);
+        sources = List.copyOf(sources);
+        if (blocks.isEmpty()) {
+            throw new IllegalArgumentException("an answer says something");
+        }
+        if (!grounded && !sources.isEmpty()) {
+            throw new IllegalArgumentException("only a grounded answer has sources");
+        }
+    }
+
+    /** A reply that does not come from the knowledge: help, a greeting, a decline, a notice. */
+    public static Answer message(String... paragraphs) {
+        return new Answer(List.of(paragraphs).stream().<Block>map(Paragraph::new).toList(), List.of(), false);
+    }
+
+    /** The same answer with a note added at the end (e.g. that a long question was cut). */
+    public Answer withNote(String note) {
+        List<Block> more = new java.util.ArrayList<>(blocks);
+        more.add(new Paragraph(note));
+        return new Answer(more, sources, grounded);
+    }
+
+    /** One piece of an answer's body. */
+    public sealed interface Block permits Paragraph, Bullets {
+    }
+
+    public record Paragraph(String text) implements Block {
+        public Paragraph {
+            if (text.isBlank()) {
+                throw new IllegalArgumentException("an empty paragraph");
+            }
+        }
+    }
+
+    public record Bullets(List<String> items) implements Block {
+        public Bullets {
+            items = List.copyOf(items);
+            if (items.isEmpty()) {
+                throw new IllegalArgumentException("an empty list");
+            }
+        }
+    }
+
+    /** Where part of an answer comes from. */
+    public record Citation(String title, String section, String file, double score) {
+    }
+}

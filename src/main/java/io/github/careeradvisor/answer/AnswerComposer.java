@@ -1,0 +1,151 @@
+package io.github.careeradvisor.answer;
+
+import io.github.careeradvisor.knowledge.Passage;
+import io.github.careeradvisor.knowledge.Unit;
+import io.github.careeradvisor.retrieval.Retrieval;
+import io.github.careeradvisor.retrieval.RetrievedPassage;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Builds an extractive answer: from the retrieved passages it quotes the sentences and bullets that
+ * answer the question best, in the order the guide gives them, and cites where each came from. It
+ * states nothing that is not in a retrieved passage.
+ */
+public final class AnswerComposer {
+
+    /** Aim for answers a phone shows without scrolling. */
+    static final int TARGET_CHARS = 700;
+    /** Never more than this, whatever the question. */
+    static final int MAX_CHARS = 1500;
+    static final int MAX_UNITS = 6;
+    /** Units scoring within this of the best one are worth quoting. */
+    static final double MARGIN = 0.10;
+    /** The rest of a list is quoted with a selected bullet when within this of the best unit. */
+    static final double LIST_MARGIN = 0.20;
+    /** Higher-ranked passages get their sentences preferred a little. */
+    private static final double[] RANK_BONUS = {0.06, 0.03, 0.0, 0.0};
+
+    private final String declineText;
+
+    public AnswerComposer(String declineText) {
+        this.declineText = declineText;
+    }
+
+    public Answer compose(Retrieval retrieval) {
+        if (!retrieval.relevant() || retrieval.passages().isEmpty()) {
+            return Answer.message(declineText);
+        }
+        List<Candidate> candidates = candidates(retrieval.passages());
+        double best = candidates.stream().mapToDouble(Candidate::score).max().orElseThrow();
+        Set<Candidate> chosen = choose(candidates, best);
+        return render(retrieval.passages(), chosen);
+    }
+
+    private record Candidate(int rank, int index, Unit unit, double score) {
+    }
+
+    private static List<Candidate> candidates(List<RetrievedPassage> passages) {
+        List<Candidate> candidates = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (int r = 0; r < passages.size(); r++) {
+            RetrievedPassage rp = passages.get(r);
+            List<Unit> units = rp.passage().units();
+            for (int u = 0; u < units.size(); u++) {
+                if (seen.add(units.get(u).text())) {
+                    double bonus = r < RANK_BONUS.length ? RANK_BONUS[r] : 0;
+                    candidates.add(new Candidate(r, u, units.get(u), rp.unitScores().get(u) + bonus));
+                }
+            }
+        }
+        return candidates;
+    }
+
+    private static Set<Candidate> choose(List<Candidate> candidates, double best) {
+        List<Candidate> ranked = candidates.stream()
+                .sorted(Comparator.comparingDouble(Candidate::score).reversed()).toList();
+        Set<Candidate> chosen = new LinkedHashSet<>();
+        int chars = 0;
+        for (Candidate c : ranked) {
+            if (c.score() < best - MARGIN && !chosen.isEmpty()) {
+                break;
+            }
+            if (!chosen.isEmpty() && (chosen.size() >= MAX_UNITS || chars + c.unit().text().length() > TARGET_CHARS)) {
+                continue;
+            }
+            chosen.add(c);
+            chars += c.unit().text().length();
+        }
+        // A bullet rarely reads alone: quote the sentence that introduces its list, and its siblings
+        // that answer nearly as well (each source's figure for the same level, say).
+        for (Candidate c : List.copyOf(chosen)) {
+            if (c.unit().kind() != Unit.Kind.BULLET) {
+                continue;
+            }
+            for (Candidate other : candidates) {
+                boolean sameBlock = other.rank() == c.rank() && other.unit().block() == c.unit().block();
+                boolean sameListIntro = other.rank() == c.rank() && other.unit().introducesList()
+                        && other.unit().block() == c.unit().block() - 1;
+                boolean worthIt = other.unit().kind() == Unit.Kind.BULLET && other.score() >= best - LIST_MARGIN;
+                if (!chosen.contains(other) && (sameListIntro || sameBlock && worthIt)
+                        && chars + other.unit().text().length() <= MAX_CHARS - 300) {
+                    chosen.add(other);
+                    chars += other.unit().text().length();
+                }
+            }
+        }
+        return chosen;
+    }
+
+    /** Groups the chosen units by passage, in the guide's own order, and cites each passage used. */
+    private static Answer render(List<RetrievedPassage> passages, Set<Candidate> chosen) {
+        Map<Integer, TreeSet<Integer>> byPassage = new LinkedHashMap<>();
+        chosen.stream().map(Candidate::rank).sorted().forEach(r -> byPassage.put(r, new TreeSet<>()));
+        chosen.forEach(c -> byPassage.get(c.rank()).add(c.index()));
+
+        List<Answer.Block> blocks = new ArrayList<>();
+        List<Answer.Citation> sources = new ArrayList<>();
+        for (Map.Entry<Integer, TreeSet<Integer>> entry : byPassage.entrySet()) {
+            RetrievedPassage rp = passages.get(entry.getKey());
+            Passage passage = rp.passage();
+            StringBuilder paragraph = new StringBuilder();
+            List<String> bullets = new ArrayList<>();
+            for (int index : entry.getValue()) {
+                Unit unit = passage.units().get(index);
+                if (unit.kind() == Unit.Kind.BULLET) {
+                    flushParagraph(blocks, paragraph);
+                    bullets.add(unit.text());
+                } else {
+                    flushBullets(blocks, bullets);
+                    paragraph.append(paragraph.length() == 0 ? "" : " ").append(unit.text());
+                }
+            }
+            flushParagraph(blocks, paragraph);
+            flushBullets(blocks, bullets);
+            sources.add(new Answer.Citation(passage.title(), passage.section(), passage.file(),
+                    Math.round(rp.similarity() * 100) / 100.0));
+        }
+        return new Answer(blocks, sources, true);
+    }
+
+    private static void flushParagraph(List<Answer.Block> blocks, StringBuilder paragraph) {
+        if (paragraph.length() > 0) {
+            blocks.add(new Answer.Paragraph(paragraph.toString()));
+            paragraph.setLength(0);
+        }
+    }
+
+    private static void flushBullets(List<Answer.Block> blocks, List<String> bullets) {
+        if (!bullets.isEmpty()) {
+            blocks.add(new Answer.Bullets(bullets));
+            bullets.clear();
+        }
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package io.github.careeradvisor.answer;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,87 @@
+package io.github.careeradvisor.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
+
+/** Parses the arguments of {@code java -jar career-advisor.jar} as CONTRACT.md describes them. */
+public final class CommandLine {
+
+    private CommandLine() {
+    }
+
+    public static Invocation parse(String[] args) throws UsageException {
+        if (args.length == 0) {
+            return new Invocation(null, null, false, null, List.of());
+        }
+        String first = args[0];
+        if (first.equals("--help") || first.equals("-h") || first.equals("help")) {
+            return new Invocation(null, Usage.MAIN, false, null, List.of());
+        }
+        Invocation.Command command = switch (first) {
+            case "bot" -> Invocation.Command.BOT;
+            case "chat" -> Invocation.Command.CHAT;
+            case "ask" -> Invocation.Command.ASK;
+            case "index" -> Invocation.Command.INDEX;
+            default -> throw new UsageException(first.startsWith("-")
+                    ? "unknown option '" + first + "'" : "unknown command '" + first + "'", Usage.MAIN);
+        };
+        String usage = Usage.of(command);
+        boolean json = false;
+        Long user = null;
+        List<String> words = new ArrayList<>();
+        boolean optionsEnded = false;
+        for (int i = 1; i < args.length; i++) {
+            String arg = args[i];
+            if (optionsEnded || !arg.startsWith("-") || arg.equals("-")) {
+                if (command != Invocation.Command.ASK) {
+                    throw new UsageException("'" + first + "' takes no arguments, got '" + arg + "'", usage);
+                }
+                words.add(arg);
+                continue;
+            }
+            switch (arg) {
+                case "--" -> optionsEnded = true;
+                case "--help", "-h" -> {
+                    return new Invocation(command, usage, false, null, List.of());
+                }
+                case "--json" -> json = requireAsk(command, arg, usage, true);
+                case "--user" -> {
+                    if (command != Invocation.Command.ASK && command != Invocation.Command.CHAT) {
+                        throw new UsageException("unknown option '" + arg + "' for '" + first + "'", usage);
+                    }
+                    if (i + 1 >= args.length) {
+                        throw new UsageException("--user needs a user id, e.g. --user 42", usage);
+                    }
+                    user = userId(args[++i], usage);
+                }
+                default -> {
+                    if (arg.startsWith("--user=")) {
+                        user = userId(arg.substring("--user=".length()), usage);
+                    } else {
+                        throw new UsageException("unknown option '" + arg + "' for '" + first + "'", usage);
+                    }
+                }
+            }
+        }
+        return new Invocation(command, null, json, user, words);
+    }
+
+    private static boolean requireAsk(Invocation.Command command, String arg, String usage, boolean value)
+            throws UsageException {
+        if (command != Invocation.Command.ASK) {
+            throw new UsageException("unknown option '" + arg + "' for '"
+                    + command.name().toLowerCase(Locale.ROOT) + "'", usage);
+        }
+        return value;
+    }
+
+    private static long userId(@Nullable String value, String usage) throws UsageException {
+        try {
+            return Long.parseLong(value == null ? "" : value.strip());
+        } catch (NumberFormatException e) {
+            throw new UsageException("--user '" + value + "' is not a user id (expected a number, e.g. --user 42)", usage);
+        }
+    }
+}

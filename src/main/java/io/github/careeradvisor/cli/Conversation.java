@@ -1,0 +1,68 @@
+package io.github.careeradvisor.cli;
+
+import io.github.careeradvisor.advisor.Advisor;
+import io.github.careeradvisor.answer.Answer;
+import io.github.careeradvisor.answer.PlainText;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/** The terminal front end: {@code ask} (one question, or one per line of input) and {@code chat}. */
+public final class Conversation {
+
+    private static final Set<String> GOODBYES = Set.of("quit", "exit", "/quit", "/exit", "bye");
+
+    private final Advisor advisor;
+    private final PrintStream out;
+
+    public Conversation(Advisor advisor, PrintStream out) {
+        this.advisor = advisor;
+        this.out = out;
+    }
+
+    /** {@code ask QUESTION…}: the words form one question. */
+    public void askOnce(List<String> words, boolean json) {
+        answer(String.join(" ", words), json);
+    }
+
+    /** {@code ask} with no question: every input line gets exactly one answer, in order. */
+    public void askEachLine(BufferedReader in, boolean json) throws IOException {
+        for (String line = in.readLine(); line != null; line = in.readLine()) {
+            answer(line, json);
+            if (!json) {
+                out.println();
+            }
+            out.flush();
+        }
+    }
+
+    /** {@code chat}: a prompt, a question, an answer, until the user leaves. */
+    public void chat(BufferedReader in) throws IOException {
+        out.println(PlainText.body(advisor.reply("/start")));
+        out.println("(Type quit or press Ctrl-D to leave.)");
+        while (true) {
+            out.print("\n> ");
+            out.flush();
+            String line = in.readLine();
+            if (line == null || GOODBYES.contains(line.strip().toLowerCase(Locale.ROOT))) {
+                out.println();
+                out.println("Good luck on your path!");
+                return;
+            }
+            if (line.isBlank()) {
+                continue;
+            }
+            out.println(PlainText.withSources(advisor.reply(line)));
+        }
+    }
+
+    private void answer(String question, boolean json) {
+        long start = System.nanoTime();
+        Answer answer = advisor.reply(question);
+        double latencyMs = (System.nanoTime() - start) / 1e6;
+        out.println(json ? JsonLine.of(question, answer, latencyMs) : PlainText.withSources(answer));
+    }
+}

@@ -1,0 +1,80 @@
+package io.github.careeradvisor.cli;
+
+/** The usage texts printed by {@code --help} and after a usage error. */
+final class Usage {
+
+    private Usage() {
+    }
+
+    static final String MAIN = """
+            Usage: java -jar career-advisor.jar [COMMAND] [OPTIONS]
+
+            A career advisor for people who want to become machine-learning engineers.
+            With no command: the Telegram bot if TELEGRAM_BOT_TOKEN is set, else the terminal chat.
+
+            Commands:
+              bot               run the Telegram bot (long polling)
+              chat              chat in the terminal, one question a line
+              ask QUESTION...   answer one question and exit; with no question, answer
+                                every line of standard input, one answer each
+              index             build or refresh the index and report what was done
+
+            Run 'COMMAND --help' for a command's options.
+
+            Settings (environment variables):
+              ADVISOR_KNOWLEDGE_DIR  folder of guides to index (default: knowledge)
+              ADVISOR_DATA_DIR       where the index cache and the database live (default: data)
+              TELEGRAM_BOT_TOKEN     the bot's token from @BotFather
+              TELEGRAM_API_URL       Bot API server (default: https://api.telegram.org)
+              ADVISOR_ALLOWED_USERS  comma-separated Telegram user ids allowed to use the bot
+              ADVISOR_ADMIN_IDS      comma-separated user ids that may use /stats
+
+            Exit codes: 0 success, 1 failure at run time, 2 bad usage or configuration.
+            """;
+
+    static final String ASK = """
+            Usage: java -jar career-advisor.jar ask [--json] [--user ID] [--] [QUESTION...]
+
+            Answers QUESTION and exits. With no QUESTION, answers every line of standard
+            input, one answer each, in order.
+
+            Options:
+              --json      print one JSON object a line and nothing else on standard output:
+                          {"question", "answer", "grounded", "sources", "latencyMs"}
+              --user ID   answer as that user, with that user's stored profile
+              --          everything after this is the question, even if it starts with -
+            """;
+
+    static final String CHAT = """
+            Usage: java -jar career-advisor.jar chat [--user ID]
+
+            Chat with the advisor in the terminal: type a question and press Enter.
+            Commands such as /help, /salary, /certs and /next work too. Leave with
+            'quit', 'exit' or Ctrl-D.
+            """;
+
+    static final String INDEX = """
+            Usage: java -jar career-advisor.jar index
+
+            Reads the guides in ADVISOR_KNOWLEDGE_DIR, embeds what changed since the last run,
+            keeps the vectors under ADVISOR_DATA_DIR, and prints what it did: guides,
+            passages, texts embedded vs reused from the cache, and the time taken.
+            Exits 1 if a guide could not be read (the message names the file and line).
+            """;
+
+    static final String BOT = """
+            Usage: java -jar career-advisor.jar bot
+
+            Runs the Telegram bot with long polling. Needs TELEGRAM_BOT_TOKEN (from @BotFather);
+            TELEGRAM_API_URL points it at a self-hosted Bot API server.
+            """;
+
+    static String of(Invocation.Command command) {
+        return switch (command) {
+            case BOT -> BOT;
+            case CHAT -> CHAT;
+            case ASK -> ASK;
+            case INDEX -> INDEX;
+        };
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package io.github.careeradvisor.cli;
+
+import org.jspecify.annotations.NullMarked;

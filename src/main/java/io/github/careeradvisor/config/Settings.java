@@ -1,0 +1,127 @@
+package io.github.careeradvisor.config;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Every setting of the program, read once from the environment (see CONTRACT.md) and handed to the
+ * parts that need it. Defaults are applied here and nowhere else.
+ */
+public record Settings(
+        Path knowledgeDir,
+        Path dataDir,
+        @Nullable String telegramToken,
+        URI telegramApiUrl,
+        Set<Long> allowedUsers,
+        Set<Long> adminIds) {
+
+    public static final String KNOWLEDGE_DIR = "ADVISOR_KNOWLEDGE_DIR";
+    public static final String DATA_DIR = "ADVISOR_DATA_DIR";
+    public static final String TELEGRAM_TOKEN = "TELEGRAM_BOT_TOKEN";
+    public static final String TELEGRAM_API_URL = "TELEGRAM_API_URL";
+    public static final String ALLOWED_USERS = "ADVISOR_ALLOWED_USERS";
+    public static final String ADMIN_IDS = "ADVISOR_ADMIN_IDS";
+
+    static final String DEFAULT_KNOWLEDGE_DIR = "knowledge";
+    static final String DEFAULT_DATA_DIR = "data";
+    static final String DEFAULT_TELEGRAM_API_URL = "https://api.telegram.org";
+
+    /** BotFather tokens look like {@code 123456789:AAH...}: a numeric bot id, a colon, a secret. */
+    private static final Pattern TOKEN_SHAPE = Pattern.compile("\\d{1,20}:[A-Za-z0-9_-]{20,}");
+
+    public Settings {
+        allowedUsers = Set.copyOf(allowedUsers);
+        adminIds = Set.copyOf(adminIds);
+    }
+
+    /** Reads the settings from environment variables; a bad value throws {@link ConfigException}. */
+    public static Settings fromEnvironment(Map<String, String> env) {
+        return new Settings(
+                path(env, KNOWLEDGE_DIR, DEFAULT_KNOWLEDGE_DIR),
+                path(env, DATA_DIR, DEFAULT_DATA_DIR),
+                blankToNull(env.get(TELEGRAM_TOKEN)),
+                url(env, TELEGRAM_API_URL, DEFAULT_TELEGRAM_API_URL),
+                ids(env, ALLOWED_USERS),
+                ids(env, ADMIN_IDS));
+    }
+
+    /** The bot token, checked for BotFather's shape; never put into a message. */
+    public String requireTelegramToken() {
+        String token = telegramToken;
+        if (token == null) {
+            throw new ConfigException(TELEGRAM_TOKEN + " is not set: get a token from @BotFather and set "
+                    + TELEGRAM_TOKEN + " to run the bot");
+        }
+        if (!TOKEN_SHAPE.matcher(token).matches()) {
+            throw new ConfigException(TELEGRAM_TOKEN + " is malformed: expected the form '123456789:ABC…' "
+                    + "that @BotFather gives (the value is not shown)");
+        }
+        return token;
+    }
+
+    public Optional<String> telegramTokenIfSet() {
+        return Optional.ofNullable(telegramToken);
+    }
+
+    private static Path path(Map<String, String> env, String name, String fallback) {
+        String value = Optional.ofNullable(blankToNull(env.get(name))).orElse(fallback);
+        try {
+            return Path.of(value.strip());
+        } catch (RuntimeException e) {
+            throw new ConfigException(name + " '" + value + "' is not a valid path: " + e.getMessage());
+        }
+    }
+
+    private static URI url(Map<String, String> env, String name, String fallback) {
+        String value = Optional.ofNullable(blankToNull(env.get(name))).orElse(fallback).strip();
+        try {
+            URI uri = new URI(value.endsWith("/") ? value.substring(0, value.length() - 1) : value);
+            if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
+                throw new ConfigException(name + " '" + value + "' is not an http(s) URL such as "
+                        + DEFAULT_TELEGRAM_API_URL);
+            }
+            return uri;
+        } catch (java.net.URISyntaxException e) {
+            throw new ConfigException(name + " '" + value + "' is not a valid URL: " + e.getReason());
+        }
+    }
+
+    private static Set<Long> ids(Map<String, String> env, String name) {
+        String value = env.get(name);
+        Set<Long> ids = new TreeSet<>();
+        if (value == null || value.isBlank()) {
+            return ids;
+        }
+        for (String part : value.split(",")) {
+            String id = part.strip();
+            if (id.isEmpty()) {
+                continue;
+            }
+            try {
+                ids.add(Long.parseLong(id));
+            } catch (NumberFormatException e) {
+                throw new ConfigException(name + " '" + value + "' has '" + id
+                        + "', which is not a Telegram user id (expected comma-separated numbers)");
+            }
+        }
+        return ids;
+    }
+
+    private static @Nullable String blankToNull(@Nullable String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+
+    @Override
+    public String toString() {
+        // The token is a secret: it never appears in a log line or an error.
+        return "Settings[knowledgeDir=" + knowledgeDir + ", dataDir=" + dataDir + ", telegramToken="
+                + (telegramToken == null ? "unset" : "set") + ", telegramApiUrl=" + telegramApiUrl
+                + ", allowedUsers=" + allowedUsers + ", adminIds=" + adminIds + "]";
+    }
+}

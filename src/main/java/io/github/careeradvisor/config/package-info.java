@@ -1,0 +1,4 @@
+@NullMarked
+package io.github.careeradvisor.config;
+
+import org.jspecify.annotations.NullMarked;

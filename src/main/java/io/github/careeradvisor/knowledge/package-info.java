@@ -1,0 +1,4 @@
+@NullMarked
+package io.github.careeradvisor.knowledge;
+
+import org.jspecify.annotations.NullMarked;

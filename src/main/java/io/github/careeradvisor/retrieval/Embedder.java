@@ -1,0 +1,42 @@
+package io.github.careeradvisor.retrieval;
+
+import dev.langchain4j.data.embedding.Embedding;
+import dev.langchain4j.data.segment.TextSegment;
+import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
+import java.util.List;
+
+/**
+ * Turns text into unit-length vectors with all-MiniLM-L6-v2, run in process from the model inside its
+ * jar: no network, no key. Loading the model takes a second or two, so one instance serves the program.
+ */
+public final class Embedder {
+
+    /** Part of every cache key: vectors of another model must never be reused. */
+    public static final String MODEL_NAME = "all-minilm-l6-v2";
+    public static final int DIMENSIONS = 384;
+
+    private final EmbeddingModel model;
+
+    public Embedder() {
+        this.model = new AllMiniLmL6V2EmbeddingModel();
+    }
+
+    public String modelName() {
+        return MODEL_NAME;
+    }
+
+    /** The model's vector for {@code text}, normalised to length 1 (so a dot product is the cosine). */
+    public float[] embed(String text) {
+        return model.embed(text).content().vector();
+    }
+
+    /** Vectors for many texts at once; the model spreads the work over every core. */
+    public List<float[]> embedAll(List<String> texts) {
+        if (texts.isEmpty()) {
+            return List.of();
+        }
+        List<TextSegment> segments = texts.stream().map(TextSegment::from).toList();
+        return model.embedAll(segments).content().stream().map(Embedding::vector).toList();
+    }
+}

@@ -1,0 +1,177 @@
+package io.github.careeradvisor.retrieval;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Passage vectors kept on disk between runs, keyed by the SHA-256 of the model name and the exact text,
+ * so a restart embeds only what changed. The file is rewritten whole through a temporary file and an
+ * atomic rename; a file that cannot be read is reported and rebuilt, never fatal.
+ */
+final class EmbeddingCache {
+
+    private static final int MAGIC = 0x43414531; // "CAE1"
+    private static final int KEY_BYTES = 32;
+
+    private final Path file;
+    private final String model;
+    private final int dimensions;
+    private final Map<String, float[]> vectors = new HashMap<>();
+    private boolean changed;
+
+    private EmbeddingCache(Path file, String model, int dimensions) {
+        this.file = file;
+        this.model = model;
+        this.dimensions = dimensions;
+    }
+
+    /** Opens the cache file for {@code model} in {@code dir}; a damaged file is reported and started anew. */
+    static EmbeddingCache open(Path dir, String model, int dimensions, Consumer<String> warnings) {
+        EmbeddingCache cache = new EmbeddingCache(dir.resolve("embeddings-" + model + ".bin"), model, dimensions);
+        try {
+            cache.read();
+        } catch (NoSuchFileException e) {
+            // First run: nothing cached yet.
+        } catch (IOException | RuntimeException e) {
+            cache.vectors.clear();
+            cache.changed = true;
+            warnings.accept("warning: embedding cache '" + cache.file + "' is unreadable (" + e.getMessage()
+                    + "); rebuilding it");
+        }
+        return cache;
+    }
+
+    Path file() {
+        return file;
+    }
+
+    Optional<float[]> get(String text) {
+        return Optional.ofNullable(vectors.get(key(text)));
+    }
+
+    void put(String text, float[] vector) {
+        if (vector.length != dimensions) {
+            throw new IllegalArgumentException("expected a vector of " + dimensions + " numbers, got " + vector.length);
+        }
+        vectors.put(key(text), vector);
+        changed = true;
+    }
+
+    /** Drops every vector whose text is not in {@code inUse}, so the file does not grow forever. */
+    void retainOnly(List<String> inUse) {
+        Map<String, float[]> kept = new HashMap<>();
+        for (String text : inUse) {
+            String key = key(text);
+            float[] v = vectors.get(key);
+            if (v != null) {
+                kept.put(key, v);
+            }
+        }
+        if (kept.size() != vectors.size()) {
+            vectors.clear();
+            vectors.putAll(kept);
+            changed = true;
+        }
+    }
+
+    /** Writes the cache if anything changed. Failing to write costs only time on the next start. */
+    void save(Consumer<String> warnings) {
+        if (!changed) {
+            return;
+        }
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp)))) {
+                out.writeInt(MAGIC);
+                out.writeUTF(model);
+                out.writeInt(dimensions);
+                out.writeInt(vectors.size());
+                HexFormat hex = HexFormat.of();
+                for (Map.Entry<String, float[]> e : vectors.entrySet()) {
+                    out.write(hex.parseHex(e.getKey()));
+                    for (float f : e.getValue()) {
+                        out.writeFloat(f);
+                    }
+                }
+            }
+            try {
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+            changed = false;
+        } catch (IOException e) {
+            warnings.accept("warning: cannot write the embedding cache '" + file + "' (" + e
+                    + "); the next start will embed again (check " + "ADVISOR_DATA_DIR" + ")");
+        }
+    }
+
+    private void read() throws IOException {
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
+            if (in.readInt() != MAGIC) {
+                throw new IOException("not an embedding cache file");
+            }
+            String storedModel = in.readUTF();
+            int storedDimensions = in.readInt();
+            if (!storedModel.equals(model) || storedDimensions != dimensions) {
+                throw new IOException("made by model " + storedModel + " with " + storedDimensions + " dimensions");
+            }
+            int count = in.readInt();
+            if (count < 0 || count > 10_000_000) {
+                throw new IOException("bad entry count " + count);
+            }
+            HexFormat hex = HexFormat.of();
+            List<Map.Entry<String, float[]>> entries = new ArrayList<>(count);
+            byte[] key = new byte[KEY_BYTES];
+            for (int i = 0; i < count; i++) {
+                in.readFully(key);
+                float[] v = new float[dimensions];
+                for (int d = 0; d < dimensions; d++) {
+                    v[d] = in.readFloat();
+                    if (!Float.isFinite(v[d])) {
+                        throw new IOException("entry " + i + " holds a number that is not finite");
+                    }
+                }
+                entries.add(Map.entry(hex.formatHex(key), v));
+            }
+            if (in.read() != -1) {
+                throw new IOException("unexpected bytes after " + count + " entries");
+            }
+            entries.forEach(e -> vectors.put(e.getKey(), e.getValue()));
+        } catch (EOFException e) {
+            throw new IOException("the file ends early (truncated)", e);
+        }
+    }
+
+    private String key(String text) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(model.getBytes(StandardCharsets.UTF_8));
+            sha.update((byte) 0);
+            return HexFormat.of().formatHex(sha.digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+}

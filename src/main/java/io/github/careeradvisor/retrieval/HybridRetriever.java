@@ -1,0 +1,105 @@
+package io.github.careeradvisor.retrieval;
+
+import io.github.careeradvisor.knowledge.Passage;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Finds the passages for a question two ways, by meaning (cosine of all-MiniLM-L6-v2 vectors, an exact
+ * scan) and by words (Lucene BM25), and fuses the two rankings with reciprocal rank fusion. Below a
+ * relevance floor the question is judged outside the knowledge and nothing is returned.
+ */
+public final class HybridRetriever implements AutoCloseable {
+
+    /** How far down each ranking fusion looks. */
+    static final int CANDIDATES = 20;
+    /** The usual reciprocal-rank-fusion constant: damps the difference between the very first ranks. */
+    static final int RRF_K = 60;
+    /** Passages handed to the answer. */
+    static final int TOP = 4;
+    /**
+     * Questions whose best cosine similarity to any passage or quotable sentence is below this are
+     * declined. Chosen from the evaluation set's on-topic and off-topic questions (see AdvisorEvaluationTest).
+     */
+    static final double RELEVANCE_FLOOR = 0.40;
+    /** How much sharing words with the question adds to a sentence's meaning score. */
+    static final double WORD_OVERLAP_WEIGHT = 0.15;
+
+    private final SearchIndex index;
+    private final Embedder embedder;
+
+    HybridRetriever(SearchIndex index, Embedder embedder) {
+        this.index = index;
+        this.embedder = embedder;
+    }
+
+    public int passageCount() {
+        return index.passages.size();
+    }
+
+    public Retrieval retrieve(String question) {
+        float[] query;
+        try {
+            query = embedder.embed(question);
+        } catch (IllegalArgumentException e) {
+            // The model refuses text with no word pieces at all: nothing to look for.
+            return new Retrieval(List.of(), 0, false);
+        }
+        int n = index.passages.size();
+        double[] similarity = new double[n];
+        for (int p = 0; p < n; p++) {
+            similarity[p] = SearchIndex.dot(query, index.passageVectors[p]);
+        }
+        Map<Integer, Double> fused = new HashMap<>();
+        Integer[] byMeaning = new Integer[n];
+        Arrays.setAll(byMeaning, i -> i);
+        Arrays.sort(byMeaning, Comparator.comparingDouble((Integer p) -> similarity[p]).reversed());
+        for (int rank = 0; rank < Math.min(CANDIDATES, n); rank++) {
+            fused.merge(byMeaning[rank], 1.0 / (RRF_K + rank + 1), Double::sum);
+        }
+        List<LexicalIndex.Hit> byWords = index.lexical.search(question, CANDIDATES);
+        for (int rank = 0; rank < byWords.size(); rank++) {
+            fused.merge(byWords.get(rank).passage(), 1.0 / (RRF_K + rank + 1), Double::sum);
+        }
+        List<Integer> top = fused.entrySet().stream()
+                .sorted(Map.Entry.<Integer, Double>comparingByValue().reversed()
+                        .thenComparing(e -> -similarity[e.getKey()]))
+                .limit(TOP)
+                .map(Map.Entry::getKey)
+                .toList();
+
+        Set<String> queryTerms = index.lexical.terms(question);
+        double best = n == 0 ? 0 : similarity[byMeaning[0]];
+        List<RetrievedPassage> found = new ArrayList<>();
+        for (int p : top) {
+            Passage passage = index.passages.get(p);
+            List<Double> unitScores = new ArrayList<>();
+            for (int u = 0; u < passage.units().size(); u++) {
+                double meaning = SearchIndex.dot(query, index.unitVectors[p][u]);
+                best = Math.max(best, meaning);
+                unitScores.add(meaning + WORD_OVERLAP_WEIGHT * overlap(queryTerms, index.unitTerms.get(p).get(u)));
+            }
+            found.add(new RetrievedPassage(passage, similarity[p], fused.get(p), unitScores));
+        }
+        boolean relevant = best >= RELEVANCE_FLOOR;
+        return new Retrieval(relevant ? found : List.of(), best, relevant);
+    }
+
+    private static double overlap(Set<String> query, Set<String> unit) {
+        if (query.isEmpty()) {
+            return 0;
+        }
+        long shared = query.stream().filter(unit::contains).count();
+        return (double) shared / query.size();
+    }
+
+    @Override
+    public void close() {
+        index.close();
+    }
+}

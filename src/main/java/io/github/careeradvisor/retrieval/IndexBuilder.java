@@ -1,0 +1,87 @@
+package io.github.careeradvisor.retrieval;
+
+import io.github.careeradvisor.knowledge.KnowledgeBase;
+import io.github.careeradvisor.knowledge.Passage;
+import io.github.careeradvisor.knowledge.Unit;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * Builds the search index for a knowledge base, embedding only the texts the on-disk cache does not
+ * hold yet, and writes the cache back.
+ */
+public final class IndexBuilder {
+
+    private final Embedder embedder;
+    private final Path dataDir;
+    private final Consumer<String> warnings;
+
+    public IndexBuilder(Embedder embedder, Path dataDir, Consumer<String> warnings) {
+        this.embedder = embedder;
+        this.dataDir = dataDir;
+        this.warnings = warnings;
+    }
+
+    /** The index and a report of what was done. */
+    public record Built(HybridRetriever retriever, IndexReport report) {
+    }
+
+    public Built build(KnowledgeBase knowledge) {
+        long start = System.nanoTime();
+        List<Passage> passages = knowledge.passages();
+        EmbeddingCache cache = EmbeddingCache.open(dataDir, embedder.modelName(), Embedder.DIMENSIONS, warnings);
+
+        Set<String> texts = new LinkedHashSet<>();
+        for (Passage p : passages) {
+            texts.add(p.embeddingText());
+            for (Unit u : p.units()) {
+                texts.add(unitText(p, u));
+            }
+        }
+        List<String> missing = texts.stream().filter(t -> cache.get(t).isEmpty()).toList();
+        List<float[]> fresh = embedder.embedAll(missing);
+        for (int i = 0; i < missing.size(); i++) {
+            cache.put(missing.get(i), fresh.get(i));
+        }
+        cache.retainOnly(new ArrayList<>(texts));
+        cache.save(warnings);
+
+        Map<String, float[]> vectors = new HashMap<>();
+        for (String t : texts) {
+            vectors.put(t, cache.get(t).orElseThrow());
+        }
+        LexicalIndex lexical = new LexicalIndex(passages);
+        float[][] passageVectors = new float[passages.size()][];
+        float[][][] unitVectors = new float[passages.size()][][];
+        List<List<Set<String>>> unitTerms = new ArrayList<>();
+        for (int p = 0; p < passages.size(); p++) {
+            Passage passage = passages.get(p);
+            passageVectors[p] = vectors.get(passage.embeddingText());
+            List<Unit> units = passage.units();
+            unitVectors[p] = new float[units.size()][];
+            List<Set<String>> terms = new ArrayList<>();
+            for (int u = 0; u < units.size(); u++) {
+                unitVectors[p][u] = vectors.get(unitText(passage, units.get(u)));
+                terms.add(Set.copyOf(lexical.terms(passage.section() + " " + units.get(u).text())));
+            }
+            unitTerms.add(terms);
+        }
+        SearchIndex index = new SearchIndex(passages, passageVectors, unitVectors, unitTerms, lexical);
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        IndexReport report = new IndexReport(knowledge.guides().size(), passages.size(), texts.size(),
+                missing.size(), texts.size() - missing.size(), millis, cache.file().toString(), knowledge.problems());
+        return new Built(new HybridRetriever(index, embedder), report);
+    }
+
+    /** A unit is embedded with its section heading, which says what the sentence is about. */
+    static String unitText(Passage passage, Unit unit) {
+        String context = passage.section().isEmpty() ? passage.title() : passage.section();
+        return context + ": " + unit.text();
+    }
+}

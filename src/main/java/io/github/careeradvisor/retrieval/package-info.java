@@ -1,0 +1,4 @@
+@NullMarked
+package io.github.careeradvisor.retrieval;
+
+import org.jspecify.annotations.NullMarked;
