@@ -16,7 +16,8 @@ public record IndexReport(int files, int passages, int texts, int embedded, int 
     }
 
     public String summary() {
-        return String.format("indexed %d guides: %d passages, %d texts embedded, %d reused from the cache (%s) in %.1f s",
-                files, passages, embedded, reused, cacheFile, millis / 1000.0);
+        return String.format("indexed %d guides into %d passages; of %d texts to embed, %d were embedded "
+                + "and %d reused from the cache (%s); took %.1f s", files, passages, texts, embedded, reused,
+                cacheFile, millis / 1000.0);
     }
 }
