@@ -32,17 +32,20 @@ public final class HybridRetriever implements AutoCloseable {
 
     private final SearchIndex index;
     private final Embedder embedder;
+    private final SpellingCorrector spelling;
 
     HybridRetriever(SearchIndex index, Embedder embedder) {
         this.index = index;
         this.embedder = embedder;
+        this.spelling = new SpellingCorrector(index.passages);
     }
 
     public int passageCount() {
         return index.passages.size();
     }
 
-    public Retrieval retrieve(String question) {
+    public Retrieval retrieve(String asked) {
+        String question = spelling.correct(asked);
         float[] query;
         try {
             query = embedder.embed(question);

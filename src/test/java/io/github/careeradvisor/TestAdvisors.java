@@ -1,0 +1,49 @@
+package io.github.careeradvisor;
+
+import io.github.careeradvisor.config.Settings;
+import io.github.careeradvisor.retrieval.Embedder;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The real parts, shared by the tests of one run: the embedding model loads once, and the shipped
+ * knowledge is indexed once, with its vectors cached under {@code target/} like a real data dir.
+ */
+public final class TestAdvisors {
+
+    private static Embedder embedder;
+    private static App.Started shipped;
+    private static final List<String> shippedWarnings = new ArrayList<>();
+
+    private TestAdvisors() {
+    }
+
+    public static synchronized Embedder embedder() {
+        if (embedder == null) {
+            embedder = new Embedder();
+        }
+        return embedder;
+    }
+
+    /** The advisor over the repository's own {@code knowledge/}, as {@code java -jar} would build it. */
+    public static synchronized App.Started shipped() {
+        if (shipped == null) {
+            shipped = App.start(settings(Path.of("knowledge"), Path.of("target", "test-data")), embedder(),
+                    shippedWarnings::add);
+        }
+        return shipped;
+    }
+
+    public static synchronized List<String> shippedWarnings() {
+        shipped();
+        return List.copyOf(shippedWarnings);
+    }
+
+    public static Settings settings(Path knowledge, Path data) {
+        return Settings.fromEnvironment(Map.of(
+                Settings.KNOWLEDGE_DIR, knowledge.toString(),
+                Settings.DATA_DIR, data.toString()));
+    }
+}
