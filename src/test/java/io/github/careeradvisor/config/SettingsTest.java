@@ -1,0 +1,81 @@
+package io.github.careeradvisor.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class SettingsTest {
+
+    private static final String TOKEN = "123456789:AAHfakefakefakefakefakefake_fake-xyz";
+
+    @Test
+    void uses_the_contract_defaults_when_nothing_is_set() {
+        Settings settings = Settings.fromEnvironment(Map.of());
+
+        assertEquals(Path.of("knowledge"), settings.knowledgeDir());
+        assertEquals(Path.of("data"), settings.dataDir());
+        assertEquals(URI.create("https://api.telegram.org"), settings.telegramApiUrl());
+        assertTrue(settings.telegramTokenIfSet().isEmpty());
+        assertTrue(settings.allowedUsers().isEmpty());
+    }
+
+    @Test
+    void reads_every_variable() {
+        Settings settings = Settings.fromEnvironment(Map.of(
+                "ADVISOR_KNOWLEDGE_DIR", "docs/kb", "ADVISOR_DATA_DIR", "/var/lib/advisor",
+                "TELEGRAM_BOT_TOKEN", TOKEN, "TELEGRAM_API_URL", "http://127.0.0.1:8081/",
+                "ADVISOR_ALLOWED_USERS", " 1, 22 ,333", "ADVISOR_ADMIN_IDS", "22"));
+
+        assertEquals(Path.of("docs/kb"), settings.knowledgeDir());
+        assertEquals(Path.of("/var/lib/advisor"), settings.dataDir());
+        assertEquals(URI.create("http://127.0.0.1:8081"), settings.telegramApiUrl());
+        assertEquals(Set.of(1L, 22L, 333L), settings.allowedUsers());
+        assertEquals(Set.of(22L), settings.adminIds());
+        assertEquals(TOKEN, settings.requireTelegramToken());
+    }
+
+    @Test
+    void a_bad_user_list_names_the_variable_and_the_value() {
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> Settings.fromEnvironment(Map.of("ADVISOR_ALLOWED_USERS", "12,bob")));
+
+        assertEquals("ADVISOR_ALLOWED_USERS '12,bob' has 'bob', which is not a Telegram user id "
+                + "(expected comma-separated numbers)", e.getMessage());
+    }
+
+    @Test
+    void a_bad_api_url_names_the_variable() {
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> Settings.fromEnvironment(Map.of("TELEGRAM_API_URL", "ftp://example")));
+
+        assertEquals("TELEGRAM_API_URL 'ftp://example' is not an http(s) URL such as https://api.telegram.org",
+                e.getMessage());
+    }
+
+    @Test
+    void a_missing_or_malformed_token_is_named_but_never_shown() {
+        ConfigException missing = assertThrows(ConfigException.class,
+                () -> Settings.fromEnvironment(Map.of()).requireTelegramToken());
+        ConfigException malformed = assertThrows(ConfigException.class,
+                () -> Settings.fromEnvironment(Map.of("TELEGRAM_BOT_TOKEN", "secret-value")).requireTelegramToken());
+
+        assertTrue(missing.getMessage().startsWith("TELEGRAM_BOT_TOKEN is not set"));
+        assertTrue(malformed.getMessage().startsWith("TELEGRAM_BOT_TOKEN is malformed"));
+        assertFalse(malformed.getMessage().contains("secret-value"));
+    }
+
+    @Test
+    void the_token_never_appears_in_the_settings_text() {
+        Settings settings = Settings.fromEnvironment(Map.of("TELEGRAM_BOT_TOKEN", TOKEN));
+
+        assertFalse(settings.toString().contains(TOKEN));
+        assertTrue(settings.toString().contains("telegramToken=set"));
+    }
+}

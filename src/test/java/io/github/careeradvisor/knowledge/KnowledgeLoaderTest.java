@@ -1,0 +1,101 @@
+package io.github.careeradvisor.knowledge;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.careeradvisor.config.ConfigException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class KnowledgeLoaderTest {
+
+    private static final String GOOD = "---\ntitle: Good\ntopics: [a]\nsources: [S]\n---\n## Part\nSome text here.\n";
+
+    private static KnowledgeBase load(Path dir) {
+        return new KnowledgeLoader(dir, text -> text.split("\\s+").length).load();
+    }
+
+    @Test
+    void a_missing_folder_names_the_path_and_the_setting(@TempDir Path tmp) {
+        Path missing = tmp.resolve("docs/kb");
+        ConfigException e = assertThrows(ConfigException.class, () -> load(missing));
+
+        assertEquals("knowledge dir '" + missing + "' does not exist (set ADVISOR_KNOWLEDGE_DIR)", e.getMessage());
+    }
+
+    @Test
+    void an_empty_folder_names_the_path_and_the_setting(@TempDir Path tmp) {
+        ConfigException e = assertThrows(ConfigException.class, () -> load(tmp));
+
+        assertEquals("knowledge dir '" + tmp + "' has no readable guide (no *.md files) (set ADVISOR_KNOWLEDGE_DIR)",
+                e.getMessage());
+    }
+
+    @Test
+    void a_broken_guide_is_left_out_and_reported_while_the_others_load(@TempDir Path tmp) throws IOException {
+        Files.writeString(tmp.resolve("good.md"), GOOD);
+        Files.writeString(tmp.resolve("bad.md"), "---\ntitle: [unclosed\n---\nbody\n");
+        Files.writeString(tmp.resolve("README.md"), "# How to write guides\n");
+
+        KnowledgeBase kb = load(tmp);
+
+        assertEquals(1, kb.guides().size());
+        assertEquals(1, kb.problems().size());
+        assertTrue(kb.problems().get(0).startsWith(tmp.resolve("bad.md") + ":"), kb.problems().get(0));
+        assertEquals(tmp.resolve("good.md").toString(), kb.passages().get(0).file());
+    }
+
+    @Test
+    void every_shipped_guide_loads_without_a_problem() {
+        KnowledgeBase kb = load(Path.of("knowledge"));
+
+        assertEquals(List.of(), kb.problems());
+        assertTrue(kb.guides().size() >= 11, "guides: " + kb.guides().size());
+        kb.guides().forEach(g -> assertFalse(g.sources().isEmpty(), g.file()));
+        assertTrue(kb.passages().stream().allMatch(p -> p.file().startsWith("knowledge/")));
+    }
+
+    @Test
+    void the_shipped_certifications_say_which_can_still_be_booked() {
+        CertificationCatalog catalog = CertificationCatalog.load(Path.of("knowledge"));
+        LocalDate today = catalog.asOf();
+
+        Certification awsSpecialty = catalog.byId("aws-mls-c01").orElseThrow();
+        Certification gcp = catalog.byId("gcp-pmle").orElseThrow();
+        assertFalse(awsSpecialty.availableOn(today));
+        assertEquals(LocalDate.of(2026, 3, 31), awsSpecialty.statusDate());
+        assertTrue(awsSpecialty.availableOn(LocalDate.of(2026, 3, 1)));
+        assertTrue(gcp.availableOn(today));
+        assertFalse(catalog.byId("tensorflow-developer").orElseThrow().availableOn(today));
+        assertFalse(catalog.availableOn(today).contains(awsSpecialty));
+        for (Certification c : catalog.certifications()) {
+            assertEquals(today, c.asOf(), c.id());
+            if (!c.availableOn(today)) {
+                assertTrue(c.statusDate() != null && c.statusDate().isBefore(today), c.id());
+            }
+        }
+    }
+
+    @Test
+    void a_broken_certification_file_names_the_file_and_the_problem(@TempDir Path tmp) throws IOException {
+        Files.writeString(tmp.resolve("certifications.json"), """
+                {"asOf": "2026-11-21", "certifications": [{"id": "x", "name": "X", "provider": "P",
+                 "cloud": null, "level": "associate", "examCode": null, "priceUsd": null,
+                 "durationMinutes": null, "validity": "1 year", "recommendedExperience": "none",
+                 "minExperienceYears": 0, "status": "gone", "statusDate": null, "successor": null,
+                 "asOf": "2026-11-21", "focus": [], "source": "s", "confidence": "official"}]}
+                """);
+
+        ConfigException e = assertThrows(ConfigException.class, () -> CertificationCatalog.load(tmp));
+
+        assertTrue(e.getMessage().startsWith(tmp.resolve("certifications.json").toString()), e.getMessage());
+        assertTrue(e.getMessage().contains("status 'gone' is not one of"), e.getMessage());
+    }
+}
