@@ -10,7 +10,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
@@ -48,10 +47,11 @@ final class EmbeddingCache {
     /** Opens the cache file for {@code model} in {@code dir}; a damaged file is reported and started anew. */
     static EmbeddingCache open(Path dir, String model, int dimensions, Consumer<String> warnings) {
         EmbeddingCache cache = new EmbeddingCache(dir.resolve("embeddings-" + model + ".bin"), model, dimensions);
+        if (!Files.exists(cache.file)) {
+            return cache; // the first run: nothing cached yet
+        }
         try {
             cache.read();
-        } catch (NoSuchFileException e) {
-            // First run: nothing cached yet.
         } catch (IOException | RuntimeException e) {
             cache.vectors.clear();
             cache.changed = true;

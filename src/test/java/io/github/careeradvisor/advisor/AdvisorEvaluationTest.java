@@ -32,10 +32,12 @@ class AdvisorEvaluationTest {
         int facts = 0;
         int found = 0;
         List<String> misses = new ArrayList<>();
+        List<Integer> lengths = new ArrayList<>();
         for (JsonNode q : eval.get("questions")) {
             String question = q.get("question").asText();
             Answer answer = advisor.reply(question);
             String text = normalise(PlainText.body(answer));
+            lengths.add(PlainText.body(answer).length());
             List<String> missing = new ArrayList<>();
             for (JsonNode fact : q.get("facts")) {
                 facts++;
@@ -63,9 +65,12 @@ class AdvisorEvaluationTest {
         double share = (double) found / facts;
         misses.forEach(System.out::println);
         answeredOffTopic.forEach(System.out::println);
+        lengths.sort(null);
         System.out.printf("EVALUATION: %d of %d facts found (%.1f%%) over %d questions; %d of %d off-topic "
-                        + "questions answered (must be 0)%n", found, facts, share * 100, eval.get("questions").size(),
-                answeredOffTopic.size(), eval.get("offTopic").size());
+                        + "questions answered (must be 0); answer length median %d, p90 %d, max %d characters%n",
+                found, facts, share * 100, eval.get("questions").size(), answeredOffTopic.size(),
+                eval.get("offTopic").size(), lengths.get(lengths.size() / 2), lengths.get(lengths.size() * 9 / 10),
+                lengths.get(lengths.size() - 1));
 
         assertTrue(share >= MIN_FACTS_FOUND, String.format("only %.1f%% of facts found (need %.0f%%)",
                 share * 100, MIN_FACTS_FOUND * 100));

@@ -1,0 +1,127 @@
+package io.github.careeradvisor.advisor;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.careeradvisor.TestAdvisors;
+import io.github.careeradvisor.answer.Answer;
+import io.github.careeradvisor.answer.PlainText;
+import io.github.careeradvisor.knowledge.KnowledgeBase;
+import io.github.careeradvisor.knowledge.KnowledgeLoader;
+import io.github.careeradvisor.knowledge.TokenCounter;
+import io.github.careeradvisor.knowledge.Unit;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** The advisor over the shipped knowledge, with the real model: what a person gets for what they type. */
+class AdvisorTest {
+
+    private final Advisor advisor = TestAdvisors.shipped().advisor();
+
+    @Test
+    void an_empty_or_blank_message_gets_a_prompt_not_an_error() {
+        for (String blank : List.of("", "   ", "\n\t", "\u200b\u200b")) {
+            Answer answer = advisor.reply(blank);
+            assertFalse(answer.grounded());
+            assertTrue(PlainText.body(answer).startsWith("Please type a question."), PlainText.body(answer));
+        }
+    }
+
+    @Test
+    void a_salary_question_shows_each_sources_range_with_whose_it_is() {
+        Answer answer = advisor.reply("how much does a junior ML engineer earn?");
+        String body = PlainText.body(answer);
+
+        assertTrue(answer.grounded());
+        assertTrue(body.contains("Simplilearn") && body.contains("$70,000") && body.contains("$120,000"), body);
+        assertTrue(body.contains("ML Engineer Jobs guide") && body.contains("$80,000") && body.contains("$110,000"), body);
+        assertTrue(answer.sources().stream().anyMatch(s -> s.file().equals("knowledge/salaries.md")), answer.sources().toString());
+    }
+
+    @Test
+    void never_offers_a_retired_certification_as_open() {
+        String body = PlainText.body(advisor.reply("is the AWS machine learning specialty still available?"));
+
+        assertTrue(body.contains("retired") && body.contains("March 31, 2026"), body);
+    }
+
+    @Test
+    void control_characters_and_emoji_do_not_get_in_the_way() {
+        Answer answer = advisor.reply("how much 💰 do\u0000 junior ML engineers\u0007 earn? 🤔");
+
+        assertTrue(answer.grounded());
+        assertTrue(PlainText.body(answer).contains("$70,000"), PlainText.body(answer));
+    }
+
+    @Test
+    void a_message_over_4096_characters_is_answered_on_its_start_with_a_note() {
+        Answer answer = advisor.reply("how much does a junior ML engineer earn? " + "blah ".repeat(2000));
+
+        assertTrue(answer.grounded());
+        assertTrue(PlainText.body(answer).endsWith(
+                "(Your message was long, so I read only its first 4096 characters.)"), PlainText.body(answer));
+    }
+
+    @Test
+    void commands_get_their_own_replies() {
+        assertTrue(PlainText.body(advisor.reply("/start")).startsWith("Hi! I'm a career advisor"));
+        assertTrue(PlainText.body(advisor.reply("/help@CareerAdvisorBot")).startsWith("Ask me anything"));
+        assertTrue(PlainText.body(advisor.reply("/frobnicate")).startsWith("I don't know the command /frobnicate."));
+        assertTrue(PlainText.body(advisor.reply("/done python")).startsWith("Personal profiles"));
+        Answer salary = advisor.reply("/salary");
+        assertTrue(salary.grounded());
+        assertTrue(PlainText.body(salary).contains("$"), PlainText.body(salary));
+        assertTrue(advisor.reply("/certs").grounded());
+    }
+
+    @Test
+    void off_topic_questions_are_declined_without_sources() {
+        Answer answer = advisor.reply("give me a recipe for chocolate cake");
+
+        assertFalse(answer.grounded());
+        assertTrue(answer.sources().isEmpty());
+        assertTrue(PlainText.body(answer).startsWith("Sorry, that is outside what I know."));
+    }
+
+    /** Every sentence and bullet of every evaluation answer is quoted from the knowledge, and short. */
+    @Test
+    void answers_only_quote_the_knowledge_and_stay_short() throws IOException {
+        Set<String> units = new HashSet<>();
+        try (TokenCounter tokens = TokenCounter.forMiniLm()) {
+            KnowledgeBase kb = new KnowledgeLoader(Path.of("knowledge"), tokens::count).load();
+            kb.passages().forEach(p -> p.units().stream().map(Unit::text).forEach(units::add));
+        }
+        JsonNode eval = new ObjectMapper().readTree(getClass().getResourceAsStream("/eval/questions.json"));
+        List<Integer> lengths = new java.util.ArrayList<>();
+        for (JsonNode q : eval.get("questions")) {
+            Answer answer = advisor.reply(q.get("question").asText());
+            if (!answer.grounded()) {
+                continue;
+            }
+            for (Answer.Block block : answer.blocks()) {
+                if (block instanceof Answer.Bullets b) {
+                    b.items().forEach(item -> assertTrue(units.contains(item), "not in the knowledge: " + item));
+                } else if (block instanceof Answer.Paragraph p) {
+                    String rest = p.text();
+                    for (String unit : units) {
+                        rest = rest.replace(unit, "");
+                    }
+                    assertTrue(rest.isBlank(), "not in the knowledge: " + rest);
+                }
+            }
+            int length = PlainText.body(answer).length();
+            assertTrue(length <= 1500, q.get("question").asText() + " got " + length + " characters");
+            lengths.add(length);
+        }
+        lengths.sort(null);
+        int median = lengths.get(lengths.size() / 2);
+        assertTrue(median <= 900, "median answer length " + median);
+    }
+}

@@ -1,0 +1,89 @@
+package io.github.careeradvisor.answer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.careeradvisor.knowledge.Passage;
+import io.github.careeradvisor.knowledge.Unit;
+import io.github.careeradvisor.retrieval.Retrieval;
+import io.github.careeradvisor.retrieval.RetrievedPassage;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The composer alone, on hand-made retrievals: no model, no index. */
+class AnswerComposerTest {
+
+    private final AnswerComposer composer = new AnswerComposer("Sorry, I only know about ML careers.");
+
+    private static Unit sentence(String text, int block) {
+        return new Unit(text, Unit.Kind.SENTENCE, block);
+    }
+
+    private static Unit bullet(String text, int block) {
+        return new Unit(text, Unit.Kind.BULLET, block);
+    }
+
+    private static RetrievedPassage found(String section, double similarity, List<Unit> units, List<Double> scores) {
+        return new RetrievedPassage(new Passage("g.md#" + section, "knowledge/g.md", "Guide", section, List.of(), units),
+                similarity, 0.03, scores);
+    }
+
+    @Test
+    void declines_when_nothing_relevant_was_found() {
+        Answer answer = composer.compose(new Retrieval(List.of(), 0.1, false));
+
+        assertFalse(answer.grounded());
+        assertTrue(answer.sources().isEmpty());
+        assertEquals("Sorry, I only know about ML careers.", PlainText.body(answer));
+    }
+
+    @Test
+    void quotes_the_best_sentences_in_the_guides_order_and_cites_them() {
+        RetrievedPassage pay = found("Entry level", 0.7, List.of(
+                sentence("Juniors earn $70,000.", 0), sentence("The weather is nice.", 0),
+                sentence("Pay depends on the city.", 0)), List.of(0.8, 0.1, 0.75));
+
+        Answer answer = composer.compose(new Retrieval(List.of(pay), 0.8, true));
+
+        assertEquals("Juniors earn $70,000. Pay depends on the city.", PlainText.body(answer));
+        assertEquals(List.of(new Answer.Citation("Guide", "Entry level", "knowledge/g.md", 0.7)), answer.sources());
+    }
+
+    @Test
+    void a_quoted_bullet_brings_the_sentence_that_introduces_its_list_and_its_close_siblings() {
+        RetrievedPassage pay = found("Entry level", 0.7, List.of(
+                sentence("Each source gives its own range:", 0),
+                bullet("Simplilearn: $70,000 to $120,000.", 1),
+                bullet("The ML Engineer Jobs guide: $80,000 to $110,000.", 1)), List.of(0.2, 0.8, 0.62));
+
+        Answer answer = composer.compose(new Retrieval(List.of(pay), 0.8, true));
+
+        assertEquals("Each source gives its own range:\n\n• Simplilearn: $70,000 to $120,000.\n"
+                + "• The ML Engineer Jobs guide: $80,000 to $110,000.", PlainText.body(answer));
+    }
+
+    @Test
+    void stays_under_the_hard_cap_however_long_the_passages() {
+        String longSentence = "A very long sentence about skills and more skills. ".repeat(40).strip();
+        List<Unit> units = List.of(sentence(longSentence + " 1", 0), sentence(longSentence + " 2", 0),
+                sentence(longSentence + " 3", 0));
+
+        Answer answer = composer.compose(new Retrieval(
+                List.of(found("Skills", 0.7, units, List.of(0.8, 0.8, 0.8))), 0.8, true));
+
+        assertTrue(PlainText.body(answer).length() <= AnswerComposer.MAX_CHARS, "" + PlainText.body(answer).length());
+        assertTrue(PlainText.body(answer).startsWith("A very long sentence"), "the best unit is always quoted");
+        assertTrue(PlainText.body(answer).endsWith("…"), "a unit over the cap is shortened visibly");
+    }
+
+    @Test
+    void the_same_sentence_in_two_passages_is_quoted_once() {
+        Unit same = sentence("Python is the main language.", 0);
+        Answer answer = composer.compose(new Retrieval(List.of(
+                found("A", 0.7, List.of(same), List.of(0.8)), found("B", 0.69, List.of(same), List.of(0.8))), 0.8, true));
+
+        assertEquals("Python is the main language.", PlainText.body(answer));
+        assertEquals(1, answer.sources().size());
+    }
+}
