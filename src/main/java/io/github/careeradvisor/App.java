@@ -24,12 +24,15 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * The one place that wires the application: reads the settings, builds every part with {@code new},
  * and runs the command the user asked for. Tests build the advisor through {@link #start} too.
  */
 public final class App {
+
+    private static final String WARM_UP_QUESTION = "How do I become a machine learning engineer?";
 
     static final int EXIT_OK = 0;
     static final int EXIT_FAILURE = 1;
@@ -39,19 +42,22 @@ public final class App {
     private final InputStream in;
     private final PrintStream out;
     private final PrintStream err;
+    private final Supplier<Embedder> embedder;
 
-    App(Map<String, String> env, InputStream in, PrintStream out, PrintStream err) {
+    /** @param embedder makes the embedding model, which takes seconds to load: only when a command needs it */
+    App(Map<String, String> env, InputStream in, PrintStream out, PrintStream err, Supplier<Embedder> embedder) {
         this.env = env;
         this.in = in;
         this.out = out;
         this.err = err;
+        this.embedder = embedder;
     }
 
     public static void main(String[] args) {
         quietLibraryLogs();
         PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
-        int code = new App(System.getenv(), new FileInputStream(FileDescriptor.in), out, err).run(args);
+        int code = new App(System.getenv(), new FileInputStream(FileDescriptor.in), out, err, Embedder::new).run(args);
         out.flush();
         System.exit(code);
     }
@@ -71,7 +77,10 @@ public final class App {
         }
         knowledge.problems().forEach(p -> warnings.accept("warning: guide left out: " + p));
         IndexBuilder.Built built = new IndexBuilder(embedder, settings.dataDir(), warnings).build(knowledge);
-        return new Started(new Advisor(built.retriever()), built.report());
+        Advisor advisor = new Advisor(built.retriever());
+        // The model's first run is several times slower than the next ones: pay it here, not on a user.
+        advisor.reply(WARM_UP_QUESTION);
+        return new Started(advisor, built.report());
     }
 
     int run(String[] args) {
@@ -113,14 +122,14 @@ public final class App {
     }
 
     private int index(Settings settings) {
-        Started started = start(settings, new Embedder(), err::println);
+        Started started = start(settings, embedder.get(), err::println);
         out.println(started.report().summary());
         started.report().problems().forEach(p -> out.println("not indexed: " + p));
         return started.report().problems().isEmpty() ? EXIT_OK : EXIT_FAILURE;
     }
 
     private int ask(Settings settings, Invocation invocation) {
-        Conversation conversation = new Conversation(start(settings, new Embedder(), err::println).advisor(), out);
+        Conversation conversation = new Conversation(start(settings, embedder.get(), err::println).advisor(), out);
         if (invocation.words().isEmpty()) {
             try {
                 conversation.askEachLine(reader(), invocation.json());
@@ -134,7 +143,7 @@ public final class App {
     }
 
     private int chat(Settings settings) {
-        Conversation conversation = new Conversation(start(settings, new Embedder(), err::println).advisor(), out);
+        Conversation conversation = new Conversation(start(settings, embedder.get(), err::println).advisor(), out);
         try {
             conversation.chat(reader());
         } catch (java.io.IOException e) {

@@ -13,6 +13,9 @@ import java.util.Map;
  */
 public final class TestAdvisors {
 
+    /** Where the shipped knowledge's vectors are cached during a build. */
+    public static final Path SHIPPED_DATA_DIR = Path.of("target", "test-data");
+
     private static Embedder embedder;
     private static App.Started shipped;
     private static final List<String> shippedWarnings = new ArrayList<>();
@@ -30,7 +33,7 @@ public final class TestAdvisors {
     /** The advisor over the repository's own {@code knowledge/}, as {@code java -jar} would build it. */
     public static synchronized App.Started shipped() {
         if (shipped == null) {
-            shipped = App.start(settings(Path.of("knowledge"), Path.of("target", "test-data")), embedder(),
+            shipped = App.start(settings(Path.of("knowledge"), SHIPPED_DATA_DIR), embedder(),
                     shippedWarnings::add);
         }
         return shipped;

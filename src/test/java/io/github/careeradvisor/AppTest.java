@@ -1,0 +1,185 @@
+package io.github.careeradvisor;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line as CONTRACT.md fixes it, run in process with the real parts. */
+class AppTest {
+
+    @TempDir
+    Path tmp;
+
+    private record Run(int code, String out, String err) {
+        List<String> lines() {
+            return out.lines().toList();
+        }
+    }
+
+    private Run run(String stdin, Map<String, String> extraEnv, String... args) {
+        // The shipped knowledge's vectors are cached where TestAdvisors keeps them, as a real data dir would.
+        Map<String, String> env = new HashMap<>(Map.of("ADVISOR_DATA_DIR", TestAdvisors.SHIPPED_DATA_DIR.toString()));
+        env.putAll(extraEnv);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = new App(env, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+                TestAdvisors::embedder).run(args);
+        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    private Run run(String... args) {
+        return run("", Map.of(), args);
+    }
+
+    @Test
+    void help_prints_usage_and_exits_0() {
+        Run main = run("--help");
+        Run ask = run("ask", "--help");
+
+        assertEquals(0, main.code());
+        assertTrue(main.out().startsWith("Usage: java -jar career-advisor.jar [COMMAND] [OPTIONS]"));
+        assertEquals(0, ask.code());
+        assertTrue(ask.out().contains("--json"));
+    }
+
+    @Test
+    void an_unknown_command_or_option_prints_usage_to_stderr_and_exits_2() {
+        Run command = run("teach");
+        Run option = run("ask", "--verbose", "hi");
+        Run badUser = run("ask", "--user", "bob", "hi");
+
+        assertEquals(2, command.code());
+        assertEquals("", command.out());
+        assertTrue(command.err().startsWith("error: unknown command 'teach'\n\nUsage:"), command.err());
+        assertEquals(2, option.code());
+        assertTrue(option.err().startsWith("error: unknown option '--verbose' for 'ask'"), option.err());
+        assertEquals(2, badUser.code());
+        assertTrue(badUser.err().startsWith("error: --user 'bob' is not a user id"), badUser.err());
+    }
+
+    @Test
+    void ask_json_prints_one_line_in_the_contract_shape() throws IOException {
+        Run run = run("ask", "--json", "how", "much", "does", "a", "junior", "ML", "engineer", "earn?");
+
+        assertEquals(0, run.code(), run.err());
+        assertEquals(1, run.lines().size(), run.out());
+        JsonNode line = new ObjectMapper().readTree(run.lines().get(0));
+        assertEquals(List.of("question", "answer", "grounded", "sources", "latencyMs"),
+                iterable(line.fieldNames()));
+        assertEquals("how much does a junior ML engineer earn?", line.get("question").asText());
+        assertTrue(line.get("grounded").asBoolean());
+        assertTrue(line.get("answer").asText().contains("$70,000"));
+        assertFalse(line.get("answer").asText().contains("<"), "plain text, no HTML");
+        JsonNode source = line.get("sources").get(0);
+        assertEquals(List.of("title", "section", "file", "score"), iterable(source.fieldNames()));
+        assertEquals("knowledge/salaries.md", source.get("file").asText());
+        assertTrue(line.get("latencyMs").asDouble() > 0);
+    }
+
+    @Test
+    void ask_without_a_question_answers_every_input_line_in_order() throws IOException {
+        Run run = run("what's the weather in Paris?\nwhich certification should I take for Google Cloud?\n\n",
+                Map.of(), "ask", "--json");
+
+        assertEquals(0, run.code(), run.err());
+        List<String> lines = run.lines();
+        assertEquals(3, lines.size(), run.out());
+        ObjectMapper json = new ObjectMapper();
+        JsonNode weather = json.readTree(lines.get(0));
+        JsonNode gcp = json.readTree(lines.get(1));
+        assertFalse(weather.get("grounded").asBoolean());
+        assertEquals(0, weather.get("sources").size());
+        assertTrue(gcp.get("grounded").asBoolean());
+        assertTrue(gcp.get("answer").asText().contains("Professional Machine Learning Engineer"), gcp.toString());
+        assertFalse(json.readTree(lines.get(2)).get("grounded").asBoolean());
+    }
+
+    @Test
+    void plain_ask_ends_with_the_sources() {
+        Run run = run("ask", "how is an ML engineer different from a data scientist?");
+
+        assertEquals(0, run.code(), run.err());
+        assertTrue(run.out().strip().lines().reduce((a, b) -> b).orElseThrow().startsWith("Source"), run.out());
+    }
+
+    @Test
+    void a_missing_knowledge_dir_exits_2_naming_the_path_and_the_setting() {
+        Path missing = tmp.resolve("nowhere");
+        Run run = run("", Map.of("ADVISOR_KNOWLEDGE_DIR", missing.toString()), "ask", "hi");
+
+        assertEquals(2, run.code());
+        assertEquals("error: knowledge dir '" + missing + "' does not exist (set ADVISOR_KNOWLEDGE_DIR)\n", run.err());
+    }
+
+    @Test
+    void the_bot_without_a_token_exits_2_naming_the_setting() {
+        Run run = run("bot");
+
+        assertEquals(2, run.code());
+        assertTrue(run.err().startsWith("error: TELEGRAM_BOT_TOKEN is not set"), run.err());
+    }
+
+    @Test
+    void index_reports_what_it_did_and_a_rerun_reuses_every_vector() throws IOException {
+        Path knowledge = Files.createDirectories(tmp.resolve("kb"));
+        Files.writeString(knowledge.resolve("pay.md"),
+                "---\ntitle: Pay\ntopics: [salary]\nsources: [Simplilearn]\n---\n## Junior pay\nJuniors earn $70,000.\n");
+        Map<String, String> env = Map.of("ADVISOR_KNOWLEDGE_DIR", knowledge.toString(),
+                "ADVISOR_DATA_DIR", tmp.resolve("data").toString());
+
+        Run first = run("", env, "index");
+        Run second = run("", env, "index");
+
+        assertEquals(0, first.code(), first.err());
+        assertTrue(first.out().startsWith("indexed 1 guides into 1 passages; of 2 texts to embed, 2 were embedded "
+                + "and 0 reused from the cache"), first.out());
+        assertTrue(second.out().contains("0 were embedded and 2 reused"), second.out());
+    }
+
+    @Test
+    void index_names_a_broken_guide_and_exits_1() throws IOException {
+        Path knowledge = Files.createDirectories(tmp.resolve("kb"));
+        Files.writeString(knowledge.resolve("good.md"),
+                "---\ntitle: Good\ntopics: [a]\nsources: [S]\n---\n## Part\nSome text.\n");
+        Files.writeString(knowledge.resolve("bad.md"), "no front matter\n");
+
+        Run run = run("", Map.of("ADVISOR_KNOWLEDGE_DIR", knowledge.toString(),
+                "ADVISOR_DATA_DIR", tmp.resolve("data").toString()), "index");
+
+        assertEquals(1, run.code());
+        assertTrue(run.out().contains("not indexed: " + knowledge.resolve("bad.md") + ":1: a guide must start"),
+                run.out());
+    }
+
+    @Test
+    void chat_greets_answers_and_says_goodbye() {
+        Run run = run("how much do senior ML engineers earn?\nquit\n", Map.of(), "chat");
+
+        assertEquals(0, run.code(), run.err());
+        assertTrue(run.out().startsWith("Hi! I'm a career advisor"), run.out());
+        assertTrue(run.out().contains("$200,000"), run.out());
+        assertTrue(run.out().strip().endsWith("Good luck on your path!"), run.out());
+    }
+
+    private static List<String> iterable(java.util.Iterator<String> names) {
+        List<String> list = new java.util.ArrayList<>();
+        names.forEachRemaining(list::add);
+        return list;
+    }
+}

@@ -1,0 +1,81 @@
+package io.github.careeradvisor;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The packaged jar, run as a new user would run it from the repository root: separate processes, a
+ * fresh data dir, the README's commands.
+ */
+class JarIT {
+
+    @TempDir
+    Path tmp;
+
+    private record Result(int code, String out, String err) {
+    }
+
+    private Result java(String stdin, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", System.getProperty("jar")));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().put("ADVISOR_DATA_DIR", tmp.resolve("data").toString());
+        builder.environment().remove("TELEGRAM_BOT_TOKEN");
+        builder.redirectOutput(tmp.resolve("out.txt").toFile()).redirectError(tmp.resolve("err.txt").toFile());
+        Process process = builder.start();
+        process.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
+        process.getOutputStream().close();
+        assertTrue(process.waitFor(3, TimeUnit.MINUTES), "the jar did not finish: " + command);
+        return new Result(process.exitValue(), Files.readString(tmp.resolve("out.txt")), Files.readString(tmp.resolve("err.txt")));
+    }
+
+    @Test
+    void indexes_once_then_answers_from_the_cache_in_a_new_process() throws Exception {
+        Result cold = java("", "index");
+        Result warm = java("", "index");
+
+        assertEquals(0, cold.code(), cold.err());
+        assertFalse(cold.out().contains(" 0 were embedded"), cold.out());
+        assertEquals(0, warm.code(), warm.err());
+        assertTrue(warm.out().contains(" 0 were embedded"), warm.out());
+        assertEquals("", warm.err(), "no warnings or library noise on a clean start");
+        System.out.println("jar index, cold: " + cold.out().strip());
+        System.out.println("jar index, warm: " + warm.out().strip());
+
+        Result ask = java("how much does a junior ML engineer earn?\nwhat's the weather in Paris?\n/help\n",
+                "ask", "--json");
+        assertEquals(0, ask.code(), ask.err());
+        List<String> lines = ask.out().lines().toList();
+        assertEquals(3, lines.size(), ask.out());
+        ObjectMapper json = new ObjectMapper();
+        assertTrue(json.readTree(lines.get(0)).get("grounded").asBoolean());
+        assertFalse(json.readTree(lines.get(1)).get("grounded").asBoolean());
+        for (String line : lines) {
+            JsonNode node = json.readTree(line);
+            System.out.printf("jar ask latency %.1f ms: %s%n", node.get("latencyMs").asDouble(), node.get("question").asText());
+        }
+    }
+
+    @Test
+    void no_arguments_and_no_token_opens_the_terminal_chat() throws Exception {
+        Result chat = java("what is explainable AI?\n");
+
+        assertEquals(0, chat.code(), chat.err());
+        assertTrue(chat.out().startsWith("Hi! I'm a career advisor"), chat.out());
+        assertTrue(chat.out().contains("transparent"), chat.out());
+    }
+}
