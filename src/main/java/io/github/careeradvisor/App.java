@@ -13,6 +13,7 @@ import io.github.careeradvisor.knowledge.TokenCounter;
 import io.github.careeradvisor.retrieval.Embedder;
 import io.github.careeradvisor.retrieval.IndexBuilder;
 import io.github.careeradvisor.retrieval.IndexReport;
+import io.github.careeradvisor.telegram.TelegramBot;
 import java.io.BufferedReader;
 import java.io.FileDescriptor;
 import java.io.FileInputStream;
@@ -153,10 +154,14 @@ public final class App {
     }
 
     private int bot(Settings settings) {
-        settings.requireTelegramToken();
-        err.println("error: the Telegram front end is not part of this version yet; "
-                + "use 'chat' or 'ask' (unset " + Settings.TELEGRAM_TOKEN + " to get the chat by default)");
-        return EXIT_FAILURE;
+        String token = settings.requireTelegramToken();
+        Started started = start(settings, embedder.get(), err::println);
+        TelegramBot bot = new TelegramBot(token, settings.telegramApiUrl(), started.advisor(), settings.allowedUsers());
+        bot.start();
+        // SIGTERM (docker stop, systemd) runs this: finish the answers being written, then exit.
+        Runtime.getRuntime().addShutdownHook(new Thread(bot::stop, "shutdown"));
+        bot.run();
+        return EXIT_OK;
     }
 
     private BufferedReader reader() {
@@ -168,6 +173,9 @@ public final class App {
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel",
                 System.getProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn"));
         System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
+        System.setProperty("org.slf4j.simpleLogger.log.io.github.careeradvisor", "info");
+        System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");
+        System.setProperty("org.slf4j.simpleLogger.dateTimeFormat", "yyyy-MM-dd'T'HH:mm:ss.SSSZ");
         // DJL probes for CUDA on every start and warns that this CPU-only machine has none.
         System.setProperty("org.slf4j.simpleLogger.log.ai.djl.util.cuda.CudaUtils", "error");
     }

@@ -1,0 +1,128 @@
+package io.github.careeradvisor.telegram;
+
+import io.github.careeradvisor.config.ConfigException;
+import io.github.careeradvisor.config.Settings;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import okhttp3.OkHttpClient;
+import org.jspecify.annotations.Nullable;
+import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
+import org.telegram.telegrambots.meta.TelegramUrl;
+import org.telegram.telegrambots.meta.api.methods.ActionType;
+import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
+import org.telegram.telegrambots.meta.api.methods.GetMe;
+import org.telegram.telegrambots.meta.api.methods.commands.SetMyCommands;
+import org.telegram.telegrambots.meta.api.methods.send.SendChatAction;
+import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
+import org.telegram.telegrambots.meta.api.methods.updates.DeleteWebhook;
+import org.telegram.telegrambots.meta.api.methods.updates.GetUpdates;
+import org.telegram.telegrambots.meta.api.objects.ReplyParameters;
+import org.telegram.telegrambots.meta.api.objects.Update;
+import org.telegram.telegrambots.meta.api.objects.User;
+import org.telegram.telegrambots.meta.api.objects.commands.BotCommand;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
+import org.telegram.telegrambots.meta.generics.TelegramClient;
+
+/**
+ * The Bot API calls this bot makes, through telegrambots' client, against {@code TELEGRAM_API_URL}.
+ * The token lives only inside the client; messages of failures never carry it.
+ */
+final class BotApi {
+
+    /** How long one getUpdates call is held open by the server. */
+    static final int POLL_SECONDS = 25;
+    private static final String HTML = "HTML";
+
+    private final TelegramClient client;
+    private final String token;
+
+    BotApi(String token, URI apiUrl) {
+        this.token = token;
+        OkHttpClient http = new OkHttpClient.Builder()
+                .readTimeout(Duration.ofSeconds(POLL_SECONDS + 15))
+                .connectTimeout(Duration.ofSeconds(10))
+                .build();
+        this.client = new OkHttpTelegramClient(http, token, telegramUrl(apiUrl));
+    }
+
+    /** telegrambots addresses a server by scheme, host and port only. */
+    static TelegramUrl telegramUrl(URI url) {
+        if (url.getPath() != null && !url.getPath().isEmpty() && !url.getPath().equals("/")) {
+            throw new ConfigException(Settings.TELEGRAM_API_URL + " '" + url + "' has a path; give only the "
+                    + "scheme, host and port of the Bot API server, e.g. http://127.0.0.1:8081");
+        }
+        boolean https = "https".equals(url.getScheme());
+        int port = url.getPort() > 0 ? url.getPort() : https ? 443 : 80;
+        return new TelegramUrl(url.getScheme(), url.getHost(), port, false);
+    }
+
+    User getMe() throws TelegramApiException {
+        return client.execute(new GetMe());
+    }
+
+    void deleteWebhook() throws TelegramApiException {
+        client.execute(DeleteWebhook.builder().dropPendingUpdates(false).build());
+    }
+
+    void setCommands(List<BotCommand> commands) throws TelegramApiException {
+        client.execute(SetMyCommands.builder().commands(commands).build());
+    }
+
+    List<Update> getUpdates(int offset) throws TelegramApiException {
+        return client.execute(GetUpdates.builder().offset(offset).timeout(POLL_SECONDS).limit(100)
+                .allowedUpdates(List.of("message", "edited_message", "callback_query")).build());
+    }
+
+    void typing(long chatId) throws TelegramApiException {
+        client.execute(SendChatAction.builder().chatId(chatId).action(ActionType.TYPING.toString()).build());
+    }
+
+    void answerCallback(String callbackId) throws TelegramApiException {
+        client.execute(AnswerCallbackQuery.builder().callbackQueryId(callbackId).build());
+    }
+
+    /**
+     * Sends one message in HTML. If Telegram still cannot parse it, the same text goes again as plain
+     * text, so the person gets their answer either way.
+     */
+    void send(long chatId, String html, @Nullable InlineKeyboardMarkup keyboard, @Nullable Integer replyTo)
+            throws TelegramApiException {
+        try {
+            client.execute(message(chatId, html, keyboard, replyTo).parseMode(HTML).build());
+        } catch (TelegramApiRequestException e) {
+            if (e.getErrorCode() == null || e.getErrorCode() != 400 || e.getApiResponse() == null
+                    || !e.getApiResponse().contains("can't parse entities")) {
+                throw e;
+            }
+            client.execute(message(chatId, PlainFromHtml.text(html), keyboard, replyTo).build());
+        }
+    }
+
+    private static SendMessage.SendMessageBuilder<?, ?> message(long chatId, String text,
+            @Nullable InlineKeyboardMarkup keyboard, @Nullable Integer replyTo) {
+        SendMessage.SendMessageBuilder<?, ?> message = SendMessage.builder().chatId(chatId).text(text)
+                .linkPreviewOptions(null);
+        if (keyboard != null) {
+            message.replyMarkup(keyboard);
+        }
+        if (replyTo != null) {
+            message.replyParameters(ReplyParameters.builder().messageId(replyTo).allowSendingWithoutReply(true).build());
+        }
+        return message;
+    }
+
+    /** A failure's description with the token taken out, fit for a log line. */
+    String describe(Exception e) {
+        String text = e instanceof TelegramApiRequestException r && r.getApiResponse() != null
+                ? r.getErrorCode() + " " + r.getApiResponse()
+                : String.valueOf(e.getMessage());
+        Throwable cause = e.getCause();
+        if (cause != null && cause != e) {
+            text += " (" + cause.getClass().getSimpleName() + ": " + cause.getMessage() + ")";
+        }
+        return Redact.token(text, token);
+    }
+}
