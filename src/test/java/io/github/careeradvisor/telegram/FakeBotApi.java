@@ -1,0 +1,332 @@
+package io.github.careeradvisor.telegram;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A stand-in for the Telegram Bot API on 127.0.0.1, served at {@code /bot<token>/<method>}: getUpdates
+ * long-polls as Telegram does (held open until an update arrives or the timeout passes; updates below
+ * the offset are confirmed and dropped), and sendMessage is rejected the way Telegram rejects it.
+ */
+final class FakeBotApi implements AutoCloseable {
+
+    static final String TOKEN = "123456789:AAFakeTokenForTests_abcdefghijklmnop";
+    static final long BOT_ID = 123456789L;
+    static final String USERNAME = "CareerAdvisorBot";
+    private static final Set<String> TAGS = Set.of("b", "strong", "i", "em", "u", "ins", "s", "strike", "del",
+            "span", "tg-spoiler", "a", "code", "pre", "blockquote", "tg-emoji");
+    private static final Pattern ENTITY = Pattern.compile("&(lt|gt|amp|quot|#\\d+|#x[0-9a-fA-F]+);");
+
+    private static final java.util.Map<String, String> CANONICAL = java.util.stream.Stream.of("getUpdates", "getMe",
+            "sendMessage", "deleteWebhook", "setMyCommands", "sendChatAction", "answerCallbackQuery")
+            .collect(java.util.stream.Collectors.toMap(String::toLowerCase, m -> m));
+
+    /** A request the bot made: the method and its JSON body. */
+    record Call(String method, JsonNode body) {
+    }
+
+    private final ObjectMapper json = new ObjectMapper();
+    private final HttpServer server;
+    private final List<ObjectNode> pending = new ArrayList<>();
+    private final List<Call> calls = new ArrayList<>();
+    private int nextUpdateId = 1;
+    private int nextMessageId = 1000;
+    private int rejectHtml;
+
+    FakeBotApi() throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.setExecutor(Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "fake-bot-api");
+            t.setDaemon(true);
+            return t;
+        }));
+        server.createContext("/", this::handle);
+        server.start();
+    }
+
+    URI url() {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    /** The next {@code n} HTML messages are refused with "can't parse entities", like a real 400. */
+    synchronized void rejectHtml(int n) {
+        rejectHtml = n;
+    }
+
+    synchronized int textMessage(long chatId, String chatType, long userId, String text) {
+        ObjectNode message = message(chatId, chatType, userId);
+        message.put("text", text);
+        return enqueue("message", message);
+    }
+
+    synchronized int editedMessage(long chatId, long userId, String text) {
+        ObjectNode message = message(chatId, "private", userId);
+        message.put("text", text);
+        message.put("edit_date", 1_700_000_100);
+        return enqueue("edited_message", message);
+    }
+
+    synchronized int sticker(long chatId, long userId) {
+        ObjectNode message = message(chatId, "private", userId);
+        message.putObject("sticker").put("file_id", "sticker-1").put("file_unique_id", "u1")
+                .put("type", "regular").put("width", 512).put("height", 512).put("is_animated", false)
+                .put("is_video", false);
+        return enqueue("message", message);
+    }
+
+    synchronized int replyToBot(long chatId, long userId, String text) {
+        ObjectNode message = message(chatId, "group", userId);
+        message.put("text", text);
+        ObjectNode replied = message(chatId, "group", BOT_ID);
+        replied.withObject("from").put("is_bot", true).put("username", USERNAME);
+        replied.put("text", "an earlier answer");
+        message.set("reply_to_message", replied);
+        return enqueue("message", message);
+    }
+
+    synchronized String callback(long chatId, long userId, String data) {
+        String id = "cb-" + nextUpdateId;
+        ObjectNode callback = json.createObjectNode();
+        callback.put("id", id);
+        callback.set("from", user(userId));
+        callback.set("message", message(chatId, "private", BOT_ID));
+        callback.put("chat_instance", "ci-1");
+        callback.put("data", data);
+        ObjectNode update = json.createObjectNode();
+        update.put("update_id", nextUpdateId++);
+        update.set("callback_query", callback);
+        pending.add(update);
+        notifyAll();
+        return id;
+    }
+
+    private int enqueue(String kind, ObjectNode message) {
+        ObjectNode update = json.createObjectNode();
+        update.put("update_id", nextUpdateId++);
+        update.set(kind, message);
+        pending.add(update);
+        notifyAll();
+        return message.get("message_id").asInt();
+    }
+
+    private ObjectNode message(long chatId, String chatType, long userId) {
+        ObjectNode message = json.createObjectNode();
+        message.put("message_id", nextMessageId++);
+        message.put("date", 1_700_000_000);
+        ObjectNode chat = message.putObject("chat").put("id", chatId).put("type", chatType);
+        if (!chatType.equals("private")) {
+            chat.put("title", "ML learners");
+        }
+        message.set("from", user(userId));
+        return message;
+    }
+
+    private ObjectNode user(long userId) {
+        return json.createObjectNode().put("id", userId).put("is_bot", false).put("first_name", "Ann");
+    }
+
+    synchronized List<Call> calls(String method) {
+        return calls.stream().filter(c -> c.method().equals(method)).toList();
+    }
+
+    /** Messages the server accepted for {@code chatId}, in order. */
+    synchronized List<JsonNode> sent(long chatId) {
+        return calls.stream().filter(c -> c.method().equals("sendMessage") && c.body().has("accepted"))
+                .map(Call::body).filter(b -> b.get("chat_id").asLong() == chatId).toList();
+    }
+
+    /** Waits until {@code chatId} has {@code count} accepted messages. */
+    synchronized List<JsonNode> awaitSent(long chatId, int count, long timeoutMillis) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + timeoutMillis;
+        while (sent(chatId).size() < count && System.currentTimeMillis() < deadline) {
+            wait(Math.max(1, deadline - System.currentTimeMillis()));
+        }
+        return sent(chatId);
+    }
+
+    synchronized void awaitCall(String method, int count, long timeoutMillis) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + timeoutMillis;
+        while (calls(method).size() < count && System.currentTimeMillis() < deadline) {
+            wait(Math.max(1, deadline - System.currentTimeMillis()));
+        }
+    }
+
+    /** Waits until every queued update was handed out and confirmed by a higher offset. */
+    synchronized boolean awaitConfirmed(long timeoutMillis) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + timeoutMillis;
+        while (!pending.isEmpty() && System.currentTimeMillis() < deadline) {
+            wait(Math.max(1, deadline - System.currentTimeMillis()));
+        }
+        return pending.isEmpty();
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        String path = exchange.getRequestURI().getPath();
+        String prefix = "/bot" + TOKEN + "/";
+        JsonNode body = json.readTree(exchange.getRequestBody().readAllBytes());
+        if (body == null || body.isMissingNode()) {
+            body = json.createObjectNode();
+        }
+        if (!path.startsWith(prefix)) {
+            reply(exchange, 401, error(401, "Unauthorized"));
+            return;
+        }
+        // Telegram matches method names without regard to case; telegrambots sends some in lower case.
+        String method = CANONICAL.getOrDefault(path.substring(prefix.length()).toLowerCase(), "unknown");
+        ObjectNode response = switch (method) {
+            case "getUpdates" -> getUpdates(body);
+            case "getMe" -> ok(json.createObjectNode().put("id", BOT_ID).put("is_bot", true)
+                    .put("first_name", "Career Advisor").put("username", USERNAME));
+            case "sendMessage" -> sendMessage((ObjectNode) body);
+            case "deleteWebhook", "setMyCommands", "sendChatAction", "answerCallbackQuery" -> record(method, body);
+            default -> error(404, "Not Found: method not found");
+        };
+        reply(exchange, response.get("ok").asBoolean() ? 200 : response.get("error_code").asInt(), response);
+    }
+
+    private synchronized ObjectNode record(String method, JsonNode body) {
+        calls.add(new Call(method, body));
+        notifyAll();
+        return ok(json.getNodeFactory().booleanNode(true));
+    }
+
+    private synchronized ObjectNode getUpdates(JsonNode body) {
+        int offset = body.path("offset").asInt(0);
+        long timeout = body.path("timeout").asLong(0) * 1000;
+        calls.add(new Call("getUpdates", body));
+        pending.removeIf(u -> u.get("update_id").asInt() < offset);
+        notifyAll();
+        long deadline = System.currentTimeMillis() + timeout;
+        while (pending.isEmpty() && System.currentTimeMillis() < deadline) {
+            try {
+                wait(Math.max(1, deadline - System.currentTimeMillis()));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        ArrayNode result = json.createArrayNode();
+        pending.forEach(result::add);
+        return ok(result);
+    }
+
+    private synchronized ObjectNode sendMessage(ObjectNode body) {
+        calls.add(new Call("sendMessage", body));
+        String text = body.path("text").asText("");
+        boolean html = "HTML".equalsIgnoreCase(body.path("parse_mode").asText(""));
+        String problem = html ? htmlProblem(text) : null;
+        if (html && problem == null && rejectHtml > 0) {
+            rejectHtml--;
+            problem = "can't parse entities: injected fault";
+        }
+        if (problem != null) {
+            return error(400, "Bad Request: " + problem);
+        }
+        String shown = html ? visibleText(text) : text;
+        if (shown.isBlank()) {
+            return error(400, "Bad Request: message text is empty");
+        }
+        if (shown.length() > 4096) {
+            return error(400, "Bad Request: message is too long");
+        }
+        JsonNode markup = body.get("reply_markup");
+        if (markup != null) {
+            for (JsonNode row : markup.path("inline_keyboard")) {
+                for (JsonNode button : row) {
+                    if (button.path("callback_data").asText().getBytes(StandardCharsets.UTF_8).length > 64) {
+                        return error(400, "Bad Request: BUTTON_DATA_INVALID");
+                    }
+                }
+            }
+        }
+        body.put("accepted", true);
+        notifyAll();
+        ObjectNode message = message(body.get("chat_id").asLong(), "private", BOT_ID);
+        message.put("text", shown);
+        return ok(message);
+    }
+
+    /** What Telegram's HTML parser would refuse, or null. */
+    static String htmlProblem(String text) {
+        List<String> open = new ArrayList<>();
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '<') {
+                int end = text.indexOf('>', i);
+                if (end < 0) {
+                    return "can't parse entities: unclosed start tag at byte offset " + i;
+                }
+                String tag = text.substring(i + 1, end).strip();
+                boolean closing = tag.startsWith("/");
+                String name = (closing ? tag.substring(1) : tag).split("\\s", 2)[0].toLowerCase();
+                if (!TAGS.contains(name)) {
+                    return "can't parse entities: unsupported start tag \"" + name + "\" at byte offset " + i;
+                }
+                if (closing) {
+                    if (open.isEmpty() || !open.remove(open.size() - 1).equals(name)) {
+                        return "can't parse entities: unmatched end tag at byte offset " + i;
+                    }
+                } else {
+                    open.add(name);
+                }
+                i = end;
+            } else if (c == '&') {
+                Matcher m = ENTITY.matcher(text).region(i, text.length());
+                if (!m.lookingAt()) {
+                    return "can't parse entities: character '&' is reserved at byte offset " + i;
+                }
+            } else if (c == '>') {
+                return "can't parse entities: character '>' is reserved at byte offset " + i;
+            }
+        }
+        return open.isEmpty() ? null : "can't parse entities: can't find end tag corresponding to start tag \""
+                + open.get(open.size() - 1) + "\"";
+    }
+
+    static String visibleText(String html) {
+        return html.replaceAll("<[^>]*>", "").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"")
+                .replace("&amp;", "&");
+    }
+
+    private ObjectNode ok(JsonNode result) {
+        ObjectNode node = json.createObjectNode();
+        node.put("ok", true);
+        node.set("result", result);
+        return node;
+    }
+
+    private ObjectNode error(int code, String description) {
+        return json.createObjectNode().put("ok", false).put("error_code", code).put("description", description);
+    }
+
+    private void reply(HttpExchange exchange, int status, JsonNode body) throws IOException {
+        byte[] bytes = json.writeValueAsBytes(body);
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, bytes.length);
+        exchange.getResponseBody().write(bytes);
+        exchange.close();
+    }
+
+    @Override
+    public void close() {
+        synchronized (this) {
+            notifyAll();
+        }
+        server.stop(0);
+    }
+}

@@ -1,0 +1,172 @@
+package io.github.careeradvisor.telegram;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.careeradvisor.TestAdvisors;
+import io.github.careeradvisor.config.ConfigException;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The real bot, wired as in production, against the stand-in Bot API server on 127.0.0.1. */
+class TelegramBotTest {
+
+    private static final long ANN = 42L;
+    private static final long GROUP = -100_200L;
+    private static final long WAIT = 20_000;
+
+    private FakeBotApi telegram;
+    private TelegramBot bot;
+
+    @BeforeEach
+    void startBot() throws Exception {
+        telegram = new FakeBotApi();
+        bot = new TelegramBot(FakeBotApi.TOKEN, telegram.url(), TestAdvisors.shipped().advisor(), Set.of());
+        bot.start();
+        Thread poller = new Thread(bot::run, "test-poller");
+        poller.setDaemon(true);
+        poller.start();
+    }
+
+    @AfterEach
+    void stopBot() {
+        bot.stop();
+        telegram.close();
+    }
+
+    private static String text(JsonNode sent) {
+        return sent.get("text").asText();
+    }
+
+    @Test
+    void starts_by_checking_the_token_dropping_the_webhook_and_setting_the_menu() {
+        List<FakeBotApi.Call> menu = telegram.calls("setMyCommands");
+
+        assertEquals(1, telegram.calls("deleteWebhook").size());
+        assertEquals(1, menu.size());
+        List<String> commands = new java.util.ArrayList<>();
+        menu.get(0).body().get("commands").forEach(c -> commands.add(c.get("command").asText()));
+        assertEquals(List.of("start", "help", "next", "certs", "salary", "profile", "forget"), commands);
+    }
+
+    @Test
+    void start_welcomes_with_topic_buttons() throws Exception {
+        telegram.textMessage(ANN, "private", ANN, "/start");
+
+        JsonNode reply = telegram.awaitSent(ANN, 1, WAIT).get(0);
+
+        assertTrue(text(reply).startsWith("Hi! I'm a career advisor"), text(reply));
+        assertEquals("HTML", reply.get("parse_mode").asText());
+        List<String> data = new java.util.ArrayList<>();
+        reply.get("reply_markup").get("inline_keyboard").forEach(row -> row.forEach(b -> data.add(b.get("callback_data").asText())));
+        assertEquals(List.of("t:salary", "t:skills", "t:certs", "t:next"), data);
+    }
+
+    @Test
+    void a_question_gets_a_grounded_answer_with_its_sources_in_italics() throws Exception {
+        telegram.textMessage(ANN, "private", ANN, "how much does a junior ML engineer earn?");
+
+        String reply = text(telegram.awaitSent(ANN, 1, WAIT).get(0));
+
+        assertTrue(reply.contains("$70,000") && reply.contains("$80,000"), reply);
+        assertTrue(reply.contains("<i>Source"), reply);
+        assertTrue(telegram.calls("sendChatAction").size() >= 1, "typing indicator");
+    }
+
+    @Test
+    void a_button_is_acknowledged_and_answered() throws Exception {
+        String callbackId = telegram.callback(ANN, ANN, "t:salary");
+
+        String reply = text(telegram.awaitSent(ANN, 1, WAIT).get(0));
+
+        telegram.awaitCall("answerCallbackQuery", 1, WAIT);
+        assertEquals(callbackId, telegram.calls("answerCallbackQuery").get(0).body().get("callback_query_id").asText());
+        assertTrue(reply.contains("$"), reply);
+    }
+
+    @Test
+    void a_sticker_gets_a_note_that_the_bot_reads_text() throws Exception {
+        telegram.sticker(ANN, ANN);
+
+        assertEquals(TelegramBot.NOT_TEXT, text(telegram.awaitSent(ANN, 1, WAIT).get(0)));
+    }
+
+    @Test
+    void long_and_html_looking_texts_get_replies_telegram_accepts() throws Exception {
+        telegram.textMessage(ANN, "private", ANN, "salary? " + "x".repeat(10_000));
+        telegram.textMessage(ANN, "private", ANN, "<b>what</b> & <script>alert(1)</script> *skills* do I need_?");
+
+        List<JsonNode> replies = telegram.awaitSent(ANN, 2, WAIT);
+
+        assertEquals(2, replies.size());
+        assertTrue(text(replies.get(0)).contains("first 4096 characters"), text(replies.get(0)));
+        replies.forEach(r -> assertNull(FakeBotApi.htmlProblem(text(r)), text(r)));
+        assertEquals(2, telegram.calls("sendMessage").size(), "no reply was rejected and resent");
+    }
+
+    @Test
+    void an_edited_message_is_answered_again() throws Exception {
+        telegram.editedMessage(ANN, ANN, "which certification should I take for Google Cloud?");
+
+        assertTrue(text(telegram.awaitSent(ANN, 1, WAIT).get(0)).contains("Professional Machine Learning Engineer"));
+    }
+
+    @Test
+    void a_chats_messages_are_answered_in_order() throws Exception {
+        telegram.textMessage(ANN, "private", ANN, "/help");
+        telegram.textMessage(ANN, "private", ANN, "/start");
+        telegram.textMessage(ANN, "private", ANN, "/frobnicate");
+
+        List<JsonNode> replies = telegram.awaitSent(ANN, 3, WAIT);
+
+        assertTrue(text(replies.get(0)).startsWith("Ask me anything"));
+        assertTrue(text(replies.get(1)).startsWith("Hi!"));
+        assertTrue(text(replies.get(2)).startsWith("I don't know the command /frobnicate"));
+    }
+
+    @Test
+    void in_a_group_it_speaks_only_when_addressed() throws Exception {
+        telegram.textMessage(GROUP, "supergroup", ANN, "how much do junior ML engineers earn?");
+        telegram.textMessage(GROUP, "supergroup", ANN, "/help@SomeOtherBot");
+        int mentioned = telegram.textMessage(GROUP, "supergroup", ANN, "@CareerAdvisorBot how much do junior ML engineers earn?");
+        telegram.replyToBot(GROUP, ANN, "and what about seniors?");
+        telegram.textMessage(GROUP, "supergroup", ANN, "/help@CareerAdvisorBot");
+        assertTrue(telegram.awaitConfirmed(WAIT));
+
+        List<JsonNode> replies = telegram.awaitSent(GROUP, 3, WAIT);
+        Thread.sleep(300); // nothing more may arrive
+
+        assertEquals(3, telegram.sent(GROUP).size(), telegram.sent(GROUP).toString());
+        assertEquals(mentioned, replies.get(0).get("reply_parameters").get("message_id").asInt());
+        assertTrue(text(replies.get(0)).contains("$70,000"), text(replies.get(0)));
+        assertTrue(text(replies.get(2)).startsWith("Ask me anything"));
+    }
+
+    @Test
+    void when_telegram_cannot_parse_the_html_the_reply_goes_again_as_plain_text() throws Exception {
+        telegram.rejectHtml(1);
+        telegram.textMessage(ANN, "private", ANN, "how much does a junior ML engineer earn?");
+
+        JsonNode reply = telegram.awaitSent(ANN, 1, WAIT).get(0);
+
+        assertTrue(reply.path("parse_mode").isMissingNode() || reply.get("parse_mode").isNull(), reply.toString());
+        assertTrue(text(reply).contains("Source") && !text(reply).contains("<i>"), text(reply));
+    }
+
+    @Test
+    void a_token_the_server_rejects_stops_start_up_naming_the_setting() {
+        TelegramBot wrong = new TelegramBot("987654321:AAWrongTokenWrongTokenWrongToken", telegram.url(),
+                TestAdvisors.shipped().advisor(), Set.of());
+
+        ConfigException e = assertThrows(ConfigException.class, wrong::start);
+
+        assertTrue(e.getMessage().startsWith("TELEGRAM_BOT_TOKEN was rejected by the Bot API (401"), e.getMessage());
+        assertTrue(!e.getMessage().contains("AAWrongToken"), e.getMessage());
+    }
+}
