@@ -1,0 +1,36 @@
+# Career Advisor: the Telegram bot in a container.
+#   docker build -t career-advisor .
+#   docker run -d --name career-advisor -e TELEGRAM_BOT_TOKEN=123456789:AA... -v advisor-data:/data career-advisor
+
+# --- build: the runnable jar, tests run in CI --------------------------------------------------
+FROM maven:3.9-eclipse-temurin-17 AS build
+WORKDIR /src
+COPY pom.xml .
+RUN mvn -B -q dependency:go-offline
+COPY src src
+COPY knowledge knowledge
+RUN mvn -B -q -DskipTests package
+
+# --- run: a glibc JRE (ONNX Runtime does not run on Alpine/musl) ----------------------------------
+FROM eclipse-temurin:17-jre-jammy
+RUN useradd --system --create-home --home-dir /home/advisor --uid 10001 advisor \
+ && mkdir -p /app /data /app/djl-cache \
+ && chown advisor /data /app/djl-cache
+WORKDIR /app
+COPY --from=build /src/target/career-advisor.jar /app/career-advisor.jar
+COPY knowledge /app/knowledge
+
+ENV ADVISOR_KNOWLEDGE_DIR=/app/knowledge \
+    ADVISOR_DATA_DIR=/data \
+    DJL_CACHE_DIR=/app/djl-cache \
+    JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75"
+
+USER advisor
+# Embed the guides now, so a container answers within seconds of starting. A new named volume on
+# /data starts with this cache; a bind mount starts empty and embeds once (about 15 s).
+RUN java -jar /app/career-advisor.jar index
+
+VOLUME /data
+# TELEGRAM_BOT_TOKEN comes from the environment at run time; it is never baked into the image.
+ENTRYPOINT ["java", "-jar", "/app/career-advisor.jar"]
+CMD ["bot"]
