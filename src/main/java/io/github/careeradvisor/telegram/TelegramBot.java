@@ -145,14 +145,25 @@ public final class TelegramBot {
         if (update.hasCallbackQuery()) {
             CallbackQuery callback = update.getCallbackQuery();
             long chatId = callback.getMessage() != null ? callback.getMessage().getChatId() : callback.getFrom().getId();
-            queues.submit(chatId, () -> onCallback(callback, chatId));
+            queues.submit(chatId, safely(chatId, () -> onCallback(callback, chatId)));
             return;
         }
         Message message = update.hasMessage() ? update.getMessage()
                 : update.hasEditedMessage() ? update.getEditedMessage() : null;
         if (message != null && message.getChat() != null && !message.isChannelMessage()) {
-            queues.submit(message.getChatId(), () -> onMessage(message));
+            queues.submit(message.getChatId(), safely(message.getChatId(), () -> onMessage(message)));
         }
+    }
+
+    /** A failure in one update is logged (never with the user's text) and does not stop the chat. */
+    private static Runnable safely(long chatId, Runnable task) {
+        return () -> {
+            try {
+                task.run();
+            } catch (RuntimeException e) {
+                LOG.error("handling an update in chat {} failed: {}", chatId, e.getClass().getName(), e);
+            }
+        };
     }
 
     private void onCallback(CallbackQuery callback, long chatId) {
