@@ -161,7 +161,9 @@ public final class TelegramBot {
             try {
                 task.run();
             } catch (RuntimeException e) {
-                LOG.error("handling an update in chat {} failed: {}", chatId, e.getClass().getName(), e);
+                // The exception's message could quote the user's text, so only its type and place are logged.
+                StackTraceElement at = e.getStackTrace().length > 0 ? e.getStackTrace()[0] : null;
+                LOG.error("handling an update in chat {} failed: {} at {}", chatId, e.getClass().getName(), at);
             }
         };
     }
