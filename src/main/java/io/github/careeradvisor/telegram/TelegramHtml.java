@@ -1,10 +1,9 @@
 package io.github.careeradvisor.telegram;
 
 import io.github.careeradvisor.answer.Answer;
+import io.github.careeradvisor.answer.PlainText;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Renders an answer in the HTML subset Telegram accepts: every text from a user or a guide escaped,
@@ -34,17 +33,9 @@ final class TelegramHtml {
             }
         }
         if (!answer.sources().isEmpty()) {
-            paragraphs.add("<i>" + escape(sources(answer)) + "</i>");
+            paragraphs.add("<i>" + escape(PlainText.sourcesLine(answer)) + "</i>");
         }
         return pack(paragraphs);
-    }
-
-    private static String sources(Answer answer) {
-        Set<String> names = new LinkedHashSet<>();
-        for (Answer.Citation c : answer.sources()) {
-            names.add(c.section().isEmpty() ? c.title() : c.title() + " — " + c.section());
-        }
-        return "Source" + (names.size() == 1 ? ": " : "s: ") + String.join("; ", names);
     }
 
     /** Joins paragraphs into messages; a paragraph too long alone is cut between lines, then words. */
