@@ -7,9 +7,13 @@ import io.github.careeradvisor.cli.Invocation;
 import io.github.careeradvisor.cli.UsageException;
 import io.github.careeradvisor.config.ConfigException;
 import io.github.careeradvisor.config.Settings;
+import io.github.careeradvisor.knowledge.CertificationCatalog;
 import io.github.careeradvisor.knowledge.KnowledgeBase;
 import io.github.careeradvisor.knowledge.KnowledgeLoader;
+import io.github.careeradvisor.knowledge.Roadmap;
 import io.github.careeradvisor.knowledge.TokenCounter;
+import io.github.careeradvisor.profile.ProfileStore;
+import io.github.careeradvisor.profile.SqliteProfileStore;
 import io.github.careeradvisor.retrieval.Embedder;
 import io.github.careeradvisor.retrieval.IndexBuilder;
 import io.github.careeradvisor.retrieval.IndexReport;
@@ -23,6 +27,7 @@ import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -63,25 +68,37 @@ public final class App {
         System.exit(code);
     }
 
-    /** The advisor with its index built, and what building it did. */
-    public record Started(Advisor advisor, IndexReport report) {
+    /** The advisor with its index built, what building it did, and the profile database to close. */
+    public record Started(Advisor advisor, IndexReport report, ProfileStore profiles) implements AutoCloseable {
+        @Override
+        public void close() {
+            profiles.close();
+        }
     }
 
     /**
-     * Loads the knowledge, builds the index (reusing cached vectors) and the advisor. Problems that do
-     * not stop the program (a bad guide, a damaged cache) go to {@code warnings}.
+     * Loads the knowledge, builds the index (reusing cached vectors), opens the profile database and
+     * builds the advisor. Problems that do not stop the program (a bad guide, a damaged cache) go to
+     * {@code warnings}.
      */
     public static Started start(Settings settings, Embedder embedder, Consumer<String> warnings) {
+        IndexBuilder.Built built = buildIndex(settings, embedder, warnings);
+        Roadmap roadmap = Roadmap.load(settings.knowledgeDir());
+        CertificationCatalog certifications = CertificationCatalog.load(settings.knowledgeDir());
+        ProfileStore profiles = SqliteProfileStore.open(settings.dataDir());
+        Advisor advisor = new Advisor(built.retriever(), profiles, roadmap, certifications, Clock.systemUTC());
+        // The model's first run is several times slower than the next ones: pay it here, not on a user.
+        advisor.reply(WARM_UP_QUESTION);
+        return new Started(advisor, built.report(), profiles);
+    }
+
+    private static IndexBuilder.Built buildIndex(Settings settings, Embedder embedder, Consumer<String> warnings) {
         KnowledgeBase knowledge;
         try (TokenCounter tokens = TokenCounter.forMiniLm()) {
             knowledge = new KnowledgeLoader(settings.knowledgeDir(), tokens::count).load();
         }
         knowledge.problems().forEach(p -> warnings.accept("warning: guide left out: " + p));
-        IndexBuilder.Built built = new IndexBuilder(embedder, settings.dataDir(), warnings).build(knowledge);
-        Advisor advisor = new Advisor(built.retriever());
-        // The model's first run is several times slower than the next ones: pay it here, not on a user.
-        advisor.reply(WARM_UP_QUESTION);
-        return new Started(advisor, built.report());
+        return new IndexBuilder(embedder, settings.dataDir(), warnings).build(knowledge);
     }
 
     int run(String[] args) {
@@ -107,7 +124,7 @@ public final class App {
             return switch (command) {
                 case INDEX -> index(settings);
                 case ASK -> ask(settings, invocation);
-                case CHAT -> chat(settings);
+                case CHAT -> chat(settings, invocation);
                 case BOT -> bot(settings);
             };
         } catch (ConfigException e) {
@@ -123,34 +140,37 @@ public final class App {
     }
 
     private int index(Settings settings) {
-        Started started = start(settings, embedder.get(), err::println);
-        out.println(started.report().summary());
-        started.report().problems().forEach(p -> out.println("not indexed: " + p));
-        return started.report().problems().isEmpty() ? EXIT_OK : EXIT_FAILURE;
+        IndexReport report = buildIndex(settings, embedder.get(), err::println).report();
+        out.println(report.summary());
+        report.problems().forEach(p -> out.println("not indexed: " + p));
+        return report.problems().isEmpty() ? EXIT_OK : EXIT_FAILURE;
     }
 
     private int ask(Settings settings, Invocation invocation) {
-        Conversation conversation = new Conversation(start(settings, embedder.get(), err::println).advisor(), out);
-        if (invocation.words().isEmpty()) {
-            try {
+        try (Started started = start(settings, embedder.get(), err::println)) {
+            Conversation conversation = new Conversation(started.advisor(), user(invocation), out);
+            if (invocation.words().isEmpty()) {
                 conversation.askEachLine(reader(), invocation.json());
-            } catch (java.io.IOException e) {
-                throw new UncheckedIOException("reading questions from standard input", e);
+            } else {
+                conversation.askOnce(invocation.words(), invocation.json());
             }
-        } else {
-            conversation.askOnce(invocation.words(), invocation.json());
+        } catch (java.io.IOException e) {
+            throw new UncheckedIOException("reading questions from standard input", e);
         }
         return EXIT_OK;
     }
 
-    private int chat(Settings settings) {
-        Conversation conversation = new Conversation(start(settings, embedder.get(), err::println).advisor(), out);
-        try {
-            conversation.chat(reader());
+    private int chat(Settings settings, Invocation invocation) {
+        try (Started started = start(settings, embedder.get(), err::println)) {
+            new Conversation(started.advisor(), user(invocation), out).chat(reader());
         } catch (java.io.IOException e) {
             throw new UncheckedIOException("reading from the terminal", e);
         }
         return EXIT_OK;
+    }
+
+    private static long user(Invocation invocation) {
+        return invocation.userId().orElse(Advisor.LOCAL_USER);
     }
 
     private int bot(Settings settings) {
@@ -159,7 +179,10 @@ public final class App {
         TelegramBot bot = new TelegramBot(token, settings.telegramApiUrl(), started.advisor(), settings.allowedUsers());
         bot.start();
         // SIGTERM (docker stop, systemd) runs this: finish the answers being written, then exit.
-        Runtime.getRuntime().addShutdownHook(new Thread(bot::stop, "shutdown"));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            bot.stop();
+            started.close();
+        }, "shutdown"));
         bot.run();
         return EXIT_OK;
     }

@@ -28,12 +28,13 @@ final class Messages {
 
     static final String HELP = "Ask me anything about becoming a machine-learning engineer: " + TOPICS + ".";
 
-    static final String COMMANDS = "Commands: /salary pay by level, /certs certifications, /next what to learn "
-            + "next, /help this help.";
+    static final String COMMANDS = "Commands: /salary pay by level, /certs certifications for you, /next what to "
+            + "learn next, /profile your profile, /help this help.";
 
-    static final String PERSONAL_COMING = "Personal profiles (your level, goals, cloud and progress) are not "
-            + "available yet: they are coming in a later version. Until then, ask me anything as a question, "
-            + "for example \"What should I learn after Python?\".";
+    static final String PROFILE_COMMANDS = "About you: /profile shows what I know, /level junior (or new-to-tech, "
+            + "student, career-switcher, mid, senior), /cloud aws|gcp|azure|none, /goal TEXT, /hours N, "
+            + "/done TOPIC and /skip TOPIC to track progress, /forget to delete it all. You can also just tell me, "
+            + "e.g. \"I'm a Java developer with 5 years of experience\".";
 
     static final String ADMIN_ONLY = "/stats is only for the bot's administrators.";
 

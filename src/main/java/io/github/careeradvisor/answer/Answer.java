@@ -9,17 +9,22 @@ import java.util.List;
  * @param grounded true when the blocks were taken from the knowledge; false for a decline, a greeting
  *     or a notice, which carry no sources
  */
-public record Answer(List<Block> blocks, List<Citation> sources, boolean grounded) {
+public record Answer(List<Block> blocks, List<Citation> sources, boolean grounded, List<Choice> choices) {
 
     public Answer {
         blocks = List.copyOf(blocks);
         sources = List.copyOf(sources);
+        choices = List.copyOf(choices);
         if (blocks.isEmpty()) {
             throw new IllegalArgumentException("an answer says something");
         }
         if (!grounded && !sources.isEmpty()) {
             throw new IllegalArgumentException("only a grounded answer has sources");
         }
+    }
+
+    public Answer(List<Block> blocks, List<Citation> sources, boolean grounded) {
+        this(blocks, sources, grounded, List.of());
     }
 
     /** A reply that does not come from the knowledge: help, a greeting, a decline, a notice. */
@@ -31,7 +36,12 @@ public record Answer(List<Block> blocks, List<Citation> sources, boolean grounde
     public Answer withNote(String note) {
         List<Block> more = new java.util.ArrayList<>(blocks);
         more.add(new Paragraph(note));
-        return new Answer(more, sources, grounded);
+        return new Answer(more, sources, grounded, choices);
+    }
+
+    /** The same answer offering these follow-ups (buttons on Telegram). */
+    public Answer withChoices(List<Choice> offered) {
+        return new Answer(blocks, sources, grounded, offered);
     }
 
     /** One piece of an answer's body. */
@@ -51,6 +61,19 @@ public record Answer(List<Block> blocks, List<Citation> sources, boolean grounde
             items = List.copyOf(items);
             if (items.isEmpty()) {
                 throw new IllegalArgumentException("an empty list");
+            }
+        }
+    }
+
+    /**
+     * A follow-up a person can pick instead of typing it: a button on Telegram.
+     *
+     * @param command what picking it sends, as if typed, e.g. {@code /level junior}
+     */
+    public record Choice(String label, String command) {
+        public Choice {
+            if (label.isBlank() || !command.startsWith("/")) {
+                throw new IllegalArgumentException("a choice needs a label and a command, got '" + command + "'");
             }
         }
     }

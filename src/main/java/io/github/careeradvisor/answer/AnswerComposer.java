@@ -59,6 +59,23 @@ public final class AnswerComposer {
         return render(retrieval.passages(), chosen);
     }
 
+    /**
+     * Quotes the best passage whole, in its own order: for a question whose answer is one section, such
+     * as one level's pay with every source's range.
+     */
+    public Answer composeBestPassage(Retrieval retrieval) {
+        if (!retrieval.relevant() || retrieval.passages().isEmpty()) {
+            return Answer.message(declineText);
+        }
+        RetrievedPassage best = retrieval.passages().get(0);
+        Set<Candidate> all = new LinkedHashSet<>();
+        List<Unit> units = best.passage().units();
+        for (int u = 0; u < units.size(); u++) {
+            all.add(new Candidate(0, u, units.get(u), best.unitScores().get(u)));
+        }
+        return render(retrieval.passages(), all);
+    }
+
     private record Candidate(int rank, int index, Unit unit, double score) {
     }
 

@@ -16,10 +16,13 @@ public final class Conversation {
     private static final Set<String> GOODBYES = Set.of("quit", "exit", "/quit", "/exit", "bye");
 
     private final Advisor advisor;
+    private final long user;
     private final PrintStream out;
 
-    public Conversation(Advisor advisor, PrintStream out) {
+    /** @param user whose profile the answers use and change: {@code --user}, or the local user */
+    public Conversation(Advisor advisor, long user, PrintStream out) {
         this.advisor = advisor;
+        this.user = user;
         this.out = out;
     }
 
@@ -41,7 +44,7 @@ public final class Conversation {
 
     /** {@code chat}: a prompt, a question, an answer, until the user leaves. */
     public void chat(BufferedReader in) throws IOException {
-        out.println(PlainText.body(advisor.reply("/start")));
+        out.println(PlainText.body(advisor.reply(user, "/start")));
         out.println("(Type quit or press Ctrl-D to leave.)");
         while (true) {
             out.print("\n> ");
@@ -55,13 +58,13 @@ public final class Conversation {
             if (line.isBlank()) {
                 continue;
             }
-            out.println(PlainText.withSources(advisor.reply(line)));
+            out.println(PlainText.withSources(advisor.reply(user, line)));
         }
     }
 
     private void answer(String question, boolean json) {
         long start = System.nanoTime();
-        Answer answer = advisor.reply(question);
+        Answer answer = advisor.reply(user, question);
         double latencyMs = (System.nanoTime() - start) / 1e6;
         out.println(json ? JsonLine.of(question, answer, latencyMs) : PlainText.withSources(answer));
     }

@@ -57,6 +57,11 @@ public final class TelegramBot {
             "t:certs", "/certs",
             "t:next", "/next");
 
+
+    /** Callback data of a choice button: this prefix, then the command it sends. */
+    static final String CHOICE = "c:";
+    static final int MAX_CALLBACK_BYTES = 64;
+
     private final BotApi api;
     private final Advisor advisor;
     private final Set<Long> allowedUsers;
@@ -174,9 +179,10 @@ public final class TelegramBot {
         } catch (TelegramApiException e) {
             LOG.warn("answerCallbackQuery failed in chat {}: {}", chatId, api.describe(e));
         }
-        String question = callback.getData() == null ? null : TOPICS.get(callback.getData());
+        String data = callback.getData() == null ? "" : callback.getData();
+        String question = data.startsWith(CHOICE) ? data.substring(CHOICE.length()) : TOPICS.get(data);
         if (question != null && allowed(callback.getFrom())) {
-            answer(chatId, question, null);
+            answer(chatId, callback.getFrom().getId(), question, null);
         }
     }
 
@@ -200,18 +206,21 @@ public final class TelegramBot {
             send(message.getChatId(), List.of(TelegramHtml.escape(NOT_TEXT)), null, replyTo);
             return;
         }
-        answer(message.getChatId(), text, replyTo);
+        // Each person has their own profile, in a group too; a message with no sender (an anonymous
+        // group admin) is answered as the chat.
+        long userId = message.getFrom() != null ? message.getFrom().getId() : message.getChatId();
+        answer(message.getChatId(), userId, text, replyTo);
     }
 
-    private void answer(long chatId, String text, @Nullable Integer replyTo) {
+    private void answer(long chatId, long userId, String text, @Nullable Integer replyTo) {
         long start = System.nanoTime();
         try {
             api.typing(chatId);
         } catch (TelegramApiException e) {
             LOG.debug("typing indicator failed in chat {}: {}", chatId, api.describe(e));
         }
-        Answer answer = advisor.reply(text);
-        boolean sent = send(chatId, TelegramHtml.render(answer), keyboard(), replyTo);
+        Answer answer = advisor.reply(userId, text);
+        boolean sent = send(chatId, TelegramHtml.render(answer), keyboard(answer), replyTo);
         LOG.info("answered chat={} latencyMs={} grounded={} sent={}", chatId,
                 String.format(Locale.ROOT, "%.1f", (System.nanoTime() - start) / 1e6), answer.grounded(), sent);
     }
@@ -258,7 +267,31 @@ public final class TelegramBot {
         return allowedUsers.isEmpty() || user != null && allowedUsers.contains(user.getId());
     }
 
-    private static InlineKeyboardMarkup keyboard() {
+    /** The answer's own choices as buttons, two a row; otherwise the topic buttons. */
+    static InlineKeyboardMarkup keyboard(Answer answer) {
+        if (answer.choices().isEmpty()) {
+            return topicKeyboard();
+        }
+        InlineKeyboardMarkup.InlineKeyboardMarkupBuilder<?, ?> keyboard = InlineKeyboardMarkup.builder();
+        InlineKeyboardRow row = new InlineKeyboardRow();
+        for (Answer.Choice choice : answer.choices()) {
+            String data = CHOICE + choice.command();
+            if (data.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_CALLBACK_BYTES) {
+                continue; // Telegram refuses the whole keyboard for one oversized button
+            }
+            row.add(button(choice.label(), data));
+            if (row.size() == 2) {
+                keyboard.keyboardRow(row);
+                row = new InlineKeyboardRow();
+            }
+        }
+        if (!row.isEmpty()) {
+            keyboard.keyboardRow(row);
+        }
+        return keyboard.build();
+    }
+
+    private static InlineKeyboardMarkup topicKeyboard() {
         return InlineKeyboardMarkup.builder()
                 .keyboardRow(new InlineKeyboardRow(button("Salaries", "t:salary"), button("Skills", "t:skills")))
                 .keyboardRow(new InlineKeyboardRow(button("Certifications", "t:certs"), button("What next?", "t:next")))

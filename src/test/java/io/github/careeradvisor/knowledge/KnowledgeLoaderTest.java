@@ -84,6 +84,36 @@ class KnowledgeLoaderTest {
     }
 
     @Test
+    void the_roadmap_points_at_guide_sections_that_exist() {
+        Roadmap roadmap = Roadmap.load(Path.of("knowledge"));
+        KnowledgeBase kb = load(Path.of("knowledge"));
+
+        assertEquals(12, roadmap.topics().size());
+        assertEquals(List.of(), roadmap.topics().get(0).prerequisites());
+        for (Roadmap.Topic topic : roadmap.topics()) {
+            assertFalse(topic.sections().isEmpty(), topic.id());
+            for (Roadmap.Section s : topic.sections()) {
+                String file = "knowledge/" + s.file();
+                assertTrue(kb.passages().stream().anyMatch(p -> p.file().equals(file) && p.section().equals(s.section())),
+                        topic.id() + " points at a missing section: " + s);
+            }
+        }
+    }
+
+    @Test
+    void a_roadmap_whose_prerequisite_comes_later_is_refused(@TempDir Path tmp) throws IOException {
+        Files.writeString(tmp.resolve("roadmap.json"), """
+                {"title": "t", "note": "n", "topics": [
+                  {"id": "b", "title": "B", "why": "w", "prerequisites": ["a"], "question": "q", "sections": []},
+                  {"id": "a", "title": "A", "why": "w", "prerequisites": [], "question": "q", "sections": []}]}
+                """);
+
+        ConfigException e = assertThrows(ConfigException.class, () -> Roadmap.load(tmp));
+
+        assertTrue(e.getMessage().endsWith("topic 'b' needs 'a', which must be an earlier topic"), e.getMessage());
+    }
+
+    @Test
     void a_broken_certification_file_names_the_file_and_the_problem(@TempDir Path tmp) throws IOException {
         Files.writeString(tmp.resolve("certifications.json"), """
                 {"asOf": "2026-11-21", "certifications": [{"id": "x", "name": "X", "provider": "P",

@@ -1,0 +1,140 @@
+package io.github.careeradvisor.advisor;
+
+import io.github.careeradvisor.answer.Answer;
+import io.github.careeradvisor.knowledge.Certification;
+import io.github.careeradvisor.knowledge.CertificationCatalog;
+import io.github.careeradvisor.profile.Cloud;
+import io.github.careeradvisor.profile.Profile;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Recommends certifications from the catalog for one person: only those that can still be booked
+ * today, matched to their cloud, level and experience. Retired ones are named only as retired, with
+ * their successor. Pure logic over the catalog and the profile.
+ */
+final class CertificationAdvice {
+
+    static final int MAX_RECOMMENDED = 3;
+    static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("MMMM d, yyyy", Locale.ENGLISH);
+    static final String SOURCE_TITLE = "Certification fact table";
+    static final String SOURCE_FILE = "knowledge/" + CertificationCatalog.FILE;
+
+    private CertificationAdvice() {
+    }
+
+    static Answer advise(CertificationCatalog catalog, Profile profile, @Nullable Cloud asked, LocalDate today) {
+        Cloud cloud = asked != null ? asked : profile.cloud();
+        boolean hasCloud = cloud != null && cloud != Cloud.NONE;
+        int years = profile.experienceYears() != null ? profile.experienceYears()
+                : profile.level() != null ? profile.level().typicalYears() : 0;
+        int targetTier = years < 1 ? 0 : years < 3 ? 1 : 2;
+
+        List<Certification> open = new ArrayList<>(catalog.availableOn(today));
+        open.sort(Comparator.comparingDouble((Certification c) -> -score(c, hasCloud ? cloud : null, targetTier, years,
+                profile.goal())));
+        List<Certification> picked = open.subList(0, Math.min(MAX_RECOMMENDED, open.size()));
+
+        List<Answer.Block> blocks = new ArrayList<>();
+        blocks.add(new Answer.Paragraph(intro(profile, hasCloud ? cloud : null, years)));
+        List<String> items = new ArrayList<>();
+        for (Certification c : picked) {
+            items.add(describe(c, hasCloud ? cloud : null, targetTier, years));
+        }
+        blocks.add(new Answer.Bullets(items));
+        String retired = retired(catalog, hasCloud ? cloud : null, today);
+        if (!retired.isEmpty()) {
+            blocks.add(new Answer.Paragraph(retired));
+        }
+        blocks.add(new Answer.Paragraph("Status and prices are as of " + DATE.format(catalog.asOf())
+                + ": confirm both on the provider's page before you book."));
+        List<Answer.Citation> sources = List.of(new Answer.Citation(SOURCE_TITLE, "", SOURCE_FILE, 1.0));
+        return new Answer(blocks, sources, true);
+    }
+
+    private static String intro(Profile profile, @Nullable Cloud cloud, int years) {
+        List<String> fit = new ArrayList<>();
+        if (profile.level() != null) {
+            fit.add(profile.level().label());
+        }
+        if (profile.experienceYears() != null) {
+            fit.add(years + (years == 1 ? " year" : " years") + " of experience");
+        }
+        if (cloud != null) {
+            fit.add(cloud.label());
+        }
+        return fit.isEmpty() ? "Certifications you can book today (tell me /level and /cloud for a closer fit):"
+                : "Certifications that fit you (" + String.join(", ", fit) + "):";
+    }
+
+    private static double score(Certification c, @Nullable Cloud cloud, int targetTier, int years, @Nullable String goal) {
+        double score = 0;
+        if (cloud != null) {
+            score += cloud.id().equals(c.cloud()) ? 4 : c.cloud() == null ? 0 : -4;
+        }
+        score -= 1.5 * Math.abs(tier(c) - targetTier);
+        if (c.minExperienceYears() > years) {
+            score -= 1;
+        }
+        String g = goal == null ? "" : goal.toLowerCase(Locale.ROOT);
+        if (g.matches(".*(genai|generative|llm|language model).*") && c.focus().contains("genai")) {
+            score += 1.5;
+        }
+        if (g.matches(".*(mlops|deploy|production|platform).*") && c.focus().contains("mlops")) {
+            score += 1.5;
+        }
+        return score;
+    }
+
+    private static int tier(Certification c) {
+        return switch (c.level()) {
+            case "foundational", "course" -> 0;
+            case "associate" -> 1;
+            default -> 2;
+        };
+    }
+
+    private static String describe(Certification c, @Nullable Cloud cloud, int targetTier, int years) {
+        StringBuilder s = new StringBuilder(c.name()).append(" (").append(c.provider()).append(", ").append(c.level());
+        if (c.examCode() != null) {
+            s.append(", exam ").append(c.examCode());
+        }
+        s.append("): ").append(c.priceUsd() == null ? "price not confirmed" : c.priceUsd());
+        s.append("; valid ").append(c.validity().split(";")[0]).append(". ");
+        List<String> why = new ArrayList<>();
+        if (cloud != null && cloud.id().equals(c.cloud())) {
+            why.add("it is the " + cloud.label() + " one");
+        }
+        if (tier(c) == targetTier) {
+            why.add(targetTier == 0 ? "it suits a beginner" : targetTier == 1 ? "its level fits your experience"
+                    : "it matches an experienced engineer");
+        } else if (tier(c) > targetTier) {
+            why.add("it is a step up for later");
+        } else {
+            why.add("it is a quick first credential");
+        }
+        s.append("Why: ").append(String.join(", ", why)).append(". ");
+        if (c.minExperienceYears() > years || c.minExperienceYears() > 0) {
+            s.append("Experience: ").append(c.recommendedExperience().split(";")[0]).append('.');
+        }
+        return s.toString().strip();
+    }
+
+    private static String retired(CertificationCatalog catalog, @Nullable Cloud cloud, LocalDate today) {
+        List<String> parts = new ArrayList<>();
+        for (Certification c : catalog.certifications()) {
+            if (c.availableOn(today) || cloud != null && c.cloud() != null && !cloud.id().equals(c.cloud())) {
+                continue;
+            }
+            String when = c.statusDate() == null ? "" : " on " + DATE.format(c.statusDate());
+            String next = c.successor() == null ? "" : "; successor: " + c.successor().split("\\(")[0].strip();
+            parts.add(c.name() + (c.examCode() == null ? "" : " (" + c.examCode() + ")") + " (retired" + when + next + ")");
+        }
+        return parts.isEmpty() ? "" : "No longer available: " + String.join("; ", parts) + ".";
+    }
+}

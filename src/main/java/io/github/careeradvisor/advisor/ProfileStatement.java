@@ -1,0 +1,163 @@
+package io.github.careeradvisor.advisor;
+
+import io.github.careeradvisor.profile.Cloud;
+import io.github.careeradvisor.profile.Level;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What a person says about themselves in a plain sentence ("I'm a Java developer with 5 years of
+ * experience", "I already know Python and SQL"), where it is unambiguous. Questions and sentences that
+ * do not start with "I" or "my" are never read as statements.
+ */
+record ProfileStatement(@Nullable Level level, @Nullable String background, @Nullable Integer years,
+        @Nullable Cloud cloud, @Nullable Integer hours, @Nullable String goal, Set<String> knownTopics) {
+
+    private static final Pattern STATEMENT = Pattern.compile("^(i|i'm|im|i am|i've|ive|i have|my)\\b.*");
+    /** A sentence that also asks something is a question: it is answered, not stored. */
+    private static final Pattern QUESTION = Pattern.compile(
+            "\\b(what|how|which|where|when|why|who|should i|can i|do i|could you|tell me)\\b");
+    private static final Pattern YEARS = Pattern.compile("\\b(\\d{1,2})\\+? (?:years?|yrs?)\\b");
+    private static final Pattern HOURS = Pattern.compile("\\b(\\d{1,2}) (?:hours?|hrs?|h) (?:a|per|each|every) week\\b");
+    private static final Pattern ROLE = Pattern.compile("\\b(?:i'm|im|i am|i work as|working as)\\s+(?:an?\\s+)?"
+            + "((?:[a-z+#.]+\\s+){0,3}?(?:developer|engineer|programmer|analyst|scientist|student|architect|"
+            + "administrator|tester|designer|manager))\\b");
+    private static final Pattern KNOW = Pattern.compile("\\bi (?:already )?(?:know|have learned|learned|am good at|can use)\\s+(.+)$");
+    private static final Pattern CLOUD = Pattern.compile("\\b(?:use|prefer|work (?:with|on|in)|like|on)\\s+"
+            + "(aws|amazon web services|gcp|google cloud|azure|microsoft azure)\\b");
+    private static final Pattern GOAL = Pattern.compile("\\b(?:my goal is(?: to)?|(?:i want|i'd like|i would like|i plan) to)\\s+"
+            + "((?:become|be|work|get|land|move|switch|join|build)\\b.{3,190})$");
+
+    /** Words for roadmap topics a person may say they know. */
+    private static final Map<String, String> TOPIC_WORDS = new LinkedHashMap<>();
+
+    static {
+        TOPIC_WORDS.put("python", "python");
+        TOPIC_WORDS.put("sql", "data-sql");
+        TOPIC_WORDS.put("databases", "data-sql");
+        TOPIC_WORDS.put("statistics", "statistics");
+        TOPIC_WORDS.put("stats", "statistics");
+        TOPIC_WORDS.put("linear algebra", "math");
+        TOPIC_WORDS.put("calculus", "math");
+        TOPIC_WORDS.put("math", "math");
+        TOPIC_WORDS.put("maths", "math");
+        TOPIC_WORDS.put("mathematics", "math");
+        TOPIC_WORDS.put("spark", "big-data");
+        TOPIC_WORDS.put("hadoop", "big-data");
+        TOPIC_WORDS.put("deep learning", "deep-learning");
+        TOPIC_WORDS.put("tensorflow", "deep-learning");
+        TOPIC_WORDS.put("pytorch", "deep-learning");
+        TOPIC_WORDS.put("keras", "deep-learning");
+        TOPIC_WORDS.put("machine learning", "ml-algorithms");
+        TOPIC_WORDS.put("scikit-learn", "ml-algorithms");
+        TOPIC_WORDS.put("git", "software-engineering");
+        TOPIC_WORDS.put("software engineering", "software-engineering");
+        TOPIC_WORDS.put("docker", "deployment");
+        TOPIC_WORDS.put("kubernetes", "deployment");
+        TOPIC_WORDS.put("mlops", "deployment");
+    }
+
+    ProfileStatement {
+        knownTopics = Set.copyOf(knownTopics);
+    }
+
+    boolean isEmpty() {
+        return level == null && background == null && years == null && cloud == null && hours == null
+                && goal == null && knownTopics.isEmpty();
+    }
+
+    /** What the sentence says about the person, if it is a statement about them at all. */
+    static Optional<ProfileStatement> read(String text) {
+        String t = text.strip().toLowerCase(Locale.ROOT).replace('’', '\'').replaceAll("[.!]+$", "").replaceAll("\\s+", " ");
+        if (t.endsWith("?") || !STATEMENT.matcher(t).matches() || t.length() > 300 || QUESTION.matcher(t).find()) {
+            return Optional.empty();
+        }
+        String background = null;
+        Level level = null;
+        Matcher role = ROLE.matcher(t);
+        if (role.find()) {
+            background = role.group(1).strip();
+            boolean ml = background.matches(".*\\b(ml|machine learning|ai)\\b.*");
+            if (background.endsWith("student")) {
+                level = Level.STUDENT;
+            } else if (ml && background.matches(".*\\b(junior|jr)\\b.*")) {
+                level = Level.JUNIOR;
+            } else if (ml && background.matches(".*\\b(senior|sr|lead|principal|staff)\\b.*")) {
+                level = Level.SENIOR;
+            } else if (ml && background.matches(".*\\b(mid|mid-level)\\b.*")) {
+                level = Level.MID;
+            } else if (!ml) {
+                level = Level.CAREER_SWITCHER;
+            }
+        }
+        if (t.matches(".*\\b(new to (tech|programming|coding|it)|complete beginner|total beginner|never (coded|programmed))\\b.*")) {
+            level = Level.NEW_TO_TECH;
+        } else if (t.matches(".*\\b(switching careers?|changing careers?|career (switch|change|changer|switcher))\\b.*")) {
+            level = Level.CAREER_SWITCHER;
+        }
+        Integer years = number(YEARS, t, 60);
+        Integer hours = number(HOURS, t, 80);
+        Cloud cloud = null;
+        Matcher c = CLOUD.matcher(t);
+        if (c.find()) {
+            cloud = Cloud.parse(c.group(1)).orElse(null);
+        }
+        String goal = null;
+        Matcher g = GOAL.matcher(t);
+        if (g.find()) {
+            goal = g.group(1).strip();
+        }
+        Set<String> known = new LinkedHashSet<>();
+        Matcher k = KNOW.matcher(t);
+        if (k.find()) {
+            for (Map.Entry<String, String> e : TOPIC_WORDS.entrySet()) {
+                if (Pattern.compile("\\b" + Pattern.quote(e.getKey()) + "\\b").matcher(k.group(1)).find()) {
+                    known.add(e.getValue());
+                }
+            }
+        }
+        ProfileStatement statement = new ProfileStatement(level, background, years, cloud, hours, goal, known);
+        return statement.isEmpty() ? Optional.empty() : Optional.of(statement);
+    }
+
+    private static @Nullable Integer number(Pattern pattern, String text, int max) {
+        Matcher m = pattern.matcher(text);
+        if (!m.find()) {
+            return null;
+        }
+        int value = Integer.parseInt(m.group(1));
+        return value >= 0 && value <= max ? value : null;
+    }
+
+    /** Each thing understood, for the confirmation. */
+    List<String> understood() {
+        List<String> parts = new ArrayList<>();
+        if (background != null) {
+            parts.add("background: " + background + (years == null ? "" : ", " + years + (years == 1 ? " year" : " years")));
+        } else if (years != null) {
+            parts.add("experience: " + years + (years == 1 ? " year" : " years"));
+        }
+        if (level != null) {
+            parts.add("level: " + level.label());
+        }
+        if (cloud != null) {
+            parts.add("cloud: " + cloud.label());
+        }
+        if (hours != null) {
+            parts.add("time: " + hours + " hours a week");
+        }
+        if (goal != null) {
+            parts.add("goal: " + goal);
+        }
+        return parts;
+    }
+}

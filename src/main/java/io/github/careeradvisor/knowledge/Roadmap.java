@@ -1,0 +1,84 @@
+package io.github.careeradvisor.knowledge;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.github.careeradvisor.config.ConfigException;
+import io.github.careeradvisor.config.Settings;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The learning roadmap, read from {@code roadmap.json} in the knowledge folder: topics in learning
+ * order, each with its prerequisites, why it matters, and the guide sections that teach it.
+ */
+public record Roadmap(String title, String note, List<Topic> topics) {
+
+    public static final String FILE = "roadmap.json";
+
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+
+    /** A guide section, by guide file name (relative to the knowledge folder) and heading. */
+    public record Section(String file, String section) {
+    }
+
+    /** One thing to learn. */
+    public record Topic(String id, String title, String why, List<String> prerequisites, String question,
+            List<Section> sections) {
+        public Topic {
+            prerequisites = List.copyOf(prerequisites);
+            sections = List.copyOf(sections);
+            if (!id.matches("[a-z0-9][a-z0-9-]{0,39}")) {
+                throw new IllegalArgumentException("topic id '" + id + "' must be lower-case letters, digits and dashes");
+            }
+        }
+    }
+
+    public Roadmap {
+        topics = List.copyOf(topics);
+        Set<String> seen = new HashSet<>();
+        for (Topic t : topics) {
+            for (String p : t.prerequisites()) {
+                if (!seen.contains(p)) {
+                    throw new IllegalArgumentException("topic '" + t.id() + "' needs '" + p
+                            + "', which must be an earlier topic");
+                }
+            }
+            if (!seen.add(t.id())) {
+                throw new IllegalArgumentException("topic id '" + t.id() + "' appears twice");
+            }
+        }
+    }
+
+    public static Roadmap load(Path knowledgeDir) {
+        Path file = knowledgeDir.resolve(FILE);
+        try {
+            return JSON.readValue(Files.readAllBytes(file), Roadmap.class);
+        } catch (NoSuchFileException e) {
+            throw new ConfigException("knowledge dir '" + knowledgeDir + "' has no " + FILE + " (set "
+                    + Settings.KNOWLEDGE_DIR + ")");
+        } catch (JsonMappingException e) {
+            String where = e.getLocation() == null ? "" : ":" + e.getLocation().getLineNr();
+            Throwable cause = e.getCause() instanceof IllegalArgumentException iae ? iae : e;
+            throw new ConfigException(file + where + ": " + (cause == e ? e.getOriginalMessage() : cause.getMessage()));
+        } catch (IOException e) {
+            throw new ConfigException(file + ": cannot be read: " + e.getMessage());
+        }
+    }
+
+    public Optional<Topic> topic(String id) {
+        return topics.stream().filter(t -> t.id().equals(id)).findFirst();
+    }
+
+    public List<String> ids() {
+        return topics.stream().map(Topic::id).toList();
+    }
+}

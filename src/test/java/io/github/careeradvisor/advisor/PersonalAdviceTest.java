@@ -1,0 +1,157 @@
+package io.github.careeradvisor.advisor;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.careeradvisor.TestAdvisors;
+import io.github.careeradvisor.answer.Answer;
+import io.github.careeradvisor.answer.PlainText;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+/** The advisor answering for one person, with the real knowledge, model and SQLite profile store. */
+class PersonalAdviceTest {
+
+    /** Every test gets users no other test uses, so the shared database cannot couple them. */
+    private static final AtomicLong NEXT_USER = new AtomicLong(700_000 + System.nanoTime() % 100_000 * 10);
+
+    private final Advisor advisor = TestAdvisors.shipped().advisor();
+    private final long user = NEXT_USER.addAndGet(10);
+
+    private String say(String text) {
+        return PlainText.body(advisor.reply(user, text));
+    }
+
+    @Test
+    void next_suggests_topics_whose_prerequisites_are_done_and_moves_on_after_done() {
+        String first = say("/next");
+        assertTrue(first.contains("1. Programming in Python"), first);
+        assertTrue(first.contains("Mathematics"), first);
+        assertFalse(first.contains("Statistics"), "statistics needs maths first: " + first);
+        assertTrue(first.contains("/done python"), first);
+        assertTrue(first.contains("What to learn: "), first);
+        assertTrue(first.contains("Progress: 0 of 12 topics done."), first);
+
+        String done = say("/done math");
+        String after = say("what should i learn next?");
+
+        assertTrue(done.startsWith("Well done: Mathematics"), done);
+        assertTrue(after.contains("Statistics"), after);
+        assertFalse(after.contains("Mathematics: linear algebra"), after);
+        assertTrue(after.contains("Progress: 1 of 12 topics done."), after);
+    }
+
+    @Test
+    void next_offers_a_done_button_per_topic() {
+        Answer next = advisor.reply(user, "/next");
+
+        assertEquals("/done python", next.choices().get(0).command());
+        assertTrue(next.grounded());
+        assertFalse(next.sources().isEmpty());
+    }
+
+    @Test
+    void an_unknown_topic_lists_the_valid_ids() {
+        String reply = say("/done ../../etc/passwd");
+
+        assertTrue(reply.startsWith("I don't know the topic '../../etc/passwd'. Use /done with one of: python, math,"), reply);
+    }
+
+    @Test
+    void certs_for_a_junior_on_google_cloud_name_the_professional_ml_engineer_with_its_experience_note() {
+        say("/level junior");
+        say("/cloud gcp");
+
+        String reply = say("/certs");
+
+        assertTrue(reply.contains("Google Cloud Certified – Professional Machine Learning Engineer"), reply);
+        assertTrue(reply.contains("Experience: 3+ years of industry experience"), reply);
+        assertTrue(reply.contains("confirm both on the provider's page before you book"), reply);
+        int retiredPart = reply.indexOf("No longer available");
+        int specialty = reply.indexOf("Machine Learning – Specialty");
+        assertTrue(specialty < 0 || specialty > retiredPart && retiredPart >= 0,
+                "AWS ML Specialty offered as available: " + reply);
+    }
+
+    @Test
+    void aws_ml_specialty_is_never_offered_as_available_and_its_successor_is_named() {
+        say("/level senior");
+        say("/cloud aws");
+
+        String reply = say("which certification should I take?");
+        String[] parts = reply.split("No longer available", 2);
+
+        assertFalse(parts[0].contains("Specialty"), reply);
+        assertTrue(parts.length == 2 && parts[1].contains("MLS-C01") && parts[1].contains("March 31, 2026")
+                && parts[1].contains("successor: AWS Certified Machine Learning Engineer – Associate"), reply);
+    }
+
+    @Test
+    void salary_shows_the_persons_level_first_with_every_sources_range() {
+        say("/level mid");
+
+        String reply = say("/salary");
+        String generic = say("how much do ML engineers make?");
+
+        assertTrue(reply.startsWith("Pay for your level (mid-level), as each source gives it:"), reply);
+        int mid = reply.indexOf("$100,000");
+        int entry = reply.indexOf("$70,000");
+        assertTrue(mid > 0 && entry > mid, "mid-level first: " + reply);
+        assertTrue(reply.contains("$110,000 to $150,000"), reply);
+        assertTrue(generic.startsWith("Pay for your level (mid-level)"), generic);
+    }
+
+    @Test
+    void a_sentence_about_yourself_is_understood_confirmed_and_kept() {
+        String reply = say("I'm a Java developer with 5 years of experience");
+        String known = say("I already know Python and SQL.");
+        String profile = say("/profile");
+
+        assertEquals("Got it, I noted background: java developer, 5 years; level: career switcher.\n\n"
+                + "If that's not right, fix it with /level, /cloud, /goal or /hours, or see everything with /profile.", reply);
+        assertTrue(known.contains("marked done: Programming in Python, Data handling and SQL"), known);
+        assertTrue(profile.contains("Level: career switcher"), profile);
+        assertTrue(profile.contains("Background: java developer, 5 years"), profile);
+        assertTrue(profile.contains("Progress: 2 of 12 topics done."), profile);
+    }
+
+    @Test
+    void a_question_about_yourself_is_answered_not_stored() {
+        Answer answer = advisor.reply(user, "I'm a junior, how much should I earn?");
+
+        assertTrue(answer.grounded(), PlainText.body(answer));
+        assertTrue(advisor.reply(user, "/profile").blocks().toString().contains("Level: not set"));
+    }
+
+    @Test
+    void profile_commands_check_what_they_are_given() {
+        Answer badLevel = advisor.reply(user, "/level wizard");
+        String badHours = say("/hours lots");
+        String hours = say("/hours 5");
+        String goal = say("/goal ML engineer at a <b>fintech</b>");
+
+        assertTrue(PlainText.body(badLevel).startsWith("I don't know the level 'wizard'. Choose one: new-to-tech, student,"));
+        assertEquals("/level junior", badLevel.choices().get(3).command());
+        assertEquals("Give the hours you can spend a week as a number from 1 to 80, e.g. /hours 5.", badHours);
+        assertEquals("Saved: 5 hours a week.", hours);
+        assertEquals("Saved: your goal is \"ML engineer at a <b>fintech</b>\". Try /next.", goal);
+    }
+
+    @Test
+    void forget_deletes_everything_and_two_people_never_see_each_other() {
+        long other = user + 1;
+        say("/level senior");
+        say("/done python");
+        advisor.reply(other, "/cloud azure");
+
+        String forgot = say("/forget");
+
+        assertTrue(forgot.startsWith("Done: I deleted your profile and your progress."), forgot);
+        String mine = say("/profile");
+        String theirs = PlainText.body(advisor.reply(other, "/profile"));
+        assertTrue(mine.contains("Level: not set") && mine.contains("Progress: 0 of 12"), mine);
+        assertTrue(theirs.contains("Cloud: Azure") && theirs.contains("Level: not set"), theirs);
+        assertEquals("There was nothing stored about you, so there is nothing to delete.", say("/forget"));
+    }
+}
