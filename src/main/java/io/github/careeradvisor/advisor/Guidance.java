@@ -8,6 +8,8 @@ import io.github.careeradvisor.profile.Cloud;
 import io.github.careeradvisor.profile.Level;
 import io.github.careeradvisor.profile.Profile;
 import io.github.careeradvisor.retrieval.HybridRetriever;
+import io.github.careeradvisor.retrieval.Retrieval;
+import io.github.careeradvisor.retrieval.RetrievedPassage;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -51,7 +53,7 @@ final class Guidance {
         int n = 1;
         for (Roadmap.Topic topic : plan.next()) {
             blocks.add(new Answer.Paragraph(n++ + ". " + topic.title() + ": " + topic.why()));
-            Answer learn = composer.compose(retriever.retrieve(topic.question()));
+            Answer learn = composer.compose(fromSections(retriever.retrieve(topic.question()), topic));
             String line = firstLine(learn);
             if (learn.grounded() && !line.isEmpty()) {
                 blocks.add(new Answer.Paragraph("What to learn: " + line));
@@ -117,6 +119,15 @@ final class Guidance {
                 default -> ENTRY;
             };
         }
+    }
+
+    /** The retrieved passages that come from the sections the roadmap names for the topic, if any. */
+    private static Retrieval fromSections(Retrieval retrieval, Roadmap.Topic topic) {
+        List<RetrievedPassage> own = retrieval.passages().stream()
+                .filter(rp -> topic.sections().stream().anyMatch(s -> rp.passage().file().endsWith("/" + s.file())
+                        && rp.passage().section().equals(s.section())))
+                .toList();
+        return own.isEmpty() ? retrieval : new Retrieval(own, retrieval.bestSimilarity(), true);
     }
 
     private static String forWhom(Profile profile) {
