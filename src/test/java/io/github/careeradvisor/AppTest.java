@@ -168,6 +168,20 @@ class AppTest {
     }
 
     @Test
+    void ask_as_a_user_keeps_that_users_profile_between_runs() {
+        String user = String.valueOf(8_000_000 + System.nanoTime() % 1_000_000);
+        Run level = run("ask", "--user", user, "/level junior");
+        Run next = run("ask", "--user", user, "/next");
+        Run someoneElse = run("ask", "--user", user + "1", "/profile");
+        Run forget = run("ask", "--user", user, "/forget");
+
+        assertEquals("Saved: your level is junior. Try /next or /certs.\n", level.out());
+        assertTrue(next.out().startsWith("What to learn next (junior):"), next.out());
+        assertTrue(someoneElse.out().contains("Level: not set"), someoneElse.out());
+        assertTrue(forget.out().startsWith("Done: I deleted your profile"), forget.out());
+    }
+
+    @Test
     void chat_greets_answers_and_says_goodbye() {
         Run run = run("how much do senior ML engineers earn?\nquit\n", Map.of(), "chat");
 

@@ -68,6 +68,12 @@ class JarIT {
             JsonNode node = json.readTree(line);
             System.out.printf("jar ask latency %.1f ms: %s%n", node.get("latencyMs").asDouble(), node.get("question").asText());
         }
+
+        // A profile outlives the process that wrote it.
+        assertEquals(0, java("", "ask", "--user", "7", "I'm a data analyst and I use Azure").code());
+        Result profile = java("", "ask", "--user", "7", "/profile");
+        assertTrue(profile.out().contains("Background: data analyst") && profile.out().contains("Cloud: Azure"),
+                profile.out());
     }
 
     @Test

@@ -160,6 +160,26 @@ class TelegramBotTest {
     }
 
     @Test
+    void profile_buttons_change_the_profile_of_the_person_who_pressed_them() throws Exception {
+        long person = 5_000_000L + System.nanoTime() % 1_000_000;
+        telegram.textMessage(person, "private", person, "/profile");
+        JsonNode profile = telegram.awaitSent(person, 1, WAIT).get(0);
+        List<String> data = new java.util.ArrayList<>();
+        profile.get("reply_markup").get("inline_keyboard").forEach(row -> row.forEach(b -> data.add(b.get("callback_data").asText())));
+        assertTrue(data.contains("c:/level junior") && data.contains("c:/cloud gcp"), data.toString());
+
+        telegram.callback(person, person, "c:/level junior");
+        telegram.awaitSent(person, 2, WAIT);
+        telegram.textMessage(person, "private", person, "/profile");
+        String after = text(telegram.awaitSent(person, 3, WAIT).get(2));
+
+        assertTrue(text(telegram.sent(person).get(1)).startsWith("Saved: your level is junior."));
+        assertTrue(after.contains("Level: junior"), after);
+        telegram.textMessage(person, "private", person, "/forget");
+        telegram.awaitSent(person, 4, WAIT);
+    }
+
+    @Test
     void a_token_the_server_rejects_stops_start_up_naming_the_setting() {
         TelegramBot wrong = new TelegramBot("987654321:AAWrongTokenWrongTokenWrongToken", telegram.url(),
                 TestAdvisors.shipped().advisor(), Set.of());
