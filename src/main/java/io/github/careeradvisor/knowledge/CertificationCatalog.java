@@ -1,15 +1,5 @@
 package io.github.careeradvisor.knowledge;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import io.github.careeradvisor.config.ConfigException;
-import io.github.careeradvisor.config.Settings;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.HashSet;
@@ -25,12 +15,6 @@ public record CertificationCatalog(LocalDate asOf, List<Certification> certifica
 
     public static final String FILE = "certifications.json";
 
-    private static final ObjectMapper JSON = JsonMapper.builder()
-            .addModule(new JavaTimeModule())
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .build();
-
     public CertificationCatalog {
         certifications = List.copyOf(certifications);
         Set<String> ids = new HashSet<>();
@@ -43,19 +27,7 @@ public record CertificationCatalog(LocalDate asOf, List<Certification> certifica
 
     /** Reads the catalog from {@code knowledgeDir}; a broken file names itself and the problem. */
     public static CertificationCatalog load(Path knowledgeDir) {
-        Path file = knowledgeDir.resolve(FILE);
-        try {
-            return JSON.readValue(Files.readAllBytes(file), CertificationCatalog.class);
-        } catch (NoSuchFileException e) {
-            throw new ConfigException("knowledge dir '" + knowledgeDir + "' has no " + FILE + " (set "
-                    + Settings.KNOWLEDGE_DIR + ")");
-        } catch (JsonMappingException e) {
-            String where = e.getLocation() == null ? "" : ":" + e.getLocation().getLineNr();
-            Throwable cause = e.getCause() instanceof IllegalArgumentException iae ? iae : e;
-            throw new ConfigException(file + where + ": " + (cause == e ? e.getOriginalMessage() : cause.getMessage()));
-        } catch (IOException e) {
-            throw new ConfigException(file + ": cannot be read: " + e.getMessage());
-        }
+        return KnowledgeJson.read(knowledgeDir, FILE, CertificationCatalog.class);
     }
 
     public Optional<Certification> byId(String id) {

@@ -1,14 +1,5 @@
 package io.github.careeradvisor.knowledge;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import io.github.careeradvisor.config.ConfigException;
-import io.github.careeradvisor.config.Settings;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
@@ -22,9 +13,6 @@ import java.util.Set;
 public record Roadmap(String title, String note, List<Topic> topics) {
 
     public static final String FILE = "roadmap.json";
-
-    private static final ObjectMapper JSON = JsonMapper.builder()
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 
     /** A guide section, by guide file name (relative to the knowledge folder) and heading. */
     public record Section(String file, String section) {
@@ -59,19 +47,7 @@ public record Roadmap(String title, String note, List<Topic> topics) {
     }
 
     public static Roadmap load(Path knowledgeDir) {
-        Path file = knowledgeDir.resolve(FILE);
-        try {
-            return JSON.readValue(Files.readAllBytes(file), Roadmap.class);
-        } catch (NoSuchFileException e) {
-            throw new ConfigException("knowledge dir '" + knowledgeDir + "' has no " + FILE + " (set "
-                    + Settings.KNOWLEDGE_DIR + ")");
-        } catch (JsonMappingException e) {
-            String where = e.getLocation() == null ? "" : ":" + e.getLocation().getLineNr();
-            Throwable cause = e.getCause() instanceof IllegalArgumentException iae ? iae : e;
-            throw new ConfigException(file + where + ": " + (cause == e ? e.getOriginalMessage() : cause.getMessage()));
-        } catch (IOException e) {
-            throw new ConfigException(file + ": cannot be read: " + e.getMessage());
-        }
+        return KnowledgeJson.read(knowledgeDir, FILE, Roadmap.class);
     }
 
     public Optional<Topic> topic(String id) {
