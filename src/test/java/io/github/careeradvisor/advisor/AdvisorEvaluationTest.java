@@ -28,6 +28,9 @@ class AdvisorEvaluationTest {
     void answers_on_topic_questions_with_their_facts_and_declines_the_rest() throws IOException {
         JsonNode eval = load();
         Advisor advisor = TestAdvisors.shipped().advisor();
+        // A person the advisor knows nothing about: personal advice must not colour the evaluation.
+        long stranger = 424_242;
+        advisor.reply(stranger, "/forget");
 
         int facts = 0;
         int found = 0;
@@ -35,7 +38,7 @@ class AdvisorEvaluationTest {
         List<Integer> lengths = new ArrayList<>();
         for (JsonNode q : eval.get("questions")) {
             String question = q.get("question").asText();
-            Answer answer = advisor.reply(question);
+            Answer answer = advisor.reply(stranger, question);
             String text = normalise(PlainText.body(answer));
             lengths.add(PlainText.body(answer).length());
             List<String> missing = new ArrayList<>();
@@ -55,7 +58,7 @@ class AdvisorEvaluationTest {
         }
         List<String> answeredOffTopic = new ArrayList<>();
         for (JsonNode q : eval.get("offTopic")) {
-            Answer answer = advisor.reply(q.asText());
+            Answer answer = advisor.reply(stranger, q.asText());
             if (answer.grounded()) {
                 answeredOffTopic.add(String.format("ANSWERED OFF-TOPIC: %s%n  answer: %s", q.asText(),
                         PlainText.withSources(answer).replace("\n", "\n          ")));

@@ -23,7 +23,22 @@ import org.junit.jupiter.api.Test;
 /** The advisor over the shipped knowledge, with the real model: what a person gets for what they type. */
 class AdvisorTest {
 
-    private final Advisor advisor = TestAdvisors.shipped().advisor();
+    private final Advisor shared = TestAdvisors.shipped().advisor();
+    /** Replies for a person with no profile, whatever other tests stored. */
+    private final StrangerAdvisor advisor = new StrangerAdvisor();
+
+    private final class StrangerAdvisor {
+        private final long stranger = 434_343;
+
+        Answer reply(String text) {
+            shared.reply(stranger, "/forget");
+            return shared.reply(stranger, text);
+        }
+
+        Answer reply(long user, String text) {
+            return shared.reply(user, text);
+        }
+    }
 
     @Test
     void an_empty_or_blank_message_gets_a_prompt_not_an_error() {
