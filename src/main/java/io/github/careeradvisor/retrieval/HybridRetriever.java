@@ -2,8 +2,6 @@ package io.github.careeradvisor.retrieval;
 
 import io.github.careeradvisor.knowledge.Passage;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,13 +34,13 @@ public final class HybridRetriever implements AutoCloseable {
     static final double WORD_OVERLAP_WEIGHT = 0.15;
 
     private final SearchIndex index;
-    private final Embedder embedder;
     private final SpellingCorrector spelling;
+    private final QueryCache queries;
 
     HybridRetriever(SearchIndex index, Embedder embedder) {
         this.index = index;
-        this.embedder = embedder;
         this.spelling = new SpellingCorrector(index.passages);
+        this.queries = new QueryCache(embedder, QueryCache.DEFAULT_ENTRIES);
     }
 
     public int passageCount() {
@@ -53,36 +51,31 @@ public final class HybridRetriever implements AutoCloseable {
         String question = spelling.correct(asked);
         float[] query;
         try {
-            query = embedder.embed(question);
+            query = queries.embed(question);
         } catch (IllegalArgumentException e) {
             // The model refuses text with no word pieces at all: nothing to look for.
             return new Retrieval(List.of(), 0, false);
         }
-        int n = index.passages.size();
-        double[] similarity = new double[n];
-        for (int p = 0; p < n; p++) {
-            similarity[p] = SearchIndex.dot(query, index.passageVectors[p]);
-        }
         Map<Integer, Double> fused = new HashMap<>();
-        Integer[] byMeaning = new Integer[n];
-        Arrays.setAll(byMeaning, i -> i);
-        Arrays.sort(byMeaning, Comparator.comparingDouble((Integer p) -> similarity[p]).reversed());
-        for (int rank = 0; rank < Math.min(CANDIDATES, n); rank++) {
-            fused.merge(byMeaning[rank], 1.0 / (RRF_K + rank + 1), Double::sum);
+        List<VectorSearch.Hit> byMeaning = index.vectors.search(query, CANDIDATES);
+        for (int rank = 0; rank < byMeaning.size(); rank++) {
+            fused.merge(byMeaning.get(rank).index(), 1.0 / (RRF_K + rank + 1), Double::sum);
         }
         List<LexicalIndex.Hit> byWords = index.lexical.search(question, CANDIDATES);
         for (int rank = 0; rank < byWords.size(); rank++) {
             fused.merge(byWords.get(rank).passage(), WORDS_WEIGHT / (RRF_K + rank + 1), Double::sum);
         }
+        Map<Integer, Double> similarity = new HashMap<>();
+        fused.keySet().forEach(p -> similarity.put(p, SearchIndex.dot(query, index.passageVectors[p])));
         List<Integer> top = fused.entrySet().stream()
                 .sorted(Map.Entry.<Integer, Double>comparingByValue().reversed()
-                        .thenComparing(e -> -similarity[e.getKey()]))
+                        .thenComparing(e -> -similarity.get(e.getKey())))
                 .limit(TOP)
                 .map(Map.Entry::getKey)
                 .toList();
 
         Set<String> queryTerms = index.lexical.terms(question);
-        double best = n == 0 ? 0 : similarity[byMeaning[0]];
+        double best = byMeaning.isEmpty() ? 0 : byMeaning.get(0).similarity();
         List<RetrievedPassage> found = new ArrayList<>();
         for (int p : top) {
             Passage passage = index.passages.get(p);
@@ -92,7 +85,7 @@ public final class HybridRetriever implements AutoCloseable {
                 best = Math.max(best, meaning);
                 unitScores.add(meaning + WORD_OVERLAP_WEIGHT * overlap(queryTerms, index.unitTerms.get(p).get(u)));
             }
-            found.add(new RetrievedPassage(passage, similarity[p], fused.get(p), unitScores));
+            found.add(new RetrievedPassage(passage, similarity.get(p), fused.get(p), unitScores));
         }
         boolean relevant = best >= RELEVANCE_FLOOR;
         return new Retrieval(relevant ? found : List.of(), best, relevant);

@@ -12,15 +12,21 @@ final class SearchIndex implements AutoCloseable {
 
     final List<Passage> passages;
     final float[][] passageVectors;
+    final VectorSearch vectors;
     /** {@code unitVectors[p][u]} is the vector of unit {@code u} of passage {@code p}. */
     final float[][][] unitVectors;
     final List<List<Set<String>>> unitTerms;
     final LexicalIndex lexical;
 
+    /** Above this many passages the approximate HNSW graph beats an exact scan (see BENCHMARKS.md). */
+    static final int HNSW_FROM = 20_000;
+
     SearchIndex(List<Passage> passages, float[][] passageVectors, float[][][] unitVectors,
             List<List<Set<String>>> unitTerms, LexicalIndex lexical) {
         this.passages = List.copyOf(passages);
         this.passageVectors = passageVectors;
+        this.vectors = passageVectors.length >= HNSW_FROM ? new HnswVectorSearch(passageVectors, null)
+                : new FlatVectorSearch(passageVectors, Embedder.DIMENSIONS);
         this.unitVectors = unitVectors;
         this.unitTerms = List.copyOf(unitTerms);
         this.lexical = lexical;
@@ -37,5 +43,6 @@ final class SearchIndex implements AutoCloseable {
     @Override
     public void close() {
         lexical.close();
+        vectors.close();
     }
 }
