@@ -56,6 +56,11 @@ public final class HybridRetriever implements AutoCloseable {
             // The model refuses text with no word pieces at all: nothing to look for.
             return new Retrieval(List.of(), 0, false);
         }
+        return retrieve(question, query);
+    }
+
+    /** The search itself, for a question already corrected and embedded. */
+    Retrieval retrieve(String question, float[] query) {
         Map<Integer, Double> fused = new HashMap<>();
         List<VectorSearch.Hit> byMeaning = index.vectors.search(query, CANDIDATES);
         for (int rank = 0; rank < byMeaning.size(); rank++) {

@@ -98,6 +98,19 @@ final class LexicalIndex implements AutoCloseable {
         }
     }
 
+    /** Bytes the in-memory index takes. */
+    long bytes() {
+        try {
+            long total = 0;
+            for (String file : directory.listAll()) {
+                total += directory.fileLength(file);
+            }
+            return total;
+        } catch (IOException e) {
+            throw new UncheckedIOException("measuring the BM25 index", e);
+        }
+    }
+
     /** The analysed terms of {@code text}: lower-cased, stemmed, stop words removed. */
     Set<String> terms(String text) {
         Set<String> terms = new LinkedHashSet<>();

@@ -1,0 +1,157 @@
+package io.github.careeradvisor.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.careeradvisor.App;
+import io.github.careeradvisor.config.Settings;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code java -jar target/career-advisor.jar bench}: measures start-up, answer latency, throughput,
+ * memory, answer quality and scale, for this project and for the plain langchain4j recipe in the same
+ * run, and writes BENCHMARKS.md. Whole-process figures come from child processes of the same jar; each
+ * system's memory is measured in a process of its own.
+ */
+public final class Benchmark {
+
+    static final String ASK = "how much does a junior ML engineer earn?";
+    static final int[] SCALES = {1_000, 10_000, 100_000};
+    static final int SMALL_HEAP_MB = 512;
+
+    private final Settings settings;
+    private final PrintStream log;
+    private final boolean quick;
+    private final ObjectMapper json = new ObjectMapper();
+    private final Path jar;
+
+    public Benchmark(Settings settings, PrintStream log, boolean quick) {
+        this.settings = settings;
+        this.log = log;
+        this.quick = quick;
+        this.jar = jar();
+    }
+
+    /** Runs everything and writes the report to {@code out}; returns the report. */
+    public String run(Path out) throws Exception {
+        Path work = Files.createTempDirectory("advisor-bench-");
+        try {
+            int reps = quick ? 1 : 3;
+            log.println("bench: cold index build (" + reps + "x)");
+            double[] cold = new double[reps];
+            for (int i = 0; i < reps; i++) {
+                cold[i] = child(work.resolve("cold-" + i), "index").millis();
+            }
+            Path warm = work.resolve("warm");
+            child(warm, "index");
+            log.println("bench: warm start to first answer (" + (reps + 2) + "x)");
+            double[] warmStart = new double[reps + 2];
+            for (int i = 0; i < warmStart.length; i++) {
+                warmStart[i] = child(warm, "ask", ASK).millis();
+            }
+            log.println("bench: plain recipe start to first answer (" + reps + "x)");
+            double[] plainStart = new double[reps];
+            for (int i = 0; i < reps; i++) {
+                plainStart[i] = child(warm, "bench-plain-ask", ASK).millis();
+            }
+            log.println("bench: latency, throughput, memory and quality of this project");
+            JsonNode ours = json.readTree(child(warm, probeArgs("bench-probe", "ours")).out());
+            log.println("bench: the same for the plain recipe");
+            JsonNode plain = json.readTree(child(warm, probeArgs("bench-probe", "plain")).out());
+            List<JsonNode> scales = new ArrayList<>();
+            for (int n : quick ? new int[] {1_000} : SCALES) {
+                log.println("bench: scale, " + n + " passages");
+                // Up to 10,000 passages the whole measurement runs in a 512 MB heap: finishing proves it fits.
+                List<String> jvm = n <= 10_000 ? List.of("-Xmx" + SMALL_HEAP_MB + "m") : List.of();
+                scales.add(json.readTree(child(warm, jvm, probeArgs("bench-scale", String.valueOf(n))).out()));
+            }
+            String report = new Report(quick, Stats.median(cold), Stats.median(warmStart), Stats.median(plainStart),
+                    ours, plain, scales).markdown(ZonedDateTime.now().format(DateTimeFormatter.ISO_LOCAL_DATE));
+            Files.writeString(out, report, StandardCharsets.UTF_8);
+            log.println("bench: wrote " + out);
+            return report;
+        } finally {
+            Probe.deleteTree(work);
+        }
+    }
+
+    private String[] probeArgs(String command, String arg) {
+        return quick ? new String[] {command, arg, "--quick"} : new String[] {command, arg};
+    }
+
+    private record Child(double millis, String out) {
+    }
+
+    /** Runs the jar with {@code args} and its data in {@code dataDir}; the wall time is the whole process's. */
+    private Child child(Path dataDir, String... args) throws IOException, InterruptedException {
+        return child(dataDir, List.of(), args);
+    }
+
+    private Child child(Path dataDir, List<String> jvmOptions, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", jar.toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command);
+        Map<String, String> env = new HashMap<>(builder.environment());
+        env.put(Settings.DATA_DIR, dataDir.toAbsolutePath().toString());
+        env.put(Settings.KNOWLEDGE_DIR, settings.knowledgeDir().toAbsolutePath().toString());
+        env.remove(Settings.TELEGRAM_TOKEN);
+        builder.environment().clear();
+        builder.environment().putAll(env);
+        Path output = Files.createTempFile("advisor-bench-", ".out");
+        Path errors = Files.createTempFile("advisor-bench-", ".err");
+        builder.redirectOutput(output.toFile()).redirectError(errors.toFile());
+        long start = System.nanoTime();
+        Process process = builder.start();
+        process.getOutputStream().close();
+        if (!process.waitFor(30, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            throw new IllegalStateException("bench step " + String.join(" ", args) + " took over 30 minutes");
+        }
+        double millis = (System.nanoTime() - start) / 1e6;
+        String out = Files.readString(output);
+        String err = Files.readString(errors);
+        Files.delete(output);
+        Files.delete(errors);
+        if (process.exitValue() != 0) {
+            throw new IllegalStateException("bench step '" + String.join(" ", args) + "' exited "
+                    + process.exitValue() + ": " + err.strip());
+        }
+        return new Child(millis, out.strip());
+    }
+
+    /** The jar this code runs from: the benchmark measures the product as shipped. */
+    private static Path jar() {
+        try {
+            Path location = Path.of(App.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            if (!location.toString().endsWith(".jar")) {
+                throw new IllegalStateException("bench measures the packaged jar: run "
+                        + "'mvn -B -q -DskipTests package && java -jar target/career-advisor.jar bench'");
+            }
+            return location;
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException("cannot locate the running jar", e);
+        }
+    }
+
+    static String machine() {
+        return String.format(Locale.ROOT, "%d cores, %s %s (%s), max heap %d MB, %s %s",
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name"),
+                System.getProperty("java.runtime.version"), System.getProperty("java.vm.vendor"),
+                Runtime.getRuntime().maxMemory() / (1024 * 1024), System.getProperty("os.name"),
+                System.getProperty("os.arch"));
+    }
+}

@@ -1,0 +1,230 @@
+package io.github.careeradvisor.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.careeradvisor.App;
+import io.github.careeradvisor.advisor.Advisor;
+import io.github.careeradvisor.answer.Answer;
+import io.github.careeradvisor.answer.PlainText;
+import io.github.careeradvisor.config.Settings;
+import io.github.careeradvisor.knowledge.KnowledgeBase;
+import io.github.careeradvisor.knowledge.KnowledgeLoader;
+import io.github.careeradvisor.knowledge.TokenCounter;
+import io.github.careeradvisor.retrieval.Embedder;
+import io.github.careeradvisor.retrieval.PlainRecipe;
+import io.github.careeradvisor.retrieval.ScaleProbe;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Function;
+
+/**
+ * The measurements that run inside a child process of the benchmark, so each system's memory is its
+ * own. Each prints one JSON object on standard output.
+ */
+public final class Probe {
+
+    /** A user id no person has: the benchmark's questions are answered with no profile. */
+    static final long BENCH_USER = 999_999_999L;
+    static final int[] CONCURRENCY = {1, 8, 64};
+
+    private final Settings settings;
+    private final PrintStream out;
+    private final ObjectMapper json = new ObjectMapper();
+
+    public Probe(Settings settings, PrintStream out) {
+        this.settings = settings;
+        this.out = out;
+    }
+
+    /** Answers the workload with this project's advisor ({@code ours}) or the plain recipe ({@code plain}). */
+    public void system(String which, boolean quick) throws Exception {
+        EvalSet eval = EvalSet.load();
+        long start = System.nanoTime();
+        Function<String, Reply> ask;
+        App.Started started = null;
+        PlainRecipe plain = null;
+        if (which.equals("ours")) {
+            started = App.start(settings, new Embedder(), w -> { });
+            Advisor advisor = started.advisor();
+            advisor.reply(BENCH_USER, "/forget");
+            ask = q -> {
+                Answer a = advisor.reply(BENCH_USER, q);
+                return new Reply(PlainText.body(a), a.grounded());
+            };
+        } else {
+            plain = new PlainRecipe(settings.knowledgeDir());
+            PlainRecipe recipe = plain;
+            ask = q -> new Reply(String.join("\n", recipe.ask(q)), true);
+        }
+        double startMs = (System.nanoTime() - start) / 1e6;
+
+        ObjectNode result = json.createObjectNode();
+        result.put("system", which);
+        result.put("startMs", startMs);
+        quality(eval, ask, result);
+
+        List<String> workload = eval.workload(quick ? 1 : 7);
+        double[] latencies = new double[workload.size()];
+        for (int i = 0; i < workload.size(); i++) {
+            long t = System.nanoTime();
+            ask.apply(workload.get(i));
+            latencies[i] = (System.nanoTime() - t) / 1e6;
+        }
+        put(result, "single", Stats.of(latencies));
+        ObjectNode concurrent = result.putObject("concurrent");
+        for (int askers : CONCURRENCY) {
+            concurrent.set(String.valueOf(askers), load(askers, quick ? Math.min(200, workload.size()) : workload.size(),
+                    workload, ask));
+        }
+        result.put("peakHeapBytes", ScaleProbe.peakHeap());
+        result.put("peakRssBytes", peakRss());
+        System.gc();
+        result.put("liveHeapBytes", java.lang.management.ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
+        if (plain != null) {
+            result.put("segments", plain.segments());
+        }
+        if (started != null) {
+            result.put("passages", started.report().passages());
+            started.close();
+        }
+        out.println(json.writeValueAsString(result));
+    }
+
+    /** The synthetic-knowledge measurement for {@code n} passages. */
+    public void scale(int n, boolean quick) throws Exception {
+        KnowledgeBase knowledge;
+        try (TokenCounter tokens = TokenCounter.forMiniLm()) {
+            knowledge = new KnowledgeLoader(settings.knowledgeDir(), tokens::count).load();
+        }
+        Path work = Files.createTempDirectory("advisor-scale-");
+        try {
+            ScaleProbe.Result r = ScaleProbe.run(n, knowledge, new Embedder(), settings.dataDir(),
+                    EvalSet.load().all(), quick ? 200 : 1000, work);
+            ObjectNode result = json.createObjectNode();
+            result.put("passages", r.passages());
+            result.put("flatBuildMs", r.flatBuildMs());
+            result.put("hnswBuildMs", r.hnswBuildMs());
+            result.put("bm25BuildMs", r.bm25BuildMs());
+            result.put("inMemoryBuildMs", r.inMemoryBuildMs());
+            result.put("flatBytes", r.flatBytes());
+            result.put("hnswBytes", r.hnswBytes());
+            result.put("bm25Bytes", r.bm25Bytes());
+            result.put("inMemoryBytes", r.inMemoryBytes());
+            put(result, "flat", Stats.of(r.flatMs()));
+            put(result, "hnsw", Stats.of(r.hnswMs()));
+            put(result, "hybrid", Stats.of(r.hybridMs()));
+            put(result, "inMemory", Stats.of(r.inMemoryMs()));
+            result.put("hnswRecallAt10", r.hnswRecallAt10());
+            result.put("heapAfterBuildBytes", r.heapAfterBuild());
+            result.put("peakHeapBytes", r.peakHeap());
+            result.put("peakRssBytes", peakRss());
+            out.println(json.writeValueAsString(result));
+        } finally {
+            deleteTree(work);
+        }
+    }
+
+    /** Answers one question with the plain recipe: its whole-process start-to-answer time is measured outside. */
+    public void plainAsk(String question) {
+        out.println(String.join("\n---\n", new PlainRecipe(settings.knowledgeDir()).ask(question)));
+    }
+
+    private record Reply(String text, boolean grounded) {
+    }
+
+    /** Asks every evaluation question once (the first time, so nothing is cached), timing each. */
+    private void quality(EvalSet eval, Function<String, Reply> ask, ObjectNode result) {
+        int facts = 0;
+        int found = 0;
+        List<Double> firstAsk = new ArrayList<>();
+        for (EvalSet.Question q : eval.questions()) {
+            long t = System.nanoTime();
+            String text = ask.apply(q.text()).text();
+            firstAsk.add((System.nanoTime() - t) / 1e6);
+            for (String fact : q.facts()) {
+                facts++;
+                found += EvalSet.found(text, fact) ? 1 : 0;
+            }
+        }
+        int answeredOffTopic = 0;
+        for (String q : eval.offTopic()) {
+            long t = System.nanoTime();
+            answeredOffTopic += ask.apply(q).grounded() ? 1 : 0;
+            firstAsk.add((System.nanoTime() - t) / 1e6);
+        }
+        put(result, "firstAsk", Stats.of(firstAsk.stream().mapToDouble(Double::doubleValue).toArray()));
+        result.put("facts", facts);
+        result.put("factsFound", found);
+        result.put("offTopic", eval.offTopic().size());
+        result.put("offTopicAnswered", answeredOffTopic);
+    }
+
+    private ObjectNode load(int askers, int total, List<String> workload, Function<String, Reply> ask) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(askers);
+        try {
+            double[] latencies = new double[total];
+            List<Future<?>> work = new ArrayList<>();
+            long start = System.nanoTime();
+            for (int i = 0; i < total; i++) {
+                int index = i;
+                work.add(pool.submit(() -> {
+                    long t = System.nanoTime();
+                    ask.apply(workload.get(index % workload.size()));
+                    latencies[index] = (System.nanoTime() - t) / 1e6;
+                }));
+            }
+            for (Future<?> f : work) {
+                f.get();
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            ObjectNode node = json.createObjectNode();
+            node.put("answers", total);
+            node.put("perSecond", total / seconds);
+            put(node, "latency", Stats.of(latencies));
+            return node;
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    private void put(ObjectNode node, String name, Stats stats) {
+        node.putObject(name).put("count", stats.count()).put("p50", stats.p50()).put("p95", stats.p95())
+                .put("p99", stats.p99()).put("max", stats.max());
+    }
+
+    /** The most resident memory this process has had (VmHWM), or -1 where /proc does not say. */
+    static long peakRss() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // not Linux: reported as unknown
+        }
+        return -1;
+    }
+
+    static void deleteTree(Path dir) {
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException("deleting " + dir, e);
+        }
+    }
+}

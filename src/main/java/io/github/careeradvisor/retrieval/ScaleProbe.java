@@ -1,0 +1,188 @@
+package io.github.careeradvisor.retrieval;
+
+import dev.langchain4j.data.embedding.Embedding;
+import dev.langchain4j.data.segment.TextSegment;
+import dev.langchain4j.store.embedding.EmbeddingSearchRequest;
+import dev.langchain4j.store.embedding.inmemory.InMemoryEmbeddingStore;
+import io.github.careeradvisor.knowledge.KnowledgeBase;
+import io.github.careeradvisor.knowledge.Passage;
+import io.github.careeradvisor.knowledge.Unit;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * The scale benchmark: grows synthetic knowledge of N passages from the shipped guides (text recombined
+ * from real sentences; vectors the real passage vectors plus noise, so neighbours stay meaningful),
+ * then measures this project's search and langchain4j's InMemoryEmbeddingStore over it.
+ */
+public final class ScaleProbe {
+
+    /** Times in milliseconds; sizes in bytes. */
+    public record Result(int passages, double flatBuildMs, double hnswBuildMs, double bm25BuildMs, double inMemoryBuildMs,
+            long flatBytes, long hnswBytes, long bm25Bytes, long inMemoryBytes, double[] flatMs, double[] hnswMs,
+            double[] hybridMs, double[] inMemoryMs, double hnswRecallAt10, long heapAfterBuild, long peakHeap) {
+    }
+
+    private static final int K = 10;
+    private static final float NOISE = 0.03f;
+
+    private ScaleProbe() {
+    }
+
+    /**
+     * @param questions real questions; their vectors are embedded once, up front
+     * @param samples how many searches to time for each kind
+     */
+    public static Result run(int n, KnowledgeBase knowledge, Embedder embedder, Path dataDir, List<String> questions,
+            int samples, Path workDir) {
+        IndexBuilder builder = new IndexBuilder(embedder, dataDir, w -> { });
+        builder.build(knowledge);
+        SearchIndex base = builder.lastIndex;
+        Random random = new Random(42);
+        List<Passage> passages = new ArrayList<>(n);
+        float[][] vectors = new float[n][];
+        for (int i = 0; i < n; i++) {
+            int b = random.nextInt(base.passages.size());
+            Passage from = base.passages.get(b);
+            Passage other = base.passages.get(random.nextInt(base.passages.size()));
+            List<Unit> units = new ArrayList<>(from.units());
+            units.add(new Unit(other.units().get(random.nextInt(other.units().size())).text(), Unit.Kind.SENTENCE,
+                    units.get(units.size() - 1).block() + 1));
+            passages.add(new Passage("synthetic#" + i, "synthetic/" + b + ".md", from.title(), from.section(),
+                    from.topics(), units));
+            vectors[i] = noisy(base.passageVectors[b], random);
+        }
+        List<float[]> queries = questions.stream().map(q -> embedder.embed(q.toLowerCase())).toList();
+
+        long t0 = System.nanoTime();
+        FlatVectorSearch flat = new FlatVectorSearch(vectors, Embedder.DIMENSIONS);
+        double flatBuild = ms(t0);
+        Path hnswDir = workDir.resolve("hnsw-" + n);
+        t0 = System.nanoTime();
+        HnswVectorSearch hnsw = new HnswVectorSearch(vectors, hnswDir);
+        double hnswBuild = ms(t0);
+        t0 = System.nanoTime();
+        LexicalIndex lexical = new LexicalIndex(passages);
+        double bm25Build = ms(t0);
+        t0 = System.nanoTime();
+        InMemoryEmbeddingStore<TextSegment> store = new InMemoryEmbeddingStore<>();
+        List<Embedding> embeddings = Arrays.stream(vectors).map(Embedding::from).toList();
+        store.addAll(embeddings, passages.stream().map(p -> TextSegment.from(p.body())).toList());
+        double inMemoryBuild = ms(t0);
+        Path storeFile = workDir.resolve("in-memory-" + n + ".json");
+        store.serializeToFile(storeFile);
+
+        // Units of synthetic passages reuse the passage's vector: only the search is timed here.
+        float[][][] unitVectors = new float[n][][];
+        List<List<Set<String>>> unitTerms = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            unitVectors[i] = new float[passages.get(i).units().size()][];
+            Arrays.fill(unitVectors[i], vectors[i]);
+            unitTerms.add(java.util.Collections.nCopies(passages.get(i).units().size(), Set.of()));
+        }
+        SearchIndex index = new SearchIndex(passages, vectors, unitVectors, unitTerms, lexical);
+        HybridRetriever hybrid = new HybridRetriever(index, embedder);
+        System.gc();
+        long heapAfterBuild = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+
+        double[] flatMs = time(samples, queries, q -> flat.search(q, K));
+        double[] hnswMs = time(samples, queries, q -> hnsw.search(q, K));
+        double[] inMemoryMs = time(samples, queries, q -> store.search(EmbeddingSearchRequest.builder()
+                .queryEmbedding(Embedding.from(q)).maxResults(K).build()));
+        double[] hybridMs = new double[samples];
+        for (int s = 0; s < samples; s++) {
+            int qi = s % queries.size();
+            long start = System.nanoTime();
+            hybrid.retrieve(questions.get(qi), queries.get(qi));
+            hybridMs[s] = ms(start);
+        }
+        int found = 0;
+        for (float[] q : queries) {
+            Set<Integer> truth = new HashSet<>();
+            flat.search(q, K).forEach(h -> truth.add(h.index()));
+            for (VectorSearch.Hit h : hnsw.search(q, K)) {
+                found += truth.contains(h.index()) ? 1 : 0;
+            }
+        }
+        double recall = (double) found / (queries.size() * K);
+        Result result = new Result(n, flatBuild, hnswBuild, bm25Build, inMemoryBuild, (long) n * Embedder.DIMENSIONS * 4,
+                size(hnswDir), lexical.bytes(), size(storeFile), flatMs, hnswMs, hybridMs, inMemoryMs, recall,
+                heapAfterBuild, peakHeap());
+        hnsw.close();
+        index.close();
+        return result;
+    }
+
+    private interface Search {
+        Object run(float[] query);
+    }
+
+    private static double[] time(int samples, List<float[]> queries, Search search) {
+        for (int w = 0; w < Math.min(50, samples); w++) {
+            search.run(queries.get(w % queries.size())); // warm the JIT first
+        }
+        double[] times = new double[samples];
+        for (int s = 0; s < samples; s++) {
+            long start = System.nanoTime();
+            search.run(queries.get(s % queries.size()));
+            times[s] = ms(start);
+        }
+        return times;
+    }
+
+    private static float[] noisy(float[] base, Random random) {
+        float[] v = new float[base.length];
+        double norm = 0;
+        for (int d = 0; d < v.length; d++) {
+            v[d] = base[d] + NOISE * (float) random.nextGaussian();
+            norm += v[d] * v[d];
+        }
+        float scale = (float) (1 / Math.sqrt(norm));
+        for (int d = 0; d < v.length; d++) {
+            v[d] *= scale;
+        }
+        return v;
+    }
+
+    private static double ms(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1e6;
+    }
+
+    private static long size(Path path) {
+        try (Stream<Path> files = Files.walk(path)) {
+            return files.filter(Files::isRegularFile).mapToLong(p -> {
+                try {
+                    return Files.size(p);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }).sum();
+        } catch (IOException e) {
+            throw new UncheckedIOException("measuring " + path, e);
+        }
+    }
+
+    /** The most heap this process has used so far, summed over the heap pools. */
+    public static long peakHeap() {
+        long peak = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                peak += pool.getPeakUsage().getUsed();
+            }
+        }
+        return peak;
+    }
+
+}
