@@ -34,7 +34,7 @@ import java.util.List;
 import java.time.Clock;
 import java.util.Map;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 /**
  * The one place that wires the application: reads the settings, builds every part with {@code new},
@@ -52,10 +52,10 @@ public final class App {
     private final InputStream in;
     private final PrintStream out;
     private final PrintStream err;
-    private final Supplier<Embedder> embedder;
+    private final Function<Settings, Embedder> embedder;
 
     /** @param embedder makes the embedding model, which takes seconds to load: only when a command needs it */
-    App(Map<String, String> env, InputStream in, PrintStream out, PrintStream err, Supplier<Embedder> embedder) {
+    App(Map<String, String> env, InputStream in, PrintStream out, PrintStream err, Function<Settings, Embedder> embedder) {
         this.env = env;
         this.in = in;
         this.out = out;
@@ -67,7 +67,7 @@ public final class App {
         quietLibraryLogs();
         PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
-        int code = new App(System.getenv(), new FileInputStream(FileDescriptor.in), out, err, Embedder::new).run(args);
+        int code = new App(System.getenv(), new FileInputStream(FileDescriptor.in), out, err, s -> new Embedder(s.onnxThreads())).run(args);
         out.flush();
         System.exit(code);
     }
@@ -146,14 +146,14 @@ public final class App {
     }
 
     private int index(Settings settings) {
-        IndexReport report = buildIndex(settings, embedder.get(), err::println).report();
+        IndexReport report = buildIndex(settings, embedder.apply(settings), err::println).report();
         out.println(report.summary());
         report.problems().forEach(p -> out.println("not indexed: " + p));
         return report.problems().isEmpty() ? EXIT_OK : EXIT_FAILURE;
     }
 
     private int ask(Settings settings, Invocation invocation) {
-        try (Started started = start(settings, embedder.get(), err::println)) {
+        try (Started started = start(settings, embedder.apply(settings), err::println)) {
             Conversation conversation = new Conversation(started.advisor(), user(invocation), out);
             if (invocation.words().isEmpty()) {
                 conversation.askEachLine(reader(), invocation.json());
@@ -167,7 +167,7 @@ public final class App {
     }
 
     private int chat(Settings settings, Invocation invocation) {
-        try (Started started = start(settings, embedder.get(), err::println)) {
+        try (Started started = start(settings, embedder.apply(settings), err::println)) {
             new Conversation(started.advisor(), user(invocation), out).chat(reader());
         } catch (java.io.IOException e) {
             throw new UncheckedIOException("reading from the terminal", e);
@@ -210,7 +210,7 @@ public final class App {
 
     private int bot(Settings settings) {
         String token = settings.requireTelegramToken();
-        Started started = start(settings, embedder.get(), err::println);
+        Started started = start(settings, embedder.apply(settings), err::println);
         TelegramBot bot = new TelegramBot(token, settings.telegramApiUrl(), started.advisor(), settings.allowedUsers());
         bot.start();
         // SIGTERM (docker stop, systemd) runs this: finish the answers being written, then exit.

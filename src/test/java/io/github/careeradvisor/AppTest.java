@@ -39,7 +39,7 @@ class AppTest {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code = new App(env, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
-                TestAdvisors::embedder).run(args);
+                s -> TestAdvisors.embedder()).run(args);
         return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 

@@ -68,6 +68,9 @@ public final class Benchmark {
             }
             log.println("bench: latency, throughput, memory and quality of this project");
             JsonNode ours = json.readTree(child(warm, probeArgs("bench-probe", "ours")).out());
+            log.println("bench: this project again, with ONNX Runtime using every core for each question");
+            JsonNode allCores = json.readTree(child(warm, Map.of(Settings.ONNX_THREADS, "0"), List.of(),
+                    probeArgs("bench-probe", "ours")).out());
             log.println("bench: the same for the plain recipe");
             JsonNode plain = json.readTree(child(warm, probeArgs("bench-probe", "plain")).out());
             List<JsonNode> scales = new ArrayList<>();
@@ -78,7 +81,7 @@ public final class Benchmark {
                 scales.add(json.readTree(child(warm, jvm, probeArgs("bench-scale", String.valueOf(n))).out()));
             }
             String report = new Report(quick, Stats.median(cold), Stats.median(warmStart), Stats.median(plainStart),
-                    ours, plain, scales).markdown(ZonedDateTime.now().format(DateTimeFormatter.ISO_LOCAL_DATE));
+                    ours, allCores, plain, scales).markdown(ZonedDateTime.now().format(DateTimeFormatter.ISO_LOCAL_DATE));
             Files.writeString(out, report, StandardCharsets.UTF_8);
             log.println("bench: wrote " + out);
             return report;
@@ -96,10 +99,15 @@ public final class Benchmark {
 
     /** Runs the jar with {@code args} and its data in {@code dataDir}; the wall time is the whole process's. */
     private Child child(Path dataDir, String... args) throws IOException, InterruptedException {
-        return child(dataDir, List.of(), args);
+        return child(dataDir, Map.of(), List.of(), args);
     }
 
     private Child child(Path dataDir, List<String> jvmOptions, String... args) throws IOException, InterruptedException {
+        return child(dataDir, Map.of(), jvmOptions, args);
+    }
+
+    private Child child(Path dataDir, Map<String, String> extraEnv, List<String> jvmOptions, String... args)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         command.addAll(jvmOptions);
         command.addAll(List.of("-jar", jar.toString()));
@@ -109,6 +117,7 @@ public final class Benchmark {
         env.put(Settings.DATA_DIR, dataDir.toAbsolutePath().toString());
         env.put(Settings.KNOWLEDGE_DIR, settings.knowledgeDir().toAbsolutePath().toString());
         env.remove(Settings.TELEGRAM_TOKEN);
+        env.putAll(extraEnv);
         builder.environment().clear();
         builder.environment().putAll(env);
         Path output = Files.createTempFile("advisor-bench-", ".out");

@@ -10,12 +10,12 @@ import java.util.List;
 import java.util.Locale;
 
 /** The evaluation set shipped in the jar: questions with the facts their answers must hold, and off-topic ones. */
-record EvalSet(List<Question> questions, List<String> offTopic) {
+public record EvalSet(List<Question> questions, List<String> offTopic) {
 
-    record Question(String text, List<String> facts) {
+    public record Question(String text, List<String> facts) {
     }
 
-    static EvalSet load() {
+    public static EvalSet load() {
         try (InputStream in = EvalSet.class.getResourceAsStream("/eval/questions.json")) {
             if (in == null) {
                 throw new IllegalStateException("eval/questions.json is missing from the jar");
@@ -36,7 +36,7 @@ record EvalSet(List<Question> questions, List<String> offTopic) {
     }
 
     /** Every question, on-topic and off-topic. */
-    List<String> all() {
+    public List<String> all() {
         List<String> all = new ArrayList<>();
         questions.forEach(q -> all.add(q.text()));
         all.addAll(offTopic);
@@ -67,7 +67,7 @@ record EvalSet(List<Question> questions, List<String> offTopic) {
     }
 
     /** A fact is found when any of its "|"-separated alternatives is in the text. */
-    static boolean found(String text, String fact) {
+    public static boolean found(String text, String fact) {
         String t = normalise(text);
         for (String alternative : fact.split("\\|")) {
             if (!alternative.isBlank() && t.contains(normalise(alternative))) {

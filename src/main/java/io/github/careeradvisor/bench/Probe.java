@@ -52,7 +52,7 @@ public final class Probe {
         App.Started started = null;
         PlainRecipe plain = null;
         if (which.equals("ours")) {
-            started = App.start(settings, new Embedder(), w -> { });
+            started = App.start(settings, new Embedder(settings.onnxThreads()), w -> { });
             Advisor advisor = started.advisor();
             advisor.reply(BENCH_USER, "/forget");
             ask = q -> {
@@ -68,6 +68,7 @@ public final class Probe {
 
         ObjectNode result = json.createObjectNode();
         result.put("system", which);
+        result.put("onnxThreads", settings.onnxThreads());
         result.put("startMs", startMs);
         quality(eval, ask, result);
 
@@ -106,7 +107,7 @@ public final class Probe {
         }
         Path work = Files.createTempDirectory("advisor-scale-");
         try {
-            ScaleProbe.Result r = ScaleProbe.run(n, knowledge, new Embedder(), settings.dataDir(),
+            ScaleProbe.Result r = ScaleProbe.run(n, knowledge, new Embedder(settings.onnxThreads()), settings.dataDir(),
                     EvalSet.load().all(), quick ? 200 : 1000, work);
             ObjectNode result = json.createObjectNode();
             result.put("passages", r.passages());
@@ -175,9 +176,12 @@ public final class Probe {
             long start = System.nanoTime();
             for (int i = 0; i < total; i++) {
                 int index = i;
+                // Each request is worded uniquely, so no answer comes from the question cache: the
+                // throughput measured is that of new questions.
+                String question = workload.get(index % workload.size()) + " (ref " + askers + "-" + index + ")";
                 work.add(pool.submit(() -> {
                     long t = System.nanoTime();
-                    ask.apply(workload.get(index % workload.size()));
+                    ask.apply(question);
                     latencies[index] = (System.nanoTime() - t) / 1e6;
                 }));
             }

@@ -13,11 +13,13 @@ final class Report {
     private final double warmMs;
     private final double plainStartMs;
     private final JsonNode ours;
+    private final JsonNode allCores;
     private final JsonNode plain;
     private final List<JsonNode> scales;
 
-    Report(boolean quick, double coldMs, double warmMs, double plainStartMs, JsonNode ours, JsonNode plain,
-            List<JsonNode> scales) {
+    Report(boolean quick, double coldMs, double warmMs, double plainStartMs, JsonNode ours, JsonNode allCores,
+            JsonNode plain, List<JsonNode> scales) {
+        this.allCores = allCores;
         this.quick = quick;
         this.coldMs = coldMs;
         this.warmMs = warmMs;
@@ -110,13 +112,26 @@ final class Report {
         stats(md, "this project, first ask of each question (nothing cached)", ours.get("firstAsk"));
         stats(md, "plain recipe, whole workload", plain.get("single"));
         stats(md, "plain recipe, first ask of each question", plain.get("firstAsk"));
-        md.append("\nConcurrent askers (each answer timed from submit to reply, on this machine's cores):\n\n");
+        md.append("\nConcurrent askers, every request worded uniquely so none is answered from the question cache "
+                + "(each answer timed from submit to reply, on this machine's cores):\n\n");
         md.append("| askers | this project: answers/s | p99 ms | plain recipe: answers/s | p99 ms |\n|---|---|---|---|---|\n");
         for (int askers : Probe.CONCURRENCY) {
             JsonNode o = ours.get("concurrent").get(String.valueOf(askers));
             JsonNode p = plain.get("concurrent").get(String.valueOf(askers));
             md.append(String.format(Locale.ROOT, "| %d | %.0f | %.1f | %.0f | %.1f |%n", askers, o.get("perSecond").asDouble(),
                     o.get("latency").get("p99").asDouble(), p.get("perSecond").asDouble(), p.get("latency").get("p99").asDouble()));
+        }
+        md.append("\nONNX Runtime threads for one question: one (the default, `ADVISOR_ONNX_THREADS=1`) against every "
+                + "core (`ADVISOR_ONNX_THREADS=0`, the stock langchain4j model's setting), same workload:\n\n");
+        md.append("| threads per question | first ask p50 / p99 ms | 1 asker answers/s | 8 askers answers/s | 8 ÷ 1 |\n"
+                + "|---|---|---|---|---|\n");
+        for (JsonNode run : List.of(ours, allCores)) {
+            double one = run.get("concurrent").get("1").get("perSecond").asDouble();
+            double eight = run.get("concurrent").get("8").get("perSecond").asDouble();
+            md.append(String.format(Locale.ROOT, "| %s | %.1f / %.1f | %.0f | %.0f | %.2f× |%n",
+                    run.get("onnxThreads").asInt() == 0 ? "every core" : String.valueOf(run.get("onnxThreads").asInt()),
+                    run.get("firstAsk").get("p50").asDouble(), run.get("firstAsk").get("p99").asDouble(), one, eight,
+                    eight / one));
         }
         md.append("\n| memory (process of its own, default heap limit) | peak heap | live heap after GC | peak RSS |\n|---|---|---|---|\n");
         md.append("| this project | ").append(mb(ours.get("peakHeapBytes").asLong())).append(" | ")

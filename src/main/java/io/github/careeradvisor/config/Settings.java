@@ -19,7 +19,8 @@ public record Settings(
         @Nullable String telegramToken,
         URI telegramApiUrl,
         Set<Long> allowedUsers,
-        Set<Long> adminIds) {
+        Set<Long> adminIds,
+        int onnxThreads) {
 
     public static final String KNOWLEDGE_DIR = "ADVISOR_KNOWLEDGE_DIR";
     public static final String DATA_DIR = "ADVISOR_DATA_DIR";
@@ -27,10 +28,13 @@ public record Settings(
     public static final String TELEGRAM_API_URL = "TELEGRAM_API_URL";
     public static final String ALLOWED_USERS = "ADVISOR_ALLOWED_USERS";
     public static final String ADMIN_IDS = "ADVISOR_ADMIN_IDS";
+    /** ONNX Runtime threads per embedded text: 1 (the default) suits many people asking at once, 0 = every core. */
+    public static final String ONNX_THREADS = "ADVISOR_ONNX_THREADS";
 
     static final String DEFAULT_KNOWLEDGE_DIR = "knowledge";
     static final String DEFAULT_DATA_DIR = "data";
     static final String DEFAULT_TELEGRAM_API_URL = "https://api.telegram.org";
+    static final int DEFAULT_ONNX_THREADS = 1;
 
     /** BotFather tokens look like {@code 123456789:AAH...}: a numeric bot id, a colon, a secret. */
     private static final Pattern TOKEN_SHAPE = Pattern.compile("\\d{1,20}:[A-Za-z0-9_-]{20,}");
@@ -48,7 +52,8 @@ public record Settings(
                 blankToNull(env.get(TELEGRAM_TOKEN)),
                 url(env, TELEGRAM_API_URL, DEFAULT_TELEGRAM_API_URL),
                 ids(env, ALLOWED_USERS),
-                ids(env, ADMIN_IDS));
+                ids(env, ADMIN_IDS),
+                count(env, ONNX_THREADS, DEFAULT_ONNX_THREADS, 0, 64));
     }
 
     /** The bot token, checked for BotFather's shape; never put into a message. */
@@ -92,6 +97,22 @@ public record Settings(
         }
     }
 
+    private static int count(Map<String, String> env, String name, int fallback, int min, int max) {
+        String value = env.get(name);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            int n = Integer.parseInt(value.strip());
+            if (n >= min && n <= max) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new ConfigException(name + " '" + value + "' is not a whole number from " + min + " to " + max);
+    }
+
     private static Set<Long> ids(Map<String, String> env, String name) {
         String value = env.get(name);
         Set<Long> ids = new TreeSet<>();
@@ -122,6 +143,6 @@ public record Settings(
         // The token is a secret: it never appears in a log line or an error.
         return "Settings[knowledgeDir=" + knowledgeDir + ", dataDir=" + dataDir + ", telegramToken="
                 + (telegramToken == null ? "unset" : "set") + ", telegramApiUrl=" + telegramApiUrl
-                + ", allowedUsers=" + allowedUsers + ", adminIds=" + adminIds + "]";
+                + ", allowedUsers=" + allowedUsers + ", adminIds=" + adminIds + ", onnxThreads=" + onnxThreads + "]";
     }
 }

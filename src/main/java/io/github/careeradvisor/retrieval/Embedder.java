@@ -3,7 +3,6 @@ package io.github.careeradvisor.retrieval;
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
 import java.util.List;
 
 /**
@@ -16,10 +15,29 @@ public final class Embedder {
     public static final String MODEL_NAME = "all-minilm-l6-v2";
     public static final int DIMENSIONS = 384;
 
+    /** ONNX threads per call when nothing says otherwise: one, so concurrent questions use every core. */
+    public static final int DEFAULT_THREADS = 1;
+
     private final EmbeddingModel model;
 
     public Embedder() {
-        this.model = new AllMiniLmL6V2EmbeddingModel();
+        this(DEFAULT_THREADS);
+    }
+
+    /**
+     * @param threadsPerCall ONNX Runtime's intra-op threads for one text; 0 lets it use every core.
+     *     Many texts at once are spread over every core either way.
+     */
+    public Embedder(int threadsPerCall) {
+        int cores = Runtime.getRuntime().availableProcessors();
+        java.util.concurrent.ThreadPoolExecutor bulk = new java.util.concurrent.ThreadPoolExecutor(cores, cores, 1,
+                java.util.concurrent.TimeUnit.SECONDS, new java.util.concurrent.LinkedBlockingQueue<>(), r -> {
+                    Thread t = new Thread(r, "embedder");
+                    t.setDaemon(true);
+                    return t;
+                });
+        bulk.allowCoreThreadTimeOut(true);
+        this.model = new TunedMiniLm(threadsPerCall, bulk);
     }
 
     public String modelName() {

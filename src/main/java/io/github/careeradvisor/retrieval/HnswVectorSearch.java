@@ -27,7 +27,7 @@ final class HnswVectorSearch implements VectorSearch {
 
     private static final String FIELD = "v";
     /** Candidates the graph search keeps (its "ef"): chosen in BENCHMARKS.md for recall@10 at 100,000. */
-    static final int EXPLORE = 100;
+    static final int EXPLORE = 200;
     private final Directory directory;
     private final DirectoryReader reader;
     private final IndexSearcher searcher;

@@ -36,7 +36,7 @@ public final class ScaleProbe {
     }
 
     private static final int K = 10;
-    private static final float NOISE = 0.03f;
+    private static final float NOISE = 0.01f;
 
     private ScaleProbe() {
     }
@@ -56,13 +56,15 @@ public final class ScaleProbe {
         for (int i = 0; i < n; i++) {
             int b = random.nextInt(base.passages.size());
             Passage from = base.passages.get(b);
-            Passage other = base.passages.get(random.nextInt(base.passages.size()));
+            int o = random.nextInt(base.passages.size());
+            Passage other = base.passages.get(o);
             List<Unit> units = new ArrayList<>(from.units());
             units.add(new Unit(other.units().get(random.nextInt(other.units().size())).text(), Unit.Kind.SENTENCE,
                     units.get(units.size() - 1).block() + 1));
             passages.add(new Passage("synthetic#" + i, "synthetic/" + b + ".md", from.title(), from.section(),
                     from.topics(), units));
-            vectors[i] = noisy(base.passageVectors[b], random);
+            // The text joins two passages, and so does the vector: a continuum, not 275 tight clusters.
+            vectors[i] = mix(base.passageVectors[b], base.passageVectors[o], 0.5f + 0.4f * random.nextFloat(), random);
         }
         List<float[]> queries = questions.stream().map(q -> embedder.embed(q.toLowerCase())).toList();
 
@@ -142,11 +144,11 @@ public final class ScaleProbe {
         return times;
     }
 
-    private static float[] noisy(float[] base, Random random) {
-        float[] v = new float[base.length];
+    private static float[] mix(float[] a, float[] b, float weight, Random random) {
+        float[] v = new float[a.length];
         double norm = 0;
         for (int d = 0; d < v.length; d++) {
-            v[d] = base[d] + NOISE * (float) random.nextGaussian();
+            v[d] = weight * a[d] + (1 - weight) * b[d] + NOISE * (float) random.nextGaussian();
             norm += v[d] * v[d];
         }
         float scale = (float) (1 / Math.sqrt(norm));

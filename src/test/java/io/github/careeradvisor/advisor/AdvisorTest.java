@@ -4,16 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.careeradvisor.TestAdvisors;
 import io.github.careeradvisor.answer.Answer;
 import io.github.careeradvisor.answer.PlainText;
+import io.github.careeradvisor.bench.EvalSet;
 import io.github.careeradvisor.knowledge.KnowledgeBase;
 import io.github.careeradvisor.knowledge.KnowledgeLoader;
 import io.github.careeradvisor.knowledge.TokenCounter;
 import io.github.careeradvisor.knowledge.Unit;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
@@ -108,16 +106,15 @@ class AdvisorTest {
 
     /** Every sentence and bullet of every evaluation answer is quoted from the knowledge, and short. */
     @Test
-    void answers_only_quote_the_knowledge_and_stay_short() throws IOException {
+    void answers_only_quote_the_knowledge_and_stay_short() {
         Set<String> units = new HashSet<>();
         try (TokenCounter tokens = TokenCounter.forMiniLm()) {
             KnowledgeBase kb = new KnowledgeLoader(Path.of("knowledge"), tokens::count).load();
             kb.passages().forEach(p -> p.units().stream().map(Unit::text).forEach(units::add));
         }
-        JsonNode eval = new ObjectMapper().readTree(getClass().getResourceAsStream("/eval/questions.json"));
         List<Integer> lengths = new java.util.ArrayList<>();
-        for (JsonNode q : eval.get("questions")) {
-            Answer answer = advisor.reply(q.get("question").asText());
+        for (EvalSet.Question q : EvalSet.load().questions()) {
+            Answer answer = advisor.reply(q.text());
             boolean fromGuides = answer.sources().stream().allMatch(s -> s.file().endsWith(".md"));
             if (!answer.grounded() || !fromGuides) {
                 continue; // certification advice is built from certifications.json: see PersonalAdviceTest
@@ -134,7 +131,7 @@ class AdvisorTest {
                 }
             }
             int length = PlainText.body(answer).length();
-            assertTrue(length <= 1500, q.get("question").asText() + " got " + length + " characters");
+            assertTrue(length <= 1500, q.text() + " got " + length + " characters");
             lengths.add(length);
         }
         lengths.sort(null);

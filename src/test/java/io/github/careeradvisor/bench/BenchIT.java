@@ -1,0 +1,38 @@
+package io.github.careeradvisor.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A smoke run of the benchmark harness on tiny sizes, with the packaged jar, as the README documents it. */
+class BenchIT {
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void the_quick_benchmark_writes_every_section_with_the_comparison() throws Exception {
+        Path report = tmp.resolve("BENCHMARKS.md");
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", System.getProperty("jar"), "bench", "--quick", "--out", report.toString());
+        builder.environment().remove("TELEGRAM_BOT_TOKEN");
+        builder.redirectErrorStream(true).redirectOutput(tmp.resolve("bench.log").toFile());
+        Process bench = builder.start();
+        assertTrue(bench.waitFor(10, TimeUnit.MINUTES), "the quick benchmark took over 10 minutes");
+
+        assertEquals(0, bench.exitValue(), Files.readString(tmp.resolve("bench.log")));
+        String md = Files.readString(report);
+        for (String section : List.of("## Targets", "## Start-up", "## Answers on the shipped knowledge",
+                "## Scale: synthetic knowledge", "| plain recipe, whole workload |", "| 1,000 |",
+                "answer p50 ≤ 10 ms", "throughput with 8 askers", "Machine: ")) {
+            assertTrue(md.contains(section), "missing '" + section + "' in:\n" + md);
+        }
+        System.out.println(md);
+    }
+}
