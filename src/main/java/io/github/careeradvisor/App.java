@@ -14,7 +14,7 @@ import io.github.careeradvisor.knowledge.KnowledgeBase;
 import io.github.careeradvisor.knowledge.KnowledgeLoader;
 import io.github.careeradvisor.knowledge.Roadmap;
 import io.github.careeradvisor.knowledge.TokenCounter;
-import io.github.careeradvisor.profile.ProfileStore;
+import io.github.careeradvisor.profile.UpdateInbox;
 import io.github.careeradvisor.profile.SqliteProfileStore;
 import io.github.careeradvisor.retrieval.Embedder;
 import io.github.careeradvisor.retrieval.IndexBuilder;
@@ -73,7 +73,13 @@ public final class App {
     }
 
     /** The advisor with its index built, what building it did, and the profile database to close. */
-    public record Started(Advisor advisor, IndexReport report, ProfileStore profiles) implements AutoCloseable {
+    public record Started(Advisor advisor, IndexReport report, SqliteProfileStore profiles) implements AutoCloseable {
+
+        /** The bot's durable inbox lives in the same database as the profiles. */
+        public UpdateInbox inbox() {
+            return profiles;
+        }
+
         @Override
         public void close() {
             profiles.close();
@@ -89,10 +95,11 @@ public final class App {
         IndexBuilder.Built built = buildIndex(settings, embedder, warnings);
         Roadmap roadmap = Roadmap.load(settings.knowledgeDir());
         CertificationCatalog certifications = CertificationCatalog.load(settings.knowledgeDir());
-        ProfileStore profiles = SqliteProfileStore.open(settings.dataDir());
-        Advisor advisor = new Advisor(built.retriever(), profiles, roadmap, certifications, Clock.systemUTC());
+        SqliteProfileStore profiles = SqliteProfileStore.open(settings.dataDir());
+        Advisor advisor = new Advisor(built.retriever(), profiles, roadmap, certifications, Clock.systemUTC(),
+                settings.adminIds());
         // The model's first run is several times slower than the next ones: pay it here, not on a user.
-        advisor.reply(WARM_UP_QUESTION);
+        advisor.warmUp(WARM_UP_QUESTION);
         return new Started(advisor, built.report(), profiles);
     }
 
@@ -211,7 +218,8 @@ public final class App {
     private int bot(Settings settings) {
         String token = settings.requireTelegramToken();
         Started started = start(settings, embedder.apply(settings), err::println);
-        TelegramBot bot = new TelegramBot(token, settings.telegramApiUrl(), started.advisor(), settings.allowedUsers());
+        TelegramBot bot = TelegramBot.forTelegram(token, settings.telegramApiUrl(), started.advisor(),
+                settings.allowedUsers(), started.inbox(), settings.questionsPerMinute());
         bot.start();
         // SIGTERM (docker stop, systemd) runs this: finish the answers being written, then exit.
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

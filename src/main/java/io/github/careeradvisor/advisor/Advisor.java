@@ -12,6 +12,7 @@ import io.github.careeradvisor.retrieval.HybridRetriever;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
@@ -45,9 +46,13 @@ public final class Advisor {
     private final ProfileStore profiles;
     private final ProfileReplies profileReplies;
     private final Guidance guidance;
+    private final Set<Long> admins;
+    private final UsageStats stats = new UsageStats();
 
+    /** @param admins the user ids that may see /stats */
     public Advisor(HybridRetriever retriever, ProfileStore profiles, Roadmap roadmap, CertificationCatalog certifications,
-            Clock clock) {
+            Clock clock, Set<Long> admins) {
+        this.admins = Set.copyOf(admins);
         this.retriever = retriever;
         this.composer = new AnswerComposer(Messages.DECLINE);
         this.profiles = profiles;
@@ -67,8 +72,24 @@ public final class Advisor {
             return Answer.message(Messages.EMPTY);
         }
         String text = question.text();
-        Answer answer = text.startsWith("/") ? command(userId, text) : free(userId, text);
+        if (text.startsWith("/")) {
+            Answer answer = command(userId, text);
+            return question.truncated() ? answer.withNote(Messages.TRUNCATED) : answer;
+        }
+        long start = System.nanoTime();
+        Answer answer = free(userId, text);
+        stats.answered(userId, answer.grounded(), (System.nanoTime() - start) / 1e6);
         return question.truncated() ? answer.withNote(Messages.TRUNCATED) : answer;
+    }
+
+    /** Runs one question through every part once, so the first person does not pay for JIT and model warm-up. */
+    public void warmUp(String question) {
+        answer(question);
+    }
+
+    /** Counts of use since the start, for /stats; front ends report their errors to it. */
+    public UsageStats stats() {
+        return stats;
     }
 
     private Answer free(long userId, String text) {
@@ -126,7 +147,7 @@ public final class Advisor {
             case "/goal" -> profileReplies.goal(userId, argument);
             case "/hours" -> profileReplies.hours(userId, argument);
             case "/forget" -> profileReplies.forget(userId);
-            case "/stats" -> Answer.message(Messages.ADMIN_ONLY);
+            case "/stats" -> Answer.message(admins.contains(userId) ? stats.report() : Messages.ADMIN_ONLY);
             default -> name.matches("/[a-z0-9_]{1,32}") ? Answer.message(Messages.unknownCommand(name))
                     : answer(text); // "/ what is…" or a path: treat it as text
         };

@@ -20,7 +20,8 @@ public record Settings(
         URI telegramApiUrl,
         Set<Long> allowedUsers,
         Set<Long> adminIds,
-        int onnxThreads) {
+        int onnxThreads,
+        int questionsPerMinute) {
 
     public static final String KNOWLEDGE_DIR = "ADVISOR_KNOWLEDGE_DIR";
     public static final String DATA_DIR = "ADVISOR_DATA_DIR";
@@ -30,11 +31,14 @@ public record Settings(
     public static final String ADMIN_IDS = "ADVISOR_ADMIN_IDS";
     /** ONNX Runtime threads per embedded text: 1 (the default) suits many people asking at once, 0 = every core. */
     public static final String ONNX_THREADS = "ADVISOR_ONNX_THREADS";
+    /** Questions one person may ask the bot a minute; the first one over gets a notice, the rest nothing. */
+    public static final String RATE_LIMIT = "ADVISOR_RATE_LIMIT";
 
     static final String DEFAULT_KNOWLEDGE_DIR = "knowledge";
     static final String DEFAULT_DATA_DIR = "data";
     static final String DEFAULT_TELEGRAM_API_URL = "https://api.telegram.org";
     static final int DEFAULT_ONNX_THREADS = 1;
+    static final int DEFAULT_RATE_LIMIT = 20;
 
     /** BotFather tokens look like {@code 123456789:AAH...}: a numeric bot id, a colon, a secret. */
     private static final Pattern TOKEN_SHAPE = Pattern.compile("\\d{1,20}:[A-Za-z0-9_-]{20,}");
@@ -53,7 +57,8 @@ public record Settings(
                 url(env, TELEGRAM_API_URL, DEFAULT_TELEGRAM_API_URL),
                 ids(env, ALLOWED_USERS),
                 ids(env, ADMIN_IDS),
-                count(env, ONNX_THREADS, DEFAULT_ONNX_THREADS, 0, 64));
+                count(env, ONNX_THREADS, DEFAULT_ONNX_THREADS, 0, 64),
+                count(env, RATE_LIMIT, DEFAULT_RATE_LIMIT, 1, 10_000));
     }
 
     /** The bot token, checked for BotFather's shape; never put into a message. */
@@ -143,6 +148,7 @@ public record Settings(
         // The token is a secret: it never appears in a log line or an error.
         return "Settings[knowledgeDir=" + knowledgeDir + ", dataDir=" + dataDir + ", telegramToken="
                 + (telegramToken == null ? "unset" : "set") + ", telegramApiUrl=" + telegramApiUrl
-                + ", allowedUsers=" + allowedUsers + ", adminIds=" + adminIds + ", onnxThreads=" + onnxThreads + "]";
+                + ", allowedUsers=" + allowedUsers + ", adminIds=" + adminIds + ", onnxThreads=" + onnxThreads
+                + ", questionsPerMinute=" + questionsPerMinute + "]";
     }
 }

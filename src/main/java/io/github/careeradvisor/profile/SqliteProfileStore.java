@@ -21,7 +21,7 @@ import org.jspecify.annotations.Nullable;
  * the schema versioned with {@code PRAGMA user_version} and migrated forward at start-up. One
  * connection serves every call, one call at a time; each call is a few milliseconds.
  */
-public final class SqliteProfileStore implements ProfileStore {
+public final class SqliteProfileStore implements ProfileStore, UpdateInbox {
 
     public static final String FILE = "advisor.db";
 
@@ -43,7 +43,18 @@ public final class SqliteProfileStore implements ProfileStore {
                       PRIMARY KEY (user_id, topic_id))"""),
             List.of(
                     "ALTER TABLE profiles ADD COLUMN background TEXT CHECK (length(background) <= 200)",
-                    "ALTER TABLE profiles ADD COLUMN experience_years INTEGER CHECK (experience_years BETWEEN 0 AND 60)"));
+                    "ALTER TABLE profiles ADD COLUMN experience_years INTEGER CHECK (experience_years BETWEEN 0 AND 60)"),
+            List.of("""
+                    CREATE TABLE inbox (
+                      update_id INTEGER PRIMARY KEY,
+                      chat_id INTEGER NOT NULL,
+                      user_id INTEGER NOT NULL,
+                      payload TEXT NOT NULL,
+                      received_at TEXT NOT NULL,
+                      answered_at TEXT)""",
+                    "CREATE INDEX inbox_unanswered ON inbox (answered_at, update_id)",
+                    "CREATE INDEX inbox_user ON inbox (user_id)",
+                    "CREATE TABLE bot_state (key TEXT PRIMARY KEY, value TEXT NOT NULL)"));
 
     static final int SCHEMA_VERSION = MIGRATIONS.size();
 
@@ -200,7 +211,7 @@ public final class SqliteProfileStore implements ProfileStore {
     public synchronized boolean forget(long userId) {
         int[] deleted = new int[1];
         inTransactionUnchecked("deleting the data of user " + userId, () -> {
-            for (String table : List.of("topic_progress", "profiles")) {
+            for (String table : List.of("topic_progress", "profiles", "inbox")) {
                 try (PreparedStatement p = db.prepareStatement("DELETE FROM " + table + " WHERE user_id = ?")) {
                     p.setLong(1, userId);
                     deleted[0] += p.executeUpdate();
@@ -208,6 +219,78 @@ public final class SqliteProfileStore implements ProfileStore {
             }
         });
         return deleted[0] > 0;
+    }
+
+    /** Answered updates kept for spotting a repeat after a restart; older ones are pruned. */
+    static final int KEEP_ANSWERED = 10_000;
+
+    @Override
+    public synchronized long nextOffset() {
+        try (PreparedStatement p = db.prepareStatement("SELECT value FROM bot_state WHERE key = 'offset'");
+                ResultSet rs = p.executeQuery()) {
+            return rs.next() ? Long.parseLong(rs.getString(1)) : 0;
+        } catch (SQLException e) {
+            throw failure("reading the update offset", e);
+        }
+    }
+
+    @Override
+    public synchronized List<Received> receive(List<Received> batch, long nextOffset) {
+        List<Received> fresh = new java.util.ArrayList<>();
+        inTransactionUnchecked("storing " + batch.size() + " updates", () -> {
+            try (PreparedStatement p = db.prepareStatement("INSERT OR IGNORE INTO inbox (update_id, chat_id, user_id, "
+                    + "payload, received_at) VALUES (?, ?, ?, ?, ?)")) {
+                for (Received r : batch) {
+                    p.setLong(1, r.updateId());
+                    p.setLong(2, r.chatId());
+                    p.setLong(3, r.userId());
+                    p.setString(4, r.payload());
+                    p.setString(5, Instant.now().toString());
+                    if (p.executeUpdate() == 1) {
+                        fresh.add(r);
+                    }
+                }
+            }
+            try (PreparedStatement p = db.prepareStatement("INSERT INTO bot_state (key, value) VALUES ('offset', ?) "
+                    + "ON CONFLICT (key) DO UPDATE SET value = excluded.value WHERE CAST(value AS INTEGER) < CAST(excluded.value AS INTEGER)")) {
+                p.setString(1, Long.toString(nextOffset));
+                p.executeUpdate();
+            }
+        });
+        return fresh;
+    }
+
+    @Override
+    public synchronized void answered(long updateId) {
+        inTransactionUnchecked("marking update " + updateId + " answered", () -> {
+            try (PreparedStatement p = db.prepareStatement(
+                    "UPDATE inbox SET answered_at = ?, payload = '' WHERE update_id = ? AND answered_at IS NULL")) {
+                p.setString(1, Instant.now().toString());
+                p.setLong(2, updateId);
+                p.executeUpdate();
+            }
+            if (updateId % 500 == 0) {
+                try (PreparedStatement p = db.prepareStatement("DELETE FROM inbox WHERE answered_at IS NOT NULL AND "
+                        + "update_id < (SELECT max(update_id) FROM inbox) - ?")) {
+                    p.setLong(1, KEEP_ANSWERED);
+                    p.executeUpdate();
+                }
+            }
+        });
+    }
+
+    @Override
+    public synchronized List<Received> unanswered() {
+        try (PreparedStatement p = db.prepareStatement("SELECT update_id, chat_id, user_id, payload FROM inbox "
+                + "WHERE answered_at IS NULL ORDER BY update_id"); ResultSet rs = p.executeQuery()) {
+            List<Received> out = new java.util.ArrayList<>();
+            while (rs.next()) {
+                out.add(new Received(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4)));
+            }
+            return out;
+        } catch (SQLException e) {
+            throw failure("reading the unanswered updates", e);
+        }
     }
 
     /** Creates the person's row if needed and sets the given columns, in one transaction. */

@@ -22,11 +22,11 @@ import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.index.Term;
 import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.store.ByteBuffersDirectory;
-import org.apache.lucene.util.QueryBuilder;
 
 /**
  * BM25 over the passages with Lucene's English analysis (stop words, possessives, Porter stemming). The
@@ -71,20 +71,22 @@ final class LexicalIndex implements AutoCloseable {
         }
     }
 
+    /** Distinct query words searched at most: a 4,096-character question must not outrun Lucene's clause limit. */
+    static final int MAX_TERMS = 64;
+
     /** The best {@code k} passages for {@code text} by BM25, best first; none when no word matches. */
     List<Hit> search(String text, int k) {
-        BooleanQuery.Builder query = new BooleanQuery.Builder();
-        QueryBuilder builder = new QueryBuilder(analyzer);
-        boolean any = false;
-        for (FieldWeight field : FIELDS) {
-            Query q = builder.createBooleanQuery(field.name(), text, BooleanClause.Occur.SHOULD);
-            if (q != null) {
-                query.add(new BoostQuery(q, field.boost()), BooleanClause.Occur.SHOULD);
-                any = true;
-            }
-        }
-        if (!any) {
+        List<String> terms = terms(text).stream().limit(MAX_TERMS).toList();
+        if (terms.isEmpty()) {
             return List.of();
+        }
+        BooleanQuery.Builder query = new BooleanQuery.Builder();
+        for (FieldWeight field : FIELDS) {
+            BooleanQuery.Builder inField = new BooleanQuery.Builder();
+            for (String term : terms) {
+                inField.add(new TermQuery(new Term(field.name(), term)), BooleanClause.Occur.SHOULD);
+            }
+            query.add(new BoostQuery(inField.build(), field.boost()), BooleanClause.Occur.SHOULD);
         }
         try {
             List<Hit> hits = new ArrayList<>();

@@ -81,7 +81,65 @@ final class BotApi {
     }
 
     void answerCallback(String callbackId) throws TelegramApiException {
-        client.execute(AnswerCallbackQuery.builder().callbackQueryId(callbackId).build());
+        withRetries(() -> client.execute(AnswerCallbackQuery.builder().callbackQueryId(callbackId).build()));
+    }
+
+    /** Tries a call per the retry policy. */
+    private interface Call<T> {
+        T run() throws TelegramApiException;
+    }
+
+    /**
+     * Runs a call, trying again after a 429 (waiting what Telegram asks), a 5xx or a lost connection,
+     * up to {@value #MAX_TRIES} tries with a growing, jittered pause; any other refusal is final.
+     */
+    private <T> T withRetries(Call<T> call) throws TelegramApiException {
+        TelegramApiException last = null;
+        for (int attempt = 1; attempt <= MAX_TRIES; attempt++) {
+            try {
+                return call.run();
+            } catch (TelegramApiRequestException e) {
+                int code = e.getErrorCode() == null ? 0 : e.getErrorCode();
+                if (code != 0 && code != 429 && code < 500) {
+                    throw e;
+                }
+                last = e;
+                if (attempt < MAX_TRIES) {
+                    sleep(code == 429 ? retryAfterMillis(e) : backoffMillis(attempt));
+                }
+            } catch (TelegramApiException e) {
+                last = e;
+                if (attempt < MAX_TRIES) {
+                    sleep(backoffMillis(attempt));
+                }
+            }
+        }
+        throw last;
+    }
+
+    static final int MAX_TRIES = 5;
+    static final long BACKOFF_MILLIS = 250;
+    static final long MAX_BACKOFF_MILLIS = 30_000;
+
+    /** What a 429 asks to wait, in milliseconds (a second if it does not say). */
+    static long retryAfterMillis(TelegramApiRequestException e) {
+        Integer seconds = e.getParameters() == null ? null : e.getParameters().getRetryAfter();
+        return Math.min(MAX_BACKOFF_MILLIS * 4, 1000L * (seconds == null ? 1 : Math.max(1, seconds)));
+    }
+
+    /** 250 ms, 500 ms, 1 s, … capped at 30 s, each between half and the whole of it. */
+    static long backoffMillis(int attempt) {
+        long capped = Math.min(MAX_BACKOFF_MILLIS, BACKOFF_MILLIS << Math.min(attempt - 1, 16));
+        return capped / 2 + java.util.concurrent.ThreadLocalRandom.current().nextLong(capped / 2 + 1);
+    }
+
+    static void sleep(long millis) throws TelegramApiException {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TelegramApiException("interrupted while waiting to retry", e);
+        }
     }
 
     /**
@@ -91,13 +149,13 @@ final class BotApi {
     void send(long chatId, String html, @Nullable InlineKeyboardMarkup keyboard, @Nullable Integer replyTo)
             throws TelegramApiException {
         try {
-            client.execute(message(chatId, html, keyboard, replyTo).parseMode(HTML).build());
+            withRetries(() -> client.execute(message(chatId, html, keyboard, replyTo).parseMode(HTML).build()));
         } catch (TelegramApiRequestException e) {
             if (e.getErrorCode() == null || e.getErrorCode() != 400 || e.getApiResponse() == null
                     || !e.getApiResponse().contains("can't parse entities")) {
                 throw e;
             }
-            client.execute(message(chatId, PlainFromHtml.text(html), keyboard, replyTo).build());
+            withRetries(() -> client.execute(message(chatId, PlainFromHtml.text(html), keyboard, replyTo).build()));
         }
     }
 

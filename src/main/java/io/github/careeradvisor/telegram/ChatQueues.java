@@ -15,9 +15,16 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class ChatQueues {
 
     private final ExecutorService pool;
+    private final int maxPerChat;
     private final Map<Long, CompletableFuture<Void>> tails = new HashMap<>();
+    private final Map<Long, Integer> pending = new HashMap<>();
 
     ChatQueues(int threads) {
+        this(threads, Integer.MAX_VALUE);
+    }
+
+    ChatQueues(int threads, int maxPerChat) {
+        this.maxPerChat = maxPerChat;
         AtomicInteger n = new AtomicInteger();
         this.pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "chat-worker-" + n.incrementAndGet());
@@ -26,16 +33,26 @@ final class ChatQueues {
         });
     }
 
-    /** Queues {@code task} behind everything already queued for {@code chatId}. */
-    synchronized void submit(long chatId, Runnable task) {
+    /**
+     * Queues {@code task} behind everything already queued for {@code chatId}; false, and nothing
+     * queued, if that chat already has its maximum waiting.
+     */
+    synchronized boolean submit(long chatId, Runnable task) {
+        int waiting = pending.getOrDefault(chatId, 0);
+        if (waiting >= maxPerChat) {
+            return false;
+        }
+        pending.put(chatId, waiting + 1);
         CompletableFuture<Void> tail = tails.getOrDefault(chatId, CompletableFuture.completedFuture(null));
         CompletableFuture<Void> next = tail.thenRunAsync(task, pool).exceptionally(e -> null);
         tails.put(chatId, next);
-        next.whenComplete((ok, e) -> forget(chatId, next));
+        next.whenComplete((ok, e) -> done(chatId, next));
+        return true;
     }
 
-    private synchronized void forget(long chatId, CompletableFuture<Void> done) {
-        tails.remove(chatId, done);
+    private synchronized void done(long chatId, CompletableFuture<Void> finished) {
+        tails.remove(chatId, finished);
+        pending.computeIfPresent(chatId, (id, n) -> n <= 1 ? null : n - 1);
     }
 
     /** Stops taking work and waits up to {@code timeout} for what is queued; true if all of it ran. */

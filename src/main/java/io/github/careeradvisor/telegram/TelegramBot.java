@@ -9,9 +9,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.careeradvisor.profile.UpdateInbox;
+import java.io.IOException;
+import java.util.ArrayList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.objects.CallbackQuery;
@@ -35,7 +39,7 @@ public final class TelegramBot {
     private static final Logger LOG = LoggerFactory.getLogger(TelegramBot.class);
 
     /** Chats answered at the same time; answers are CPU-bound and short. */
-    static final int WORKERS = 4;
+    static final int WORKERS = 8;
     /** How long a stop waits for answers already being written. */
     static final long DRAIN_SECONDS = 8;
     static final String NOT_TEXT = "I read text questions. Ask me, for example, \"How much does a junior ML engineer earn?\"";
@@ -62,18 +66,39 @@ public final class TelegramBot {
     static final String CHOICE = "c:";
     static final int MAX_CALLBACK_BYTES = 64;
 
+    /** Messages waiting in one chat beyond which new ones are dropped: a flood delays only itself. */
+    static final int MAX_PENDING_PER_CHAT = 30;
+    static final String SLOW_DOWN = "You're sending questions faster than I can answer them well. "
+            + "Please wait a minute, then ask again.";
+
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
     private final BotApi api;
     private final Advisor advisor;
     private final Set<Long> allowedUsers;
-    private final ChatQueues queues = new ChatQueues(WORKERS);
+    private final UpdateInbox inbox;
+    private final RateLimiter rateLimiter;
+    private final SendPacer pacer;
+    private final ChatQueues queues = new ChatQueues(WORKERS, MAX_PENDING_PER_CHAT);
     private volatile boolean running = true;
     private long botId;
     private String username = "";
 
-    public TelegramBot(String token, URI apiUrl, Advisor advisor, Set<Long> allowedUsers) {
+    /** The bot as it runs against Telegram: Telegram's send limits, the configured questions a minute. */
+    public static TelegramBot forTelegram(String token, URI apiUrl, Advisor advisor, Set<Long> allowedUsers,
+            UpdateInbox inbox, int questionsPerMinute) {
+        return new TelegramBot(token, apiUrl, advisor, allowedUsers, inbox, questionsPerMinute, Pacing.TELEGRAM);
+    }
+
+    TelegramBot(String token, URI apiUrl, Advisor advisor, Set<Long> allowedUsers, UpdateInbox inbox,
+            int questionsPerMinute, Pacing pacing) {
         this.api = new BotApi(token, apiUrl);
         this.advisor = advisor;
         this.allowedUsers = Set.copyOf(allowedUsers);
+        this.inbox = inbox;
+        this.rateLimiter = new RateLimiter(questionsPerMinute);
+        this.pacer = new SendPacer(pacing);
     }
 
     /** Checks the token with getMe, drops any webhook and sets the command menu. */
@@ -97,28 +122,88 @@ public final class TelegramBot {
         }
     }
 
-    /** Polls until {@link #stop()}; network faults are logged and retried with a growing pause. */
+    /**
+     * Answers what a crash left unanswered, then polls until {@link #stop()}. Every update is stored
+     * before Telegram is told it arrived (the next offset), and marked answered after its reply went
+     * out, so a restart loses nothing and answers nothing twice. Faults are logged and retried: a 429
+     * after the wait Telegram asks for, anything else with a growing, jittered pause.
+     */
     public void run() {
-        int offset = 0;
+        List<UpdateInbox.Received> leftOver = inbox.unanswered();
+        if (!leftOver.isEmpty()) {
+            LOG.info("answering {} updates left unanswered by the last run", leftOver.size());
+        }
+        leftOver.forEach(this::dispatch);
+        long offset = inbox.nextOffset();
         int failures = 0;
         while (running) {
             List<Update> updates;
             try {
-                updates = api.getUpdates(offset);
+                updates = api.getUpdates((int) offset);
                 failures = 0;
+            } catch (TelegramApiRequestException e) {
+                if (!running) {
+                    break;
+                }
+                failures++;
+                int code = e.getErrorCode() == null ? 0 : e.getErrorCode();
+                if (code == 409) {
+                    LOG.error("getUpdates refused with 409 Conflict: another process is polling with this bot's token "
+                            + "(or a webhook is set); stop the other instance. Retrying.");
+                } else {
+                    LOG.warn("getUpdates failed ({} in a row): {}", failures, api.describe(e));
+                }
+                pause(code == 429 ? BotApi.retryAfterMillis(e) : BotApi.backoffMillis(failures));
+                continue;
             } catch (TelegramApiException e) {
                 if (!running) {
                     break;
                 }
                 failures++;
                 LOG.warn("getUpdates failed ({} in a row): {}", failures, api.describe(e));
-                pause(failures);
+                pause(BotApi.backoffMillis(failures));
                 continue;
             }
-            for (Update update : updates) {
-                offset = Math.max(offset, update.getUpdateId() + 1);
-                dispatch(update);
+            if (updates.isEmpty()) {
+                continue;
             }
+            long next = offset;
+            List<UpdateInbox.Received> batch = new ArrayList<>();
+            for (Update update : updates) {
+                next = Math.max(next, update.getUpdateId() + 1L);
+                batch.add(received(update));
+            }
+            try {
+                List<UpdateInbox.Received> fresh = inbox.receive(batch, next);
+                offset = next;
+                fresh.forEach(this::dispatch);
+            } catch (RuntimeException e) {
+                // Not stored, so not confirmed: Telegram sends the batch again.
+                failures++;
+                LOG.error("storing {} updates failed: {}", batch.size(), e.getMessage());
+                pause(BotApi.backoffMillis(failures));
+            }
+        }
+    }
+
+    private static UpdateInbox.Received received(Update update) {
+        long chatId = 0;
+        long userId = 0;
+        if (update.hasCallbackQuery()) {
+            CallbackQuery q = update.getCallbackQuery();
+            userId = q.getFrom().getId();
+            chatId = q.getMessage() != null ? q.getMessage().getChatId() : userId;
+        } else {
+            Message m = update.hasMessage() ? update.getMessage() : update.hasEditedMessage() ? update.getEditedMessage() : null;
+            if (m != null && m.getChat() != null) {
+                chatId = m.getChatId();
+                userId = m.getFrom() != null ? m.getFrom().getId() : chatId;
+            }
+        }
+        try {
+            return new UpdateInbox.Received(update.getUpdateId(), chatId, userId, JSON.writeValueAsString(update));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("writing update " + update.getUpdateId() + " as JSON", e);
         }
     }
 
@@ -135,9 +220,7 @@ public final class TelegramBot {
         LOG.info("stopped");
     }
 
-    private void pause(int failures) {
-        long capped = Math.min(30_000, 500L << Math.min(failures, 6));
-        long millis = capped / 2 + ThreadLocalRandom.current().nextLong(capped / 2 + 1);
+    private void pause(long millis) {
         try {
             Thread.sleep(millis);
         } catch (InterruptedException e) {
@@ -146,26 +229,52 @@ public final class TelegramBot {
         }
     }
 
-    private void dispatch(Update update) {
+    /** Queues a stored update on its chat; it is marked answered when handled, whatever happened. */
+    private void dispatch(UpdateInbox.Received received) {
+        Update update;
+        try {
+            update = JSON.readValue(received.payload(), Update.class);
+        } catch (IOException e) {
+            LOG.error("update {} could not be read back ({}); skipped", received.updateId(), e.getClass().getSimpleName());
+            inbox.answered(received.updateId());
+            return;
+        }
+        Runnable handle = handler(update);
+        boolean queued = queues.submit(received.chatId(), safely(received.chatId(), () -> {
+            try {
+                handle.run();
+            } finally {
+                inbox.answered(received.updateId());
+            }
+        }));
+        if (!queued) {
+            LOG.warn("chat {} has {} messages waiting; update {} dropped", received.chatId(), MAX_PENDING_PER_CHAT,
+                    received.updateId());
+            inbox.answered(received.updateId());
+        }
+    }
+
+    private Runnable handler(Update update) {
         if (update.hasCallbackQuery()) {
             CallbackQuery callback = update.getCallbackQuery();
             long chatId = callback.getMessage() != null ? callback.getMessage().getChatId() : callback.getFrom().getId();
-            queues.submit(chatId, safely(chatId, () -> onCallback(callback, chatId)));
-            return;
+            return () -> onCallback(callback, chatId);
         }
         Message message = update.hasMessage() ? update.getMessage()
                 : update.hasEditedMessage() ? update.getEditedMessage() : null;
         if (message != null && message.getChat() != null && !message.isChannelMessage()) {
-            queues.submit(message.getChatId(), safely(message.getChatId(), () -> onMessage(message)));
+            return () -> onMessage(message);
         }
+        return () -> { };
     }
 
     /** A failure in one update is logged (never with the user's text) and does not stop the chat. */
-    private static Runnable safely(long chatId, Runnable task) {
+    private Runnable safely(long chatId, Runnable task) {
         return () -> {
             try {
                 task.run();
             } catch (RuntimeException e) {
+                advisor.stats().error();
                 // The exception's message could quote the user's text, so only its type and place are logged.
                 StackTraceElement at = e.getStackTrace().length > 0 ? e.getStackTrace()[0] : null;
                 LOG.error("handling an update in chat {} failed: {} at {}", chatId, e.getClass().getName(), at);
@@ -213,6 +322,14 @@ public final class TelegramBot {
     }
 
     private void answer(long chatId, long userId, String text, @Nullable Integer replyTo) {
+        RateLimiter.Verdict verdict = rateLimiter.check(userId);
+        if (verdict != RateLimiter.Verdict.ALLOW) {
+            if (verdict == RateLimiter.Verdict.NOTICE) {
+                send(chatId, List.of(TelegramHtml.escape(SLOW_DOWN)), null, replyTo);
+            }
+            LOG.info("rate-limited chat={} notice={}", chatId, verdict == RateLimiter.Verdict.NOTICE);
+            return;
+        }
         long start = System.nanoTime();
         try {
             api.typing(chatId);
@@ -231,7 +348,11 @@ public final class TelegramBot {
         for (int i = 0; i < parts.size(); i++) {
             boolean last = i == parts.size() - 1;
             try {
+                pacer.await(chatId, chatId < 0);
                 api.send(chatId, parts.get(i), last ? keyboard : null, i == 0 ? replyTo : null);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
             } catch (TelegramApiException e) {
                 LOG.warn("sendMessage failed in chat {} (part {} of {}): {}", chatId, i + 1, parts.size(),
                         api.describe(e));

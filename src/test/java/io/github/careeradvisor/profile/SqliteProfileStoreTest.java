@@ -81,7 +81,7 @@ class SqliteProfileStoreTest {
         }
 
         try (SqliteProfileStore store = SqliteProfileStore.open(data)) {
-            assertEquals(2, store.schemaVersion());
+            assertEquals(SqliteProfileStore.SCHEMA_VERSION, store.schemaVersion());
             assertEquals(new Profile(9, Level.STUDENT, null, null, "data science", Cloud.AWS, 10,
                     Map.of("python", TopicStatus.DONE)), store.load(9));
             store.setBackground(9, "student of physics", 0);
@@ -159,6 +159,39 @@ class SqliteProfileStoreTest {
         assertTrue(e.getMessage().startsWith("the profile database '" + data.resolve(SqliteProfileStore.FILE)
                 + "' cannot be opened: "), e.getMessage());
         assertTrue(e.getMessage().endsWith("(move it away to start afresh, or set ADVISOR_DATA_DIR)"), e.getMessage());
+    }
+
+    @Test
+    void the_inbox_hands_out_each_update_once_and_remembers_what_is_unanswered_across_a_restart() {
+        try (SqliteProfileStore store = SqliteProfileStore.open(data)) {
+            assertEquals(0, store.nextOffset());
+            List<UpdateInbox.Received> batch = List.of(new UpdateInbox.Received(5, 1, 1, "{\"a\":1}"),
+                    new UpdateInbox.Received(6, 2, 2, "{\"b\":2}"));
+
+            assertEquals(2, store.receive(batch, 7).size());
+            assertEquals(List.of(), store.receive(batch, 7), "the same updates again are not new");
+            store.answered(5);
+            assertEquals(7, store.nextOffset());
+        }
+        try (SqliteProfileStore reopened = SqliteProfileStore.open(data)) {
+            assertEquals(7, reopened.nextOffset());
+            assertEquals(List.of(new UpdateInbox.Received(6, 2, 2, "{\"b\":2}")), reopened.unanswered());
+            reopened.receive(List.of(), 3);
+            assertEquals(7, reopened.nextOffset(), "the offset never goes back");
+        }
+    }
+
+    @Test
+    void an_answered_update_keeps_no_text_and_forget_removes_a_persons_updates() throws Exception {
+        try (SqliteProfileStore store = SqliteProfileStore.open(data)) {
+            store.receive(List.of(new UpdateInbox.Received(1, 10, 10, "{\"text\":\"my secret question\"}"),
+                    new UpdateInbox.Received(2, 20, 20, "{\"text\":\"another\"}")), 3);
+            store.answered(1);
+            store.forget(20);
+        }
+        assertEquals(0, rows("SELECT count(*) FROM inbox WHERE payload LIKE '%secret%'"));
+        assertEquals(0, rows("SELECT count(*) FROM inbox WHERE user_id = 20"));
+        assertEquals(1, rows("SELECT count(*) FROM inbox"));
     }
 
     @Test

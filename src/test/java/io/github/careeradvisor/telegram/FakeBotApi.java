@@ -47,6 +47,9 @@ final class FakeBotApi implements AutoCloseable {
     private int nextUpdateId = 1;
     private int nextMessageId = 1000;
     private int rejectHtml;
+    private double faultRate;
+    private java.util.Random faults = new java.util.Random(0);
+    private int rejected;
 
     FakeBotApi() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -61,6 +64,20 @@ final class FakeBotApi implements AutoCloseable {
 
     URI url() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    /**
+     * From now on, getUpdates and sendMessage fail at this rate, each fault one of: HTTP 502, HTTP 429
+     * with retry_after 1, or the connection dropped before the request is handled.
+     */
+    synchronized void injectFaults(double rate, long seed) {
+        faultRate = rate;
+        faults = new java.util.Random(seed);
+    }
+
+    /** sendMessage calls refused (400) so far. */
+    synchronized int rejected() {
+        return rejected;
     }
 
     /** The next {@code n} HTML messages are refused with "can't parse entities", like a real 400. */
@@ -188,6 +205,19 @@ final class FakeBotApi implements AutoCloseable {
         }
         // Telegram matches method names without regard to case; telegrambots sends some in lower case.
         String method = CANONICAL.getOrDefault(path.substring(prefix.length()).toLowerCase(), "unknown");
+        int fault = method.equals("getUpdates") || method.equals("sendMessage") ? fault() : 0;
+        if (fault == 1) {
+            reply(exchange, 502, error(502, "Bad Gateway"));
+            return;
+        } else if (fault == 2) {
+            ObjectNode tooMany = error(429, "Too Many Requests: retry after 1");
+            tooMany.putObject("parameters").put("retry_after", 1);
+            reply(exchange, 429, tooMany);
+            return;
+        } else if (fault == 3) {
+            exchange.close(); // the connection drops; nothing was handled
+            return;
+        }
         ObjectNode response = switch (method) {
             case "getUpdates" -> getUpdates(body);
             case "getMe" -> ok(json.createObjectNode().put("id", BOT_ID).put("is_bot", true)
@@ -197,6 +227,11 @@ final class FakeBotApi implements AutoCloseable {
             default -> error(404, "Not Found: method not found");
         };
         reply(exchange, response.get("ok").asBoolean() ? 200 : response.get("error_code").asInt(), response);
+    }
+
+    /** 0 for none, else which fault to inject. */
+    private synchronized int fault() {
+        return faultRate > 0 && faults.nextDouble() < faultRate ? 1 + faults.nextInt(3) : 0;
     }
 
     private synchronized ObjectNode record(String method, JsonNode body) {
@@ -234,15 +269,16 @@ final class FakeBotApi implements AutoCloseable {
             rejectHtml--;
             problem = "can't parse entities: injected fault";
         }
-        if (problem != null) {
-            return error(400, "Bad Request: " + problem);
-        }
         String shown = html ? visibleText(text) : text;
-        if (shown.isBlank()) {
-            return error(400, "Bad Request: message text is empty");
+        if (problem == null && shown.isBlank()) {
+            problem = "message text is empty";
         }
-        if (shown.length() > 4096) {
-            return error(400, "Bad Request: message is too long");
+        if (problem == null && shown.length() > 4096) {
+            problem = "message is too long";
+        }
+        if (problem != null) {
+            rejected++;
+            return error(400, "Bad Request: " + problem);
         }
         JsonNode markup = body.get("reply_markup");
         if (markup != null) {

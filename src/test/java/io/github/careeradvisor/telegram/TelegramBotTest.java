@@ -8,11 +8,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.careeradvisor.TestAdvisors;
 import io.github.careeradvisor.config.ConfigException;
+import io.github.careeradvisor.profile.SqliteProfileStore;
+import io.github.careeradvisor.profile.UpdateInbox;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The real bot, wired as in production, against the stand-in Bot API server on 127.0.0.1. */
 class TelegramBotTest {
@@ -21,13 +25,23 @@ class TelegramBotTest {
     private static final long GROUP = -100_200L;
     private static final long WAIT = 20_000;
 
+    @TempDir
+    Path data;
     private FakeBotApi telegram;
+    private SqliteProfileStore inbox;
     private TelegramBot bot;
+
+    /** The bot wired as in production, without Telegram's send pacing (the stand-in does not need it). */
+    static TelegramBot bot(FakeBotApi telegram, UpdateInbox inbox, int perMinute) {
+        return new TelegramBot(FakeBotApi.TOKEN, telegram.url(), TestAdvisors.shipped().advisor(), Set.of(), inbox,
+                perMinute, Pacing.NONE);
+    }
 
     @BeforeEach
     void startBot() throws Exception {
         telegram = new FakeBotApi();
-        bot = new TelegramBot(FakeBotApi.TOKEN, telegram.url(), TestAdvisors.shipped().advisor(), Set.of());
+        inbox = SqliteProfileStore.open(data);
+        bot = bot(telegram, inbox, 1000);
         bot.start();
         Thread poller = new Thread(bot::run, "test-poller");
         poller.setDaemon(true);
@@ -38,6 +52,7 @@ class TelegramBotTest {
     void stopBot() {
         bot.stop();
         telegram.close();
+        inbox.close();
     }
 
     private static String text(JsonNode sent) {
@@ -180,9 +195,41 @@ class TelegramBotTest {
     }
 
     @Test
+    void a_flood_from_one_person_gets_one_notice_and_slows_nobody_else() throws Exception {
+        bot.stop();
+        bot = bot(telegram, inbox, 3);
+        Thread poller = new Thread(bot::run, "test-poller-2");
+        poller.setDaemon(true);
+        poller.start();
+        long flooder = 31;
+        long other = 32;
+        for (int i = 0; i < 8; i++) {
+            telegram.textMessage(flooder, "private", flooder, "/hours " + (i + 1));
+        }
+        telegram.textMessage(other, "private", other, "/help");
+
+        assertTrue(text(telegram.awaitSent(other, 1, WAIT).get(0)).startsWith("Ask me anything"));
+        assertTrue(telegram.awaitConfirmed(WAIT));
+        List<JsonNode> toFlooder = telegram.awaitSent(flooder, 4, WAIT);
+        Thread.sleep(500);
+
+        assertEquals(4, telegram.sent(flooder).size(), telegram.sent(flooder).toString());
+        assertEquals("Saved: 3 hours a week.", text(toFlooder.get(2)));
+        assertEquals(TelegramBot.SLOW_DOWN, text(toFlooder.get(3)));
+        TestAdvisors.shipped().advisor().reply(flooder, "/forget");
+    }
+
+    @Test
+    void stats_are_for_admins_only() throws Exception {
+        telegram.textMessage(ANN, "private", ANN, "/stats");
+
+        assertEquals("/stats is only for the bot's administrators.", text(telegram.awaitSent(ANN, 1, WAIT).get(0)));
+    }
+
+    @Test
     void a_token_the_server_rejects_stops_start_up_naming_the_setting() {
         TelegramBot wrong = new TelegramBot("987654321:AAWrongTokenWrongTokenWrongToken", telegram.url(),
-                TestAdvisors.shipped().advisor(), Set.of());
+                TestAdvisors.shipped().advisor(), Set.of(), inbox, 20, Pacing.NONE);
 
         ConfigException e = assertThrows(ConfigException.class, wrong::start);
 
