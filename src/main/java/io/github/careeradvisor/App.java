@@ -202,6 +202,7 @@ public final class App {
                 case "bench-probe" -> probe.system(words.get(1), invocation.quick());
                 case "bench-scale" -> probe.scale(Integer.parseInt(words.get(1)), invocation.quick());
                 case "bench-plain-ask" -> probe.plainAsk(String.join(" ", words.subList(1, words.size())));
+                case "bench-load" -> probe.load(Integer.parseInt(words.get(1)), Integer.parseInt(words.get(2)));
                 default -> throw new IllegalArgumentException("unknown benchmark step " + words.get(0));
             }
             return EXIT_OK;

@@ -30,6 +30,8 @@ public final class Benchmark {
     static final String ASK = "how much does a junior ML engineer earn?";
     static final int[] SCALES = {1_000, 10_000, 100_000};
     static final int SMALL_HEAP_MB = 512;
+    static final int LOAD_CHATS = 200;
+    static final int LOAD_SECONDS = 60;
 
     private final Settings settings;
     private final PrintStream log;
@@ -73,6 +75,10 @@ public final class Benchmark {
                     probeArgs("bench-probe", "ours")).out());
             log.println("bench: the same for the plain recipe");
             JsonNode plain = json.readTree(child(warm, probeArgs("bench-probe", "plain")).out());
+            int chats = quick ? 20 : LOAD_CHATS;
+            int seconds = quick ? 5 : LOAD_SECONDS;
+            log.println("bench: load, " + chats + " chats for " + seconds + " s through the bot");
+            JsonNode load = json.readTree(child(warm, "bench-load", String.valueOf(chats), String.valueOf(seconds)).out());
             List<JsonNode> scales = new ArrayList<>();
             for (int n : quick ? new int[] {1_000} : SCALES) {
                 log.println("bench: scale, " + n + " passages");
@@ -81,7 +87,7 @@ public final class Benchmark {
                 scales.add(json.readTree(child(warm, jvm, probeArgs("bench-scale", String.valueOf(n))).out()));
             }
             String report = new Report(quick, Stats.median(cold), Stats.median(warmStart), Stats.median(plainStart),
-                    ours, allCores, plain, scales).markdown(ZonedDateTime.now().format(DateTimeFormatter.ISO_LOCAL_DATE));
+                    ours, allCores, plain, load, scales).markdown(ZonedDateTime.now().format(DateTimeFormatter.ISO_LOCAL_DATE));
             Files.writeString(out, report, StandardCharsets.UTF_8);
             log.println("bench: wrote " + out);
             return report;

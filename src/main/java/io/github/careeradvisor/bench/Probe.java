@@ -133,6 +133,52 @@ public final class Probe {
         }
     }
 
+    /**
+     * The load test: {@code chats} people each asking, waiting for the reply and asking again, for
+     * {@code seconds}, through the real bot and a local Bot API stand-in.
+     */
+    public void load(int chats, int seconds) throws Exception {
+        List<String> questions = EvalSet.load().all();
+        Path inboxDir = Files.createTempDirectory("advisor-load-");
+        java.util.concurrent.atomic.AtomicLong asked = new java.util.concurrent.atomic.AtomicLong();
+        try (App.Started started = App.start(settings, new Embedder(settings.onnxThreads()), w -> { });
+                io.github.careeradvisor.profile.SqliteProfileStore inbox =
+                        io.github.careeradvisor.profile.SqliteProfileStore.open(inboxDir);
+                LoadServer server = new LoadServer(chat -> {
+                    long n = asked.getAndIncrement();
+                    // Worded uniquely, so every question costs what a new question costs.
+                    return questions.get((int) (n % questions.size())) + " (" + n + ")";
+                })) {
+            long errorsBefore = started.advisor().stats().errors();
+            io.github.careeradvisor.telegram.TelegramBot bot = io.github.careeradvisor.telegram.TelegramBot.unpaced(
+                    LoadServer.TOKEN, server.url(), started.advisor(), inbox, 1_000_000);
+            bot.start();
+            Thread poller = new Thread(bot::run, "load-poller");
+            poller.setDaemon(true);
+            poller.start();
+            long start = System.nanoTime();
+            server.begin(9_000_000L, chats);
+            Thread.sleep(seconds * 1000L);
+            server.finish();
+            double elapsed = (System.nanoTime() - start) / 1e9;
+            Thread.sleep(2000); // replies in flight still count
+            bot.stop();
+            double[] latencies = server.latencies();
+            ObjectNode result = json.createObjectNode();
+            result.put("chats", chats);
+            result.put("seconds", seconds);
+            result.put("answers", latencies.length);
+            result.put("perSecond", latencies.length / elapsed);
+            put(result, "latency", Stats.of(latencies));
+            result.put("errors", started.advisor().stats().errors() - errorsBefore + server.unexpected());
+            result.put("peakHeapBytes", ScaleProbe.peakHeap());
+            result.put("peakRssBytes", peakRss());
+            out.println(json.writeValueAsString(result));
+        } finally {
+            deleteTree(inboxDir);
+        }
+    }
+
     /** Answers one question with the plain recipe: its whole-process start-to-answer time is measured outside. */
     public void plainAsk(String question) {
         out.println(String.join("\n---\n", new PlainRecipe(settings.knowledgeDir()).ask(question)));

@@ -15,11 +15,13 @@ final class Report {
     private final JsonNode ours;
     private final JsonNode allCores;
     private final JsonNode plain;
+    private final JsonNode load;
     private final List<JsonNode> scales;
 
     Report(boolean quick, double coldMs, double warmMs, double plainStartMs, JsonNode ours, JsonNode allCores,
-            JsonNode plain, List<JsonNode> scales) {
+            JsonNode plain, JsonNode load, List<JsonNode> scales) {
         this.allCores = allCores;
+        this.load = load;
         this.quick = quick;
         this.coldMs = coldMs;
         this.warmMs = warmMs;
@@ -45,6 +47,7 @@ final class Report {
         targets(md);
         startup(md);
         answers(md);
+        load(md);
         scale(md);
         return md.toString();
     }
@@ -148,6 +151,20 @@ final class Report {
         quality(md, "this project", ours);
         quality(md, "plain recipe", plain);
         md.append('\n');
+    }
+
+    private void load(StringBuilder md) {
+        JsonNode latency = load.get("latency");
+        md.append("## Load: the bot under many chats\n\n");
+        md.append(String.format(Locale.ROOT, "%d chats for %d s through the real bot (own update loop, inbox in SQLite, "
+                        + "chat queues, retries) against a local Bot API stand-in; each person asks a new question as soon "
+                        + "as the last reply arrives. Telegram's own send limits (about 30 messages a second in all) are "
+                        + "not applied here: this is what the machine can answer.%n%n", load.get("chats").asInt(),
+                load.get("seconds").asInt()));
+        md.append("| answers | answers/s | latency p50 ms | p99 ms | errors | peak heap | peak RSS |\n|---|---|---|---|---|---|---|\n");
+        md.append(String.format(Locale.ROOT, "| %d | %.0f | %.0f | %.0f | %d | %s | %s |%n%n", load.get("answers").asInt(),
+                load.get("perSecond").asDouble(), latency.get("p50").asDouble(), latency.get("p99").asDouble(),
+                load.get("errors").asInt(), mb(load.get("peakHeapBytes").asLong()), mb(load.get("peakRssBytes").asLong())));
     }
 
     private void scale(StringBuilder md) {
