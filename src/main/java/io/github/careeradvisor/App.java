@@ -92,10 +92,19 @@ public final class App {
      * {@code warnings}.
      */
     public static Started start(Settings settings, Embedder embedder, Consumer<String> warnings) {
-        IndexBuilder.Built built = buildIndex(settings, embedder, warnings);
-        Roadmap roadmap = Roadmap.load(settings.knowledgeDir());
-        CertificationCatalog certifications = CertificationCatalog.load(settings.knowledgeDir());
+        // The database first: a data dir that cannot be used stops start-up before seconds of indexing.
         SqliteProfileStore profiles = SqliteProfileStore.open(settings.dataDir());
+        IndexBuilder.Built built;
+        Roadmap roadmap;
+        CertificationCatalog certifications;
+        try {
+            built = buildIndex(settings, embedder, warnings);
+            roadmap = Roadmap.load(settings.knowledgeDir());
+            certifications = CertificationCatalog.load(settings.knowledgeDir());
+        } catch (RuntimeException e) {
+            profiles.close();
+            throw e;
+        }
         Advisor advisor = new Advisor(built.retriever(), profiles, roadmap, certifications, Clock.systemUTC(),
                 settings.adminIds());
         // The model's first run is several times slower than the next ones: pay it here, not on a user.

@@ -182,6 +182,29 @@ class AppTest {
     }
 
     @Test
+    void a_data_dir_that_cannot_be_used_stops_start_up_naming_the_setting() throws IOException {
+        Path notADir = Files.writeString(tmp.resolve("data-file"), "a file, not a folder");
+
+        Run run = run("", Map.of("ADVISOR_DATA_DIR", notADir.toString()), "ask", "hi");
+
+        assertEquals(2, run.code(), run.err());
+        assertTrue(run.err().contains("error: data dir '" + notADir + "' cannot be created"), run.err());
+        assertTrue(run.err().strip().endsWith("(set ADVISOR_DATA_DIR)"), run.err());
+    }
+
+    @Test
+    void stats_answer_admins_with_counts_and_nobody_else() throws IOException {
+        Map<String, String> admin = Map.of("ADVISOR_ADMIN_IDS", "4242");
+        Run asAdmin = run("how much does a junior earn?\n/stats\n", admin, "ask", "--user", "4242");
+        Run asOther = run("", admin, "ask", "--user", "4343", "/stats");
+
+        assertTrue(asAdmin.out().contains("Since the start. People: 1. Questions: 1, 100% answered from the guides. "
+                + "Latency: p50 "), asAdmin.out());
+        assertTrue(asAdmin.out().strip().endsWith("Errors: 0."), asAdmin.out());
+        assertEquals("/stats is only for the bot's administrators.\n", asOther.out());
+    }
+
+    @Test
     void chat_greets_answers_and_says_goodbye() {
         Run run = run("how much do senior ML engineers earn?\nquit\n", Map.of(), "chat");
 

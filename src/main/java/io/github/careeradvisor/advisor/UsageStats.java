@@ -41,8 +41,8 @@ public final class UsageStats {
         int n = (int) Math.min(questions, SAMPLES);
         double[] sorted = Arrays.copyOf(latencies, n);
         Arrays.sort(sorted);
-        return String.format(Locale.ROOT, "Since the start: %d people, %d questions, %.0f%% answered from the guides, "
-                        + "latency p50 %.1f ms and p99 %.1f ms, %d errors.", users.size(), questions,
+        return String.format(Locale.ROOT, "Since the start. People: %d. Questions: %d, %.0f%% answered from the guides. "
+                        + "Latency: p50 %.1f ms, p99 %.1f ms. Errors: %d.", users.size(), questions,
                 questions == 0 ? 0.0 : 100.0 * grounded / questions, percentile(sorted, 0.50), percentile(sorted, 0.99),
                 errors);
     }

@@ -39,6 +39,9 @@ final class LoadServer implements AutoCloseable {
 
     LoadServer(LongFunction<String> nextQuestion) throws IOException {
         this.nextQuestion = nextQuestion;
+        // Without TCP_NODELAY the JDK server's small replies wait on delayed ACKs, and the stand-in,
+        // not the bot, would set the pace.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.setExecutor(Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "load-server");

@@ -52,6 +52,7 @@ final class FakeBotApi implements AutoCloseable {
     private int rejected;
 
     FakeBotApi() throws IOException {
+        System.setProperty("sun.net.httpserver.nodelay", "true"); // no delayed-ACK stalls on small replies
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.setExecutor(Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "fake-bot-api");
