@@ -39,10 +39,6 @@ public record Answer(List<Block> blocks, List<Citation> sources, boolean grounde
         return new Answer(more, sources, grounded, choices);
     }
 
-    /** The same answer offering these follow-ups (buttons on Telegram). */
-    public Answer withChoices(List<Choice> offered) {
-        return new Answer(blocks, sources, grounded, offered);
-    }
 
     /** One piece of an answer's body. */
     public sealed interface Block permits Paragraph, Bullets {

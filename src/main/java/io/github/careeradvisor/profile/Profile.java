@@ -1,7 +1,6 @@
 package io.github.careeradvisor.profile;
 
 import java.util.Map;
-import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -44,10 +43,5 @@ public record Profile(
 
     public @Nullable TopicStatus status(String topicId) {
         return progress.get(topicId);
-    }
-
-    /** Progress in topic-id order, for display. */
-    public Map<String, TopicStatus> sortedProgress() {
-        return new TreeMap<>(progress);
     }
 }

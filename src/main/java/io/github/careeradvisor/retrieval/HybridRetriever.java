@@ -33,7 +33,8 @@ public final class HybridRetriever implements AutoCloseable {
     /** How much sharing words with the question adds to a sentence's meaning score. */
     static final double WORD_OVERLAP_WEIGHT = 0.15;
 
-    private final SearchIndex index;
+    /** Package-private: the scale benchmark grows synthetic knowledge from it. */
+    final SearchIndex index;
     private final SpellingCorrector spelling;
     private final QueryCache queries;
 
@@ -41,10 +42,6 @@ public final class HybridRetriever implements AutoCloseable {
         this.index = index;
         this.spelling = new SpellingCorrector(index.passages);
         this.queries = new QueryCache(embedder, QueryCache.DEFAULT_ENTRIES);
-    }
-
-    public int passageCount() {
-        return index.passages.size();
     }
 
     public Retrieval retrieve(String asked) {

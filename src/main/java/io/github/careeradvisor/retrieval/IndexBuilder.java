@@ -21,8 +21,6 @@ public final class IndexBuilder {
     private final Embedder embedder;
     private final Path dataDir;
     private final Consumer<String> warnings;
-    /** The index last built, for the scale benchmark to grow synthetic knowledge from. */
-    SearchIndex lastIndex;
 
     public IndexBuilder(Embedder embedder, Path dataDir, Consumer<String> warnings) {
         this.embedder = embedder;
@@ -75,7 +73,6 @@ public final class IndexBuilder {
             unitTerms.add(terms);
         }
         SearchIndex index = new SearchIndex(passages, passageVectors, unitVectors, unitTerms, lexical);
-        lastIndex = index;
         long millis = (System.nanoTime() - start) / 1_000_000;
         IndexReport report = new IndexReport(knowledge.guides().size(), passages.size(), texts.size(),
                 missing.size(), texts.size() - missing.size(), millis, cache.file().toString(), knowledge.problems());

@@ -47,9 +47,7 @@ public final class ScaleProbe {
      */
     public static Result run(int n, KnowledgeBase knowledge, Embedder embedder, Path dataDir, List<String> questions,
             int samples, Path workDir) {
-        IndexBuilder builder = new IndexBuilder(embedder, dataDir, w -> { });
-        builder.build(knowledge);
-        SearchIndex base = builder.lastIndex;
+        SearchIndex base = new IndexBuilder(embedder, dataDir, w -> { }).build(knowledge).retriever().index;
         Random random = new Random(42);
         List<Passage> passages = new ArrayList<>(n);
         float[][] vectors = new float[n][];

@@ -61,7 +61,6 @@ public final class TelegramBot {
             "t:certs", "/certs",
             "t:next", "/next");
 
-
     /** Callback data of a choice button: this prefix, then the command it sends. */
     static final String CHOICE = "c:";
     static final int MAX_CALLBACK_BYTES = 64;
@@ -357,7 +356,7 @@ public final class TelegramBot {
         for (int i = 0; i < parts.size(); i++) {
             boolean last = i == parts.size() - 1;
             try {
-                pacer.await(chatId, chatId < 0);
+                pacer.await(chatId, chatId < 0); // group and channel chat ids are negative
                 api.send(chatId, parts.get(i), last ? keyboard : null, i == 0 ? replyTo : null);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
