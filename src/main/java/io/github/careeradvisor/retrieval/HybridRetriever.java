@@ -63,7 +63,9 @@ public final class HybridRetriever implements AutoCloseable {
         for (int rank = 0; rank < byMeaning.size(); rank++) {
             fused.merge(byMeaning.get(rank).index(), 1.0 / (RRF_K + rank + 1), Double::sum);
         }
-        List<LexicalIndex.Hit> byWords = index.lexical.search(question, CANDIDATES);
+        // Analysed once: the terms serve the BM25 search and the sentence scores below.
+        Set<String> queryTerms = index.lexical.terms(question);
+        List<LexicalIndex.Hit> byWords = index.lexical.search(queryTerms, CANDIDATES);
         for (int rank = 0; rank < byWords.size(); rank++) {
             fused.merge(byWords.get(rank).passage(), WORDS_WEIGHT / (RRF_K + rank + 1), Double::sum);
         }
@@ -76,7 +78,6 @@ public final class HybridRetriever implements AutoCloseable {
                 .map(Map.Entry::getKey)
                 .toList();
 
-        Set<String> queryTerms = index.lexical.terms(question);
         double best = byMeaning.isEmpty() ? 0 : byMeaning.get(0).similarity();
         List<RetrievedPassage> found = new ArrayList<>();
         for (int p : top) {

@@ -74,9 +74,12 @@ final class LexicalIndex implements AutoCloseable {
     /** Distinct query words searched at most: a 4,096-character question must not outrun Lucene's clause limit. */
     static final int MAX_TERMS = 64;
 
-    /** The best {@code k} passages for {@code text} by BM25, best first; none when no word matches. */
-    List<Hit> search(String text, int k) {
-        List<String> terms = terms(text).stream().limit(MAX_TERMS).toList();
+    /**
+     * The best {@code k} passages by BM25 for a question's analysed terms (from {@link #terms}), best
+     * first; none when no word matches.
+     */
+    List<Hit> search(Set<String> analysed, int k) {
+        List<String> terms = analysed.stream().limit(MAX_TERMS).toList();
         if (terms.isEmpty()) {
             return List.of();
         }
