@@ -37,33 +37,37 @@ record ProfileStatement(@Nullable Level level, @Nullable String background, @Nul
     private static final Pattern GOAL = Pattern.compile("\\b(?:my goal is(?: to)?|(?:i want|i'd like|i would like|i plan) to)\\s+"
             + "((?:become|be|work|get|land|move|switch|join|build)\\b.{3,190})$");
 
-    /** Words for roadmap topics a person may say they know. */
-    private static final Map<String, String> TOPIC_WORDS = new LinkedHashMap<>();
+    /** Words for roadmap topics a person may say they know, each matched as a whole word. */
+    private static final Map<Pattern, String> TOPIC_WORDS = new LinkedHashMap<>();
+
+    private static void word(String word, String topic) {
+        TOPIC_WORDS.put(Pattern.compile("\\b" + Pattern.quote(word) + "\\b"), topic);
+    }
 
     static {
-        TOPIC_WORDS.put("python", "python");
-        TOPIC_WORDS.put("sql", "data-sql");
-        TOPIC_WORDS.put("databases", "data-sql");
-        TOPIC_WORDS.put("statistics", "statistics");
-        TOPIC_WORDS.put("stats", "statistics");
-        TOPIC_WORDS.put("linear algebra", "math");
-        TOPIC_WORDS.put("calculus", "math");
-        TOPIC_WORDS.put("math", "math");
-        TOPIC_WORDS.put("maths", "math");
-        TOPIC_WORDS.put("mathematics", "math");
-        TOPIC_WORDS.put("spark", "big-data");
-        TOPIC_WORDS.put("hadoop", "big-data");
-        TOPIC_WORDS.put("deep learning", "deep-learning");
-        TOPIC_WORDS.put("tensorflow", "deep-learning");
-        TOPIC_WORDS.put("pytorch", "deep-learning");
-        TOPIC_WORDS.put("keras", "deep-learning");
-        TOPIC_WORDS.put("machine learning", "ml-algorithms");
-        TOPIC_WORDS.put("scikit-learn", "ml-algorithms");
-        TOPIC_WORDS.put("git", "software-engineering");
-        TOPIC_WORDS.put("software engineering", "software-engineering");
-        TOPIC_WORDS.put("docker", "deployment");
-        TOPIC_WORDS.put("kubernetes", "deployment");
-        TOPIC_WORDS.put("mlops", "deployment");
+        word("python", "python");
+        word("sql", "data-sql");
+        word("databases", "data-sql");
+        word("statistics", "statistics");
+        word("stats", "statistics");
+        word("linear algebra", "math");
+        word("calculus", "math");
+        word("math", "math");
+        word("maths", "math");
+        word("mathematics", "math");
+        word("spark", "big-data");
+        word("hadoop", "big-data");
+        word("deep learning", "deep-learning");
+        word("tensorflow", "deep-learning");
+        word("pytorch", "deep-learning");
+        word("keras", "deep-learning");
+        word("machine learning", "ml-algorithms");
+        word("scikit-learn", "ml-algorithms");
+        word("git", "software-engineering");
+        word("software engineering", "software-engineering");
+        word("docker", "deployment");
+        word("kubernetes", "deployment");
+        word("mlops", "deployment");
     }
 
     ProfileStatement {
@@ -119,8 +123,8 @@ record ProfileStatement(@Nullable Level level, @Nullable String background, @Nul
         Set<String> known = new LinkedHashSet<>();
         Matcher k = KNOW.matcher(t);
         if (k.find()) {
-            for (Map.Entry<String, String> e : TOPIC_WORDS.entrySet()) {
-                if (Pattern.compile("\\b" + Pattern.quote(e.getKey()) + "\\b").matcher(k.group(1)).find()) {
+            for (Map.Entry<Pattern, String> e : TOPIC_WORDS.entrySet()) {
+                if (e.getKey().matcher(k.group(1)).find()) {
                     known.add(e.getValue());
                 }
             }
