@@ -205,6 +205,8 @@ public final class TelegramBot {
             Message m = update.hasMessage() ? update.getMessage() : update.hasEditedMessage() ? update.getEditedMessage() : null;
             if (m != null && m.getChat() != null) {
                 chatId = m.getChatId();
+                // Each person has their own profile, in a group too; a message with no sender (an
+                // anonymous group admin) is answered as the chat.
                 userId = m.getFrom() != null ? m.getFrom().getId() : chatId;
             }
         }
@@ -247,7 +249,7 @@ public final class TelegramBot {
             inbox.answered(received.updateId());
             return;
         }
-        Runnable handle = handler(update);
+        Runnable handle = handler(update, received.chatId(), received.userId());
         boolean queued = queues.submit(received.chatId(), safely(received.chatId(), () -> {
             try {
                 handle.run();
@@ -262,16 +264,16 @@ public final class TelegramBot {
         }
     }
 
-    private Runnable handler(Update update) {
+    /** What to do with an update; its chat and sender were worked out once, when it was stored. */
+    private Runnable handler(Update update, long chatId, long userId) {
         if (update.hasCallbackQuery()) {
             CallbackQuery callback = update.getCallbackQuery();
-            long chatId = callback.getMessage() != null ? callback.getMessage().getChatId() : callback.getFrom().getId();
-            return () -> onCallback(callback, chatId);
+            return () -> onCallback(callback, chatId, userId);
         }
         Message message = update.hasMessage() ? update.getMessage()
                 : update.hasEditedMessage() ? update.getEditedMessage() : null;
         if (message != null && message.getChat() != null && !message.isChannelMessage()) {
-            return () -> onMessage(message);
+            return () -> onMessage(message, userId);
         }
         return () -> { };
     }
@@ -290,7 +292,7 @@ public final class TelegramBot {
         };
     }
 
-    private void onCallback(CallbackQuery callback, long chatId) {
+    private void onCallback(CallbackQuery callback, long chatId, long userId) {
         try {
             api.answerCallback(callback.getId());
         } catch (TelegramApiException e) {
@@ -299,11 +301,11 @@ public final class TelegramBot {
         String data = callback.getData() == null ? "" : callback.getData();
         String question = data.startsWith(CHOICE) ? data.substring(CHOICE.length()) : TOPICS.get(data);
         if (question != null && allowed(callback.getFrom())) {
-            answer(chatId, callback.getFrom().getId(), question, null);
+            answer(chatId, userId, question, null);
         }
     }
 
-    private void onMessage(Message message) {
+    private void onMessage(Message message, long userId) {
         boolean group = message.isGroupMessage() || message.isSuperGroupMessage();
         String text = message.hasText() ? message.getText() : null;
         if (group) {
@@ -323,9 +325,6 @@ public final class TelegramBot {
             send(message.getChatId(), List.of(TelegramHtml.escape(NOT_TEXT)), null, replyTo);
             return;
         }
-        // Each person has their own profile, in a group too; a message with no sender (an anonymous
-        // group admin) is answered as the chat.
-        long userId = message.getFrom() != null ? message.getFrom().getId() : message.getChatId();
         answer(message.getChatId(), userId, text, replyTo);
     }
 
