@@ -54,7 +54,12 @@ public final class SqliteProfileStore implements ProfileStore, UpdateInbox {
                       answered_at TEXT)""",
                     "CREATE INDEX inbox_unanswered ON inbox (answered_at, update_id)",
                     "CREATE INDEX inbox_user ON inbox (user_id)",
-                    "CREATE TABLE bot_state (key TEXT PRIMARY KEY, value TEXT NOT NULL)"));
+                    "CREATE TABLE bot_state (key TEXT PRIMARY KEY, value TEXT NOT NULL)"),
+            List.of(
+                    "ALTER TABLE inbox ADD COLUMN reply TEXT",
+                    "ALTER TABLE inbox ADD COLUMN parts_sent INTEGER NOT NULL DEFAULT 0 CHECK (parts_sent >= 0)",
+                    // Answered rows kept before v4 still named their sender; from now on they do not.
+                    "UPDATE inbox SET chat_id = 0, user_id = 0 WHERE answered_at IS NOT NULL"));
 
     static final int SCHEMA_VERSION = MIGRATIONS.size();
 
@@ -211,12 +216,14 @@ public final class SqliteProfileStore implements ProfileStore, UpdateInbox {
     public synchronized boolean forget(long userId) {
         int[] deleted = new int[1];
         inTransactionUnchecked("deleting the data of user " + userId, () -> {
-            for (String table : List.of("topic_progress", "profiles", "inbox")) {
+            for (String table : List.of("topic_progress", "profiles")) {
                 try (PreparedStatement p = db.prepareStatement("DELETE FROM " + table + " WHERE user_id = ?")) {
                     p.setLong(1, userId);
                     deleted[0] += p.executeUpdate();
                 }
             }
+            // The person's questions still waiting (this /forget among them) stay until answered, and
+            // an answered update keeps neither its text nor who sent it.
         });
         return deleted[0] > 0;
     }
@@ -261,10 +268,38 @@ public final class SqliteProfileStore implements ProfileStore, UpdateInbox {
     }
 
     @Override
+    public synchronized void replying(long updateId, String reply) {
+        inTransactionUnchecked("storing the reply to update " + updateId, () -> {
+            try (PreparedStatement p = db.prepareStatement(
+                    "UPDATE inbox SET reply = ?, parts_sent = 0 WHERE update_id = ? AND answered_at IS NULL")) {
+                p.setString(1, reply);
+                p.setLong(2, updateId);
+                p.executeUpdate();
+            }
+        });
+    }
+
+    @Override
+    public synchronized void sent(long updateId, int partsSent, boolean all) {
+        if (all) {
+            answered(updateId);
+            return;
+        }
+        inTransactionUnchecked("recording a sent part of the reply to update " + updateId, () -> {
+            try (PreparedStatement p = db.prepareStatement(
+                    "UPDATE inbox SET parts_sent = ? WHERE update_id = ? AND answered_at IS NULL")) {
+                p.setInt(1, partsSent);
+                p.setLong(2, updateId);
+                p.executeUpdate();
+            }
+        });
+    }
+
+    @Override
     public synchronized void answered(long updateId) {
         inTransactionUnchecked("marking update " + updateId + " answered", () -> {
-            try (PreparedStatement p = db.prepareStatement(
-                    "UPDATE inbox SET answered_at = ?, payload = '' WHERE update_id = ? AND answered_at IS NULL")) {
+            try (PreparedStatement p = db.prepareStatement("UPDATE inbox SET answered_at = ?, payload = '', "
+                    + "reply = NULL, chat_id = 0, user_id = 0 WHERE update_id = ? AND answered_at IS NULL")) {
                 p.setString(1, Instant.now().toString());
                 p.setLong(2, updateId);
                 p.executeUpdate();
@@ -280,12 +315,13 @@ public final class SqliteProfileStore implements ProfileStore, UpdateInbox {
     }
 
     @Override
-    public synchronized List<Received> unanswered() {
-        try (PreparedStatement p = db.prepareStatement("SELECT update_id, chat_id, user_id, payload FROM inbox "
-                + "WHERE answered_at IS NULL ORDER BY update_id"); ResultSet rs = p.executeQuery()) {
-            List<Received> out = new java.util.ArrayList<>();
+    public synchronized List<Unanswered> unanswered() {
+        try (PreparedStatement p = db.prepareStatement("SELECT update_id, chat_id, user_id, payload, reply, parts_sent "
+                + "FROM inbox WHERE answered_at IS NULL ORDER BY update_id"); ResultSet rs = p.executeQuery()) {
+            List<Unanswered> out = new java.util.ArrayList<>();
             while (rs.next()) {
-                out.add(new Received(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4)));
+                out.add(new Unanswered(new Received(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4)),
+                        rs.getString(5), rs.getInt(6)));
             }
             return out;
         } catch (SQLException e) {

@@ -1,11 +1,14 @@
 package io.github.careeradvisor.profile;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
- * The bot's durable inbox: every update from Telegram is stored here before Telegram is told it was
- * received, and marked answered once its reply went out. A restart answers what was stored but not
- * answered, and never an update already answered. Message texts are kept only until the answer.
+ * The bot's durable inbox and reply journal: every update from Telegram is stored here before Telegram
+ * is told it was received; its reply is stored once composed, before the first part goes out, and each
+ * part is recorded as sent. A restart sends what was composed but not sent (the same words, from the
+ * next unsent part), answers what was stored but not composed, and never an update already answered.
+ * Message texts are kept only until the answer; an answered update keeps neither text nor sender.
  */
 public interface UpdateInbox {
 
@@ -22,9 +25,22 @@ public interface UpdateInbox {
      */
     List<Received> receive(List<Received> batch, long nextOffset);
 
-    /** The reply went out (or no reply is due): the update is done, and its text is dropped. */
+    /**
+     * An update not answered yet, as the last run left it: its reply, if one was composed (as the bot
+     * wrote it), and how many of its parts went out.
+     */
+    record Unanswered(Received update, @Nullable String reply, int partsSent) {
+    }
+
+    /** The reply to an update is composed: it is stored, before any part of it is sent. */
+    void replying(long updateId, String reply);
+
+    /** {@code partsSent} parts of the reply went out; once {@code all} did, the update is answered. */
+    void sent(long updateId, int partsSent, boolean all);
+
+    /** The reply went out (or no reply is due): the update is done, its text and sender are dropped. */
     void answered(long updateId);
 
     /** Stored updates not answered yet, oldest first: what a crash interrupted. */
-    List<Received> unanswered();
+    List<Unanswered> unanswered();
 }

@@ -3,14 +3,19 @@ package io.github.careeradvisor.telegram;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /**
  * Runs work for many chats in parallel on a small pool, and each chat's work in the order it came:
- * one slow answer holds up only its own chat.
+ * one slow answer holds up only its own chat. A task may finish later than it returns (a reply waiting
+ * for its turn to be sent): the chat's next task starts when it completes, while the pool's threads
+ * serve other chats meanwhile.
  */
 final class ChatQueues {
 
@@ -33,21 +38,36 @@ final class ChatQueues {
         });
     }
 
+    /** Queues work that is done when it returns. */
+    boolean submit(long chatId, Runnable task) {
+        return submitAsync(chatId, () -> {
+            task.run();
+            return CompletableFuture.completedFuture(null);
+        });
+    }
+
     /**
-     * Queues {@code task} behind everything already queued for {@code chatId}; false, and nothing
-     * queued, if that chat already has its maximum waiting.
+     * Queues {@code task} behind everything already queued for {@code chatId}; the chat's next task
+     * waits for the stage it returns. False, and nothing queued, if that chat already has its maximum
+     * waiting.
      */
-    synchronized boolean submit(long chatId, Runnable task) {
+    synchronized boolean submitAsync(long chatId, Supplier<? extends CompletionStage<Void>> task) {
         int waiting = pending.getOrDefault(chatId, 0);
         if (waiting >= maxPerChat) {
             return false;
         }
         pending.put(chatId, waiting + 1);
         CompletableFuture<Void> tail = tails.getOrDefault(chatId, CompletableFuture.completedFuture(null));
-        CompletableFuture<Void> next = tail.thenRunAsync(task, pool).exceptionally(e -> null);
+        CompletableFuture<Void> next = tail.<Void>thenComposeAsync(ignored -> task.get(), pool)
+                .exceptionally(e -> null);
         tails.put(chatId, next);
         next.whenComplete((ok, e) -> done(chatId, next));
         return true;
+    }
+
+    /** Runs what is given to it on the pool after {@code nanos}, without holding a thread meanwhile. */
+    Executor after(long nanos) {
+        return nanos <= 0 ? pool : CompletableFuture.delayedExecutor(nanos, TimeUnit.NANOSECONDS, pool);
     }
 
     private synchronized void done(long chatId, CompletableFuture<Void> finished) {

@@ -2,39 +2,45 @@ package io.github.careeradvisor.telegram;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
- * Spaces sends so the bot stays inside Telegram's limits: each chat gets its own gap, and all chats
- * together share a per-second budget. A caller waits for its turn; a chat's messages are sent by one
- * worker at a time anyway, so waiting keeps their order.
+ * Books sends so the bot stays inside Telegram's limits: each chat gets its own gap between messages,
+ * and no second of the clock carries more than the overall budget. A chat waiting for its gap books
+ * a later second and holds nobody else back. A chat's messages are sent one after another anyway, so
+ * turns keep their order.
  */
 final class SendPacer {
 
+    private static final long SECOND = 1_000_000_000L;
+
     private final Pacing pacing;
     private final Map<Long, Long> nextInChat = new HashMap<>();
-    private long nextGlobal;
+    /** Sends booked in each second (System.nanoTime() / SECOND) from now on. */
+    private final TreeMap<Long, Integer> perSecond = new TreeMap<>();
 
     SendPacer(Pacing pacing) {
         this.pacing = pacing;
     }
 
-    /** Blocks until {@code chatId} may send its next message. */
-    void await(long chatId, boolean group) throws InterruptedException {
-        long wait;
-        synchronized (this) {
-            long now = System.nanoTime();
-            long gap = (group ? pacing.groupChatMillis() : pacing.privateChatMillis()) * 1_000_000;
-            long globalGap = pacing.perSecond() == Integer.MAX_VALUE ? 0 : 1_000_000_000L / pacing.perSecond();
-            long slot = Math.max(now, Math.max(nextInChat.getOrDefault(chatId, now), nextGlobal));
-            nextInChat.put(chatId, slot + gap);
-            nextGlobal = slot + globalGap;
-            wait = slot - now;
-            if (nextInChat.size() > 10_000) {
-                nextInChat.values().removeIf(t -> t < now); // forget chats that have been quiet
+    /** Books {@code chatId}'s next message: how many nanoseconds from now it may be sent. */
+    synchronized long reserve(long chatId, boolean group) {
+        long now = System.nanoTime();
+        long gap = (group ? pacing.groupChatMillis() : pacing.privateChatMillis()) * 1_000_000;
+        long slot = Math.max(now, nextInChat.getOrDefault(chatId, now));
+        if (pacing.perSecond() != Integer.MAX_VALUE) {
+            perSecond.headMap(Math.floorDiv(now, SECOND)).clear();
+            long second = Math.floorDiv(slot, SECOND);
+            while (perSecond.getOrDefault(second, 0) >= pacing.perSecond()) {
+                second++;
             }
+            perSecond.merge(second, 1, Integer::sum);
+            slot = Math.max(slot, second * SECOND);
         }
-        if (wait > 0) {
-            Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+        nextInChat.put(chatId, slot + gap);
+        if (nextInChat.size() > 10_000) {
+            nextInChat.values().removeIf(t -> t < now); // forget chats that have been quiet
         }
+        return slot - now;
     }
 }

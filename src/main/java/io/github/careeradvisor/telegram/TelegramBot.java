@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -132,16 +134,18 @@ public final class TelegramBot {
 
     /**
      * Answers what a crash left unanswered, then polls until {@link #stop()}. Every update is stored
-     * before Telegram is told it arrived (the next offset), and marked answered after its reply went
-     * out, so a restart loses nothing and answers nothing twice. Faults are logged and retried: a 429
+     * before Telegram is told it arrived (the next offset); its reply is stored before it is sent, and
+     * each part recorded once Telegram took it. So a restart loses nothing, sends the rest of a reply
+     * it had begun (the same words, not composed again), and sends again only a part that was on the
+     * wire at the crash, which the Bot API gives no way to check. Faults are logged and retried: a 429
      * after the wait Telegram asks for, anything else with a growing, jittered pause.
      */
     public void run() {
-        List<UpdateInbox.Received> leftOver = inbox.unanswered();
+        List<UpdateInbox.Unanswered> leftOver = inbox.unanswered();
         if (!leftOver.isEmpty()) {
             LOG.info("answering {} updates left unanswered by the last run", leftOver.size());
         }
-        leftOver.forEach(this::dispatch);
+        leftOver.forEach(u -> dispatch(u.update(), u.reply(), u.partsSent()));
         long offset = inbox.nextOffset();
         int failures = 0;
         while (running) {
@@ -172,6 +176,9 @@ public final class TelegramBot {
                 pause(BotApi.backoffMillis(failures));
                 continue;
             }
+            if (!running) {
+                break; // a stopping bot takes nothing more: what came stays with Telegram for the next start
+            }
             if (updates.isEmpty()) {
                 continue;
             }
@@ -184,7 +191,7 @@ public final class TelegramBot {
             try {
                 List<UpdateInbox.Received> fresh = inbox.receive(batch, next);
                 offset = next;
-                fresh.forEach(this::dispatch);
+                fresh.forEach(r -> dispatch(r, null, 0));
             } catch (RuntimeException e) {
                 // Not stored, so not confirmed: Telegram sends the batch again.
                 failures++;
@@ -239,24 +246,37 @@ public final class TelegramBot {
         }
     }
 
-    /** Queues a stored update on its chat; it is marked answered when handled, whatever happened. */
-    private void dispatch(UpdateInbox.Received received) {
-        Update update;
-        try {
-            update = JSON.readValue(received.payload(), Update.class);
-        } catch (IOException e) {
-            LOG.error("update {} could not be read back ({}); skipped", received.updateId(), e.getClass().getSimpleName());
-            inbox.answered(received.updateId());
-            return;
+    /**
+     * What goes out for one update: its parts in order, the buttons under the last, the group message
+     * it answers, and whether it is a grounded answer (null for a notice). Stored as JSON before the
+     * first part is sent.
+     */
+    record Reply(List<String> parts, @Nullable InlineKeyboardMarkup keyboard, @Nullable Integer replyTo,
+            @Nullable Boolean grounded) {
+
+        static Reply notice(String text, @Nullable Integer replyTo) {
+            return new Reply(List.of(TelegramHtml.escape(text)), null, replyTo, null);
         }
-        Runnable handle = handler(update, received.chatId(), received.userId());
-        boolean queued = queues.submit(received.chatId(), safely(received.chatId(), () -> {
+    }
+
+    private static final CompletableFuture<Void> DONE = CompletableFuture.completedFuture(null);
+
+    /**
+     * Queues a stored update on its chat: {@code stored} is its reply if one was composed before a
+     * restart, of which {@code partsSent} parts went out.
+     */
+    private void dispatch(UpdateInbox.Received received, @Nullable String stored, int partsSent) {
+        boolean queued = queues.submitAsync(received.chatId(), () -> {
             try {
-                handle.run();
-            } finally {
-                inbox.answered(received.updateId());
+                return handle(received, stored, partsSent).exceptionally(e -> {
+                    failed(received.chatId(), e instanceof CompletionException && e.getCause() != null ? e.getCause() : e);
+                    return null;
+                });
+            } catch (RuntimeException e) {
+                failed(received.chatId(), e); // the inbox could not be written: the update is tried at the next start
+                return DONE;
             }
-        }));
+        });
         if (!queued) {
             LOG.warn("chat {} has {} messages waiting; update {} dropped", received.chatId(), MAX_PENDING_PER_CHAT,
                     received.updateId());
@@ -264,35 +284,92 @@ public final class TelegramBot {
         }
     }
 
-    /** What to do with an update; its chat and sender were worked out once, when it was stored. */
-    private Runnable handler(Update update, long chatId, long userId) {
+    /**
+     * Composes the reply (or reads the one composed before a restart), stores it, then sends what of
+     * it is unsent. An update that fails is logged and marked answered: it is not tried forever.
+     */
+    private CompletableFuture<Void> handle(UpdateInbox.Received received, @Nullable String stored, int partsSent) {
+        long start = System.nanoTime();
+        Reply reply;
+        try {
+            reply = stored != null ? JSON.readValue(stored, Reply.class) : compose(received);
+            if (reply != null && stored == null) {
+                inbox.replying(received.updateId(), JSON.writeValueAsString(reply));
+            }
+        } catch (IOException | RuntimeException e) {
+            failed(received.chatId(), e);
+            reply = null;
+        }
+        if (reply == null || partsSent >= reply.parts().size()) {
+            inbox.answered(received.updateId());
+            return DONE;
+        }
+        return sendFrom(received, reply, partsSent, start);
+    }
+
+    /** Sends part {@code part} when the chat's turn comes (no thread waits for it), then the rest. */
+    private CompletableFuture<Void> sendFrom(UpdateInbox.Received received, Reply reply, int part, long start) {
+        long wait = pacer.reserve(received.chatId(), received.chatId() < 0); // group and channel ids are negative
+        return CompletableFuture.supplyAsync(() -> sendPart(received, reply, part), queues.after(wait))
+                .thenCompose(sent -> {
+                    boolean more = sent && part + 1 < reply.parts().size();
+                    if (!more && reply.grounded() != null) {
+                        LOG.info("answered chat={} latencyMs={} grounded={} sent={}", received.chatId(),
+                                String.format(Locale.ROOT, "%.1f", (System.nanoTime() - start) / 1e6), reply.grounded(), sent);
+                    }
+                    return more ? sendFrom(received, reply, part + 1, start) : DONE;
+                });
+    }
+
+    /**
+     * Sends one part and records it as sent; false if Telegram refused it or the tries ran out, and
+     * then the update is given up (marked answered) rather than tried forever.
+     */
+    private boolean sendPart(UpdateInbox.Received received, Reply reply, int part) {
+        List<String> parts = reply.parts();
+        boolean last = part == parts.size() - 1;
+        try {
+            api.send(received.chatId(), parts.get(part), last ? reply.keyboard() : null, part == 0 ? reply.replyTo() : null);
+        } catch (TelegramApiException e) {
+            advisor.stats().error();
+            LOG.warn("sendMessage failed in chat {} (part {} of {}); the reply is given up: {}", received.chatId(),
+                    part + 1, parts.size(), api.describe(e));
+            inbox.answered(received.updateId());
+            return false;
+        }
+        inbox.sent(received.updateId(), part + 1, last);
+        return true;
+    }
+
+    /** The reply an update gets, or null if none is due; its chat and sender were worked out when it was stored. */
+    private @Nullable Reply compose(UpdateInbox.Received received) {
+        Update update;
+        try {
+            update = JSON.readValue(received.payload(), Update.class);
+        } catch (IOException e) {
+            LOG.error("update {} could not be read back ({}); skipped", received.updateId(), e.getClass().getSimpleName());
+            return null;
+        }
         if (update.hasCallbackQuery()) {
-            CallbackQuery callback = update.getCallbackQuery();
-            return () -> onCallback(callback, chatId, userId);
+            return onCallback(update.getCallbackQuery(), received.chatId(), received.userId());
         }
         Message message = update.hasMessage() ? update.getMessage()
                 : update.hasEditedMessage() ? update.getEditedMessage() : null;
         if (message != null && message.getChat() != null && !message.isChannelMessage()) {
-            return () -> onMessage(message, userId);
+            return onMessage(message, received.userId());
         }
-        return () -> { };
+        return null;
     }
 
     /** A failure in one update is logged (never with the user's text) and does not stop the chat. */
-    private Runnable safely(long chatId, Runnable task) {
-        return () -> {
-            try {
-                task.run();
-            } catch (RuntimeException e) {
-                advisor.stats().error();
-                // The exception's message could quote the user's text, so only its type and place are logged.
-                StackTraceElement at = e.getStackTrace().length > 0 ? e.getStackTrace()[0] : null;
-                LOG.error("handling an update in chat {} failed: {} at {}", chatId, e.getClass().getName(), at);
-            }
-        };
+    private void failed(long chatId, Throwable e) {
+        advisor.stats().error();
+        // The exception's message could quote the user's text, so only its type and place are logged.
+        StackTraceElement at = e.getStackTrace().length > 0 ? e.getStackTrace()[0] : null;
+        LOG.error("handling an update in chat {} failed: {} at {}", chatId, e.getClass().getName(), at);
     }
 
-    private void onCallback(CallbackQuery callback, long chatId, long userId) {
+    private @Nullable Reply onCallback(CallbackQuery callback, long chatId, long userId) {
         try {
             api.answerCallback(callback.getId());
         } catch (TelegramApiException e) {
@@ -300,73 +377,41 @@ public final class TelegramBot {
         }
         String data = callback.getData() == null ? "" : callback.getData();
         String question = data.startsWith(CHOICE) ? data.substring(CHOICE.length()) : TOPICS.get(data);
-        if (question != null && allowed(callback.getFrom())) {
-            answer(chatId, userId, question, null);
-        }
+        return question != null && allowed(callback.getFrom()) ? answer(chatId, userId, question, null) : null;
     }
 
-    private void onMessage(Message message, long userId) {
+    private @Nullable Reply onMessage(Message message, long userId) {
         boolean group = message.isGroupMessage() || message.isSuperGroupMessage();
         String text = message.hasText() ? message.getText() : null;
         if (group) {
             if (!addressed(message, text)) {
-                return;
+                return null;
             }
             text = text == null ? null : withoutMention(text);
         }
         if (!allowed(message.getFrom())) {
-            if (!group) {
-                send(message.getChatId(), List.of(TelegramHtml.escape(NOT_ALLOWED)), null, null);
-            }
-            return;
+            return group ? null : Reply.notice(NOT_ALLOWED, null);
         }
         Integer replyTo = group ? message.getMessageId() : null;
         if (text == null) {
-            send(message.getChatId(), List.of(TelegramHtml.escape(NOT_TEXT)), null, replyTo);
-            return;
+            return Reply.notice(NOT_TEXT, replyTo);
         }
-        answer(message.getChatId(), userId, text, replyTo);
+        return answer(message.getChatId(), userId, text, replyTo);
     }
 
-    private void answer(long chatId, long userId, String text, @Nullable Integer replyTo) {
+    private @Nullable Reply answer(long chatId, long userId, String text, @Nullable Integer replyTo) {
         RateLimiter.Verdict verdict = rateLimiter.check(userId);
         if (verdict != RateLimiter.Verdict.ALLOW) {
-            if (verdict == RateLimiter.Verdict.NOTICE) {
-                send(chatId, List.of(TelegramHtml.escape(SLOW_DOWN)), null, replyTo);
-            }
             LOG.info("rate-limited chat={} notice={}", chatId, verdict == RateLimiter.Verdict.NOTICE);
-            return;
+            return verdict == RateLimiter.Verdict.NOTICE ? Reply.notice(SLOW_DOWN, replyTo) : null;
         }
-        long start = System.nanoTime();
         try {
             api.typing(chatId);
         } catch (TelegramApiException e) {
             LOG.debug("typing indicator failed in chat {}: {}", chatId, api.describe(e));
         }
         Answer answer = advisor.reply(userId, text);
-        boolean sent = send(chatId, TelegramHtml.render(answer), keyboard(answer), replyTo);
-        LOG.info("answered chat={} latencyMs={} grounded={} sent={}", chatId,
-                String.format(Locale.ROOT, "%.1f", (System.nanoTime() - start) / 1e6), answer.grounded(), sent);
-    }
-
-    /** Sends the parts in order, the buttons under the last one; false if a part could not be sent. */
-    private boolean send(long chatId, List<String> parts, @Nullable InlineKeyboardMarkup keyboard,
-            @Nullable Integer replyTo) {
-        for (int i = 0; i < parts.size(); i++) {
-            boolean last = i == parts.size() - 1;
-            try {
-                pacer.await(chatId, chatId < 0); // group and channel chat ids are negative
-                api.send(chatId, parts.get(i), last ? keyboard : null, i == 0 ? replyTo : null);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            } catch (TelegramApiException e) {
-                LOG.warn("sendMessage failed in chat {} (part {} of {}): {}", chatId, i + 1, parts.size(),
-                        api.describe(e));
-                return false;
-            }
-        }
-        return true;
+        return new Reply(TelegramHtml.render(answer), keyboard(answer), replyTo, answer.grounded());
     }
 
     private boolean addressed(Message message, @Nullable String text) {

@@ -175,23 +175,46 @@ class SqliteProfileStoreTest {
         }
         try (SqliteProfileStore reopened = SqliteProfileStore.open(data)) {
             assertEquals(7, reopened.nextOffset());
-            assertEquals(List.of(new UpdateInbox.Received(6, 2, 2, "{\"b\":2}")), reopened.unanswered());
+            assertEquals(List.of(new UpdateInbox.Unanswered(new UpdateInbox.Received(6, 2, 2, "{\"b\":2}"), null, 0)),
+                    reopened.unanswered());
             reopened.receive(List.of(), 3);
             assertEquals(7, reopened.nextOffset(), "the offset never goes back");
         }
     }
 
     @Test
-    void an_answered_update_keeps_no_text_and_forget_removes_a_persons_updates() throws Exception {
+    void a_reply_and_the_parts_sent_survive_a_restart_and_the_last_part_answers_the_update() {
+        UpdateInbox.Received update = new UpdateInbox.Received(8, 3, 3, "{\"c\":3}");
+        try (SqliteProfileStore store = SqliteProfileStore.open(data)) {
+            store.receive(List.of(update), 9);
+            store.replying(8, "[\"part one\",\"part two\",\"part three\"]");
+            store.sent(8, 1, false);
+            store.sent(8, 2, false);
+        }
+        try (SqliteProfileStore reopened = SqliteProfileStore.open(data)) {
+            assertEquals(List.of(new UpdateInbox.Unanswered(update, "[\"part one\",\"part two\",\"part three\"]", 2)),
+                    reopened.unanswered());
+            reopened.sent(8, 3, true);
+            assertEquals(List.of(), reopened.unanswered());
+            assertEquals(List.of(), reopened.receive(List.of(update), 9), "an answered update is not new again");
+        }
+    }
+
+    @Test
+    void an_answered_update_keeps_no_text_nor_sender_and_forget_keeps_what_is_still_to_be_answered() throws Exception {
         try (SqliteProfileStore store = SqliteProfileStore.open(data)) {
             store.receive(List.of(new UpdateInbox.Received(1, 10, 10, "{\"text\":\"my secret question\"}"),
-                    new UpdateInbox.Received(2, 20, 20, "{\"text\":\"another\"}")), 3);
-            store.answered(1);
-            store.forget(20);
+                    new UpdateInbox.Received(2, 20, 20, "{\"text\":\"/forget\"}")), 3);
+            store.replying(1, "[\"a reply quoting my secret\"]");
+            store.sent(1, 1, true);
+            store.setLevel(20, Level.JUNIOR);
+            assertTrue(store.forget(20));
+            assertEquals(1, store.unanswered().size(), "the /forget being handled is still to be answered");
+            store.answered(2);
         }
-        assertEquals(0, rows("SELECT count(*) FROM inbox WHERE payload LIKE '%secret%'"));
-        assertEquals(0, rows("SELECT count(*) FROM inbox WHERE user_id = 20"));
-        assertEquals(1, rows("SELECT count(*) FROM inbox"));
+        assertEquals(0, rows("SELECT count(*) FROM inbox WHERE payload LIKE '%secret%' OR reply LIKE '%secret%'"));
+        assertEquals(0, rows("SELECT count(*) FROM inbox WHERE user_id <> 0 OR chat_id <> 0"));
+        assertEquals(2, rows("SELECT count(*) FROM inbox"), "answered ids are kept to spot a repeat");
     }
 
     @Test

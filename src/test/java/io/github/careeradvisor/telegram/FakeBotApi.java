@@ -50,6 +50,10 @@ final class FakeBotApi implements AutoCloseable {
     private double faultRate;
     private java.util.Random faults = new java.util.Random(0);
     private int rejected;
+    private boolean holding;
+    private int conflicts;
+    private int holdGeneration;
+    private int held;
 
     FakeBotApi() throws IOException {
         System.setProperty("sun.net.httpserver.nodelay", "true"); // no delayed-ACK stalls on small replies
@@ -74,6 +78,38 @@ final class FakeBotApi implements AutoCloseable {
     synchronized void injectFaults(double rate, long seed) {
         faultRate = rate;
         faults = new java.util.Random(seed);
+    }
+
+    /**
+     * From now on sendMessage requests are held before Telegram would read them: the bot waits for a
+     * reply that does not come. Once this returns, no sendMessage is being handled (they are handled
+     * under this server's lock), so the accepted ones are final.
+     */
+    synchronized void holdSends() {
+        holding = true;
+    }
+
+    /** The next {@code n} getUpdates calls get 409 Conflict, as when another instance polls with the token. */
+    synchronized void conflictPolls(int n) {
+        conflicts = n;
+    }
+
+    /** sendMessage requests held now. */
+    synchronized int held() {
+        return held;
+    }
+
+    /** The held requests are dropped unread (their connections close), and new ones are served again. */
+    synchronized void dropHeld() {
+        holding = false;
+        holdGeneration++;
+        notifyAll();
+    }
+
+    /** Chats of the messages the server accepted, in the order it accepted them. */
+    synchronized List<Long> sentChats() {
+        return calls.stream().filter(c -> c.method().equals("sendMessage") && c.body().has("accepted"))
+                .map(c -> c.body().get("chat_id").asLong()).toList();
     }
 
     /** sendMessage calls refused (400) so far. */
@@ -206,6 +242,15 @@ final class FakeBotApi implements AutoCloseable {
         }
         // Telegram matches method names without regard to case; telegrambots sends some in lower case.
         String method = CANONICAL.getOrDefault(path.substring(prefix.length()).toLowerCase(), "unknown");
+        if (method.equals("sendMessage") && !awaitServing()) {
+            exchange.close(); // held, then dropped: Telegram never read it
+            return;
+        }
+        if (method.equals("getUpdates") && conflict()) {
+            reply(exchange, 409, error(409, "Conflict: terminated by other getUpdates request; make sure that only "
+                    + "one bot instance is running"));
+            return;
+        }
         int fault = method.equals("getUpdates") || method.equals("sendMessage") ? fault() : 0;
         if (fault == 1) {
             reply(exchange, 502, error(502, "Bad Gateway"));
@@ -228,6 +273,35 @@ final class FakeBotApi implements AutoCloseable {
             default -> error(404, "Not Found: method not found");
         };
         reply(exchange, response.get("ok").asBoolean() ? 200 : response.get("error_code").asInt(), response);
+    }
+
+    /** Waits while sends are held; false if this request was held and then dropped. */
+    private synchronized boolean awaitServing() {
+        int generation = holdGeneration;
+        if (!holding) {
+            return true;
+        }
+        held++;
+        try {
+            while (holding && generation == holdGeneration) {
+                wait();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            held--;
+        }
+        return false;
+    }
+
+    private synchronized boolean conflict() {
+        if (conflicts == 0) {
+            return false;
+        }
+        conflicts--;
+        calls.add(new Call("getUpdates", json.createObjectNode().put("conflict", true)));
+        notifyAll();
+        return true;
     }
 
     /** 0 for none, else which fault to inject. */
@@ -361,9 +435,7 @@ final class FakeBotApi implements AutoCloseable {
 
     @Override
     public void close() {
-        synchronized (this) {
-            notifyAll();
-        }
+        dropHeld();
         server.stop(0);
     }
 }

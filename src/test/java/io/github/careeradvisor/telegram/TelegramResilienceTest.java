@@ -5,9 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.careeradvisor.TestAdvisors;
 import io.github.careeradvisor.advisor.Advisor;
 import io.github.careeradvisor.profile.SqliteProfileStore;
+import io.github.careeradvisor.profile.UpdateInbox;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -64,6 +69,114 @@ class TelegramResilienceTest {
                 for (long chat = firstChat; chat < firstChat + chats; chat++) {
                     advisor.reply(chat, "/forget");
                 }
+            }
+        }
+    }
+
+    @Test
+    void a_409_conflict_is_logged_as_another_instance_polling_and_polling_goes_on() throws Exception {
+        long chat = 631_000;
+        PrintStream err = System.err;
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        try (FakeBotApi telegram = new FakeBotApi(); SqliteProfileStore inbox = SqliteProfileStore.open(data)) {
+            TelegramBot bot = TelegramBotTest.bot(telegram, inbox, 1000);
+            bot.start();
+            telegram.conflictPolls(3);
+            System.setErr(new PrintStream(log, true, StandardCharsets.UTF_8));
+            Thread poller = new Thread(bot::run, "conflict-poller");
+            poller.setDaemon(true);
+            poller.start();
+            try {
+                telegram.textMessage(chat, "private", chat, "/hours 6");
+                assertEquals("Saved: 6 hours a week.", telegram.awaitSent(chat, 1, 30_000).get(0).get("text").asText());
+            } finally {
+                bot.stop();
+                System.setErr(err);
+                TestAdvisors.shipped().advisor().reply(chat, "/forget");
+            }
+        }
+        String logged = log.toString(StandardCharsets.UTF_8);
+        long conflicts = logged.lines().filter(l -> l.contains("ERROR") && l.contains("409 Conflict")
+                && l.contains("another process is polling with this bot's token")).count();
+        assertEquals(3, conflicts, logged);
+        assertTrue(!logged.contains(FakeBotApi.TOKEN.split(":")[1]), "the token is never logged");
+    }
+
+    @Test
+    void a_reply_begun_before_a_restart_is_finished_with_the_same_words_and_no_part_goes_twice() throws Exception {
+        long chat = 630_000;
+        ObjectMapper json = new ObjectMapper();
+        try (SqliteProfileStore store = SqliteProfileStore.open(data)) {
+            // As a crash left it: update 1's reply was composed in three parts and the first went out;
+            // update 2 was stored but not composed.
+            store.receive(List.of(new UpdateInbox.Received(1, chat, chat, message(chat, 1, "/hours 3")),
+                    new UpdateInbox.Received(2, chat, chat, message(chat, 2, "/hours 4"))), 3);
+            store.replying(1, json.writeValueAsString(new TelegramBot.Reply(
+                    List.of("stored part one", "stored part two", "stored part three"), null, null, true)));
+            store.sent(1, 1, false);
+        }
+        try (FakeBotApi telegram = new FakeBotApi(); SqliteProfileStore inbox = SqliteProfileStore.open(data)) {
+            TelegramBot bot = TelegramBotTest.bot(telegram, inbox, 1000);
+            bot.start();
+            Thread poller = new Thread(bot::run, "resume-poller");
+            poller.setDaemon(true);
+            poller.start();
+            try {
+                telegram.awaitSent(chat, 3, 30_000);
+                Thread.sleep(300); // anything sent twice would arrive now
+                assertEquals(List.of("stored part two", "stored part three", "Saved: 4 hours a week."),
+                        telegram.sent(chat).stream().map(r -> r.get("text").asText()).toList());
+                assertEquals(List.of(), inbox.unanswered());
+            } finally {
+                bot.stop();
+                TestAdvisors.shipped().advisor().reply(chat, "/forget");
+            }
+        }
+    }
+
+    private static String message(long chat, int updateId, String text) {
+        return "{\"update_id\":" + updateId + ",\"message\":{\"message_id\":" + (100 + updateId)
+                + ",\"date\":1700000000,\"chat\":{\"id\":" + chat + ",\"type\":\"private\"},\"from\":{\"id\":" + chat
+                + ",\"is_bot\":false,\"first_name\":\"Ann\"},\"text\":\"" + text + "\"}}";
+    }
+
+    @Test
+    void chats_waiting_for_their_turn_to_send_hold_no_worker_so_a_quiet_chat_is_answered_at_once() throws Exception {
+        long firstFlooder = 640_000;
+        int flooders = 3 * TelegramBot.WORKERS / 2;
+        long quiet = 649_999;
+        try (FakeBotApi telegram = new FakeBotApi(); SqliteProfileStore inbox = SqliteProfileStore.open(data)) {
+            // Telegram's pacing stretched to 3 s a chat: each flooder's second answer waits its turn.
+            TelegramBot bot = new TelegramBot(FakeBotApi.TOKEN, telegram.url(), TestAdvisors.shipped().advisor(),
+                    java.util.Set.of(), inbox, 1000, new Pacing(3_000, 3_000, Integer.MAX_VALUE));
+            bot.start();
+            Thread poller = new Thread(bot::run, "pacing-poller");
+            poller.setDaemon(true);
+            poller.start();
+            try {
+                for (int n = 1; n <= 3; n++) {
+                    for (long chat = firstFlooder; chat < firstFlooder + flooders; chat++) {
+                        telegram.textMessage(chat, "private", chat, "/hours " + n);
+                    }
+                }
+                for (long chat = firstFlooder; chat < firstFlooder + flooders; chat++) {
+                    assertEquals(1, telegram.awaitSent(chat, 1, 30_000).size());
+                }
+                telegram.textMessage(quiet, "private", quiet, "/hours 7");
+                telegram.awaitSent(quiet, 1, 30_000);
+
+                List<Long> order = telegram.sentChats();
+                int quietAt = order.indexOf(quiet);
+                assertTrue(quietAt >= 0, "the quiet chat was answered");
+                assertEquals(flooders, quietAt, "the quiet chat's answer went out after the flooders' first answers "
+                        + "and before any of their second: " + order);
+            } finally {
+                bot.stop();
+                Advisor advisor = TestAdvisors.shipped().advisor();
+                for (long chat = firstFlooder; chat < firstFlooder + flooders; chat++) {
+                    advisor.reply(chat, "/forget");
+                }
+                advisor.reply(quiet, "/forget");
             }
         }
     }
