@@ -123,7 +123,8 @@ final class BotApi {
         throw last;
     }
 
-    static final int MAX_TRIES = 5;
+    /** Tries of one call: the pauses between them add up to 16–32 s, enough to ride out a short outage. */
+    static final int MAX_TRIES = 8;
     static final long BACKOFF_MILLIS = 250;
     static final long MAX_BACKOFF_MILLIS = 30_000;
 

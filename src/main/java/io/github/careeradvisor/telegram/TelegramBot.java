@@ -331,9 +331,14 @@ public final class TelegramBot {
         try {
             api.send(received.chatId(), parts.get(part), last ? reply.keyboard() : null, part == 0 ? reply.replyTo() : null);
         } catch (TelegramApiException e) {
-            advisor.stats().error();
-            LOG.warn("sendMessage failed in chat {} (part {} of {}); the reply is given up: {}", received.chatId(),
-                    part + 1, parts.size(), api.describe(e));
+            if (e instanceof TelegramApiRequestException r && r.getErrorCode() != null && r.getErrorCode() == 403) {
+                // The person blocked the bot or left the group: nothing is wrong, and nothing can be sent.
+                LOG.info("chat {} does not accept messages from the bot (403); reply dropped", received.chatId());
+            } else {
+                advisor.stats().error();
+                LOG.warn("sendMessage failed in chat {} (part {} of {}); the reply is given up: {}", received.chatId(),
+                        part + 1, parts.size(), api.describe(e));
+            }
             inbox.answered(received.updateId());
             return false;
         }

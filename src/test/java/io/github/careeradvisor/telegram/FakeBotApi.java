@@ -52,6 +52,7 @@ final class FakeBotApi implements AutoCloseable {
     private int rejected;
     private boolean holding;
     private int conflicts;
+    private final Set<Long> blockedBy = new java.util.HashSet<>();
     private int holdGeneration;
     private int held;
 
@@ -92,6 +93,11 @@ final class FakeBotApi implements AutoCloseable {
     /** The next {@code n} getUpdates calls get 409 Conflict, as when another instance polls with the token. */
     synchronized void conflictPolls(int n) {
         conflicts = n;
+    }
+
+    /** From now on sends to {@code chatId} get 403, as when the person has blocked the bot. */
+    synchronized void blockedBy(long chatId) {
+        blockedBy.add(chatId);
     }
 
     /** sendMessage requests held now. */
@@ -337,6 +343,9 @@ final class FakeBotApi implements AutoCloseable {
 
     private synchronized ObjectNode sendMessage(ObjectNode body) {
         calls.add(new Call("sendMessage", body));
+        if (blockedBy.contains(body.path("chat_id").asLong())) {
+            return error(403, "Forbidden: bot was blocked by the user");
+        }
         String text = body.path("text").asText("");
         boolean html = "HTML".equalsIgnoreCase(body.path("parse_mode").asText(""));
         String problem = html ? htmlProblem(text) : null;

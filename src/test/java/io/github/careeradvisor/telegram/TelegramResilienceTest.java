@@ -103,6 +103,42 @@ class TelegramResilienceTest {
     }
 
     @Test
+    void a_person_who_blocked_the_bot_costs_one_try_per_reply_and_no_error() throws Exception {
+        long blocker = 632_000;
+        long other = 632_001;
+        Advisor advisor = TestAdvisors.shipped().advisor();
+        long errorsBefore = advisor.stats().errors();
+        try (FakeBotApi telegram = new FakeBotApi(); SqliteProfileStore inbox = SqliteProfileStore.open(data)) {
+            TelegramBot bot = TelegramBotTest.bot(telegram, inbox, 1000);
+            bot.start();
+            telegram.blockedBy(blocker);
+            Thread poller = new Thread(bot::run, "blocked-poller");
+            poller.setDaemon(true);
+            poller.start();
+            try {
+                telegram.textMessage(blocker, "private", blocker, "/hours 2");
+                telegram.textMessage(blocker, "private", blocker, "/hours 3");
+                telegram.textMessage(other, "private", other, "/hours 5");
+                assertEquals(1, telegram.awaitSent(other, 1, 30_000).size());
+                assertTrue(telegram.awaitConfirmed(30_000));
+                long deadline = System.currentTimeMillis() + 10_000;
+                while (!inbox.unanswered().isEmpty() && System.currentTimeMillis() < deadline) {
+                    Thread.sleep(20);
+                }
+                assertEquals(List.of(), inbox.unanswered(), "the blocked replies were given up, not kept");
+                long triesToBlocker = telegram.calls("sendMessage").stream()
+                        .filter(c -> c.body().path("chat_id").asLong() == blocker).count();
+                assertEquals(2, triesToBlocker, "a 403 is final: one try per reply");
+                assertEquals(errorsBefore, advisor.stats().errors(), "a blocked bot is not an error");
+            } finally {
+                bot.stop();
+                advisor.reply(blocker, "/forget");
+                advisor.reply(other, "/forget");
+            }
+        }
+    }
+
+    @Test
     void a_reply_begun_before_a_restart_is_finished_with_the_same_words_and_no_part_goes_twice() throws Exception {
         long chat = 630_000;
         ObjectMapper json = new ObjectMapper();
