@@ -99,9 +99,16 @@ public final class SqliteProfileStore implements ProfileStore, UpdateInbox {
                 rs.next();
             }
             s.execute("PRAGMA synchronous = NORMAL");
-            // Reading one page proves the file is a SQLite database before anything is written.
+            // Reading one page proves the file is a SQLite database before anything is written, and a
+            // quick check finds damaged pages now, at start-up, not in the middle of a conversation.
             try (ResultSet rs = s.executeQuery("SELECT count(*) FROM sqlite_master")) {
                 rs.next();
+            }
+            try (ResultSet rs = s.executeQuery("PRAGMA quick_check(1)")) {
+                String verdict = rs.next() ? rs.getString(1) : "no answer";
+                if (!"ok".equals(verdict)) {
+                    throw new SQLException("the file is damaged (" + verdict + ")");
+                }
             }
         }
     }

@@ -218,6 +218,26 @@ class SqliteProfileStoreTest {
     }
 
     @Test
+    void a_database_with_damaged_pages_is_refused_at_start_up_with_what_to_do() throws Exception {
+        try (SqliteProfileStore store = SqliteProfileStore.open(data)) {
+            for (long user = 1; user <= 2_000; user++) {
+                store.setGoal(user, "become an ML engineer at a company that ships models, number " + user);
+            }
+        }
+        Path file = data.resolve(SqliteProfileStore.FILE);
+        byte[] bytes = Files.readAllBytes(file);
+        assertTrue(bytes.length > 16 * 4096, "a file of many pages: " + bytes.length);
+        java.util.Arrays.fill(bytes, 8 * 4096, 12 * 4096, (byte) 0x5A); // four pages in the middle overwritten
+        Files.write(file, bytes);
+
+        ConfigException e = assertThrows(ConfigException.class, () -> SqliteProfileStore.open(data));
+
+        assertTrue(e.getMessage().startsWith("the profile database '" + file + "' cannot be opened: "), e.getMessage());
+        assertTrue(e.getMessage().contains("malformed") || e.getMessage().contains("damaged"), e.getMessage());
+        assertTrue(e.getMessage().endsWith("(move it away to start afresh, or set ADVISOR_DATA_DIR)"), e.getMessage());
+    }
+
+    @Test
     void the_database_refuses_values_outside_the_schema() throws Exception {
         try (SqliteProfileStore store = SqliteProfileStore.open(data)) {
             store.setLevel(1, Level.MID);
