@@ -46,6 +46,7 @@ public final class TelegramBot {
     static final long DRAIN_SECONDS = 8;
     static final String NOT_TEXT = "I read text questions. Ask me, for example, \"How much does a junior ML engineer earn?\"";
     static final String NOT_ALLOWED = "Sorry, this bot is private.";
+    static final String PROFILE_IN_PRIVATE = "Your profile is for you alone: send me /profile in a private chat";
 
     static final List<BotCommand> MENU = List.of(
             new BotCommand("start", "Welcome and what I can help with"),
@@ -382,7 +383,10 @@ public final class TelegramBot {
         }
         String data = callback.getData() == null ? "" : callback.getData();
         String question = data.startsWith(CHOICE) ? data.substring(CHOICE.length()) : TOPICS.get(data);
-        return question != null && allowed(callback.getFrom()) ? answer(chatId, userId, question, null) : null;
+        if (question == null || !allowed(callback.getFrom())) {
+            return null;
+        }
+        return chatId < 0 && showsProfile(question) ? profileInPrivate(null) : answer(chatId, userId, question, null);
     }
 
     private @Nullable Reply onMessage(Message message, long userId) {
@@ -401,6 +405,9 @@ public final class TelegramBot {
         if (text == null) {
             return Reply.notice(NOT_TEXT, replyTo);
         }
+        if (group && showsProfile(text)) {
+            return profileInPrivate(replyTo);
+        }
         return answer(message.getChatId(), userId, text, replyTo);
     }
 
@@ -417,6 +424,17 @@ public final class TelegramBot {
         }
         Answer answer = advisor.reply(userId, text);
         return new Reply(TelegramHtml.render(answer), keyboard(answer), replyTo, answer.grounded());
+    }
+
+    /** A command that shows what is stored about a person: for their eyes, so never in a group. */
+    private static boolean showsProfile(String text) {
+        String command = text.strip().split("\\s", 2)[0].toLowerCase(Locale.ROOT);
+        int at = command.indexOf('@');
+        return (at < 0 ? command : command.substring(0, at)).equals("/profile");
+    }
+
+    private Reply profileInPrivate(@Nullable Integer replyTo) {
+        return Reply.notice(PROFILE_IN_PRIVATE + (username.isEmpty() ? "." : " with @" + username + "."), replyTo);
     }
 
     private boolean addressed(Message message, @Nullable String text) {

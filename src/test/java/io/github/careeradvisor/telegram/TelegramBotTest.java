@@ -164,6 +164,20 @@ class TelegramBotTest {
     }
 
     @Test
+    void in_a_group_a_persons_profile_is_not_shown_for_everyone_to_read() throws Exception {
+        telegram.textMessage(ANN, "private", ANN, "/level senior");
+        telegram.awaitSent(ANN, 1, WAIT);
+        telegram.textMessage(GROUP, "supergroup", ANN, "/profile@CareerAdvisorBot");
+
+        String reply = text(telegram.awaitSent(GROUP, 1, WAIT).get(0));
+
+        assertEquals(TelegramBot.PROFILE_IN_PRIVATE + " with @CareerAdvisorBot.", reply);
+        telegram.textMessage(ANN, "private", ANN, "/profile");
+        assertTrue(text(telegram.awaitSent(ANN, 2, WAIT).get(1)).contains("Level: senior"), "in private it is shown");
+        TestAdvisors.shipped().advisor().reply(ANN, "/forget");
+    }
+
+    @Test
     void when_telegram_cannot_parse_the_html_the_reply_goes_again_as_plain_text() throws Exception {
         telegram.rejectHtml(1);
         telegram.textMessage(ANN, "private", ANN, "how much does a junior ML engineer earn?");
