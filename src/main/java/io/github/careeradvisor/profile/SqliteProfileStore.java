@@ -59,7 +59,8 @@ public final class SqliteProfileStore implements ProfileStore, UpdateInbox {
                     "ALTER TABLE inbox ADD COLUMN reply TEXT",
                     "ALTER TABLE inbox ADD COLUMN parts_sent INTEGER NOT NULL DEFAULT 0 CHECK (parts_sent >= 0)",
                     // Answered rows kept before v4 still named their sender; from now on they do not.
-                    "UPDATE inbox SET chat_id = 0, user_id = 0 WHERE answered_at IS NOT NULL"));
+                    "UPDATE inbox SET chat_id = 0, user_id = 0 WHERE answered_at IS NOT NULL"),
+            List.of("ALTER TABLE inbox ADD COLUMN starts INTEGER NOT NULL DEFAULT 0"));
 
     static final int SCHEMA_VERSION = MIGRATIONS.size();
 
@@ -323,16 +324,34 @@ public final class SqliteProfileStore implements ProfileStore, UpdateInbox {
 
     @Override
     public synchronized List<Unanswered> unanswered() {
-        try (PreparedStatement p = db.prepareStatement("SELECT update_id, chat_id, user_id, payload, reply, parts_sent "
-                + "FROM inbox WHERE answered_at IS NULL ORDER BY update_id"); ResultSet rs = p.executeQuery()) {
+        try {
+            return selectUnanswered();
+        } catch (SQLException e) {
+            throw failure("reading the unanswered updates", e);
+        }
+    }
+
+    @Override
+    public synchronized List<Unanswered> resume() {
+        List<Unanswered> out = new java.util.ArrayList<>();
+        inTransactionUnchecked("taking up the unanswered updates", () -> {
+            try (Statement s = db.createStatement()) {
+                s.executeUpdate("UPDATE inbox SET starts = starts + 1 WHERE answered_at IS NULL");
+            }
+            out.addAll(selectUnanswered());
+        });
+        return out;
+    }
+
+    private List<Unanswered> selectUnanswered() throws SQLException {
+        try (PreparedStatement p = db.prepareStatement("SELECT update_id, chat_id, user_id, payload, reply, parts_sent, "
+                + "starts FROM inbox WHERE answered_at IS NULL ORDER BY update_id"); ResultSet rs = p.executeQuery()) {
             List<Unanswered> out = new java.util.ArrayList<>();
             while (rs.next()) {
                 out.add(new Unanswered(new Received(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4)),
-                        rs.getString(5), rs.getInt(6)));
+                        rs.getString(5), rs.getInt(6), rs.getInt(7)));
             }
             return out;
-        } catch (SQLException e) {
-            throw failure("reading the unanswered updates", e);
         }
     }
 

@@ -27,9 +27,9 @@ public interface UpdateInbox {
 
     /**
      * An update not answered yet, as the last run left it: its reply, if one was composed (as the bot
-     * wrote it), and how many of its parts went out.
+     * wrote it), how many of its parts went out, and how many starts have taken it up since.
      */
-    record Unanswered(Received update, @Nullable String reply, int partsSent) {
+    record Unanswered(Received update, @Nullable String reply, int partsSent, int starts) {
     }
 
     /** The reply to an update is composed: it is stored, before any part of it is sent. */
@@ -43,4 +43,10 @@ public interface UpdateInbox {
 
     /** Stored updates not answered yet, oldest first: what a crash interrupted. */
     List<Unanswered> unanswered();
+
+    /**
+     * The unanswered updates, taken up by a start: each counts one more start. An update that many
+     * starts took up without finishing is what keeps crashing the bot.
+     */
+    List<Unanswered> resume();
 }

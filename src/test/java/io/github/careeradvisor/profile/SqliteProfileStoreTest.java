@@ -175,8 +175,10 @@ class SqliteProfileStoreTest {
         }
         try (SqliteProfileStore reopened = SqliteProfileStore.open(data)) {
             assertEquals(7, reopened.nextOffset());
-            assertEquals(List.of(new UpdateInbox.Unanswered(new UpdateInbox.Received(6, 2, 2, "{\"b\":2}"), null, 0)),
-                    reopened.unanswered());
+            UpdateInbox.Received six = new UpdateInbox.Received(6, 2, 2, "{\"b\":2}");
+            assertEquals(List.of(new UpdateInbox.Unanswered(six, null, 0, 0)), reopened.unanswered());
+            assertEquals(List.of(new UpdateInbox.Unanswered(six, null, 0, 1)), reopened.resume(), "a start took it up");
+            assertEquals(List.of(new UpdateInbox.Unanswered(six, null, 0, 2)), reopened.resume());
             reopened.receive(List.of(), 3);
             assertEquals(7, reopened.nextOffset(), "the offset never goes back");
         }
@@ -192,7 +194,7 @@ class SqliteProfileStoreTest {
             store.sent(8, 2, false);
         }
         try (SqliteProfileStore reopened = SqliteProfileStore.open(data)) {
-            assertEquals(List.of(new UpdateInbox.Unanswered(update, "[\"part one\",\"part two\",\"part three\"]", 2)),
+            assertEquals(List.of(new UpdateInbox.Unanswered(update, "[\"part one\",\"part two\",\"part three\"]", 2, 0)),
                     reopened.unanswered());
             reopened.sent(8, 3, true);
             assertEquals(List.of(), reopened.unanswered());

@@ -170,6 +170,37 @@ class TelegramResilienceTest {
         }
     }
 
+    @Test
+    void an_update_that_start_after_start_never_finished_is_given_up_and_the_rest_answered() throws Exception {
+        long chat = 633_000;
+        try (SqliteProfileStore store = SqliteProfileStore.open(data)) {
+            store.receive(List.of(new UpdateInbox.Received(1, chat, chat, message(chat, 1, "/hours 3")),
+                    new UpdateInbox.Received(2, chat, chat, message(chat, 2, "/hours 4"))), 3);
+            for (int start = 0; start < TelegramBot.MAX_STARTS; start++) {
+                store.resume(); // each of these starts died before finishing update 1
+                store.answered(2);
+            }
+            store.receive(List.of(new UpdateInbox.Received(3, chat, chat, message(chat, 3, "/hours 5"))), 4);
+        }
+        try (FakeBotApi telegram = new FakeBotApi(); SqliteProfileStore inbox = SqliteProfileStore.open(data)) {
+            TelegramBot bot = TelegramBotTest.bot(telegram, inbox, 1000);
+            bot.start();
+            Thread poller = new Thread(bot::run, "poison-poller");
+            poller.setDaemon(true);
+            poller.start();
+            try {
+                telegram.awaitSent(chat, 1, 30_000);
+                Thread.sleep(300); // update 1's reply would arrive now
+                assertEquals(List.of("Saved: 5 hours a week."),
+                        telegram.sent(chat).stream().map(r -> r.get("text").asText()).toList());
+                assertEquals(List.of(), inbox.unanswered());
+            } finally {
+                bot.stop();
+                TestAdvisors.shipped().advisor().reply(chat, "/forget");
+            }
+        }
+    }
+
     private static String message(long chat, int updateId, String text) {
         return "{\"update_id\":" + updateId + ",\"message\":{\"message_id\":" + (100 + updateId)
                 + ",\"date\":1700000000,\"chat\":{\"id\":" + chat + ",\"type\":\"private\"},\"from\":{\"id\":" + chat
