@@ -100,27 +100,29 @@ final class BotApi {
      * up to {@value #MAX_TRIES} tries with a growing, jittered pause; any other refusal is final.
      */
     private <T> T withRetries(Call<T> call) throws TelegramApiException {
-        TelegramApiException last = null;
-        for (int attempt = 1; attempt <= MAX_TRIES; attempt++) {
+        for (int attempt = 1; ; attempt++) {
             try {
                 return call.run();
-            } catch (TelegramApiRequestException e) {
-                int code = e.getErrorCode() == null ? 0 : e.getErrorCode();
-                if (code != 0 && code != 429 && code < 500) {
+            } catch (TelegramApiException e) {
+                long pause = retryPauseMillis(e, attempt);
+                if (pause < 0) {
                     throw e;
                 }
-                last = e;
-                if (attempt < MAX_TRIES) {
-                    sleep(code == 429 ? retryAfterMillis(e) : backoffMillis(attempt));
-                }
-            } catch (TelegramApiException e) {
-                last = e;
-                if (attempt < MAX_TRIES) {
-                    sleep(backoffMillis(attempt));
-                }
+                sleep(pause);
             }
         }
-        throw last;
+    }
+
+    /**
+     * How long to wait before trying again after try {@code attempt} failed with {@code e}, or -1 if
+     * it is not to be tried again: a refusal other than 429 and 5xx is final, and so is the last try.
+     */
+    static long retryPauseMillis(TelegramApiException e, int attempt) {
+        int code = e instanceof TelegramApiRequestException r && r.getErrorCode() != null ? r.getErrorCode() : 0;
+        if (attempt >= MAX_TRIES || code != 0 && code != 429 && code < 500) {
+            return -1;
+        }
+        return code == 429 ? retryAfterMillis((TelegramApiRequestException) e) : backoffMillis(attempt);
     }
 
     /** Tries of one call: the pauses between them add up to 16–32 s, enough to ride out a short outage. */
@@ -150,20 +152,19 @@ final class BotApi {
     }
 
     /**
-     * Sends one message in HTML. If Telegram still cannot parse it, the same text goes again as plain
-     * text, so the person gets their answer either way.
+     * Tries once to send one message: in HTML, or with {@code plain} the same text without its markup
+     * (for when Telegram cannot parse the HTML). The caller retries per {@link #retryPauseMillis}.
      */
-    void send(long chatId, String html, @Nullable InlineKeyboardMarkup keyboard, @Nullable Integer replyTo)
-            throws TelegramApiException {
-        try {
-            withRetries(() -> client.execute(message(chatId, html, keyboard, replyTo).parseMode(HTML).build()));
-        } catch (TelegramApiRequestException e) {
-            if (e.getErrorCode() == null || e.getErrorCode() != 400 || e.getApiResponse() == null
-                    || !e.getApiResponse().contains("can't parse entities")) {
-                throw e;
-            }
-            withRetries(() -> client.execute(message(chatId, PlainFromHtml.text(html), keyboard, replyTo).build()));
-        }
+    void sendOnce(long chatId, String html, boolean plain, @Nullable InlineKeyboardMarkup keyboard,
+            @Nullable Integer replyTo) throws TelegramApiException {
+        client.execute(plain ? message(chatId, PlainFromHtml.text(html), keyboard, replyTo).build()
+                : message(chatId, html, keyboard, replyTo).parseMode(HTML).build());
+    }
+
+    /** Telegram could not parse the HTML of a message: the same words can go as plain text. */
+    static boolean cannotParse(TelegramApiException e) {
+        return e instanceof TelegramApiRequestException r && r.getErrorCode() != null && r.getErrorCode() == 400
+                && r.getApiResponse() != null && r.getApiResponse().contains("can't parse entities");
     }
 
     private static SendMessage.SendMessageBuilder<?, ?> message(long chatId, String text,

@@ -322,7 +322,7 @@ public final class TelegramBot {
     /** Sends part {@code part} when the chat's turn comes (no thread waits for it), then the rest. */
     private CompletableFuture<Void> sendFrom(UpdateInbox.Received received, Reply reply, int part, long start) {
         long wait = pacer.reserve(received.chatId(), received.chatId() < 0); // group and channel ids are negative
-        return CompletableFuture.supplyAsync(() -> sendPart(received, reply, part), queues.after(wait))
+        return sendPart(received, reply, part, 1, false, queues.after(wait))
                 .thenCompose(sent -> {
                     boolean more = sent && part + 1 < reply.parts().size();
                     if (!more && reply.grounded() != null) {
@@ -334,28 +334,45 @@ public final class TelegramBot {
     }
 
     /**
-     * Sends one part and records it as sent; false if Telegram refused it or the tries ran out, and
-     * then the update is given up (marked answered) rather than tried forever.
+     * Tries to send one part on {@code when}, and records it as sent. A 429, 5xx or lost connection is
+     * tried again after a pause that holds no worker; HTML Telegram cannot parse goes again as plain
+     * text. Completes with false if Telegram refused the part or the tries ran out: the update is then
+     * given up (marked answered) rather than tried forever.
      */
-    private boolean sendPart(UpdateInbox.Received received, Reply reply, int part) {
-        List<String> parts = reply.parts();
-        boolean last = part == parts.size() - 1;
-        try {
-            api.send(received.chatId(), parts.get(part), last ? reply.keyboard() : null, part == 0 ? reply.replyTo() : null);
-        } catch (TelegramApiException e) {
-            if (e instanceof TelegramApiRequestException r && r.getErrorCode() != null && r.getErrorCode() == 403) {
-                // The person blocked the bot or left the group: nothing is wrong, and nothing can be sent.
-                LOG.info("chat {} does not accept messages from the bot (403); reply dropped", received.chatId());
-            } else {
-                advisor.stats().error();
-                LOG.warn("sendMessage failed in chat {} (part {} of {}); the reply is given up: {}", received.chatId(),
-                        part + 1, parts.size(), api.describe(e));
+    private CompletableFuture<Boolean> sendPart(UpdateInbox.Received received, Reply reply, int part, int attempt,
+            boolean plain, java.util.concurrent.Executor when) {
+        return CompletableFuture.supplyAsync(() -> {
+            List<String> parts = reply.parts();
+            boolean last = part == parts.size() - 1;
+            try {
+                api.sendOnce(received.chatId(), parts.get(part), plain, last ? reply.keyboard() : null,
+                        part == 0 ? reply.replyTo() : null);
+            } catch (TelegramApiException e) {
+                if (!plain && BotApi.cannotParse(e)) {
+                    return sendPart(received, reply, part, 1, true, queues.after(0));
+                }
+                long pause = BotApi.retryPauseMillis(e, attempt);
+                if (pause >= 0) {
+                    return sendPart(received, reply, part, attempt + 1, plain, queues.after(pause * 1_000_000));
+                }
+                giveUp(received, part, parts.size(), e);
+                return CompletableFuture.completedFuture(false);
             }
-            inbox.answered(received.updateId());
-            return false;
+            inbox.sent(received.updateId(), part + 1, last);
+            return CompletableFuture.completedFuture(true);
+        }, when).thenCompose(next -> next);
+    }
+
+    private void giveUp(UpdateInbox.Received received, int part, int parts, TelegramApiException e) {
+        if (e instanceof TelegramApiRequestException r && r.getErrorCode() != null && r.getErrorCode() == 403) {
+            // The person blocked the bot or left the group: nothing is wrong, and nothing can be sent.
+            LOG.info("chat {} does not accept messages from the bot (403); reply dropped", received.chatId());
+        } else {
+            advisor.stats().error();
+            LOG.warn("sendMessage failed in chat {} (part {} of {}); the reply is given up: {}", received.chatId(),
+                    part + 1, parts, api.describe(e));
         }
-        inbox.sent(received.updateId(), part + 1, last);
-        return true;
+        inbox.answered(received.updateId());
     }
 
     /** The reply an update gets, or null if none is due; its chat and sender were worked out when it was stored. */
@@ -380,6 +397,10 @@ public final class TelegramBot {
 
     /** A failure in one update is logged (never with the user's text) and does not stop the chat. */
     private void failed(long chatId, Throwable e) {
+        if (!running && e instanceof java.util.concurrent.RejectedExecutionException) {
+            LOG.info("stopping: a reply in chat {} is left for the next start", chatId);
+            return;
+        }
         advisor.stats().error();
         // The exception's message could quote the user's text, so only its type and place are logged.
         StackTraceElement at = e.getStackTrace().length > 0 ? e.getStackTrace()[0] : null;

@@ -53,6 +53,7 @@ final class FakeBotApi implements AutoCloseable {
     private boolean holding;
     private int conflicts;
     private final Set<Long> blockedBy = new java.util.HashSet<>();
+    private final java.util.Map<Long, Integer> throttled = new java.util.HashMap<>();
     private int holdGeneration;
     private int held;
 
@@ -98,6 +99,11 @@ final class FakeBotApi implements AutoCloseable {
     /** From now on sends to {@code chatId} get 403, as when the person has blocked the bot. */
     synchronized void blockedBy(long chatId) {
         blockedBy.add(chatId);
+    }
+
+    /** The next {@code times} sends to {@code chatId} get 429 with retry_after 1, as Telegram's flood control does. */
+    synchronized void throttle(long chatId, int times) {
+        throttled.put(chatId, times);
     }
 
     /** sendMessage requests held now. */
@@ -343,8 +349,15 @@ final class FakeBotApi implements AutoCloseable {
 
     private synchronized ObjectNode sendMessage(ObjectNode body) {
         calls.add(new Call("sendMessage", body));
+        notifyAll(); // a waiter on calls learns of refused sends too
         if (blockedBy.contains(body.path("chat_id").asLong())) {
             return error(403, "Forbidden: bot was blocked by the user");
+        }
+        if (throttled.getOrDefault(body.path("chat_id").asLong(), 0) > 0) {
+            throttled.merge(body.path("chat_id").asLong(), -1, Integer::sum);
+            ObjectNode tooMany = error(429, "Too Many Requests: retry after 1");
+            tooMany.putObject("parameters").put("retry_after", 1);
+            return tooMany;
         }
         String text = body.path("text").asText("");
         boolean html = "HTML".equalsIgnoreCase(body.path("parse_mode").asText(""));

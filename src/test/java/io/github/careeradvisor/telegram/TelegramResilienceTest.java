@@ -249,6 +249,46 @@ class TelegramResilienceTest {
     }
 
     @Test
+    void replies_waiting_to_retry_after_a_429_hold_no_worker_so_a_quiet_chat_is_answered_at_once() throws Exception {
+        long firstThrottled = 650_000;
+        int throttledChats = 3 * TelegramBot.WORKERS / 2;
+        long quiet = 659_999;
+        try (FakeBotApi telegram = new FakeBotApi(); SqliteProfileStore inbox = SqliteProfileStore.open(data)) {
+            TelegramBot bot = TelegramBotTest.bot(telegram, inbox, 1000);
+            bot.start();
+            for (long chat = firstThrottled; chat < firstThrottled + throttledChats; chat++) {
+                telegram.throttle(chat, 2); // two 429s with retry_after 1: two seconds of waiting each
+            }
+            Thread poller = new Thread(bot::run, "throttle-poller");
+            poller.setDaemon(true);
+            poller.start();
+            try {
+                for (long chat = firstThrottled; chat < firstThrottled + throttledChats; chat++) {
+                    telegram.textMessage(chat, "private", chat, "/hours 2");
+                }
+                telegram.awaitCall("sendMessage", throttledChats, 30_000); // every throttled chat got its first 429
+                telegram.textMessage(quiet, "private", quiet, "/hours 7");
+                for (long chat = firstThrottled; chat < firstThrottled + throttledChats; chat++) {
+                    assertEquals(1, telegram.awaitSent(chat, 1, 30_000).size(), "chat " + chat + " answered after its 429s");
+                }
+                telegram.awaitSent(quiet, 1, 30_000);
+
+                List<Long> order = telegram.sentChats();
+                assertEquals(0, order.indexOf(quiet), "the quiet chat went first, not behind replies waiting to retry: "
+                        + order);
+                assertEquals(throttledChats + 1, order.size(), "each reply once: " + order);
+            } finally {
+                bot.stop();
+                Advisor advisor = TestAdvisors.shipped().advisor();
+                for (long chat = firstThrottled; chat < firstThrottled + throttledChats; chat++) {
+                    advisor.reply(chat, "/forget");
+                }
+                advisor.reply(quiet, "/forget");
+            }
+        }
+    }
+
+    @Test
     void thousands_of_hostile_messages_get_valid_replies_and_leave_only_valid_data() throws Exception {
         Random random = new Random(7);
         List<String> texts = hostileTexts(random, 2000);
