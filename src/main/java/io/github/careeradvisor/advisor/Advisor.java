@@ -147,7 +147,8 @@ public final class Advisor {
             case "/goal" -> profileReplies.goal(userId, argument);
             case "/hours" -> profileReplies.hours(userId, argument);
             case "/forget" -> profileReplies.forget(userId);
-            case "/stats" -> Answer.message(admins.contains(userId) ? stats.report() : Messages.ADMIN_ONLY);
+            // To anyone else /stats is a command like any unknown one: they never learn it exists.
+            case "/stats" -> Answer.message(admins.contains(userId) ? stats.report() : Messages.unknownCommand(name));
             default -> name.matches("/[a-z0-9_]{1,32}") ? Answer.message(Messages.unknownCommand(name))
                     : answer(text); // "/ what is…" or a path: treat it as text
         };

@@ -36,7 +36,6 @@ final class Messages {
             + "/done TOPIC and /skip TOPIC to track progress, /forget to delete it all. You can also just tell me, "
             + "e.g. \"I'm a Java developer with 5 years of experience\".";
 
-    static final String ADMIN_ONLY = "/stats is only for the bot's administrators.";
 
     static String unknownCommand(String command) {
         return "I don't know the command " + command + ". " + COMMANDS;

@@ -90,6 +90,7 @@ class BotCrashIT {
             } finally {
                 stop(second);
             }
+            assertIntact(data);
         }
     }
 
@@ -162,6 +163,15 @@ class BotCrashIT {
             }
         }
         assertEquals(accepted, recorded, "replies Telegram took that the bot recorded as sent");
+    }
+
+    /** The database a SIGKILL interrupted mid-write passes SQLite's full integrity check. */
+    private static void assertIntact(Path data) throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + data.resolve(SqliteProfileStore.FILE));
+                Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA integrity_check")) {
+            rs.next();
+            assertEquals("ok", rs.getString(1));
+        }
     }
 
     /** Waits for every chat's answers, checks each is there once and in order; returns the repeats dropped. */

@@ -27,7 +27,13 @@ class BotJarIT {
                     "-jar", System.getProperty("jar"));
             builder.environment().put("TELEGRAM_BOT_TOKEN", FakeBotApi.TOKEN);
             builder.environment().put("TELEGRAM_API_URL", telegram.url().toString());
-            builder.environment().put("ADVISOR_DATA_DIR", Path.of("target", "test-data").toAbsolutePath().toString());
+            // A data dir of its own: the inbox keeps Telegram's offset, and each stand-in counts updates from 1.
+            Path data = Files.createDirectories(tmp.resolve("data"));
+            Path cache = Path.of("target", "test-data", "embeddings-all-minilm-l6-v2.bin");
+            if (Files.exists(cache)) {
+                Files.copy(cache, data.resolve(cache.getFileName()));
+            }
+            builder.environment().put("ADVISOR_DATA_DIR", data.toString());
             Path log = tmp.resolve("bot.log");
             builder.redirectErrorStream(true).redirectOutput(log.toFile());
             Process bot = builder.start();

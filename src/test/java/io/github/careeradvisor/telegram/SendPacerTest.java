@@ -1,50 +1,50 @@
 package io.github.careeradvisor.telegram;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 class SendPacerTest {
 
     private static final long MS = 1_000_000;
+    private static final long SECOND = 1000 * MS;
 
     @Test
     void a_chat_waits_its_gap_and_its_booking_holds_no_other_chat_back() {
-        SendPacer pacer = new SendPacer(Pacing.TELEGRAM);
+        AtomicLong now = new AtomicLong(5 * SECOND + 250 * MS);
+        SendPacer pacer = new SendPacer(Pacing.TELEGRAM, now::get);
 
         assertEquals(0, pacer.reserve(1, false));
-        long second = pacer.reserve(1, false);
-        long third = pacer.reserve(1, false);
-        long other = pacer.reserve(2, false);
-        long group = pacer.reserve(-3, true);
-        long groupAgain = pacer.reserve(-3, true);
+        assertEquals(1000 * MS, pacer.reserve(1, false));
+        assertEquals(2000 * MS, pacer.reserve(1, false));
+        assertEquals(0, pacer.reserve(2, false), "another chat sends at once");
+        assertEquals(0, pacer.reserve(-3, true));
+        assertEquals(3000 * MS, pacer.reserve(-3, true), "a group: twenty a minute");
 
-        assertTrue(second > 990 * MS && second <= 1000 * MS, "second message: " + second / MS + " ms");
-        assertTrue(third > 1990 * MS && third <= 2000 * MS, "third message: " + third / MS + " ms");
-        assertEquals(0, other, "another chat sends at once");
-        assertEquals(0, group);
-        assertTrue(groupAgain > 2990 * MS, "a group's next message: " + groupAgain / MS + " ms");
+        now.addAndGet(400 * MS);
+        assertEquals(600 * MS, pacer.reserve(2, false), "chat 2's gap counts from its last send");
     }
 
     @Test
     void no_second_carries_more_than_the_overall_budget() {
-        SendPacer pacer = new SendPacer(Pacing.TELEGRAM);
-        long immediate = 0;
-        long latest = 0;
-        for (long chat = 1; chat <= 90; chat++) {
-            long wait = pacer.reserve(chat, false);
-            immediate += wait == 0 ? 1 : 0;
-            latest = Math.max(latest, wait);
+        AtomicLong now = new AtomicLong(7 * SECOND + 900 * MS);
+        SendPacer pacer = new SendPacer(Pacing.TELEGRAM, now::get);
+        Map<Long, Integer> perSecond = new HashMap<>();
+        for (long chat = 1; chat <= 95; chat++) {
+            long at = now.get() + pacer.reserve(chat, false);
+            perSecond.merge(at / SECOND, 1, Integer::sum);
         }
-        // 90 sends at 30 a second span at least three seconds of the clock, starting with this one.
-        assertTrue(immediate <= 2L * Pacing.TELEGRAM.perSecond(), "sent at once: " + immediate);
-        assertTrue(latest > 990 * MS && latest <= 3000 * MS, "last send after " + latest / MS + " ms");
+        // 100 ms are left of second 7: its 30 go at once, then 30 at the start of each next second.
+        assertEquals(Map.of(7L, 30, 8L, 30, 9L, 30, 10L, 5), perSecond);
+        assertEquals(2100 * MS, pacer.reserve(96, false), "the next send waits for second 10");
     }
 
     @Test
     void without_pacing_nothing_waits() {
-        SendPacer pacer = new SendPacer(Pacing.NONE);
+        SendPacer pacer = new SendPacer(Pacing.NONE, () -> 0);
         for (int i = 0; i < 1000; i++) {
             assertEquals(0, pacer.reserve(7, false));
         }
