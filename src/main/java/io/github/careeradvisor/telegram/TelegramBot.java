@@ -48,6 +48,7 @@ public final class TelegramBot {
     static final long DRAIN_SECONDS = 8;
     static final String NOT_TEXT = "I read text questions. Ask me, for example, \"How much does a junior ML engineer earn?\"";
     static final String NOT_ALLOWED = "Sorry, this bot is private.";
+    static final String SORRY = "Sorry, something went wrong while I was answering that. Please ask again.";
     static final String PROFILE_IN_PRIVATE = "Your profile is for you alone: send me /profile in a private chat";
 
     static final List<BotCommand> MENU = List.of(
@@ -298,7 +299,8 @@ public final class TelegramBot {
 
     /**
      * Composes the reply (or reads the one composed before a restart), stores it, then sends what of
-     * it is unsent. An update that fails is logged and marked answered: it is not tried forever.
+     * it is unsent. If that fails the person gets an apology rather than silence, the failure is
+     * logged, and the update is not tried again.
      */
     private CompletableFuture<Void> handle(UpdateInbox.Received received, @Nullable String stored, int partsSent) {
         long start = System.nanoTime();
@@ -310,7 +312,8 @@ public final class TelegramBot {
             }
         } catch (IOException | RuntimeException e) {
             failed(received.chatId(), e);
-            reply = null;
+            reply = Reply.notice(SORRY, null);
+            partsSent = 0;
         }
         if (reply == null || partsSent >= reply.parts().size()) {
             inbox.answered(received.updateId());

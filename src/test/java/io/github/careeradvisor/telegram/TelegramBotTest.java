@@ -30,6 +30,7 @@ class TelegramBotTest {
     private FakeBotApi telegram;
     private SqliteProfileStore inbox;
     private TelegramBot bot;
+    private Thread poller;
 
     /** The bot wired as in production, without Telegram's send pacing (the stand-in does not need it). */
     static TelegramBot bot(FakeBotApi telegram, UpdateInbox inbox, int perMinute) {
@@ -43,15 +44,16 @@ class TelegramBotTest {
         inbox = SqliteProfileStore.open(data);
         bot = bot(telegram, inbox, 1000);
         bot.start();
-        Thread poller = new Thread(bot::run, "test-poller");
+        poller = new Thread(bot::run, "test-poller");
         poller.setDaemon(true);
         poller.start();
     }
 
     @AfterEach
-    void stopBot() {
+    void stopBot() throws InterruptedException {
         bot.stop();
-        telegram.close();
+        telegram.close(); // ends the poller's long poll
+        poller.join(10_000);
         inbox.close();
     }
 
@@ -211,8 +213,9 @@ class TelegramBotTest {
     @Test
     void a_flood_from_one_person_gets_one_notice_and_slows_nobody_else() throws Exception {
         bot.stop();
+        poller.join(10_000);
         bot = bot(telegram, inbox, 3);
-        Thread poller = new Thread(bot::run, "test-poller-2");
+        poller = new Thread(bot::run, "test-poller-2");
         poller.setDaemon(true);
         poller.start();
         long flooder = 31;

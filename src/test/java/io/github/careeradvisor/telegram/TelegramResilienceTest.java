@@ -201,6 +201,35 @@ class TelegramResilienceTest {
         }
     }
 
+    @Test
+    void a_reply_that_cannot_be_read_back_gets_an_apology_not_silence() throws Exception {
+        long chat = 634_000;
+        Advisor advisor = TestAdvisors.shipped().advisor();
+        long errorsBefore = advisor.stats().errors();
+        try (SqliteProfileStore store = SqliteProfileStore.open(data)) {
+            store.receive(List.of(new UpdateInbox.Received(1, chat, chat, message(chat, 1, "/hours 3"))), 2);
+            store.replying(1, "{ not a reply this program wrote");
+        }
+        try (FakeBotApi telegram = new FakeBotApi(); SqliteProfileStore inbox = SqliteProfileStore.open(data)) {
+            TelegramBot bot = TelegramBotTest.bot(telegram, inbox, 1000);
+            bot.start();
+            Thread poller = new Thread(bot::run, "sorry-poller");
+            poller.setDaemon(true);
+            poller.start();
+            try {
+                assertEquals(TelegramBot.SORRY, telegram.awaitSent(chat, 1, 30_000).get(0).get("text").asText());
+                assertEquals(errorsBefore + 1, advisor.stats().errors(), "the failure is counted");
+                long deadline = System.currentTimeMillis() + 5_000;
+                while (!inbox.unanswered().isEmpty() && System.currentTimeMillis() < deadline) {
+                    Thread.sleep(20);
+                }
+                assertEquals(List.of(), inbox.unanswered());
+            } finally {
+                bot.stop();
+            }
+        }
+    }
+
     private static String message(long chat, int updateId, String text) {
         return "{\"update_id\":" + updateId + ",\"message\":{\"message_id\":" + (100 + updateId)
                 + ",\"date\":1700000000,\"chat\":{\"id\":" + chat + ",\"type\":\"private\"},\"from\":{\"id\":" + chat
