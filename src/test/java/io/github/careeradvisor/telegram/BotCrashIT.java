@@ -48,8 +48,14 @@ class BotCrashIT {
             telegram.holdSends();
             int accepted = sentSoFar(telegram);
             awaitRecorded(data, accepted);
-            Thread.sleep(300); // let workers reach the held sends: the bot is busy at the kill
+            // Sends go out in paced waves (one a second per chat): wait for the next wave to be on the wire.
+            long deadline = System.currentTimeMillis() + 10_000;
+            while (telegram.held() == 0 && System.currentTimeMillis() < deadline) {
+                Thread.sleep(10);
+            }
+            Thread.sleep(200); // the rest of the wave
             int onTheWire = telegram.held();
+            assertTrue(onTheWire > 0, "killed with sends on the wire");
             first.destroyForcibly(); // SIGKILL
             assertTrue(first.waitFor(10, TimeUnit.SECONDS));
             telegram.dropHeld();
