@@ -99,13 +99,19 @@ final class CertificationAdvice {
         };
     }
 
+    /** "Unconfirmed" reads "unconfirmed" mid-sentence; "CAP/CAP-Expert: …" keeps its capitals. */
+    static String sentenceCase(String text) {
+        boolean word = text.length() > 1 && Character.isUpperCase(text.charAt(0)) && Character.isLowerCase(text.charAt(1));
+        return word ? Character.toLowerCase(text.charAt(0)) + text.substring(1) : text;
+    }
+
     private static String describe(Certification c, @Nullable Cloud cloud, int targetTier, int years) {
         StringBuilder s = new StringBuilder(c.name()).append(" (").append(c.provider()).append(", ").append(c.level());
         if (c.examCode() != null) {
             s.append(", exam ").append(c.examCode());
         }
         s.append("): ").append(c.priceUsd() == null ? "price not confirmed" : c.priceUsd());
-        s.append("; valid ").append(c.validity().split(";")[0]).append(". ");
+        s.append("; validity: ").append(sentenceCase(c.validity().split(";")[0])).append(". ");
         List<String> why = new ArrayList<>();
         if (cloud != null && cloud.id().equals(c.cloud())) {
             why.add("it is the " + cloud.label() + " one");

@@ -67,6 +67,7 @@ class PersonalAdviceTest {
 
         assertTrue(reply.contains("Google Cloud Certified – Professional Machine Learning Engineer"), reply);
         assertTrue(reply.contains("Experience: 3+ years of industry experience"), reply);
+        assertTrue(reply.contains("$200 (plus tax); validity: 2 years (Google Cloud Professional certifications)."), reply);
         assertTrue(reply.contains("confirm both on the provider's page before you book"), reply);
         int retiredPart = reply.indexOf("No longer available");
         int specialty = reply.indexOf("Machine Learning – Specialty");
