@@ -93,6 +93,10 @@ public final class Advisor {
     }
 
     private Answer free(long userId, String text) {
+        Optional<SmallTalk> smallTalk = SmallTalk.of(text);
+        if (smallTalk.isPresent()) {
+            return smallTalk.get().reply();
+        }
         Optional<ProfileStatement> statement = ProfileStatement.read(text);
         if (statement.isPresent()) {
             return profileReplies.apply(userId, statement.get());

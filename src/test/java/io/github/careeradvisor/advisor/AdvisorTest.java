@@ -48,6 +48,22 @@ class AdvisorTest {
     }
 
     @Test
+    void a_greeting_thanks_or_goodbye_gets_a_friendly_word_and_a_greeting_with_a_question_is_answered() {
+        for (String hello : List.of("hi", "Hello!", "hey there 👋", "Good morning.")) {
+            String body = PlainText.body(advisor.reply(hello));
+            assertTrue(body.startsWith("Hi! I'm a career advisor"), hello + " -> " + body);
+        }
+        assertTrue(PlainText.body(advisor.reply("thanks!")).startsWith("You're welcome!"));
+        assertTrue(PlainText.body(advisor.reply("Thank you so much 🙏")).startsWith("You're welcome!"));
+        assertTrue(PlainText.body(advisor.reply("bye")).startsWith("Good luck"));
+
+        Answer question = advisor.reply("hi, how much does a junior ML engineer earn?");
+        assertTrue(question.grounded() && PlainText.body(question).contains("$70,000"), PlainText.body(question));
+        assertFalse(PlainText.body(advisor.reply("hi, what's the capital of France?")).startsWith("Hi!"),
+                "a greeting with an off-topic question is still declined");
+    }
+
+    @Test
     void a_salary_question_shows_each_sources_range_with_whose_it_is() {
         Answer answer = advisor.reply("how much does a junior ML engineer earn?");
         String body = PlainText.body(answer);
