@@ -1,13 +1,10 @@
 package io.github.careeradvisor.telegram;
 
 import io.github.careeradvisor.advisor.Advisor;
-import io.github.careeradvisor.answer.Answer;
 import io.github.careeradvisor.config.ConfigException;
 import io.github.careeradvisor.config.Settings;
 import java.net.URI;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -25,9 +22,6 @@ import org.telegram.telegrambots.meta.api.objects.Update;
 import org.telegram.telegrambots.meta.api.objects.User;
 import org.telegram.telegrambots.meta.api.objects.commands.BotCommand;
 import org.telegram.telegrambots.meta.api.objects.message.Message;
-import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
-import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardButton;
-import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardRow;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
 
@@ -46,10 +40,7 @@ public final class TelegramBot {
     static final int MAX_STARTS = 3;
     /** How long a stop waits for answers already being written. */
     static final long DRAIN_SECONDS = 8;
-    static final String NOT_TEXT = "I read text questions. Ask me, for example, \"How much does a junior ML engineer earn?\"";
-    static final String NOT_ALLOWED = "Sorry, this bot is private.";
     static final String SORRY = "Sorry, something went wrong while I was answering that. Please ask again.";
-    static final String PROFILE_IN_PRIVATE = "Your profile is for you alone: send me /profile in a private chat";
 
     static final List<BotCommand> MENU = List.of(
             new BotCommand("start", "Welcome and what I can help with"),
@@ -60,21 +51,8 @@ public final class TelegramBot {
             new BotCommand("profile", "Your level, goals and progress"),
             new BotCommand("forget", "Delete everything I know about you"));
 
-    /** Follow-up buttons: callback data (well under Telegram's 64 bytes) and what it asks. */
-    static final Map<String, String> TOPICS = Map.of(
-            "t:salary", "/salary",
-            "t:skills", "What skills does a machine learning engineer need?",
-            "t:certs", "/certs",
-            "t:next", "/next");
-
-    /** Callback data of a choice button: this prefix, then the command it sends. */
-    static final String CHOICE = "c:";
-    static final int MAX_CALLBACK_BYTES = 64;
-
     /** Messages waiting in one chat beyond which new ones are dropped: a flood delays only itself. */
     static final int MAX_PENDING_PER_CHAT = 30;
-    static final String SLOW_DOWN = "You're sending questions faster than I can answer them well. "
-            + "Please wait a minute, then ask again.";
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
@@ -84,11 +62,11 @@ public final class TelegramBot {
     private final Set<Long> allowedUsers;
     private final UpdateInbox inbox;
     private final RateLimiter rateLimiter;
-    private final SendPacer pacer;
     private final ChatQueues queues = new ChatQueues(WORKERS, MAX_PENDING_PER_CHAT);
+    private final Delivery delivery;
+    /** Set by {@link #start()}, which learns the bot's own name. */
+    private @Nullable Responder responder;
     private volatile boolean running = true;
-    private long botId;
-    private String username = "";
 
     /** The bot as it runs against Telegram: Telegram's send limits, the configured questions a minute. */
     public static TelegramBot forTelegram(String token, URI apiUrl, Advisor advisor, Set<Long> allowedUsers,
@@ -112,18 +90,18 @@ public final class TelegramBot {
         this.allowedUsers = Set.copyOf(allowedUsers);
         this.inbox = inbox;
         this.rateLimiter = new RateLimiter(questionsPerMinute);
-        this.pacer = new SendPacer(pacing);
+        this.delivery = new Delivery(api, inbox, new SendPacer(pacing), queues, advisor.stats());
     }
 
     /** Checks the token with getMe, drops any webhook and sets the command menu. */
     public void start() {
         try {
             User me = api.getMe();
-            botId = me.getId();
-            username = me.getUserName() == null ? "" : me.getUserName();
+            String username = me.getUserName() == null ? "" : me.getUserName();
+            responder = new Responder(api, advisor, allowedUsers, rateLimiter, me.getId(), username);
             api.deleteWebhook();
             api.setCommands(MENU);
-            LOG.info("started as @{} (id {})", username, botId);
+            LOG.info("started as @{} (id {})", username, me.getId());
         } catch (TelegramApiRequestException e) {
             if (e.getErrorCode() != null && (e.getErrorCode() == 401 || e.getErrorCode() == 404)) {
                 throw new ConfigException(Settings.TELEGRAM_TOKEN + " was rejected by the Bot API ("
@@ -145,6 +123,9 @@ public final class TelegramBot {
      * after the wait Telegram asks for, anything else with a growing, jittered pause.
      */
     public void run() {
+        if (responder == null) {
+            throw new IllegalStateException("start() the bot before run(): it needs the bot's own name from getMe");
+        }
         List<UpdateInbox.Unanswered> leftOver = inbox.resume();
         if (!leftOver.isEmpty()) {
             LOG.info("answering {} updates left unanswered by the last run", leftOver.size());
@@ -259,19 +240,6 @@ public final class TelegramBot {
         }
     }
 
-    /**
-     * What goes out for one update: its parts in order, the buttons under the last, the group message
-     * it answers, and whether it is a grounded answer (null for a notice). Stored as JSON before the
-     * first part is sent.
-     */
-    record Reply(List<String> parts, @Nullable InlineKeyboardMarkup keyboard, @Nullable Integer replyTo,
-            @Nullable Boolean grounded) {
-
-        static Reply notice(String text, @Nullable Integer replyTo) {
-            return new Reply(List.of(TelegramHtml.escape(text)), null, replyTo, null);
-        }
-    }
-
     private static final CompletableFuture<Void> DONE = CompletableFuture.completedFuture(null);
 
     /**
@@ -319,83 +287,20 @@ public final class TelegramBot {
             inbox.answered(received.updateId());
             return DONE;
         }
-        return sendFrom(received, reply, partsSent, start);
+        return delivery.sendFrom(received, reply, partsSent, start);
     }
 
-    /** Sends part {@code part} when the chat's turn comes (no thread waits for it), then the rest. */
-    private CompletableFuture<Void> sendFrom(UpdateInbox.Received received, Reply reply, int part, long start) {
-        long wait = pacer.reserve(received.chatId(), received.chatId() < 0); // group and channel ids are negative
-        return sendPart(received, reply, part, 1, false, queues.after(wait))
-                .thenCompose(sent -> {
-                    boolean more = sent && part + 1 < reply.parts().size();
-                    if (!more && reply.grounded() != null) {
-                        LOG.info("answered chat={} latencyMs={} grounded={} sent={}", received.chatId(),
-                                String.format(Locale.ROOT, "%.1f", (System.nanoTime() - start) / 1e6), reply.grounded(), sent);
-                    }
-                    return more ? sendFrom(received, reply, part + 1, start) : DONE;
-                });
-    }
-
-    /**
-     * Tries to send one part on {@code when}, and records it as sent. A 429, 5xx or lost connection is
-     * tried again after a pause that holds no worker; HTML Telegram cannot parse goes again as plain
-     * text. Completes with false if Telegram refused the part or the tries ran out: the update is then
-     * given up (marked answered) rather than tried forever.
-     */
-    private CompletableFuture<Boolean> sendPart(UpdateInbox.Received received, Reply reply, int part, int attempt,
-            boolean plain, java.util.concurrent.Executor when) {
-        return CompletableFuture.supplyAsync(() -> {
-            List<String> parts = reply.parts();
-            boolean last = part == parts.size() - 1;
-            try {
-                api.sendOnce(received.chatId(), parts.get(part), plain, last ? reply.keyboard() : null,
-                        part == 0 ? reply.replyTo() : null);
-            } catch (TelegramApiException e) {
-                if (!plain && BotApi.cannotParse(e)) {
-                    return sendPart(received, reply, part, 1, true, queues.after(0));
-                }
-                long pause = BotApi.retryPauseMillis(e, attempt);
-                if (pause >= 0) {
-                    return sendPart(received, reply, part, attempt + 1, plain, queues.after(pause * 1_000_000));
-                }
-                giveUp(received, part, parts.size(), e);
-                return CompletableFuture.completedFuture(false);
-            }
-            inbox.sent(received.updateId(), part + 1, last);
-            return CompletableFuture.completedFuture(true);
-        }, when).thenCompose(next -> next);
-    }
-
-    private void giveUp(UpdateInbox.Received received, int part, int parts, TelegramApiException e) {
-        if (e instanceof TelegramApiRequestException r && r.getErrorCode() != null && r.getErrorCode() == 403) {
-            // The person blocked the bot or left the group: nothing is wrong, and nothing can be sent.
-            LOG.info("chat {} does not accept messages from the bot (403); reply dropped", received.chatId());
-        } else {
-            advisor.stats().error();
-            LOG.warn("sendMessage failed in chat {} (part {} of {}); the reply is given up: {}", received.chatId(),
-                    part + 1, parts, api.describe(e));
-        }
-        inbox.answered(received.updateId());
-    }
-
-    /** The reply an update gets, or null if none is due; its chat and sender were worked out when it was stored. */
+    /** The reply an update gets, or null if none is due (or the stored update cannot be read back). */
     private @Nullable Reply compose(UpdateInbox.Received received) {
         Update update;
         try {
             update = JSON.readValue(received.payload(), Update.class);
         } catch (IOException e) {
+            // Whether it even asked for a reply is unknown: a group message may not have been for the bot.
             LOG.error("update {} could not be read back ({}); skipped", received.updateId(), e.getClass().getSimpleName());
             return null;
         }
-        if (update.hasCallbackQuery()) {
-            return onCallback(update.getCallbackQuery(), received.chatId(), received.userId());
-        }
-        Message message = update.hasMessage() ? update.getMessage()
-                : update.hasEditedMessage() ? update.getEditedMessage() : null;
-        if (message != null && message.getChat() != null && !message.isChannelMessage()) {
-            return onMessage(message, received.userId());
-        }
-        return null;
+        return java.util.Objects.requireNonNull(responder, "started").reply(update, received.chatId(), received.userId());
     }
 
     /** A failure in one update is logged (never with the user's text) and does not stop the chat. */
@@ -408,128 +313,5 @@ public final class TelegramBot {
         // The exception's message could quote the user's text, so only its type and place are logged.
         StackTraceElement at = e.getStackTrace().length > 0 ? e.getStackTrace()[0] : null;
         LOG.error("handling an update in chat {} failed: {} at {}", chatId, e.getClass().getName(), at);
-    }
-
-    private @Nullable Reply onCallback(CallbackQuery callback, long chatId, long userId) {
-        try {
-            api.answerCallback(callback.getId());
-        } catch (TelegramApiException e) {
-            LOG.warn("answerCallbackQuery failed in chat {}: {}", chatId, api.describe(e));
-        }
-        String data = callback.getData() == null ? "" : callback.getData();
-        String question = data.startsWith(CHOICE) ? data.substring(CHOICE.length()) : TOPICS.get(data);
-        if (question == null || !allowed(callback.getFrom())) {
-            return null;
-        }
-        return chatId < 0 && showsProfile(question) ? profileInPrivate(null) : answer(chatId, userId, question, null);
-    }
-
-    private @Nullable Reply onMessage(Message message, long userId) {
-        boolean group = message.isGroupMessage() || message.isSuperGroupMessage();
-        String text = message.hasText() ? message.getText() : null;
-        if (group) {
-            if (!addressed(message, text)) {
-                return null;
-            }
-            text = text == null ? null : withoutMention(text);
-        }
-        if (!allowed(message.getFrom())) {
-            return group ? null : Reply.notice(NOT_ALLOWED, null);
-        }
-        Integer replyTo = group ? message.getMessageId() : null;
-        if (text == null) {
-            return Reply.notice(NOT_TEXT, replyTo);
-        }
-        if (group && showsProfile(text)) {
-            return profileInPrivate(replyTo);
-        }
-        return answer(message.getChatId(), userId, text, replyTo);
-    }
-
-    private @Nullable Reply answer(long chatId, long userId, String text, @Nullable Integer replyTo) {
-        RateLimiter.Verdict verdict = rateLimiter.check(userId);
-        if (verdict != RateLimiter.Verdict.ALLOW) {
-            LOG.info("rate-limited chat={} notice={}", chatId, verdict == RateLimiter.Verdict.NOTICE);
-            return verdict == RateLimiter.Verdict.NOTICE ? Reply.notice(SLOW_DOWN, replyTo) : null;
-        }
-        try {
-            api.typing(chatId);
-        } catch (TelegramApiException e) {
-            LOG.debug("typing indicator failed in chat {}: {}", chatId, api.describe(e));
-        }
-        Answer answer = advisor.reply(userId, text);
-        return new Reply(TelegramHtml.render(answer), keyboard(answer), replyTo, answer.grounded());
-    }
-
-    /** A command that shows what is stored about a person: for their eyes, so never in a group. */
-    private static boolean showsProfile(String text) {
-        String command = text.strip().split("\\s", 2)[0].toLowerCase(Locale.ROOT);
-        int at = command.indexOf('@');
-        return (at < 0 ? command : command.substring(0, at)).equals("/profile");
-    }
-
-    private Reply profileInPrivate(@Nullable Integer replyTo) {
-        return Reply.notice(PROFILE_IN_PRIVATE + (username.isEmpty() ? "." : " with @" + username + "."), replyTo);
-    }
-
-    private boolean addressed(Message message, @Nullable String text) {
-        Message repliedTo = message.getReplyToMessage();
-        if (repliedTo != null && repliedTo.getFrom() != null && repliedTo.getFrom().getId() == botId) {
-            return true;
-        }
-        if (text == null) {
-            return false;
-        }
-        String lower = text.toLowerCase(Locale.ROOT);
-        if (lower.startsWith("/")) {
-            String command = lower.split("\\s", 2)[0];
-            int at = command.indexOf('@');
-            return at < 0 || command.substring(at + 1).equals(username.toLowerCase(Locale.ROOT));
-        }
-        return !username.isEmpty() && lower.contains("@" + username.toLowerCase(Locale.ROOT));
-    }
-
-    private String withoutMention(String text) {
-        return username.isEmpty() ? text
-                : text.replaceAll("(?i)@" + java.util.regex.Pattern.quote(username) + "\\b", " ").strip();
-    }
-
-    private boolean allowed(@Nullable User user) {
-        return allowedUsers.isEmpty() || user != null && allowedUsers.contains(user.getId());
-    }
-
-    /** The answer's own choices as buttons, two a row; otherwise the topic buttons. */
-    static InlineKeyboardMarkup keyboard(Answer answer) {
-        if (answer.choices().isEmpty()) {
-            return topicKeyboard();
-        }
-        InlineKeyboardMarkup.InlineKeyboardMarkupBuilder<?, ?> keyboard = InlineKeyboardMarkup.builder();
-        InlineKeyboardRow row = new InlineKeyboardRow();
-        for (Answer.Choice choice : answer.choices()) {
-            String data = CHOICE + choice.command();
-            if (data.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_CALLBACK_BYTES) {
-                continue; // Telegram refuses the whole keyboard for one oversized button
-            }
-            row.add(button(choice.label(), data));
-            if (row.size() == 2) {
-                keyboard.keyboardRow(row);
-                row = new InlineKeyboardRow();
-            }
-        }
-        if (!row.isEmpty()) {
-            keyboard.keyboardRow(row);
-        }
-        return keyboard.build();
-    }
-
-    private static InlineKeyboardMarkup topicKeyboard() {
-        return InlineKeyboardMarkup.builder()
-                .keyboardRow(new InlineKeyboardRow(button("Salaries", "t:salary"), button("Skills", "t:skills")))
-                .keyboardRow(new InlineKeyboardRow(button("Certifications", "t:certs"), button("What next?", "t:next")))
-                .build();
-    }
-
-    private static InlineKeyboardButton button(String text, String data) {
-        return InlineKeyboardButton.builder().text(text).callbackData(data).build();
     }
 }

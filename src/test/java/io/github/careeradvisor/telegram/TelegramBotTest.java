@@ -111,7 +111,7 @@ class TelegramBotTest {
     void a_sticker_gets_a_note_that_the_bot_reads_text() throws Exception {
         telegram.sticker(ANN, ANN);
 
-        assertEquals(TelegramBot.NOT_TEXT, text(telegram.awaitSent(ANN, 1, WAIT).get(0)));
+        assertEquals(Responder.NOT_TEXT, text(telegram.awaitSent(ANN, 1, WAIT).get(0)));
     }
 
     @Test
@@ -173,7 +173,7 @@ class TelegramBotTest {
 
         String reply = text(telegram.awaitSent(GROUP, 1, WAIT).get(0));
 
-        assertEquals(TelegramBot.PROFILE_IN_PRIVATE + " with @CareerAdvisorBot.", reply);
+        assertEquals(Responder.PROFILE_IN_PRIVATE + " with @CareerAdvisorBot.", reply);
         telegram.textMessage(ANN, "private", ANN, "/profile");
         assertTrue(text(telegram.awaitSent(ANN, 2, WAIT).get(1)).contains("Level: senior"), "in private it is shown");
         TestAdvisors.shipped().advisor().reply(ANN, "/forget");
@@ -215,6 +215,7 @@ class TelegramBotTest {
         bot.stop();
         poller.join(10_000);
         bot = bot(telegram, inbox, 3);
+        bot.start();
         poller = new Thread(bot::run, "test-poller-2");
         poller.setDaemon(true);
         poller.start();
@@ -232,7 +233,7 @@ class TelegramBotTest {
 
         assertEquals(4, telegram.sent(flooder).size(), telegram.sent(flooder).toString());
         assertEquals("Saved: 3 hours a week.", text(toFlooder.get(2)));
-        assertEquals(TelegramBot.SLOW_DOWN, text(toFlooder.get(3)));
+        assertEquals(Responder.SLOW_DOWN, text(toFlooder.get(3)));
         TestAdvisors.shipped().advisor().reply(flooder, "/forget");
     }
 

@@ -147,7 +147,7 @@ class TelegramResilienceTest {
             // update 2 was stored but not composed.
             store.receive(List.of(new UpdateInbox.Received(1, chat, chat, message(chat, 1, "/hours 3")),
                     new UpdateInbox.Received(2, chat, chat, message(chat, 2, "/hours 4"))), 3);
-            store.replying(1, json.writeValueAsString(new TelegramBot.Reply(
+            store.replying(1, json.writeValueAsString(new Reply(
                     List.of("stored part one", "stored part two", "stored part three"), null, null, true)));
             store.sent(1, 1, false);
         }

@@ -1,0 +1,93 @@
+package io.github.careeradvisor.telegram;
+
+import io.github.careeradvisor.advisor.UsageStats;
+import io.github.careeradvisor.profile.UpdateInbox;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
+
+/**
+ * Sends a reply's parts in order, each when its chat's turn comes, and records each in the inbox once
+ * Telegram took it. Faults are tried again after a pause; neither the turn nor the pause holds a
+ * worker thread. A part Telegram refuses, or whose tries run out, gives the update up.
+ */
+final class Delivery {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Delivery.class);
+    private static final CompletableFuture<Void> DONE = CompletableFuture.completedFuture(null);
+
+    private final BotApi api;
+    private final UpdateInbox inbox;
+    private final SendPacer pacer;
+    private final ChatQueues queues;
+    private final UsageStats stats;
+
+    Delivery(BotApi api, UpdateInbox inbox, SendPacer pacer, ChatQueues queues, UsageStats stats) {
+        this.api = api;
+        this.inbox = inbox;
+        this.pacer = pacer;
+        this.queues = queues;
+        this.stats = stats;
+    }
+
+    /** Sends part {@code part} when the chat's turn comes (no thread waits for it), then the rest. */
+    CompletableFuture<Void> sendFrom(UpdateInbox.Received received, Reply reply, int part, long start) {
+        long wait = pacer.reserve(received.chatId(), received.chatId() < 0); // group and channel ids are negative
+        return sendPart(received, reply, part, 1, false, queues.after(wait))
+                .thenCompose(sent -> {
+                    boolean more = sent && part + 1 < reply.parts().size();
+                    if (!more && reply.grounded() != null) {
+                        LOG.info("answered chat={} latencyMs={} grounded={} sent={}", received.chatId(),
+                                String.format(Locale.ROOT, "%.1f", (System.nanoTime() - start) / 1e6), reply.grounded(), sent);
+                    }
+                    return more ? sendFrom(received, reply, part + 1, start) : DONE;
+                });
+    }
+
+    /**
+     * Tries to send one part on {@code when}, and records it as sent. A 429, 5xx or lost connection is
+     * tried again after a pause that holds no worker; HTML Telegram cannot parse goes again as plain
+     * text. Completes with false if Telegram refused the part or the tries ran out: the update is then
+     * given up (marked answered) rather than tried forever.
+     */
+    private CompletableFuture<Boolean> sendPart(UpdateInbox.Received received, Reply reply, int part, int attempt,
+            boolean plain, Executor when) {
+        return CompletableFuture.supplyAsync(() -> {
+            List<String> parts = reply.parts();
+            boolean last = part == parts.size() - 1;
+            try {
+                api.sendOnce(received.chatId(), parts.get(part), plain, last ? reply.keyboard() : null,
+                        part == 0 ? reply.replyTo() : null);
+            } catch (TelegramApiException e) {
+                if (!plain && BotApi.cannotParse(e)) {
+                    return sendPart(received, reply, part, 1, true, queues.after(0));
+                }
+                long pause = BotApi.retryPauseMillis(e, attempt);
+                if (pause >= 0) {
+                    return sendPart(received, reply, part, attempt + 1, plain, queues.after(pause * 1_000_000));
+                }
+                giveUp(received, part, parts.size(), e);
+                return CompletableFuture.completedFuture(false);
+            }
+            inbox.sent(received.updateId(), part + 1, last);
+            return CompletableFuture.completedFuture(true);
+        }, when).thenCompose(next -> next);
+    }
+
+    private void giveUp(UpdateInbox.Received received, int part, int parts, TelegramApiException e) {
+        if (e instanceof TelegramApiRequestException r && r.getErrorCode() != null && r.getErrorCode() == 403) {
+            // The person blocked the bot or left the group: nothing is wrong, and nothing can be sent.
+            LOG.info("chat {} does not accept messages from the bot (403); reply dropped", received.chatId());
+        } else {
+            stats.error();
+            LOG.warn("sendMessage failed in chat {} (part {} of {}); the reply is given up: {}", received.chatId(),
+                    part + 1, parts, api.describe(e));
+        }
+        inbox.answered(received.updateId());
+    }
+}

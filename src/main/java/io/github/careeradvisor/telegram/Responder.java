@@ -1,0 +1,204 @@
+package io.github.careeradvisor.telegram;
+
+import io.github.careeradvisor.advisor.Advisor;
+import io.github.careeradvisor.answer.Answer;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.telegram.telegrambots.meta.api.objects.CallbackQuery;
+import org.telegram.telegrambots.meta.api.objects.Update;
+import org.telegram.telegrambots.meta.api.objects.User;
+import org.telegram.telegrambots.meta.api.objects.message.Message;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardButton;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardRow;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
+
+/**
+ * What the bot says to an update: the advisor's answer in Telegram's HTML with follow-up buttons, a
+ * notice (not text, not allowed, slow down), or nothing. In groups it speaks only when spoken to, and
+ * never shows a person's profile there.
+ */
+final class Responder {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Responder.class);
+
+    static final String NOT_TEXT = "I read text questions. Ask me, for example, \"How much does a junior ML engineer earn?\"";
+    static final String NOT_ALLOWED = "Sorry, this bot is private.";
+    static final String PROFILE_IN_PRIVATE = "Your profile is for you alone: send me /profile in a private chat";
+    static final String SLOW_DOWN = "You're sending questions faster than I can answer them well. "
+            + "Please wait a minute, then ask again.";
+
+    /** Follow-up buttons: callback data (well under Telegram's 64 bytes) and what it asks. */
+    static final Map<String, String> TOPICS = Map.of(
+            "t:salary", "/salary",
+            "t:skills", "What skills does a machine learning engineer need?",
+            "t:certs", "/certs",
+            "t:next", "/next");
+
+    /** Callback data of a choice button: this prefix, then the command it sends. */
+    static final String CHOICE = "c:";
+    static final int MAX_CALLBACK_BYTES = 64;
+
+    private final BotApi api;
+    private final Advisor advisor;
+    private final Set<Long> allowedUsers;
+    private final RateLimiter rateLimiter;
+    private final long botId;
+    private final String username;
+
+    /** {@code botId} and {@code username} are the bot's own, from getMe. */
+    Responder(BotApi api, Advisor advisor, Set<Long> allowedUsers, RateLimiter rateLimiter, long botId, String username) {
+        this.api = api;
+        this.advisor = advisor;
+        this.allowedUsers = Set.copyOf(allowedUsers);
+        this.rateLimiter = rateLimiter;
+        this.botId = botId;
+        this.username = username;
+    }
+
+    /**
+     * The reply to an update, or null if none is due (a group message not addressed to the bot, a
+     * flood past its notice, an update kind the bot does not handle). Its chat and sender were worked
+     * out once, when it was stored.
+     */
+    @Nullable Reply reply(Update update, long chatId, long userId) {
+        if (update.hasCallbackQuery()) {
+            return onCallback(update.getCallbackQuery(), chatId, userId);
+        }
+        Message message = update.hasMessage() ? update.getMessage()
+                : update.hasEditedMessage() ? update.getEditedMessage() : null;
+        if (message != null && message.getChat() != null && !message.isChannelMessage()) {
+            return onMessage(message, userId);
+        }
+        return null;
+    }
+
+    private @Nullable Reply onCallback(CallbackQuery callback, long chatId, long userId) {
+        try {
+            api.answerCallback(callback.getId());
+        } catch (TelegramApiException e) {
+            LOG.warn("answerCallbackQuery failed in chat {}: {}", chatId, api.describe(e));
+        }
+        String data = callback.getData() == null ? "" : callback.getData();
+        String question = data.startsWith(CHOICE) ? data.substring(CHOICE.length()) : TOPICS.get(data);
+        if (question == null || !allowed(callback.getFrom())) {
+            return null;
+        }
+        return chatId < 0 && showsProfile(question) ? profileInPrivate(null) : answer(chatId, userId, question, null);
+    }
+
+    private @Nullable Reply onMessage(Message message, long userId) {
+        boolean group = message.isGroupMessage() || message.isSuperGroupMessage();
+        String text = message.hasText() ? message.getText() : null;
+        if (group) {
+            if (!addressed(message, text)) {
+                return null;
+            }
+            text = text == null ? null : withoutMention(text);
+        }
+        if (!allowed(message.getFrom())) {
+            return group ? null : Reply.notice(NOT_ALLOWED, null);
+        }
+        Integer replyTo = group ? message.getMessageId() : null;
+        if (text == null) {
+            return Reply.notice(NOT_TEXT, replyTo);
+        }
+        if (group && showsProfile(text)) {
+            return profileInPrivate(replyTo);
+        }
+        return answer(message.getChatId(), userId, text, replyTo);
+    }
+
+    private @Nullable Reply answer(long chatId, long userId, String text, @Nullable Integer replyTo) {
+        RateLimiter.Verdict verdict = rateLimiter.check(userId);
+        if (verdict != RateLimiter.Verdict.ALLOW) {
+            LOG.info("rate-limited chat={} notice={}", chatId, verdict == RateLimiter.Verdict.NOTICE);
+            return verdict == RateLimiter.Verdict.NOTICE ? Reply.notice(SLOW_DOWN, replyTo) : null;
+        }
+        try {
+            api.typing(chatId);
+        } catch (TelegramApiException e) {
+            LOG.debug("typing indicator failed in chat {}: {}", chatId, api.describe(e));
+        }
+        Answer answer = advisor.reply(userId, text);
+        return new Reply(TelegramHtml.render(answer), keyboard(answer), replyTo, answer.grounded());
+    }
+
+    /** A command that shows what is stored about a person: for their eyes, so never in a group. */
+    private static boolean showsProfile(String text) {
+        String command = text.strip().split("\\s", 2)[0].toLowerCase(Locale.ROOT);
+        int at = command.indexOf('@');
+        return (at < 0 ? command : command.substring(0, at)).equals("/profile");
+    }
+
+    private Reply profileInPrivate(@Nullable Integer replyTo) {
+        return Reply.notice(PROFILE_IN_PRIVATE + (username.isEmpty() ? "." : " with @" + username + "."), replyTo);
+    }
+
+    private boolean addressed(Message message, @Nullable String text) {
+        Message repliedTo = message.getReplyToMessage();
+        if (repliedTo != null && repliedTo.getFrom() != null && repliedTo.getFrom().getId() == botId) {
+            return true;
+        }
+        if (text == null) {
+            return false;
+        }
+        String lower = text.toLowerCase(Locale.ROOT);
+        if (lower.startsWith("/")) {
+            String command = lower.split("\\s", 2)[0];
+            int at = command.indexOf('@');
+            return at < 0 || command.substring(at + 1).equals(username.toLowerCase(Locale.ROOT));
+        }
+        return !username.isEmpty() && lower.contains("@" + username.toLowerCase(Locale.ROOT));
+    }
+
+    private String withoutMention(String text) {
+        return username.isEmpty() ? text
+                : text.replaceAll("(?i)@" + Pattern.quote(username) + "\\b", " ").strip();
+    }
+
+    private boolean allowed(@Nullable User user) {
+        return allowedUsers.isEmpty() || user != null && allowedUsers.contains(user.getId());
+    }
+
+    /** The answer's own choices as buttons, two a row; otherwise the topic buttons. */
+    static InlineKeyboardMarkup keyboard(Answer answer) {
+        if (answer.choices().isEmpty()) {
+            return topicKeyboard();
+        }
+        InlineKeyboardMarkup.InlineKeyboardMarkupBuilder<?, ?> keyboard = InlineKeyboardMarkup.builder();
+        InlineKeyboardRow row = new InlineKeyboardRow();
+        for (Answer.Choice choice : answer.choices()) {
+            String data = CHOICE + choice.command();
+            if (data.getBytes(StandardCharsets.UTF_8).length > MAX_CALLBACK_BYTES) {
+                continue; // Telegram refuses the whole keyboard for one oversized button
+            }
+            row.add(button(choice.label(), data));
+            if (row.size() == 2) {
+                keyboard.keyboardRow(row);
+                row = new InlineKeyboardRow();
+            }
+        }
+        if (!row.isEmpty()) {
+            keyboard.keyboardRow(row);
+        }
+        return keyboard.build();
+    }
+
+    private static InlineKeyboardMarkup topicKeyboard() {
+        return InlineKeyboardMarkup.builder()
+                .keyboardRow(new InlineKeyboardRow(button("Salaries", "t:salary"), button("Skills", "t:skills")))
+                .keyboardRow(new InlineKeyboardRow(button("Certifications", "t:certs"), button("What next?", "t:next")))
+                .build();
+    }
+
+    private static InlineKeyboardButton button(String text, String data) {
+        return InlineKeyboardButton.builder().text(text).callbackData(data).build();
+    }
+}
