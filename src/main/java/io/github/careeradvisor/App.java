@@ -77,7 +77,7 @@ public final class App {
 
         /** The bot's durable inbox lives in the same database as the profiles. */
         public UpdateInbox inbox() {
-            return profiles;
+            return profiles.inbox();
         }
 
         @Override

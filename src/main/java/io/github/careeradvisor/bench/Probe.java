@@ -151,7 +151,7 @@ public final class Probe {
                 })) {
             long errorsBefore = started.advisor().stats().errors();
             io.github.careeradvisor.telegram.TelegramBot bot = io.github.careeradvisor.telegram.TelegramBot.unpaced(
-                    LoadServer.TOKEN, server.url(), started.advisor(), inbox, 1_000_000);
+                    LoadServer.TOKEN, server.url(), started.advisor(), inbox.inbox(), 1_000_000);
             bot.start();
             Thread poller = new Thread(bot::run, "load-poller");
             poller.setDaemon(true);

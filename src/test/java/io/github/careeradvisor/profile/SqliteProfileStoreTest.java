@@ -57,7 +57,7 @@ class SqliteProfileStoreTest {
     @Test
     void a_new_file_is_created_at_the_current_schema_in_wal_mode() throws Exception {
         try (SqliteProfileStore store = SqliteProfileStore.open(data.resolve("nested"))) {
-            assertEquals(SqliteProfileStore.SCHEMA_VERSION, store.schemaVersion());
+            assertEquals(SqliteDatabase.SCHEMA_VERSION, store.schemaVersion());
             assertTrue(store.load(1).isEmpty());
         }
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + data.resolve("nested").resolve(SqliteProfileStore.FILE));
@@ -71,7 +71,7 @@ class SqliteProfileStoreTest {
     void a_version_1_file_is_migrated_and_keeps_its_data() throws Exception {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + data.resolve(SqliteProfileStore.FILE));
                 Statement s = c.createStatement()) {
-            for (String sql : SqliteProfileStore.MIGRATIONS.get(0)) {
+            for (String sql : SqliteDatabase.MIGRATIONS.get(0)) {
                 s.execute(sql);
             }
             s.execute("PRAGMA user_version = 1");
@@ -81,7 +81,7 @@ class SqliteProfileStoreTest {
         }
 
         try (SqliteProfileStore store = SqliteProfileStore.open(data)) {
-            assertEquals(SqliteProfileStore.SCHEMA_VERSION, store.schemaVersion());
+            assertEquals(SqliteDatabase.SCHEMA_VERSION, store.schemaVersion());
             assertEquals(new Profile(9, Level.STUDENT, null, null, "data science", Cloud.AWS, 10,
                     Map.of("python", TopicStatus.DONE)), store.load(9));
             store.setBackground(9, "student of physics", 0);
@@ -164,23 +164,23 @@ class SqliteProfileStoreTest {
     @Test
     void the_inbox_hands_out_each_update_once_and_remembers_what_is_unanswered_across_a_restart() {
         try (SqliteProfileStore store = SqliteProfileStore.open(data)) {
-            assertEquals(0, store.nextOffset());
+            assertEquals(0, store.inbox().nextOffset());
             List<UpdateInbox.Received> batch = List.of(new UpdateInbox.Received(5, 1, 1, "{\"a\":1}"),
                     new UpdateInbox.Received(6, 2, 2, "{\"b\":2}"));
 
-            assertEquals(2, store.receive(batch, 7).size());
-            assertEquals(List.of(), store.receive(batch, 7), "the same updates again are not new");
-            store.answered(5);
-            assertEquals(7, store.nextOffset());
+            assertEquals(2, store.inbox().receive(batch, 7).size());
+            assertEquals(List.of(), store.inbox().receive(batch, 7), "the same updates again are not new");
+            store.inbox().answered(5);
+            assertEquals(7, store.inbox().nextOffset());
         }
         try (SqliteProfileStore reopened = SqliteProfileStore.open(data)) {
-            assertEquals(7, reopened.nextOffset());
+            assertEquals(7, reopened.inbox().nextOffset());
             UpdateInbox.Received six = new UpdateInbox.Received(6, 2, 2, "{\"b\":2}");
-            assertEquals(List.of(new UpdateInbox.Unanswered(six, null, 0, 0)), reopened.unanswered());
-            assertEquals(List.of(new UpdateInbox.Unanswered(six, null, 0, 1)), reopened.resume(), "a start took it up");
-            assertEquals(List.of(new UpdateInbox.Unanswered(six, null, 0, 2)), reopened.resume());
-            reopened.receive(List.of(), 3);
-            assertEquals(7, reopened.nextOffset(), "the offset never goes back");
+            assertEquals(List.of(new UpdateInbox.Unanswered(six, null, 0, 0)), reopened.inbox().unanswered());
+            assertEquals(List.of(new UpdateInbox.Unanswered(six, null, 0, 1)), reopened.inbox().resume(), "a start took it up");
+            assertEquals(List.of(new UpdateInbox.Unanswered(six, null, 0, 2)), reopened.inbox().resume());
+            reopened.inbox().receive(List.of(), 3);
+            assertEquals(7, reopened.inbox().nextOffset(), "the offset never goes back");
         }
     }
 
@@ -188,31 +188,31 @@ class SqliteProfileStoreTest {
     void a_reply_and_the_parts_sent_survive_a_restart_and_the_last_part_answers_the_update() {
         UpdateInbox.Received update = new UpdateInbox.Received(8, 3, 3, "{\"c\":3}");
         try (SqliteProfileStore store = SqliteProfileStore.open(data)) {
-            store.receive(List.of(update), 9);
-            store.replying(8, "[\"part one\",\"part two\",\"part three\"]");
-            store.sent(8, 1, false);
-            store.sent(8, 2, false);
+            store.inbox().receive(List.of(update), 9);
+            store.inbox().replying(8, "[\"part one\",\"part two\",\"part three\"]");
+            store.inbox().sent(8, 1, false);
+            store.inbox().sent(8, 2, false);
         }
         try (SqliteProfileStore reopened = SqliteProfileStore.open(data)) {
             assertEquals(List.of(new UpdateInbox.Unanswered(update, "[\"part one\",\"part two\",\"part three\"]", 2, 0)),
-                    reopened.unanswered());
-            reopened.sent(8, 3, true);
-            assertEquals(List.of(), reopened.unanswered());
-            assertEquals(List.of(), reopened.receive(List.of(update), 9), "an answered update is not new again");
+                    reopened.inbox().unanswered());
+            reopened.inbox().sent(8, 3, true);
+            assertEquals(List.of(), reopened.inbox().unanswered());
+            assertEquals(List.of(), reopened.inbox().receive(List.of(update), 9), "an answered update is not new again");
         }
     }
 
     @Test
     void an_answered_update_keeps_no_text_nor_sender_and_forget_keeps_what_is_still_to_be_answered() throws Exception {
         try (SqliteProfileStore store = SqliteProfileStore.open(data)) {
-            store.receive(List.of(new UpdateInbox.Received(1, 10, 10, "{\"text\":\"my secret question\"}"),
+            store.inbox().receive(List.of(new UpdateInbox.Received(1, 10, 10, "{\"text\":\"my secret question\"}"),
                     new UpdateInbox.Received(2, 20, 20, "{\"text\":\"/forget\"}")), 3);
-            store.replying(1, "[\"a reply quoting my secret\"]");
-            store.sent(1, 1, true);
+            store.inbox().replying(1, "[\"a reply quoting my secret\"]");
+            store.inbox().sent(1, 1, true);
             store.setLevel(20, Level.JUNIOR);
             assertTrue(store.forget(20));
-            assertEquals(1, store.unanswered().size(), "the /forget being handled is still to be answered");
-            store.answered(2);
+            assertEquals(1, store.inbox().unanswered().size(), "the /forget being handled is still to be answered");
+            store.inbox().answered(2);
         }
         assertEquals(0, rows("SELECT count(*) FROM inbox WHERE payload LIKE '%secret%' OR reply LIKE '%secret%'"));
         assertEquals(0, rows("SELECT count(*) FROM inbox WHERE user_id <> 0 OR chat_id <> 0"));

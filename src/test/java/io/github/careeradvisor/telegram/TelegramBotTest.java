@@ -28,7 +28,8 @@ class TelegramBotTest {
     @TempDir
     Path data;
     private FakeBotApi telegram;
-    private SqliteProfileStore inbox;
+    private SqliteProfileStore store;
+    private UpdateInbox inbox;
     private TelegramBot bot;
     private Thread poller;
 
@@ -41,7 +42,8 @@ class TelegramBotTest {
     @BeforeEach
     void startBot() throws Exception {
         telegram = new FakeBotApi();
-        inbox = SqliteProfileStore.open(data);
+        store = SqliteProfileStore.open(data);
+        inbox = store.inbox();
         bot = bot(telegram, inbox, 1000);
         bot.start();
         poller = new Thread(bot::run, "test-poller");
@@ -54,7 +56,7 @@ class TelegramBotTest {
         bot.stop();
         telegram.close(); // ends the poller's long poll
         poller.join(10_000);
-        inbox.close();
+        store.close();
     }
 
     private static String text(JsonNode sent) {

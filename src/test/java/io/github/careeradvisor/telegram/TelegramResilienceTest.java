@@ -35,7 +35,8 @@ class TelegramResilienceTest {
         int chats = 100;
         int perChat = 10;
         long firstChat = 610_000;
-        try (FakeBotApi telegram = new FakeBotApi(); SqliteProfileStore inbox = SqliteProfileStore.open(data)) {
+        try (FakeBotApi telegram = new FakeBotApi(); SqliteProfileStore store = SqliteProfileStore.open(data)) {
+            UpdateInbox inbox = store.inbox();
             TelegramBot bot = TelegramBotTest.bot(telegram, inbox, 1000);
             bot.start();
             telegram.injectFaults(0.1, 42);
@@ -78,7 +79,8 @@ class TelegramResilienceTest {
         long chat = 631_000;
         PrintStream err = System.err;
         ByteArrayOutputStream log = new ByteArrayOutputStream();
-        try (FakeBotApi telegram = new FakeBotApi(); SqliteProfileStore inbox = SqliteProfileStore.open(data)) {
+        try (FakeBotApi telegram = new FakeBotApi(); SqliteProfileStore store = SqliteProfileStore.open(data)) {
+            UpdateInbox inbox = store.inbox();
             TelegramBot bot = TelegramBotTest.bot(telegram, inbox, 1000);
             bot.start();
             telegram.conflictPolls(3);
@@ -108,7 +110,8 @@ class TelegramResilienceTest {
         long other = 632_001;
         Advisor advisor = TestAdvisors.shipped().advisor();
         long errorsBefore = advisor.stats().errors();
-        try (FakeBotApi telegram = new FakeBotApi(); SqliteProfileStore inbox = SqliteProfileStore.open(data)) {
+        try (FakeBotApi telegram = new FakeBotApi(); SqliteProfileStore store = SqliteProfileStore.open(data)) {
+            UpdateInbox inbox = store.inbox();
             TelegramBot bot = TelegramBotTest.bot(telegram, inbox, 1000);
             bot.start();
             telegram.blockedBy(blocker);
@@ -145,13 +148,14 @@ class TelegramResilienceTest {
         try (SqliteProfileStore store = SqliteProfileStore.open(data)) {
             // As a crash left it: update 1's reply was composed in three parts and the first went out;
             // update 2 was stored but not composed.
-            store.receive(List.of(new UpdateInbox.Received(1, chat, chat, message(chat, 1, "/hours 3")),
+            store.inbox().receive(List.of(new UpdateInbox.Received(1, chat, chat, message(chat, 1, "/hours 3")),
                     new UpdateInbox.Received(2, chat, chat, message(chat, 2, "/hours 4"))), 3);
-            store.replying(1, json.writeValueAsString(new Reply(
+            store.inbox().replying(1, json.writeValueAsString(new Reply(
                     List.of("stored part one", "stored part two", "stored part three"), null, null, true)));
-            store.sent(1, 1, false);
+            store.inbox().sent(1, 1, false);
         }
-        try (FakeBotApi telegram = new FakeBotApi(); SqliteProfileStore inbox = SqliteProfileStore.open(data)) {
+        try (FakeBotApi telegram = new FakeBotApi(); SqliteProfileStore store = SqliteProfileStore.open(data)) {
+            UpdateInbox inbox = store.inbox();
             TelegramBot bot = TelegramBotTest.bot(telegram, inbox, 1000);
             bot.start();
             Thread poller = new Thread(bot::run, "resume-poller");
@@ -174,15 +178,16 @@ class TelegramResilienceTest {
     void an_update_that_start_after_start_never_finished_is_given_up_and_the_rest_answered() throws Exception {
         long chat = 633_000;
         try (SqliteProfileStore store = SqliteProfileStore.open(data)) {
-            store.receive(List.of(new UpdateInbox.Received(1, chat, chat, message(chat, 1, "/hours 3")),
+            store.inbox().receive(List.of(new UpdateInbox.Received(1, chat, chat, message(chat, 1, "/hours 3")),
                     new UpdateInbox.Received(2, chat, chat, message(chat, 2, "/hours 4"))), 3);
             for (int start = 0; start < TelegramBot.MAX_STARTS; start++) {
-                store.resume(); // each of these starts died before finishing update 1
-                store.answered(2);
+                store.inbox().resume(); // each of these starts died before finishing update 1
+                store.inbox().answered(2);
             }
-            store.receive(List.of(new UpdateInbox.Received(3, chat, chat, message(chat, 3, "/hours 5"))), 4);
+            store.inbox().receive(List.of(new UpdateInbox.Received(3, chat, chat, message(chat, 3, "/hours 5"))), 4);
         }
-        try (FakeBotApi telegram = new FakeBotApi(); SqliteProfileStore inbox = SqliteProfileStore.open(data)) {
+        try (FakeBotApi telegram = new FakeBotApi(); SqliteProfileStore store = SqliteProfileStore.open(data)) {
+            UpdateInbox inbox = store.inbox();
             TelegramBot bot = TelegramBotTest.bot(telegram, inbox, 1000);
             bot.start();
             Thread poller = new Thread(bot::run, "poison-poller");
@@ -207,10 +212,11 @@ class TelegramResilienceTest {
         Advisor advisor = TestAdvisors.shipped().advisor();
         long errorsBefore = advisor.stats().errors();
         try (SqliteProfileStore store = SqliteProfileStore.open(data)) {
-            store.receive(List.of(new UpdateInbox.Received(1, chat, chat, message(chat, 1, "/hours 3"))), 2);
-            store.replying(1, "{ not a reply this program wrote");
+            store.inbox().receive(List.of(new UpdateInbox.Received(1, chat, chat, message(chat, 1, "/hours 3"))), 2);
+            store.inbox().replying(1, "{ not a reply this program wrote");
         }
-        try (FakeBotApi telegram = new FakeBotApi(); SqliteProfileStore inbox = SqliteProfileStore.open(data)) {
+        try (FakeBotApi telegram = new FakeBotApi(); SqliteProfileStore store = SqliteProfileStore.open(data)) {
+            UpdateInbox inbox = store.inbox();
             TelegramBot bot = TelegramBotTest.bot(telegram, inbox, 1000);
             bot.start();
             Thread poller = new Thread(bot::run, "sorry-poller");
@@ -241,7 +247,8 @@ class TelegramResilienceTest {
         long firstFlooder = 640_000;
         int flooders = 3 * TelegramBot.WORKERS / 2;
         long quiet = 649_999;
-        try (FakeBotApi telegram = new FakeBotApi(); SqliteProfileStore inbox = SqliteProfileStore.open(data)) {
+        try (FakeBotApi telegram = new FakeBotApi(); SqliteProfileStore store = SqliteProfileStore.open(data)) {
+            UpdateInbox inbox = store.inbox();
             // Telegram's pacing stretched to 3 s a chat: each flooder's second answer waits its turn.
             TelegramBot bot = new TelegramBot(FakeBotApi.TOKEN, telegram.url(), TestAdvisors.shipped().advisor(),
                     java.util.Set.of(), inbox, 1000, new Pacing(3_000, 3_000, Integer.MAX_VALUE));
@@ -282,7 +289,8 @@ class TelegramResilienceTest {
         long firstThrottled = 650_000;
         int throttledChats = 3 * TelegramBot.WORKERS / 2;
         long quiet = 659_999;
-        try (FakeBotApi telegram = new FakeBotApi(); SqliteProfileStore inbox = SqliteProfileStore.open(data)) {
+        try (FakeBotApi telegram = new FakeBotApi(); SqliteProfileStore store = SqliteProfileStore.open(data)) {
+            UpdateInbox inbox = store.inbox();
             TelegramBot bot = TelegramBotTest.bot(telegram, inbox, 1000);
             bot.start();
             for (long chat = firstThrottled; chat < firstThrottled + throttledChats; chat++) {
@@ -325,7 +333,8 @@ class TelegramResilienceTest {
         int users = 200; // 10 messages each: well under a chat's queue limit
         Advisor advisor = TestAdvisors.shipped().advisor();
         long errorsBefore = advisor.stats().errors();
-        try (FakeBotApi telegram = new FakeBotApi(); SqliteProfileStore inbox = SqliteProfileStore.open(data)) {
+        try (FakeBotApi telegram = new FakeBotApi(); SqliteProfileStore store = SqliteProfileStore.open(data)) {
+            UpdateInbox inbox = store.inbox();
             TelegramBot bot = TelegramBotTest.bot(telegram, inbox, 10_000);
             bot.start();
             Thread poller = new Thread(bot::run, "fuzz-poller");

@@ -1,0 +1,205 @@
+package io.github.careeradvisor.profile;
+
+import io.github.careeradvisor.config.ConfigException;
+import io.github.careeradvisor.config.Settings;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+/**
+ * The SQLite file under the data dir that holds the profiles and the bot's inbox: WAL journal, the
+ * schema versioned with {@code PRAGMA user_version} and migrated forward when opened, and a quick
+ * check for damaged pages when opened. One connection serves every call, one call at a time (each is
+ * a few milliseconds); every write is one transaction.
+ */
+final class SqliteDatabase implements AutoCloseable {
+
+    static final String FILE = "advisor.db";
+
+    /** Each entry moves the schema from version {@code index} to {@code index + 1}. */
+    static final List<List<String>> MIGRATIONS = List.of(
+            List.of("""
+                    CREATE TABLE profiles (
+                      user_id INTEGER PRIMARY KEY,
+                      level TEXT CHECK (level IN ('new-to-tech','student','career-switcher','junior','mid','senior')),
+                      cloud TEXT CHECK (cloud IN ('aws','gcp','azure','none')),
+                      goal TEXT CHECK (length(goal) <= 200),
+                      hours_per_week INTEGER CHECK (hours_per_week BETWEEN 1 AND 80),
+                      updated_at TEXT NOT NULL)""", """
+                    CREATE TABLE topic_progress (
+                      user_id INTEGER NOT NULL,
+                      topic_id TEXT NOT NULL CHECK (length(topic_id) BETWEEN 1 AND 40),
+                      status TEXT NOT NULL CHECK (status IN ('done','learning','skipped')),
+                      updated_at TEXT NOT NULL,
+                      PRIMARY KEY (user_id, topic_id))"""),
+            List.of(
+                    "ALTER TABLE profiles ADD COLUMN background TEXT CHECK (length(background) <= 200)",
+                    "ALTER TABLE profiles ADD COLUMN experience_years INTEGER CHECK (experience_years BETWEEN 0 AND 60)"),
+            List.of("""
+                    CREATE TABLE inbox (
+                      update_id INTEGER PRIMARY KEY,
+                      chat_id INTEGER NOT NULL,
+                      user_id INTEGER NOT NULL,
+                      payload TEXT NOT NULL,
+                      received_at TEXT NOT NULL,
+                      answered_at TEXT)""",
+                    "CREATE INDEX inbox_unanswered ON inbox (answered_at, update_id)",
+                    "CREATE INDEX inbox_user ON inbox (user_id)",
+                    "CREATE TABLE bot_state (key TEXT PRIMARY KEY, value TEXT NOT NULL)"),
+            List.of(
+                    "ALTER TABLE inbox ADD COLUMN reply TEXT",
+                    "ALTER TABLE inbox ADD COLUMN parts_sent INTEGER NOT NULL DEFAULT 0 CHECK (parts_sent >= 0)",
+                    // Answered rows kept before v4 still named their sender; from now on they do not.
+                    "UPDATE inbox SET chat_id = 0, user_id = 0 WHERE answered_at IS NOT NULL"),
+            List.of("ALTER TABLE inbox ADD COLUMN starts INTEGER NOT NULL DEFAULT 0"));
+
+    static final int SCHEMA_VERSION = MIGRATIONS.size();
+
+    /** Reads through the connection. */
+    interface Query<T> {
+        T run(Connection db) throws SQLException;
+    }
+
+    /** Writes through the connection, inside a transaction. */
+    interface Work {
+        void run(Connection db) throws SQLException;
+    }
+
+    private final Connection db;
+    private final Path file;
+
+    private SqliteDatabase(Connection db, Path file) {
+        this.db = db;
+        this.file = file;
+    }
+
+    /** Opens (creating if needed) the database in {@code dataDir} and brings its schema up to date. */
+    static SqliteDatabase open(Path dataDir) {
+        Path file = dataDir.resolve(FILE);
+        try {
+            Files.createDirectories(dataDir);
+        } catch (IOException e) {
+            throw new ConfigException("data dir '" + dataDir + "' cannot be created (" + e + ") (set "
+                    + Settings.DATA_DIR + ")");
+        }
+        Connection connection = null;
+        try {
+            connection = DriverManager.getConnection("jdbc:sqlite:" + file);
+            SqliteDatabase database = new SqliteDatabase(connection, file);
+            database.configure();
+            database.migrate();
+            return database;
+        } catch (SQLException e) {
+            closeQuietly(connection);
+            throw new ConfigException("the profile database '" + file + "' cannot be opened: " + e.getMessage()
+                    + " (move it away to start afresh, or set " + Settings.DATA_DIR + ")");
+        }
+    }
+
+    private static void closeQuietly(Connection connection) {
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (SQLException ignored) {
+                // the open already failed; that failure is the one to report
+            }
+        }
+    }
+
+    private void configure() throws SQLException {
+        try (Statement s = db.createStatement()) {
+            s.execute("PRAGMA busy_timeout = 5000");
+            try (ResultSet rs = s.executeQuery("PRAGMA journal_mode = WAL")) {
+                rs.next();
+            }
+            s.execute("PRAGMA synchronous = NORMAL");
+            // Reading one page proves the file is a SQLite database before anything is written, and a
+            // quick check finds damaged pages now, at start-up, not in the middle of a conversation.
+            try (ResultSet rs = s.executeQuery("SELECT count(*) FROM sqlite_master")) {
+                rs.next();
+            }
+            try (ResultSet rs = s.executeQuery("PRAGMA quick_check(1)")) {
+                String verdict = rs.next() ? rs.getString(1) : "no answer";
+                if (!"ok".equals(verdict)) {
+                    throw new SQLException("the file is damaged (" + verdict + ")");
+                }
+            }
+        }
+    }
+
+    synchronized int schemaVersion() {
+        return read("reading the schema version", c -> {
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA user_version")) {
+                return rs.next() ? rs.getInt(1) : 0;
+            }
+        });
+    }
+
+    private void migrate() throws SQLException {
+        int version = schemaVersion();
+        if (version > SCHEMA_VERSION) {
+            throw new SQLException("schema version " + version + " is newer than this program's " + SCHEMA_VERSION);
+        }
+        for (int v = version; v < SCHEMA_VERSION; v++) {
+            int target = v + 1;
+            inTransaction(c -> {
+                try (Statement s = c.createStatement()) {
+                    for (String sql : MIGRATIONS.get(target - 1)) {
+                        s.execute(sql);
+                    }
+                    s.execute("PRAGMA user_version = " + target);
+                }
+            });
+        }
+    }
+
+    /** Runs a read; a failure names what was being done and the file. */
+    synchronized <T> T read(String doing, Query<T> query) {
+        try {
+            return query.run(db);
+        } catch (SQLException e) {
+            throw failure(doing, e);
+        }
+    }
+
+    /** Runs a write in one transaction, rolled back whole if any of it fails. */
+    synchronized void write(String doing, Work work) {
+        try {
+            inTransaction(work);
+        } catch (SQLException e) {
+            throw failure(doing, e);
+        }
+    }
+
+    private void inTransaction(Work work) throws SQLException {
+        db.setAutoCommit(false);
+        try {
+            work.run(db);
+            db.commit();
+        } catch (SQLException | RuntimeException e) {
+            db.rollback();
+            throw e;
+        } finally {
+            db.setAutoCommit(true);
+        }
+    }
+
+    private IllegalStateException failure(String doing, SQLException e) {
+        return new IllegalStateException(doing + " in '" + file + "' failed: " + e.getMessage(), e);
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            db.close();
+        } catch (SQLException e) {
+            throw failure("closing the database", e);
+        }
+    }
+}

@@ -1,0 +1,134 @@
+package io.github.careeradvisor.profile;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The bot's inbox and reply journal in the SQLite database, next to the profiles. */
+final class SqliteInbox implements UpdateInbox {
+
+    /** Answered updates kept for spotting a repeat after a restart; older ones are pruned. */
+    static final int KEEP_ANSWERED = 10_000;
+
+    private final SqliteDatabase database;
+
+    SqliteInbox(SqliteDatabase database) {
+        this.database = database;
+    }
+
+    @Override
+    public long nextOffset() {
+        return database.read("reading the update offset", db -> {
+            try (PreparedStatement p = db.prepareStatement("SELECT value FROM bot_state WHERE key = 'offset'");
+                    ResultSet rs = p.executeQuery()) {
+                return rs.next() ? Long.parseLong(rs.getString(1)) : 0L;
+            }
+        });
+    }
+
+    @Override
+    public List<Received> receive(List<Received> batch, long nextOffset) {
+        List<Received> fresh = new ArrayList<>();
+        database.write("storing " + batch.size() + " updates", db -> {
+            try (PreparedStatement p = db.prepareStatement("INSERT OR IGNORE INTO inbox (update_id, chat_id, user_id, "
+                    + "payload, received_at) VALUES (?, ?, ?, ?, ?)")) {
+                for (Received r : batch) {
+                    p.setLong(1, r.updateId());
+                    p.setLong(2, r.chatId());
+                    p.setLong(3, r.userId());
+                    p.setString(4, r.payload());
+                    p.setString(5, Instant.now().toString());
+                    if (p.executeUpdate() == 1) {
+                        fresh.add(r);
+                    }
+                }
+            }
+            try (PreparedStatement p = db.prepareStatement("INSERT INTO bot_state (key, value) VALUES ('offset', ?) "
+                    + "ON CONFLICT (key) DO UPDATE SET value = excluded.value WHERE CAST(value AS INTEGER) < CAST(excluded.value AS INTEGER)")) {
+                p.setString(1, Long.toString(nextOffset));
+                p.executeUpdate();
+            }
+        });
+        return fresh;
+    }
+
+    @Override
+    public void replying(long updateId, String reply) {
+        setWhileUnanswered("storing the reply to update " + updateId, "reply = ?, parts_sent = 0", reply, updateId);
+    }
+
+    @Override
+    public void sent(long updateId, int partsSent, boolean all) {
+        if (all) {
+            answered(updateId);
+        } else {
+            setWhileUnanswered("recording a sent part of the reply to update " + updateId, "parts_sent = ?", partsSent,
+                    updateId);
+        }
+    }
+
+    /** Sets a column or two of an update not answered yet; {@code value} fills the one placeholder. */
+    private void setWhileUnanswered(String doing, String assignments, Object value, long updateId) {
+        database.write(doing, db -> {
+            try (PreparedStatement p = db.prepareStatement(
+                    "UPDATE inbox SET " + assignments + " WHERE update_id = ? AND answered_at IS NULL")) {
+                p.setObject(1, value);
+                p.setLong(2, updateId);
+                p.executeUpdate();
+            }
+        });
+    }
+
+    @Override
+    public void answered(long updateId) {
+        database.write("marking update " + updateId + " answered", db -> {
+            try (PreparedStatement p = db.prepareStatement("UPDATE inbox SET answered_at = ?, payload = '', "
+                    + "reply = NULL, chat_id = 0, user_id = 0 WHERE update_id = ? AND answered_at IS NULL")) {
+                p.setString(1, Instant.now().toString());
+                p.setLong(2, updateId);
+                p.executeUpdate();
+            }
+            if (updateId % 500 == 0) {
+                try (PreparedStatement p = db.prepareStatement("DELETE FROM inbox WHERE answered_at IS NOT NULL AND "
+                        + "update_id < (SELECT max(update_id) FROM inbox) - ?")) {
+                    p.setLong(1, KEEP_ANSWERED);
+                    p.executeUpdate();
+                }
+            }
+        });
+    }
+
+    @Override
+    public List<Unanswered> unanswered() {
+        return database.read("reading the unanswered updates", SqliteInbox::selectUnanswered);
+    }
+
+    @Override
+    public List<Unanswered> resume() {
+        List<Unanswered> out = new ArrayList<>();
+        database.write("taking up the unanswered updates", db -> {
+            try (Statement s = db.createStatement()) {
+                s.executeUpdate("UPDATE inbox SET starts = starts + 1 WHERE answered_at IS NULL");
+            }
+            out.addAll(selectUnanswered(db));
+        });
+        return out;
+    }
+
+    private static List<Unanswered> selectUnanswered(Connection db) throws SQLException {
+        try (PreparedStatement p = db.prepareStatement("SELECT update_id, chat_id, user_id, payload, reply, parts_sent, "
+                + "starts FROM inbox WHERE answered_at IS NULL ORDER BY update_id"); ResultSet rs = p.executeQuery()) {
+            List<Unanswered> out = new ArrayList<>();
+            while (rs.next()) {
+                out.add(new Unanswered(new Received(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4)),
+                        rs.getString(5), rs.getInt(6), rs.getInt(7)));
+            }
+            return out;
+        }
+    }
+}
