@@ -333,10 +333,13 @@ class TelegramResilienceTest {
         int users = 200; // 10 messages each: well under a chat's queue limit
         Advisor advisor = TestAdvisors.shipped().advisor();
         long errorsBefore = advisor.stats().errors();
+        PrintStream err = System.err;
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
         try (FakeBotApi telegram = new FakeBotApi(); SqliteProfileStore store = SqliteProfileStore.open(data)) {
             UpdateInbox inbox = store.inbox();
             TelegramBot bot = TelegramBotTest.bot(telegram, inbox, 10_000);
             bot.start();
+            System.setErr(new PrintStream(log, true, StandardCharsets.UTF_8));
             Thread poller = new Thread(bot::run, "fuzz-poller");
             poller.setDaemon(true);
             poller.start();
@@ -363,6 +366,17 @@ class TelegramResilienceTest {
                 assertEquals(errorsBefore, advisor.stats().errors(), "an exception escaped a handler");
             } finally {
                 bot.stop();
+                System.setErr(err);
+            }
+        }
+        // Nothing a person typed reaches the log at WARN or above.
+        List<String> loud = log.toString(StandardCharsets.UTF_8).lines()
+                .filter(l -> l.contains(" WARN ") || l.contains(" ERROR ")).toList();
+        for (String text : texts) {
+            String quoted = text.strip();
+            if (quoted.length() >= 12) {
+                assertTrue(loud.stream().noneMatch(l -> l.contains(quoted.substring(0, 12))),
+                        "a user's text in the log: " + quoted.substring(0, 12));
             }
         }
         // Whatever the hostile commands tried, the profile database holds only valid values.
