@@ -180,7 +180,12 @@ public final class TelegramBot {
             List<UpdateInbox.Received> batch = new ArrayList<>();
             for (Update update : updates) {
                 next = Math.max(next, update.getUpdateId() + 1L);
-                batch.add(received(update));
+                try {
+                    batch.add(received(update));
+                } catch (RuntimeException e) {
+                    // Confirmed with the rest but not kept: otherwise Telegram would send it at every start.
+                    LOG.error("update {} could not be read ({}); skipped", update.getUpdateId(), e.getClass().getName());
+                }
             }
             try {
                 List<UpdateInbox.Received> fresh = inbox.receive(batch, next);

@@ -181,6 +181,20 @@ final class FakeBotApi implements AutoCloseable {
         return id;
     }
 
+    /** A callback query with no sender, which Telegram would never send: the bot must survive it. */
+    synchronized void callbackWithoutSender(long chatId) {
+        ObjectNode callback = json.createObjectNode();
+        callback.put("id", "cb-" + nextUpdateId);
+        callback.set("message", message(chatId, "private", BOT_ID));
+        callback.put("chat_instance", "ci-1");
+        callback.put("data", "t:salary");
+        ObjectNode update = json.createObjectNode();
+        update.put("update_id", nextUpdateId++);
+        update.set("callback_query", callback);
+        pending.add(update);
+        notifyAll();
+    }
+
     private int enqueue(String kind, ObjectNode message) {
         ObjectNode update = json.createObjectNode();
         update.put("update_id", nextUpdateId++);

@@ -182,6 +182,20 @@ class TelegramBotTest {
     }
 
     @Test
+    void an_update_the_bot_cannot_read_is_skipped_and_the_rest_of_its_batch_answered() throws Exception {
+        telegram.callbackWithoutSender(ANN);
+        telegram.textMessage(ANN, "private", ANN, "/help");
+
+        assertTrue(text(telegram.awaitSent(ANN, 1, WAIT).get(0)).startsWith("Ask me anything"));
+        assertTrue(telegram.awaitConfirmed(WAIT), "the unreadable update is confirmed, not fetched again and again");
+        long deadline = System.currentTimeMillis() + WAIT;
+        while (!inbox.unanswered().isEmpty() && System.currentTimeMillis() < deadline) {
+            Thread.sleep(10); // the reply is recorded just after Telegram took it
+        }
+        assertEquals(List.of(), inbox.unanswered());
+    }
+
+    @Test
     void when_telegram_cannot_parse_the_html_the_reply_goes_again_as_plain_text() throws Exception {
         telegram.rejectHtml(1);
         telegram.textMessage(ANN, "private", ANN, "how much does a junior ML engineer earn?");
