@@ -40,6 +40,14 @@ public final class Advisor {
     private static final Pattern SALARY = Pattern.compile("\\b(salary|salaries|pay|paid|earn|earns|make|income|compensation)\\b");
     private static final Pattern LEVEL_WORD = Pattern.compile(
             "\\b(junior|juniors|entry|beginner|fresher|graduate|mid|mid-level|senior|seniors|lead|experienced)\\b");
+    /**
+     * Places outside the United States people ask about. The guides give pay only in US dollars, so a
+     * salary question naming one goes to the guides' own word on that, not to the person's US ranges.
+     */
+    private static final Pattern ABROAD = Pattern.compile("\\b(europe|european|eu|uk|u\\.k\\.|united kingdom|britain|"
+            + "england|scotland|ireland|germany|france|spain|italy|netherlands|poland|sweden|switzerland|india|canada|"
+            + "australia|singapore|japan|china|brazil|mexico|africa|nigeria|asia|dubai|uae|pakistan|london|berlin|"
+            + "paris|toronto|bangalore|bengaluru|euros?|pounds?|rupees?|inr|gbp|eur)\\b");
 
     private final HybridRetriever retriever;
     private final AnswerComposer composer;
@@ -108,7 +116,7 @@ public final class Advisor {
         if (WHICH_CERT.matcher(lower).find() && !CERT_DETAIL.matcher(lower).find()) {
             return guidance.certifications(profiles.load(userId), cloudIn(lower));
         }
-        if (SALARY.matcher(lower).find() && !LEVEL_WORD.matcher(lower).find()) {
+        if (SALARY.matcher(lower).find() && !LEVEL_WORD.matcher(lower).find() && !ABROAD.matcher(lower).find()) {
             Profile profile = profiles.load(userId);
             if (profile.level() != null) {
                 return guidance.salary(profile);

@@ -64,6 +64,18 @@ class AdvisorTest {
     }
 
     @Test
+    void pay_outside_the_united_states_is_answered_with_what_the_guides_do_not_give() {
+        long person = 900_123;
+        advisor.reply(person, "/level junior"); // a known level must not turn this into the US ranges alone
+        for (String question : List.of("how much do ML engineers earn in Europe?",
+                "what is the salary of an ML engineer in Germany?", "ML engineer pay in India")) {
+            String body = PlainText.body(advisor.reply(person, question));
+            assertTrue(body.contains("the source guides give none") && body.contains("US dollars"), question + " -> " + body);
+        }
+        advisor.reply(person, "/forget");
+    }
+
+    @Test
     void a_salary_question_shows_each_sources_range_with_whose_it_is() {
         Answer answer = advisor.reply("how much does a junior ML engineer earn?");
         String body = PlainText.body(answer);
