@@ -32,6 +32,11 @@ record ProfileStatement(@Nullable Level level, @Nullable String background, @Nul
             + "((?:[a-z+#.]+\\s+){0,3}?(?:developer|engineer|programmer|analyst|scientist|student|architect|"
             + "administrator|tester|designer|manager))\\b");
     private static final Pattern KNOW = Pattern.compile("\\bi (?:already )?(?:know|have learned|learned|am good at|can use)\\s+(.+)$");
+    /** The person's own casing of a match in the lower-cased text, when lower-casing kept every index. */
+    private static String asWritten(String cased, String lower, int start, String match) {
+        return cased.length() == lower.length() ? cased.substring(start, start + match.length()) : match;
+    }
+
     private static final Pattern CLOUD = Pattern.compile("\\b(?:use|prefer|work (?:with|on|in)|like|on)\\s+"
             + "(aws|amazon web services|gcp|google cloud|azure|microsoft azure)\\b");
     private static final Pattern GOAL = Pattern.compile("\\b(?:my goal is(?: to)?|(?:i want|i'd like|i would like|i plan) to)\\s+"
@@ -81,7 +86,8 @@ record ProfileStatement(@Nullable Level level, @Nullable String background, @Nul
 
     /** What the sentence says about the person, if it is a statement about them at all. */
     static Optional<ProfileStatement> read(String text) {
-        String t = text.strip().toLowerCase(Locale.ROOT).replace('’', '\'').replaceAll("[.!]+$", "").replaceAll("\\s+", " ");
+        String cased = text.strip().replace('’', '\'').replaceAll("[.!]+$", "").replaceAll("\\s+", " ");
+        String t = cased.toLowerCase(Locale.ROOT);
         if (t.endsWith("?") || !STATEMENT.matcher(t).matches() || t.length() > 300 || QUESTION.matcher(t).find()) {
             return Optional.empty();
         }
@@ -128,6 +134,13 @@ record ProfileStatement(@Nullable Level level, @Nullable String background, @Nul
                     known.add(e.getValue());
                 }
             }
+        }
+        // Matched in lower case, kept as the person wrote it ("Java developer", "work at Google").
+        if (background != null) {
+            background = asWritten(cased, t, role.start(1), role.group(1)).strip();
+        }
+        if (goal != null) {
+            goal = asWritten(cased, t, g.start(1), g.group(1)).strip();
         }
         ProfileStatement statement = new ProfileStatement(level, background, years, cloud, hours, goal, known);
         return statement.isEmpty() ? Optional.empty() : Optional.of(statement);

@@ -109,11 +109,12 @@ class PersonalAdviceTest {
         String known = say("I already know Python and SQL.");
         String profile = say("/profile");
 
-        assertEquals("Got it, I noted background: java developer, 5 years; level: career switcher.\n\n"
+        assertEquals("Got it, I noted background: Java developer, 5 years; level: career switcher.\n\n"
                 + "If that's not right, fix it with /level, /cloud, /goal or /hours, or see everything with /profile.", reply);
         assertTrue(known.contains("marked done: Programming in Python, Data handling and SQL"), known);
         assertTrue(profile.contains("Level: career switcher"), profile);
-        assertTrue(profile.contains("Background: java developer, 5 years"), profile);
+        assertTrue(profile.contains("Background: Java developer, 5 years"), profile);
+        assertTrue(say("I want to work at Google on search").contains("goal: work at Google on search"), "kept as written");
         assertTrue(profile.contains("Progress: 2 of 12 topics done."), profile);
     }
 
