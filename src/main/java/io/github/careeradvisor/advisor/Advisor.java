@@ -105,6 +105,9 @@ public final class Advisor {
         if (smallTalk.isPresent()) {
             return smallTalk.get().reply();
         }
+        if (!QuestionLanguage.looksEnglish(text)) {
+            return Answer.message(Messages.ENGLISH_ONLY);
+        }
         Optional<ProfileStatement> statement = ProfileStatement.read(text);
         if (statement.isPresent()) {
             return profileReplies.apply(userId, statement.get());

@@ -21,6 +21,9 @@ final class Messages {
     static final String DECLINE = "Sorry, that is outside what I know. I can help with becoming a "
             + "machine-learning engineer: " + TOPICS + ". " + EXAMPLES + ".";
 
+    static final String ENGLISH_ONLY = "Sorry, I can only read questions in English: my guides are in English. "
+            + EXAMPLES + ".";
+
     static final String EMPTY = "Please type a question. " + EXAMPLES + ".";
 
     static final String TRUNCATED = "(Your message was long, so I read only its first "

@@ -64,6 +64,14 @@ class AdvisorTest {
     }
 
     @Test
+    void a_question_in_another_language_is_told_the_guides_are_in_english_not_answered_with_a_guess() {
+        Answer answer = advisor.reply("¿Cuánto gana un ingeniero de machine learning?");
+
+        assertFalse(answer.grounded());
+        assertTrue(PlainText.body(answer).startsWith("Sorry, I can only read questions in English"), PlainText.body(answer));
+    }
+
+    @Test
     void pay_outside_the_united_states_is_answered_with_what_the_guides_do_not_give() {
         long person = 900_123;
         advisor.reply(person, "/level junior"); // a known level must not turn this into the US ranges alone
