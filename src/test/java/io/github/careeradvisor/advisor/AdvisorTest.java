@@ -72,6 +72,15 @@ class AdvisorTest {
     }
 
     @Test
+    void a_topic_the_sources_leave_out_is_answered_with_that_not_with_a_word_match() {
+        String body = PlainText.body(advisor.reply("how do I prepare for ML interviews?"));
+
+        assertTrue(body.startsWith("• ML job interview preparation, such as practice questions or how interviews run, "
+                + "is not covered by the source guides."), body);
+        assertFalse(body.contains("preparing data"), body);
+    }
+
+    @Test
     void pay_outside_the_united_states_is_answered_with_what_the_guides_do_not_give() {
         long person = 900_123;
         advisor.reply(person, "/level junior"); // a known level must not turn this into the US ranges alone
