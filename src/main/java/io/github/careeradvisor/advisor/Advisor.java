@@ -39,7 +39,8 @@ public final class Advisor {
             + "tensorflow|specialty|databricks|nvidia|ibm|cap|informs|andrew ng|coursera|[a-z]{2,3}-[a-z]?\\d{2,3})\\b");
     private static final Pattern SALARY = Pattern.compile("\\b(salary|salaries|pay|paid|earn|earns|make|income|compensation)\\b");
     private static final Pattern LEVEL_WORD = Pattern.compile(
-            "\\b(junior|juniors|entry|beginner|fresher|graduate|mid|mid-level|senior|seniors|lead|experienced)\\b");
+            "\\b(junior|juniors|entry|beginner|fresher|freshers|graduate|mid|mid-level|intermediate|senior|seniors|lead|"
+            + "experienced|principal|staff)\\b");
     /**
      * Places outside the United States people ask about. The guides give pay only in US dollars, so a
      * salary question naming one goes to the guides' own word on that, not to the person's US ranges.

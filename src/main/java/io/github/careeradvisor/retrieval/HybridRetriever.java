@@ -45,7 +45,7 @@ public final class HybridRetriever implements AutoCloseable {
     }
 
     public Retrieval retrieve(String asked) {
-        String question = spelling.correct(asked);
+        String question = LevelSynonyms.expand(spelling.correct(asked));
         float[] query;
         try {
             query = queries.embed(question);

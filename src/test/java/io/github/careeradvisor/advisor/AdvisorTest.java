@@ -81,6 +81,17 @@ class AdvisorTest {
     }
 
     @Test
+    void a_principal_or_staff_engineers_pay_is_the_senior_section_even_for_someone_with_another_level() {
+        long person = 900_124;
+        advisor.reply(person, "/level junior");
+        for (String question : List.of("what does a principal ML engineer earn?", "staff ML engineer salary")) {
+            String body = PlainText.body(advisor.reply(person, question));
+            assertTrue(body.startsWith("• Simplilearn: senior ML engineers"), question + " -> " + body);
+        }
+        advisor.reply(person, "/forget");
+    }
+
+    @Test
     void pay_outside_the_united_states_is_answered_with_what_the_guides_do_not_give() {
         long person = 900_123;
         advisor.reply(person, "/level junior"); // a known level must not turn this into the US ranges alone

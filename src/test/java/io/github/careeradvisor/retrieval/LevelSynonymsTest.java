@@ -1,0 +1,18 @@
+package io.github.careeradvisor.retrieval;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+
+class LevelSynonymsTest {
+
+    @Test
+    void a_title_the_guides_do_not_use_gets_their_word_added_and_nothing_taken_out() {
+        assertEquals("what does a principal ML engineer earn? (senior)",
+                LevelSynonyms.expand("what does a principal ML engineer earn?"));
+        assertEquals("Staff or principal engineer pay (senior)", LevelSynonyms.expand("Staff or principal engineer pay"));
+        assertEquals("salary for freshers (entry-level junior)", LevelSynonyms.expand("salary for freshers"));
+        assertEquals("how much does a junior earn?", LevelSynonyms.expand("how much does a junior earn?"));
+        assertEquals("principality of Monaco", LevelSynonyms.expand("principality of Monaco"), "whole words only");
+    }
+}
