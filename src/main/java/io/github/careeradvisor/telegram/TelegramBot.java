@@ -26,9 +26,10 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
 
 /**
- * The advisor on Telegram: polls for updates itself (not on telegrambots' shared single thread),
- * answers chats in parallel and each chat in order, renders answers in Telegram's HTML, offers
- * follow-up buttons, and in groups speaks only when spoken to.
+ * The advisor on Telegram. It polls for updates itself (not on telegrambots' shared single thread),
+ * stores each in the inbox before Telegram is told it arrived, and answers chats in parallel and each
+ * chat in order: {@link Responder} decides what to say, {@link Delivery} sends it in the chat's turn,
+ * and the inbox journals every step so a restart loses nothing and repeats nothing it recorded.
  */
 public final class TelegramBot {
 
