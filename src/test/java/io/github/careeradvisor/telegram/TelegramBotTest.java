@@ -39,6 +39,22 @@ class TelegramBotTest {
                 perMinute, Pacing.NONE);
     }
 
+    /** Runs the bot's update loop on a daemon thread, as App runs it on its main thread. */
+    static Thread poll(TelegramBot bot, String name) {
+        Thread poller = new Thread(bot::run, name);
+        poller.setDaemon(true);
+        poller.start();
+        return poller;
+    }
+
+    /** Waits until nothing is unanswered: a reply is recorded just after Telegram took it. */
+    static void awaitAllAnswered(UpdateInbox inbox, long timeoutMillis) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + timeoutMillis;
+        while (!inbox.unanswered().isEmpty() && System.currentTimeMillis() < deadline) {
+            Thread.sleep(10);
+        }
+    }
+
     @BeforeEach
     void startBot() throws Exception {
         telegram = new FakeBotApi();
@@ -46,9 +62,7 @@ class TelegramBotTest {
         inbox = store.inbox();
         bot = bot(telegram, inbox, 1000);
         bot.start();
-        poller = new Thread(bot::run, "test-poller");
-        poller.setDaemon(true);
-        poller.start();
+        poller = poll(bot, "test-poller");
     }
 
     @AfterEach
@@ -188,10 +202,7 @@ class TelegramBotTest {
 
         assertTrue(text(telegram.awaitSent(ANN, 1, WAIT).get(0)).startsWith("Ask me anything"));
         assertTrue(telegram.awaitConfirmed(WAIT), "the unreadable update is confirmed, not fetched again and again");
-        long deadline = System.currentTimeMillis() + WAIT;
-        while (!inbox.unanswered().isEmpty() && System.currentTimeMillis() < deadline) {
-            Thread.sleep(10); // the reply is recorded just after Telegram took it
-        }
+        awaitAllAnswered(inbox, WAIT);
         assertEquals(List.of(), inbox.unanswered());
     }
 
@@ -232,9 +243,7 @@ class TelegramBotTest {
         poller.join(10_000);
         bot = bot(telegram, inbox, 3);
         bot.start();
-        poller = new Thread(bot::run, "test-poller-2");
-        poller.setDaemon(true);
-        poller.start();
+        poller = poll(bot, "test-poller-2");
         long flooder = 31;
         long other = 32;
         for (int i = 0; i < 8; i++) {

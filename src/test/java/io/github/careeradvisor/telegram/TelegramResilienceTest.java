@@ -40,9 +40,7 @@ class TelegramResilienceTest {
             TelegramBot bot = TelegramBotTest.bot(telegram, inbox, 1000);
             bot.start();
             telegram.injectFaults(0.1, 42);
-            Thread poller = new Thread(bot::run, "resilience-poller");
-            poller.setDaemon(true);
-            poller.start();
+            TelegramBotTest.poll(bot, "resilience-poller");
             for (int n = 1; n <= perChat; n++) {
                 for (long chat = firstChat; chat < firstChat + chats; chat++) {
                     telegram.textMessage(chat, "private", chat, "/hours " + n);
@@ -85,9 +83,7 @@ class TelegramResilienceTest {
             bot.start();
             telegram.conflictPolls(3);
             System.setErr(new PrintStream(log, true, StandardCharsets.UTF_8));
-            Thread poller = new Thread(bot::run, "conflict-poller");
-            poller.setDaemon(true);
-            poller.start();
+            TelegramBotTest.poll(bot, "conflict-poller");
             try {
                 telegram.textMessage(chat, "private", chat, "/hours 6");
                 assertEquals("Saved: 6 hours a week.", telegram.awaitSent(chat, 1, 30_000).get(0).get("text").asText());
@@ -115,19 +111,14 @@ class TelegramResilienceTest {
             TelegramBot bot = TelegramBotTest.bot(telegram, inbox, 1000);
             bot.start();
             telegram.blockedBy(blocker);
-            Thread poller = new Thread(bot::run, "blocked-poller");
-            poller.setDaemon(true);
-            poller.start();
+            TelegramBotTest.poll(bot, "blocked-poller");
             try {
                 telegram.textMessage(blocker, "private", blocker, "/hours 2");
                 telegram.textMessage(blocker, "private", blocker, "/hours 3");
                 telegram.textMessage(other, "private", other, "/hours 5");
                 assertEquals(1, telegram.awaitSent(other, 1, 30_000).size());
                 assertTrue(telegram.awaitConfirmed(30_000));
-                long deadline = System.currentTimeMillis() + 10_000;
-                while (!inbox.unanswered().isEmpty() && System.currentTimeMillis() < deadline) {
-                    Thread.sleep(20);
-                }
+                TelegramBotTest.awaitAllAnswered(inbox, 10_000);
                 assertEquals(List.of(), inbox.unanswered(), "the blocked replies were given up, not kept");
                 long triesToBlocker = telegram.calls("sendMessage").stream()
                         .filter(c -> c.body().path("chat_id").asLong() == blocker).count();
@@ -158,9 +149,7 @@ class TelegramResilienceTest {
             UpdateInbox inbox = store.inbox();
             TelegramBot bot = TelegramBotTest.bot(telegram, inbox, 1000);
             bot.start();
-            Thread poller = new Thread(bot::run, "resume-poller");
-            poller.setDaemon(true);
-            poller.start();
+            TelegramBotTest.poll(bot, "resume-poller");
             try {
                 telegram.awaitSent(chat, 3, 30_000);
                 Thread.sleep(300); // anything sent twice would arrive now
@@ -190,9 +179,7 @@ class TelegramResilienceTest {
             UpdateInbox inbox = store.inbox();
             TelegramBot bot = TelegramBotTest.bot(telegram, inbox, 1000);
             bot.start();
-            Thread poller = new Thread(bot::run, "poison-poller");
-            poller.setDaemon(true);
-            poller.start();
+            TelegramBotTest.poll(bot, "poison-poller");
             try {
                 telegram.awaitSent(chat, 1, 30_000);
                 Thread.sleep(300); // update 1's reply would arrive now
@@ -219,16 +206,11 @@ class TelegramResilienceTest {
             UpdateInbox inbox = store.inbox();
             TelegramBot bot = TelegramBotTest.bot(telegram, inbox, 1000);
             bot.start();
-            Thread poller = new Thread(bot::run, "sorry-poller");
-            poller.setDaemon(true);
-            poller.start();
+            TelegramBotTest.poll(bot, "sorry-poller");
             try {
                 assertEquals(TelegramBot.SORRY, telegram.awaitSent(chat, 1, 30_000).get(0).get("text").asText());
                 assertEquals(errorsBefore + 1, advisor.stats().errors(), "the failure is counted");
-                long deadline = System.currentTimeMillis() + 5_000;
-                while (!inbox.unanswered().isEmpty() && System.currentTimeMillis() < deadline) {
-                    Thread.sleep(20);
-                }
+                TelegramBotTest.awaitAllAnswered(inbox, 5_000);
                 assertEquals(List.of(), inbox.unanswered());
             } finally {
                 bot.stop();
@@ -253,9 +235,7 @@ class TelegramResilienceTest {
             TelegramBot bot = new TelegramBot(FakeBotApi.TOKEN, telegram.url(), TestAdvisors.shipped().advisor(),
                     java.util.Set.of(), inbox, 1000, new Pacing(3_000, 3_000, Integer.MAX_VALUE));
             bot.start();
-            Thread poller = new Thread(bot::run, "pacing-poller");
-            poller.setDaemon(true);
-            poller.start();
+            TelegramBotTest.poll(bot, "pacing-poller");
             try {
                 for (int n = 1; n <= 3; n++) {
                     for (long chat = firstFlooder; chat < firstFlooder + flooders; chat++) {
@@ -296,9 +276,7 @@ class TelegramResilienceTest {
             for (long chat = firstThrottled; chat < firstThrottled + throttledChats; chat++) {
                 telegram.throttle(chat, 2); // two 429s with retry_after 1: two seconds of waiting each
             }
-            Thread poller = new Thread(bot::run, "throttle-poller");
-            poller.setDaemon(true);
-            poller.start();
+            TelegramBotTest.poll(bot, "throttle-poller");
             try {
                 for (long chat = firstThrottled; chat < firstThrottled + throttledChats; chat++) {
                     telegram.textMessage(chat, "private", chat, "/hours 2");
@@ -340,9 +318,7 @@ class TelegramResilienceTest {
             TelegramBot bot = TelegramBotTest.bot(telegram, inbox, 10_000);
             bot.start();
             System.setErr(new PrintStream(log, true, StandardCharsets.UTF_8));
-            Thread poller = new Thread(bot::run, "fuzz-poller");
-            poller.setDaemon(true);
-            poller.start();
+            TelegramBotTest.poll(bot, "fuzz-poller");
             for (int i = 0; i < texts.size(); i++) {
                 long user = firstUser + i % users;
                 telegram.textMessage(user, "private", user, texts.get(i));
