@@ -64,10 +64,7 @@ class TelegramResilienceTest {
                 assertEquals(List.of(), inbox.unanswered());
             } finally {
                 bot.stop();
-                Advisor advisor = TestAdvisors.shipped().advisor();
-                for (long chat = firstChat; chat < firstChat + chats; chat++) {
-                    advisor.reply(chat, "/forget");
-                }
+                forget(firstChat, chats);
             }
         }
     }
@@ -255,11 +252,7 @@ class TelegramResilienceTest {
                         + "and before any of their second: " + order);
             } finally {
                 bot.stop();
-                Advisor advisor = TestAdvisors.shipped().advisor();
-                for (long chat = firstFlooder; chat < firstFlooder + flooders; chat++) {
-                    advisor.reply(chat, "/forget");
-                }
-                advisor.reply(quiet, "/forget");
+                forget(firstFlooder, flooders, quiet);
             }
         }
     }
@@ -294,11 +287,7 @@ class TelegramResilienceTest {
                 assertEquals(throttledChats + 1, order.size(), "each reply once: " + order);
             } finally {
                 bot.stop();
-                Advisor advisor = TestAdvisors.shipped().advisor();
-                for (long chat = firstThrottled; chat < firstThrottled + throttledChats; chat++) {
-                    advisor.reply(chat, "/forget");
-                }
-                advisor.reply(quiet, "/forget");
+                forget(firstThrottled, throttledChats, quiet);
             }
         }
     }
@@ -375,6 +364,17 @@ class TelegramResilienceTest {
         }
         for (long user = firstUser; user < firstUser + users; user++) {
             advisor.reply(user, "/forget");
+        }
+    }
+
+    /** Deletes what the test's chats left in the shared profile store: {@code count} chats from {@code first}, and {@code others}. */
+    private static void forget(long first, int count, long... others) {
+        Advisor advisor = TestAdvisors.shipped().advisor();
+        for (long chat = first; chat < first + count; chat++) {
+            advisor.reply(chat, "/forget");
+        }
+        for (long chat : others) {
+            advisor.reply(chat, "/forget");
         }
     }
 
