@@ -190,7 +190,7 @@ class BotCrashIT {
         for (long chat = FIRST_CHAT; chat < FIRST_CHAT + CHATS; chat++) {
             telegram.awaitSent(chat, PER_CHAT, 120_000);
             Thread.sleep(chat == FIRST_CHAT ? 1500 : 0); // a late duplicate would arrive now
-            List<String> texts = new ArrayList<>(telegram.sent(chat).stream().map(r -> r.get("text").asText()).toList());
+            List<String> texts = new ArrayList<>(telegram.sentTexts(chat));
             // Drop an immediate repeat (a send on the wire at the kill); then every answer must be there once, in order.
             for (int i = texts.size() - 1; i > 0; i--) {
                 if (texts.get(i).equals(texts.get(i - 1))) {

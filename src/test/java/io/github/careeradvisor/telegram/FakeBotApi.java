@@ -230,6 +230,11 @@ final class FakeBotApi implements AutoCloseable {
                 .map(Call::body).filter(b -> b.get("chat_id").asLong() == chatId).toList();
     }
 
+    /** The texts of the messages the server accepted for {@code chatId}, in order. */
+    synchronized List<String> sentTexts(long chatId) {
+        return sent(chatId).stream().map(r -> r.get("text").asText()).toList();
+    }
+
     /** Waits until {@code chatId} has {@code count} accepted messages. */
     synchronized List<JsonNode> awaitSent(long chatId, int count, long timeoutMillis) throws InterruptedException {
         long deadline = System.currentTimeMillis() + timeoutMillis;

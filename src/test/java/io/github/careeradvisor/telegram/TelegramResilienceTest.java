@@ -151,7 +151,7 @@ class TelegramResilienceTest {
                 telegram.awaitSent(chat, 3, 30_000);
                 Thread.sleep(300); // anything sent twice would arrive now
                 assertEquals(List.of("stored part two", "stored part three", "Saved: 4 hours a week."),
-                        telegram.sent(chat).stream().map(r -> r.get("text").asText()).toList());
+                        telegram.sentTexts(chat));
                 assertEquals(List.of(), inbox.unanswered());
             } finally {
                 bot.stop();
@@ -181,7 +181,7 @@ class TelegramResilienceTest {
                 telegram.awaitSent(chat, 1, 30_000);
                 Thread.sleep(300); // update 1's reply would arrive now
                 assertEquals(List.of("Saved: 5 hours a week."),
-                        telegram.sent(chat).stream().map(r -> r.get("text").asText()).toList());
+                        telegram.sentTexts(chat));
                 assertEquals(List.of(), inbox.unanswered());
             } finally {
                 bot.stop();
@@ -362,9 +362,7 @@ class TelegramResilienceTest {
             rs.next();
             assertEquals(0, rs.getInt(1));
         }
-        for (long user = firstUser; user < firstUser + users; user++) {
-            advisor.reply(user, "/forget");
-        }
+        forget(firstUser, users);
     }
 
     /** Deletes what the test's chats left in the shared profile store: {@code count} chats from {@code first}, and {@code others}. */
