@@ -132,9 +132,14 @@ final class Responder {
 
     /** A command that shows what is stored about a person: for their eyes, so never in a group. */
     private static boolean showsProfile(String text) {
-        String command = text.strip().split("\\s", 2)[0].toLowerCase(Locale.ROOT);
+        String command = commandWord(text);
         int at = command.indexOf('@');
         return (at < 0 ? command : command.substring(0, at)).equals("/profile");
+    }
+
+    /** The first word of a message, in lower case: "/help@careeradvisorbot" for "/help@CareerAdvisorBot now". */
+    private static String commandWord(String text) {
+        return text.strip().split("\\s", 2)[0].toLowerCase(Locale.ROOT);
     }
 
     private Reply profileInPrivate(@Nullable Integer replyTo) {
@@ -151,7 +156,7 @@ final class Responder {
         }
         String lower = text.toLowerCase(Locale.ROOT);
         if (lower.startsWith("/")) {
-            String command = lower.split("\\s", 2)[0];
+            String command = commandWord(text);
             int at = command.indexOf('@');
             return at < 0 || command.substring(at + 1).equals(username.toLowerCase(Locale.ROOT));
         }
