@@ -1,6 +1,7 @@
 package io.github.careeradvisor;
 
 import io.github.careeradvisor.advisor.Advisor;
+import io.github.careeradvisor.advisor.IntentExamples;
 import io.github.careeradvisor.bench.Benchmark;
 import io.github.careeradvisor.bench.Probe;
 import io.github.careeradvisor.cli.CommandLine;
@@ -32,6 +33,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -94,31 +96,39 @@ public final class App {
     public static Started start(Settings settings, Embedder embedder, Consumer<String> warnings) {
         // The database first: a data dir that cannot be used stops start-up before seconds of indexing.
         SqliteProfileStore profiles = SqliteProfileStore.open(settings.dataDir());
+        Advisor advisor;
         IndexBuilder.Built built;
-        Roadmap roadmap;
-        CertificationCatalog certifications;
         try {
-            built = buildIndex(settings, embedder, warnings);
-            roadmap = Roadmap.load(settings.knowledgeDir());
-            certifications = CertificationCatalog.load(settings.knowledgeDir());
+            KnowledgeBase knowledge = loadKnowledge(settings, warnings);
+            IntentExamples examples = IntentExamples.load();
+            built = new IndexBuilder(embedder, settings.dataDir(), warnings).build(knowledge, examples.all());
+            Roadmap roadmap = Roadmap.load(settings.knowledgeDir());
+            CertificationCatalog certifications = CertificationCatalog.load(settings.knowledgeDir());
+            Advisor.Knowledge parts = new Advisor.Knowledge(built.retriever(), roadmap, certifications, examples,
+                    knowledge.sourceNames());
+            advisor = new Advisor(parts, profiles, profiles.dialogue(), Clock.systemUTC(),
+                    Duration.ofMinutes(settings.contextMinutes()), settings.adminIds());
         } catch (RuntimeException e) {
             profiles.close();
             throw e;
         }
-        Advisor advisor = new Advisor(built.retriever(), profiles, roadmap, certifications, Clock.systemUTC(),
-                settings.adminIds());
         // The model's first run is several times slower than the next ones: pay it here, not on a user.
         advisor.warmUp(WARM_UP_QUESTION);
         return new Started(advisor, built.report(), profiles);
     }
 
-    private static IndexBuilder.Built buildIndex(Settings settings, Embedder embedder, Consumer<String> warnings) {
+    private static KnowledgeBase loadKnowledge(Settings settings, Consumer<String> warnings) {
         KnowledgeBase knowledge;
         try (TokenCounter tokens = TokenCounter.forMiniLm()) {
             knowledge = new KnowledgeLoader(settings.knowledgeDir(), tokens::count).load();
         }
         knowledge.problems().forEach(p -> warnings.accept("warning: guide left out: " + p));
-        return new IndexBuilder(embedder, settings.dataDir(), warnings).build(knowledge);
+        return knowledge;
+    }
+
+    private static IndexBuilder.Built buildIndex(Settings settings, Embedder embedder, Consumer<String> warnings) {
+        return new IndexBuilder(embedder, settings.dataDir(), warnings)
+                .build(loadKnowledge(settings, warnings), IntentExamples.load().all());
     }
 
     int run(String[] args) {
@@ -170,7 +180,9 @@ public final class App {
 
     private int ask(Settings settings, Invocation invocation) {
         try (Started started = start(settings, embedder.apply(settings), err::println)) {
-            Conversation conversation = new Conversation(started.advisor(), user(invocation), out);
+            // With --user the thread is that person's across processes; without, it lasts this run.
+            long chat = invocation.userId().isPresent() ? Advisor.DIRECT_CHAT : Advisor.sessionChat();
+            Conversation conversation = new Conversation(started.advisor(), user(invocation), chat, out);
             if (invocation.words().isEmpty()) {
                 conversation.askEachLine(reader(), invocation.json());
             } else {
@@ -184,7 +196,7 @@ public final class App {
 
     private int chat(Settings settings, Invocation invocation) {
         try (Started started = start(settings, embedder.apply(settings), err::println)) {
-            new Conversation(started.advisor(), user(invocation), out).chat(reader());
+            new Conversation(started.advisor(), user(invocation), Advisor.sessionChat(), out).chat(reader());
         } catch (java.io.IOException e) {
             throw new UncheckedIOException("reading from the terminal", e);
         }

@@ -4,69 +4,88 @@ import io.github.careeradvisor.answer.Answer;
 import io.github.careeradvisor.answer.AnswerComposer;
 import io.github.careeradvisor.knowledge.CertificationCatalog;
 import io.github.careeradvisor.knowledge.Roadmap;
-import io.github.careeradvisor.profile.Cloud;
+import io.github.careeradvisor.profile.DialogueStore;
+import io.github.careeradvisor.profile.DialogueTurn;
 import io.github.careeradvisor.profile.Profile;
 import io.github.careeradvisor.profile.ProfileStore;
 import io.github.careeradvisor.profile.TopicStatus;
 import io.github.careeradvisor.retrieval.HybridRetriever;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
-import org.jspecify.annotations.Nullable;
 
 /**
- * The advisor every front end talks to: takes what a person typed (a question, a command, or a sentence
- * about themselves) and returns the reply as an {@link Answer}. Questions are answered only from the
- * knowledge; anything outside it is declined politely. A person's profile is read and changed only
- * through their own user id.
+ * The advisor every front end talks to: takes what a person typed in a conversation (a question, a
+ * follow-up, a command, or a sentence about themselves) and returns the reply as an {@link Answer}.
+ * Questions are answered only from the knowledge; anything outside it is declined politely. A
+ * person's profile and conversations are read and changed only through their own user id.
+ *
+ * <p>One turn has one shape: read the person's profile and the conversation's recent turns once,
+ * understand the message once (intent and slots, resolved against the thread), hand each question in
+ * it to the handler of its intent, and save the turn once.
  */
 public final class Advisor {
 
     /** The user of the terminal front ends when no --user is given. */
     public static final long LOCAL_USER = 0;
+    /** The conversation of {@code ask --user ID}: the same one across processes. */
+    public static final long DIRECT_CHAT = 0;
 
-    static final String SALARY_QUESTION = "How much do machine learning engineers earn at each level?";
-    static final String CERTS_QUESTION = "Which machine learning certification should I take, and which are retired?";
-
-    private static final Pattern WHAT_NEXT = Pattern.compile(
-            "\\b(what|which)\\b.*\\b(learn|study|focus on|do)\\b.*\\bnext\\b|\\bnext steps?\\b|^what next\\b");
-    private static final Pattern WHICH_CERT = Pattern.compile(
-            "\\b(which|what|recommend|suggest|best)\\b.*\\bcert(ification|ificate|s)?\\b");
-    private static final Pattern CERT_DETAIL = Pattern.compile(
-            "\\b(price|cost|how much|valid|expire|retired|still|available|how long|questions|exam code|pass|"
-            + "tensorflow|specialty|databricks|nvidia|ibm|cap|informs|andrew ng|coursera|[a-z]{2,3}-[a-z]?\\d{2,3})\\b");
-    private static final Pattern SALARY = Pattern.compile("\\b(salary|salaries|pay|paid|earn|earns|make|income|compensation)\\b");
-    private static final Pattern LEVEL_WORD = Pattern.compile(
-            "\\b(junior|juniors|entry|beginner|fresher|freshers|graduate|mid|mid-level|intermediate|senior|seniors|lead|"
-            + "experienced|principal|staff)\\b");
     /**
-     * Places outside the United States people ask about. The guides give pay only in US dollars, so a
-     * salary question naming one goes to the guides' own word on that, not to the person's US ranges.
+     * A conversation of its own for one terminal session ({@code chat}, or {@code ask} without
+     * {@code --user}): above 2^62, where Telegram never numbers a chat.
      */
-    private static final Pattern ABROAD = Pattern.compile("\\b(europe|european|eu|uk|u\\.k\\.|united kingdom|britain|"
-            + "england|scotland|ireland|germany|france|spain|italy|netherlands|poland|sweden|switzerland|india|canada|"
-            + "australia|singapore|japan|china|brazil|mexico|africa|nigeria|asia|dubai|uae|pakistan|london|berlin|"
-            + "paris|toronto|bangalore|bengaluru|euros?|pounds?|rupees?|inr|gbp|eur)\\b");
+    public static long sessionChat() {
+        return (1L << 62) + java.util.concurrent.ThreadLocalRandom.current().nextLong(1L << 40);
+    }
+
+    /** The parts of the knowledge the advisor answers from. */
+    public record Knowledge(HybridRetriever retriever, Roadmap roadmap, CertificationCatalog certifications,
+            IntentExamples examples, List<String> sources) {
+        public Knowledge {
+            sources = List.copyOf(sources);
+        }
+    }
 
     private final HybridRetriever retriever;
     private final AnswerComposer composer;
     private final ProfileStore profiles;
+    private final DialogueStore dialogue;
     private final ProfileReplies profileReplies;
     private final Guidance guidance;
+    private final SalaryReplies salary;
+    private final CertificationReplies certifications;
+    private final Interpreter interpreter;
+    private final Clock clock;
+    private final Duration context;
     private final Set<Long> admins;
     private final UsageStats stats = new UsageStats();
 
-    /** @param admins the user ids that may see /stats */
-    public Advisor(HybridRetriever retriever, ProfileStore profiles, Roadmap roadmap, CertificationCatalog certifications,
-            Clock clock, Set<Long> admins) {
+    /**
+     * @param context how long a conversation thread is remembered
+     * @param admins the user ids that may see /stats
+     */
+    public Advisor(Knowledge knowledge, ProfileStore profiles, DialogueStore dialogue, Clock clock, Duration context,
+            Set<Long> admins) {
         this.admins = Set.copyOf(admins);
-        this.retriever = retriever;
-        this.composer = new AnswerComposer(Messages.DECLINE);
+        this.retriever = knowledge.retriever();
+        this.composer = new AnswerComposer(Messages.DECLINE, knowledge.sources());
         this.profiles = profiles;
-        this.profileReplies = new ProfileReplies(profiles, roadmap);
-        this.guidance = new Guidance(retriever, composer, roadmap, certifications, clock);
+        this.dialogue = dialogue;
+        this.clock = clock;
+        this.context = context;
+        this.profileReplies = new ProfileReplies(profiles, knowledge.roadmap());
+        this.guidance = new Guidance(retriever, composer, knowledge.roadmap());
+        this.salary = new SalaryReplies(retriever, composer);
+        this.certifications = new CertificationReplies(knowledge.certifications(), retriever, composer, clock);
+        IntentExamples examples = knowledge.examples();
+        this.interpreter = new Interpreter(retriever, new IntentRouter(examples, retriever.vectors(examples.all())),
+                new Entities(knowledge.certifications()), knowledge.certifications());
     }
 
     /** The reply to one message from the terminal's local user. */
@@ -74,26 +93,35 @@ public final class Advisor {
         return reply(LOCAL_USER, message);
     }
 
-    /** The reply to one message from {@code userId}. Never throws for any text a person can send. */
+    /** The reply to one message from {@code userId} in their direct conversation ({@code ask --user}). */
     public Answer reply(long userId, String message) {
+        return reply(userId, DIRECT_CHAT, message);
+    }
+
+    /**
+     * The reply to one message from {@code userId} in chat {@code chatId}: each person in each chat has a
+     * thread of their own. Never throws for any text a person can send.
+     */
+    public Answer reply(long userId, long chatId, String message) {
         QuestionText question = QuestionText.of(message);
         if (question.isEmpty()) {
             return Answer.message(Messages.EMPTY);
         }
         String text = question.text();
         if (text.startsWith("/")) {
-            Answer answer = command(userId, text);
+            Answer answer = command(userId, chatId, text);
             return question.truncated() ? answer.withNote(Messages.TRUNCATED) : answer;
         }
         long start = System.nanoTime();
-        Answer answer = free(userId, text);
+        Answer answer = free(userId, chatId, text);
         stats.answered(userId, answer.grounded(), (System.nanoTime() - start) / 1e6);
         return question.truncated() ? answer.withNote(Messages.TRUNCATED) : answer;
     }
 
     /** Runs one question through every part once, so the first person does not pay for JIT and model warm-up. */
     public void warmUp(String question) {
-        answer(question);
+        Understanding u = interpreter.alone(question);
+        handle(u, Profile.empty(LOCAL_USER), LOCAL_USER);
     }
 
     /** Counts of use since the start, for /stats; front ends report their errors to it. */
@@ -101,36 +129,123 @@ public final class Advisor {
         return stats;
     }
 
-    private Answer free(long userId, String text) {
+    private Answer free(long userId, long chatId, String text) {
         Optional<SmallTalk> smallTalk = SmallTalk.of(text);
         if (smallTalk.isPresent()) {
             return smallTalk.get().reply();
         }
+        if (interpreter.entities().isWhole("reset", text)) {
+            return newThread(userId, chatId);
+        }
         if (!QuestionLanguage.looksEnglish(text)) {
             return Answer.message(Messages.ENGLISH_ONLY);
         }
-        Optional<ProfileStatement> statement = ProfileStatement.read(text);
-        if (statement.isPresent()) {
-            return profileReplies.apply(userId, statement.get());
-        }
-        String lower = text.toLowerCase(Locale.ROOT);
-        if (WHAT_NEXT.matcher(lower).find()) {
-            return next(userId);
-        }
-        if (WHICH_CERT.matcher(lower).find() && !CERT_DETAIL.matcher(lower).find()) {
-            return guidance.certifications(profiles.load(userId), cloudIn(lower));
-        }
-        if (SALARY.matcher(lower).find() && !LEVEL_WORD.matcher(lower).find() && !ABROAD.matcher(lower).find()) {
-            Profile profile = profiles.load(userId);
-            if (profile.level() != null) {
-                return guidance.salary(profile);
+        // The turn's context, read once.
+        Instant now = clock.instant();
+        Instant since = now.minus(context);
+        List<DialogueTurn> thread = dialogue.recent(userId, chatId, since);
+        Profile profile = profiles.load(userId);
+
+        DialogueTurn last = thread.isEmpty() ? null : thread.get(thread.size() - 1);
+        List<DialogueTurn> turns = new ArrayList<>();
+        Answer reply = null;
+        for (String part : Parts.split(text, interpreter)) {
+            Understanding u = interpreter.read(part, last);
+            Handled handled = handle(u, profile, userId);
+            if (u.intent() == Intent.ABOUT_ME) {
+                profile = profiles.load(userId); // what the statement changed, for the next part
+            }
+            reply = reply == null ? handled.answer() : reply.followedBy(handled.answer());
+            if (u.clarify() == null && u.intent() != Intent.SMALL_TALK) {
+                last = new DialogueTurn(now, u.text(), u.intent().id(), u.slots().toMap(), shown(u, handled),
+                        handled.facts().isEmpty() ? u.facts() : handled.facts());
+                turns.add(last);
             }
         }
-        return answer(text);
+        if (!turns.isEmpty()) {
+            dialogue.append(userId, chatId, turns, since);
+        }
+        return reply;
     }
 
-    private Answer answer(String question) {
-        return composer.compose(retriever.retrieve(question));
+    /** The sections the thread has shown so far on this question, and those this answer quoted. */
+    private static List<String> shown(Understanding u, Handled handled) {
+        List<String> shown = new ArrayList<>(u.followUp() == Understanding.FollowUp.MORE ? u.shown() : List.of());
+        handled.answer().sources().forEach(c -> shown.add(c.file() + "#" + c.section()));
+        return shown;
+    }
+
+    /** One understood question, to the handler of its intent. */
+    private Handled handle(Understanding u, Profile profile, long userId) {
+        if (u.clarify() != null) {
+            return Handled.of(Answer.message(u.clarify()));
+        }
+        if (u.followUp() == Understanding.FollowUp.FIRST) {
+            if (u.intent() == Intent.CERT_ADVICE || u.intent() == Intent.CERT_DETAIL) {
+                return certifications.first(u);
+            }
+            if (u.intent() == Intent.LEARNING_PATH) {
+                return new Handled(guidance.first(profile, u.facts()), u.facts());
+            }
+        }
+        if (u.followUp() == Understanding.FollowUp.MORE || u.followUp() == Understanding.FollowUp.WHY) {
+            Answer more = composer.compose(retriever.retrieve(u.query(), Set.copyOf(u.shown())));
+            return Handled.of(more.grounded() ? more.withHeading((u.followUp() == Understanding.FollowUp.WHY ? "Why: "
+                    : "More on that: ").strip()) : Answer.message("That is all my guides say about it. Ask me "
+                    + "something else, or /new to start a new topic."));
+        }
+        return switch (u.intent()) {
+            case SALARY -> salary.reply(u, profile);
+            case CERT_ADVICE -> certifications.advice(u, profile);
+            case CERT_DETAIL -> certifications.detail(u);
+            case LEARNING_PATH -> learningPath(u, profile);
+            case ABOUT_ME -> aboutMe(u, userId);
+            case SMALL_TALK -> Handled.of(SmallTalk.of(u.text()).orElse(SmallTalk.GREETING).reply());
+            case OUT_OF_SCOPE -> outOfScope(u);
+            default -> search(u);
+        };
+    }
+
+    private Handled learningPath(Understanding u, Profile profile) {
+        Slots s = u.slots();
+        if (s.otherOccupation() && !Interpreter.personal(u.text())) {
+            return Handled.of(OtherOccupation.reply(s.occupation(), Intent.LEARNING_PATH));
+        }
+        Profile fitted = s.level() == null ? profile : new Profile(profile.userId(), s.level(), profile.background(),
+                profile.experienceYears(), profile.goal(), profile.cloud(), profile.hoursPerWeek(), profile.progress());
+        return new Handled(guidance.next(fitted, profileReplies.progressLine(fitted)), guidance.nextTopics(fitted));
+    }
+
+    private Handled aboutMe(Understanding u, long userId) {
+        Entities.Found found = interpreter.entities().find(u.text());
+        if (ProfileStatement.contradictory(found.levels())) {
+            List<String> said = found.levels().stream().map(l -> l.label()).toList();
+            return Handled.of(Answer.message("You said " + String.join(" and ", said) + ": which one fits you? "
+                    + "Tell me with /level (e.g. /level " + found.levels().iterator().next().id() + "), and I will "
+                    + "keep it. I have not changed your profile."));
+        }
+        Optional<ProfileStatement> statement = ProfileStatement.loose(u.text(), found);
+        if (statement.isEmpty()) {
+            return search(u);
+        }
+        return Handled.of(profileReplies.apply(userId, statement.get()));
+    }
+
+    private Handled outOfScope(Understanding u) {
+        if (u.slots().otherOccupation()) {
+            return Handled.of(OtherOccupation.reply(u.slots().occupation(), Intent.GENERAL));
+        }
+        return search(u);
+    }
+
+    private Handled search(Understanding u) {
+        return Handled.of(composer.compose(retriever.retrieve(u.query(), Set.of())));
+    }
+
+    private Answer newThread(long userId, long chatId) {
+        dialogue.clear(userId, chatId);
+        return Answer.message("Fresh start: I have forgotten what we were talking about (your profile stays; "
+                + "/forget deletes that too). What would you like to know?");
     }
 
     private Answer next(long userId) {
@@ -138,7 +253,7 @@ public final class Advisor {
         return guidance.next(profile, profileReplies.progressLine(profile));
     }
 
-    private Answer command(long userId, String text) {
+    private Answer command(long userId, long chatId, String text) {
         String[] parts = text.split(" ", 2);
         String name = parts[0].toLowerCase(Locale.ROOT);
         String argument = parts.length > 1 ? parts[1].strip() : "";
@@ -154,9 +269,10 @@ public final class Advisor {
             case "/start" -> Answer.message(Messages.WELCOME, Messages.HELP, Messages.EXAMPLES + ".", Messages.COMMANDS);
             case "/help" -> Answer.message(Messages.HELP, Messages.EXAMPLES + ".", Messages.COMMANDS,
                     Messages.PROFILE_COMMANDS);
-            case "/salary" -> guidance.salary(profiles.load(userId));
-            case "/certs" -> guidance.certifications(profiles.load(userId), null);
+            case "/salary" -> salary.table(profiles.load(userId));
+            case "/certs" -> certifications.forProfile(profiles.load(userId));
             case "/next" -> next(userId);
+            case "/new" -> newThread(userId, chatId);
             case "/profile" -> profileReplies.show(userId);
             case "/level" -> profileReplies.level(userId, argument);
             case "/cloud" -> profileReplies.cloud(userId, argument);
@@ -166,20 +282,7 @@ public final class Advisor {
             // To anyone else /stats is a command like any unknown one: they never learn it exists.
             case "/stats" -> Answer.message(admins.contains(userId) ? stats.report() : Messages.unknownCommand(name));
             default -> name.matches("/[a-z0-9_]{1,32}") ? Answer.message(Messages.unknownCommand(name))
-                    : answer(text); // "/ what is…" or a path: treat it as text
+                    : composer.compose(retriever.retrieve(text)); // "/ what is…" or a path: treat it as text
         };
-    }
-
-    private static @Nullable Cloud cloudIn(String lower) {
-        if (lower.matches(".*\\b(aws|amazon)\\b.*")) {
-            return Cloud.AWS;
-        }
-        if (lower.matches(".*\\b(gcp|google)\\b.*")) {
-            return Cloud.GCP;
-        }
-        if (lower.matches(".*\\b(azure|microsoft)\\b.*")) {
-            return Cloud.AZURE;
-        }
-        return null;
     }
 }

@@ -28,17 +28,34 @@ final class CertificationAdvice {
     private CertificationAdvice() {
     }
 
-    static Answer advise(CertificationCatalog catalog, Profile profile, @Nullable Cloud asked, LocalDate today) {
+    /** The certifications to recommend, best first. */
+    static List<Certification> picks(CertificationCatalog catalog, Profile profile, @Nullable Cloud asked,
+            LocalDate today) {
         Cloud cloud = asked != null ? asked : profile.cloud();
         boolean hasCloud = cloud != null && cloud != Cloud.NONE;
-        int years = profile.experienceYears() != null ? profile.experienceYears()
-                : profile.level() != null ? profile.level().typicalYears() : 0;
-        int targetTier = years < 1 ? 0 : years < 3 ? 1 : 2;
-
+        int years = years(profile);
+        int targetTier = tierFor(years);
         List<Certification> open = new ArrayList<>(catalog.availableOn(today));
         open.sort(Comparator.comparingDouble((Certification c) -> -score(c, hasCloud ? cloud : null, targetTier, years,
                 profile.goal())));
-        List<Certification> picked = open.subList(0, Math.min(MAX_RECOMMENDED, open.size()));
+        return List.copyOf(open.subList(0, Math.min(MAX_RECOMMENDED, open.size())));
+    }
+
+    private static int years(Profile profile) {
+        return profile.experienceYears() != null ? profile.experienceYears()
+                : profile.level() != null ? profile.level().typicalYears() : 0;
+    }
+
+    private static int tierFor(int years) {
+        return years < 1 ? 0 : years < 3 ? 1 : 2;
+    }
+
+    static Answer advise(CertificationCatalog catalog, Profile profile, @Nullable Cloud asked, LocalDate today) {
+        Cloud cloud = asked != null ? asked : profile.cloud();
+        boolean hasCloud = cloud != null && cloud != Cloud.NONE;
+        int years = years(profile);
+        int targetTier = tierFor(years);
+        List<Certification> picked = picks(catalog, profile, asked, today);
 
         List<Answer.Block> blocks = new ArrayList<>();
         blocks.add(new Answer.Paragraph(intro(profile, hasCloud ? cloud : null, years)));
@@ -131,6 +148,14 @@ final class CertificationAdvice {
         return s.toString().strip();
     }
 
+    /**
+     * The successor as the catalog gives it, every name kept: MLS-C01 has two, and where sources
+     * disagree (DP-100: AI-300, or none announced) both sides are said.
+     */
+    static String successor(Certification c) {
+        return c.successor() == null ? "none named" : sentenceCase(c.successor().strip());
+    }
+
     private static String retired(CertificationCatalog catalog, @Nullable Cloud cloud, LocalDate today) {
         List<String> parts = new ArrayList<>();
         for (Certification c : catalog.certifications()) {
@@ -138,7 +163,7 @@ final class CertificationAdvice {
                 continue;
             }
             String when = c.statusDate() == null ? "" : " on " + DATE.format(c.statusDate());
-            String next = c.successor() == null ? "" : "; successor: " + c.successor().split("\\(")[0].strip();
+            String next = c.successor() == null ? "" : "; successor: " + successor(c);
             parts.add(c.name() + (c.examCode() == null ? "" : " (" + c.examCode() + ")") + " (retired" + when + next + ")");
         }
         return parts.isEmpty() ? "" : "No longer available: " + String.join("; ", parts) + ".";

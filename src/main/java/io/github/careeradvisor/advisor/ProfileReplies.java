@@ -122,7 +122,8 @@ final class ProfileReplies {
 
     Answer forget(long userId) {
         boolean had = store.forget(userId);
-        return Answer.message(had ? "Done: I deleted your profile and your progress. I no longer know anything about you."
+        return Answer.message(had ? "Done: I deleted your profile, your progress and our conversations. I no longer "
+                + "know anything about you."
                 : "There was nothing stored about you, so there is nothing to delete.");
     }
 
@@ -154,8 +155,7 @@ final class ProfileReplies {
         if (!topics.isEmpty()) {
             understood.add("marked done: " + String.join(", ", topics));
         }
-        return Answer.message("Got it, I noted " + String.join("; ", understood) + ".",
-                "If that's not right, fix it with /level, /cloud, /goal or /hours, or see everything with /profile.");
+        return Answer.message("Noted: " + String.join("; ", understood) + ". /profile shows it; /forget removes it.");
     }
 
     private static String years(int years) {

@@ -84,6 +84,57 @@ record ProfileStatement(@Nullable Level level, @Nullable String background, @Nul
                 && goal == null && knownTopics.isEmpty();
     }
 
+    /** Whether the lower-cased text asks something (what, how, should I …). */
+    static boolean asksSomething(String lower) {
+        return QUESTION.matcher(lower).find();
+    }
+
+    /**
+     * What a message the router read as being about the person says, in any wording ("senior data
+     * engineer, 8 years, mostly Google Cloud"): the occupation, level, years and cloud it names. Empty
+     * when it asks something or names nothing to keep.
+     */
+    static Optional<ProfileStatement> loose(String text, Entities.Found found) {
+        Optional<ProfileStatement> strict = read(text);
+        String t = text.strip().toLowerCase(Locale.ROOT).replace('’', '\'');
+        if (t.endsWith("?") || asksSomething(t) || t.length() > 300) {
+            return strict;
+        }
+        Slots s = found.slots();
+        Level level = strict.map(ProfileStatement::level).orElse(null);
+        String background = strict.map(ProfileStatement::background).orElse(null);
+        if (background == null && s.occupation() != null) {
+            String senior = s.level() == Level.SENIOR ? "senior " : s.level() == Level.JUNIOR ? "junior " : "";
+            background = senior + s.occupation();
+        }
+        if (level == null) {
+            if (s.occupation() != null && !s.occupationCovered()) {
+                level = Level.CAREER_SWITCHER;
+            } else if (s.level() != null && (s.occupation() != null || s.level() == Level.STUDENT
+                    || s.level() == Level.NEW_TO_TECH || s.level() == Level.CAREER_SWITCHER)) {
+                level = s.level();
+            }
+        }
+        Integer years = strict.map(ProfileStatement::years).orElse(s.years());
+        Cloud cloud = strict.map(ProfileStatement::cloud).orElse(null);
+        // "work at Google" names an employer, not a cloud.
+        if (cloud == null && s.cloud() != null && !t.matches(".*\\b(at|for|join|joining) (google|amazon|microsoft)\\b.*")) {
+            cloud = s.cloud();
+        }
+        String goal = strict.map(ProfileStatement::goal).orElse(null);
+        Integer hours = strict.map(ProfileStatement::hours).orElse(null);
+        Set<String> known = strict.map(ProfileStatement::knownTopics).orElse(Set.of());
+        ProfileStatement statement = new ProfileStatement(level, background, years, cloud, hours, goal, known);
+        return statement.isEmpty() ? Optional.empty() : Optional.of(statement);
+    }
+
+    /** Levels that cannot all be true of one person at once ("a senior student"). */
+    static boolean contradictory(Set<Level> named) {
+        boolean beginner = named.contains(Level.STUDENT) || named.contains(Level.NEW_TO_TECH);
+        boolean experienced = named.contains(Level.SENIOR) || named.contains(Level.MID);
+        return beginner && experienced || named.contains(Level.JUNIOR) && named.contains(Level.SENIOR);
+    }
+
     /** What the sentence says about the person, if it is a statement about them at all. */
     static Optional<ProfileStatement> read(String text) {
         String cased = text.strip().replace('’', '\'').replaceAll("[.!]+$", "").replaceAll("\\s+", " ");
@@ -159,15 +210,15 @@ record ProfileStatement(@Nullable Level level, @Nullable String background, @Nul
     List<String> understood() {
         List<String> parts = new ArrayList<>();
         if (background != null) {
-            parts.add("background: " + background + (years == null ? "" : ", " + years + (years == 1 ? " year" : " years")));
+            parts.add(background + (years == null ? "" : ", " + years + (years == 1 ? " year" : " years")));
         } else if (years != null) {
-            parts.add("experience: " + years + (years == 1 ? " year" : " years"));
+            parts.add(years + (years == 1 ? " year" : " years") + " of experience");
         }
         if (level != null) {
             parts.add("level: " + level.label());
         }
         if (cloud != null) {
-            parts.add("cloud: " + cloud.label());
+            parts.add(cloud.label());
         }
         if (hours != null) {
             parts.add("time: " + hours + " hours a week");

@@ -32,6 +32,25 @@ public record Answer(List<Block> blocks, List<Citation> sources, boolean grounde
         return new Answer(List.of(paragraphs).stream().<Block>map(Paragraph::new).toList(), List.of(), false);
     }
 
+    /** The same answer after one short line saying what the question was understood as ("Senior ML engineer pay:"). */
+    public Answer withHeading(String line) {
+        List<Block> more = new java.util.ArrayList<>();
+        more.add(new Paragraph(line));
+        more.addAll(blocks);
+        return new Answer(more, sources, grounded, choices);
+    }
+
+    /** This answer and then {@code next}, as one reply: for a message that asks two things. */
+    public Answer followedBy(Answer next) {
+        List<Block> more = new java.util.ArrayList<>(blocks);
+        more.addAll(next.blocks);
+        List<Citation> cited = new java.util.ArrayList<>(sources);
+        next.sources.stream().filter(c -> !cited.contains(c)).forEach(cited::add);
+        List<Choice> both = new java.util.ArrayList<>(choices);
+        next.choices.stream().filter(c -> !both.contains(c)).forEach(both::add);
+        return new Answer(more, grounded || next.grounded ? cited : List.of(), grounded || next.grounded, both);
+    }
+
     /** The same answer with a note added at the end (e.g. that a long question was cut). */
     public Answer withNote(String note) {
         List<Block> more = new java.util.ArrayList<>(blocks);

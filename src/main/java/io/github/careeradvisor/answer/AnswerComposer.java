@@ -10,158 +10,192 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
- * Builds an extractive answer: from the retrieved passages it quotes the sentences and bullets that
- * answer the question best, in the order the guide gives them, and cites where each came from. It
- * states nothing that is not in a retrieved passage.
+ * Builds an extractive answer the way a mentor would say it: first the sentence of the guides that
+ * answers the question best, then at most {@value #MAX_POINTS} more points, each a different fact
+ * (near-duplicates left out by maximal marginal relevance), every figure with its source in a short
+ * note. It states nothing that is not in a retrieved passage.
  */
 public final class AnswerComposer {
 
     /** Aim for answers a phone shows without scrolling. */
-    static final int TARGET_CHARS = 700;
-    /**
-     * A quoted list may grow to this many characters with its siblings: a salary answer needs every
-     * source's range. Chosen on the evaluation set (900 of 700–1050): more facts found, a little longer.
-     */
-    static final int LIST_CHARS = 900;
-    /** The sentence that introduces a quoted list may go this far over the list's budget. */
-    static final int INTRO_SLACK = 150;
+    static final int TARGET_CHARS = 480;
     /** Never more than this, whatever the question. */
     static final int MAX_CHARS = 1500;
-    static final int MAX_UNITS = 6;
+    /** Points after the answer's first sentence. */
+    static final int MAX_POINTS = 4;
     /** Units scoring within this of the best one are worth quoting. */
     static final double MARGIN = 0.13;
-    /** The rest of a list is quoted with a selected bullet when within this of the best unit. */
-    static final double LIST_MARGIN = 0.20;
     /**
      * How much the whole passage's match counts in a sentence's score, against the sentence's own: a
      * sentence is read in the context of its section. Chosen on the evaluation set (0.4 of 0–0.6).
      */
     static final double SECTION_WEIGHT = 0.4;
+    /** Maximal marginal relevance: how much sharing words with what is already said costs a unit. */
+    static final double REDUNDANCY_WEIGHT = 0.25;
+    /** Units sharing this share of their words with one already chosen say the same thing: left out. */
+    static final double DUPLICATE = 0.6;
+
+    private static final Set<String> STOP_WORDS = Set.of("the", "and", "for", "with", "that", "this", "from", "are",
+            "was", "were", "has", "have", "its", "their", "they", "you", "your", "can", "not", "but", "also", "says",
+            "such", "more", "than", "into", "about", "each", "which", "who", "what", "how", "when", "where", "all");
 
     private final String declineText;
+    private final Attribution attribution;
+    private final Set<String> sourceWords = new HashSet<>();
 
     public AnswerComposer(String declineText) {
+        this(declineText, List.of());
+    }
+
+    /** @param sources the guides' names for their sources, which a short note after a sentence gives instead */
+    public AnswerComposer(String declineText, List<String> sources) {
         this.declineText = declineText;
+        this.attribution = new Attribution(sources);
+        sources.forEach(s -> sourceWords.addAll(words(s)));
     }
 
     public Answer compose(Retrieval retrieval) {
         if (!retrieval.relevant() || retrieval.passages().isEmpty()) {
             return Answer.message(declineText);
         }
-        List<Candidate> candidates = candidates(retrieval.passages());
-        double best = candidates.stream().mapToDouble(Candidate::score).max().orElseThrow();
-        Set<Candidate> chosen = choose(candidates, best);
-        return render(retrieval.passages(), chosen);
+        return render(retrieval.passages(), choose(candidates(retrieval.passages(), retrieval.passages().size())));
     }
 
     /**
-     * Quotes the best passage whole, in its own order: for a question whose answer is one section, such
-     * as one level's pay with every source's range.
+     * Answers from the best passage alone: for a question whose answer is one section, such as one
+     * level's pay with every source's range.
      */
     public Answer composeBestPassage(Retrieval retrieval) {
         if (!retrieval.relevant() || retrieval.passages().isEmpty()) {
             return Answer.message(declineText);
         }
-        RetrievedPassage best = retrieval.passages().get(0);
-        Set<Candidate> all = new LinkedHashSet<>();
-        List<Unit> units = best.passage().units();
-        for (int u = 0; u < units.size(); u++) {
-            all.add(new Candidate(0, u, units.get(u), best.unitScores().get(u)));
-        }
-        return render(retrieval.passages(), all);
+        return render(retrieval.passages(), choose(candidates(retrieval.passages(), 1)));
     }
 
-    private record Candidate(int rank, int index, Unit unit, double score) {
+    private record Candidate(int rank, int index, Unit unit, double score, Set<String> words) {
     }
 
-    private static List<Candidate> candidates(List<RetrievedPassage> passages) {
+    private List<Candidate> candidates(List<RetrievedPassage> passages, int limit) {
         List<Candidate> candidates = new ArrayList<>();
         Set<String> seen = new HashSet<>();
-        for (int r = 0; r < passages.size(); r++) {
+        for (int r = 0; r < Math.min(limit, passages.size()); r++) {
             RetrievedPassage rp = passages.get(r);
             List<Unit> units = rp.passage().units();
             for (int u = 0; u < units.size(); u++) {
-                if (seen.add(units.get(u).text())) {
-                    double score = (1 - SECTION_WEIGHT) * rp.unitScores().get(u) + SECTION_WEIGHT * rp.similarity();
-                    candidates.add(new Candidate(r, u, units.get(u), score));
+                Unit unit = units.get(u);
+                // A sentence that introduces a list says nothing alone; its bullets carry the facts.
+                if (unit.introducesList() || !seen.add(unit.text())) {
+                    continue;
                 }
+                double score = (1 - SECTION_WEIGHT) * rp.unitScores().get(u) + SECTION_WEIGHT * rp.similarity();
+                Set<String> words = words(unit.text());
+                words.removeAll(sourceWords);
+                candidates.add(new Candidate(r, u, unit, score, words));
             }
         }
         return candidates;
     }
 
-    private static Set<Candidate> choose(List<Candidate> candidates, double best) {
-        List<Candidate> ranked = candidates.stream()
-                .sorted(Comparator.comparingDouble(Candidate::score).reversed()).toList();
-        Set<Candidate> chosen = new LinkedHashSet<>();
-        int chars = 0;
-        for (Candidate c : ranked) {
-            if (c.score() < best - MARGIN && !chosen.isEmpty()) {
-                break;
-            }
-            if (!chosen.isEmpty() && (chosen.size() >= MAX_UNITS || chars + c.unit().text().length() > TARGET_CHARS)) {
-                continue;
-            }
-            chosen.add(c);
-            chars += c.unit().text().length();
+    /** The best unit, then by maximal marginal relevance the next best that adds something new. */
+    private static List<Candidate> choose(List<Candidate> candidates) {
+        List<Candidate> chosen = new ArrayList<>();
+        if (candidates.isEmpty()) {
+            return chosen;
         }
-        // A bullet rarely reads alone: quote the sentence that introduces its list, and its siblings
-        // that answer nearly as well (each source's figure for the same level, say).
-        for (Candidate c : List.copyOf(chosen)) {
-            if (c.unit().kind() != Unit.Kind.BULLET) {
-                continue;
-            }
-            for (Candidate other : candidates) {
-                boolean sameBlock = other.rank() == c.rank() && other.unit().block() == c.unit().block();
-                boolean sameListIntro = other.rank() == c.rank() && other.unit().introducesList()
-                        && other.unit().block() == c.unit().block() - 1;
-                boolean worthIt = other.unit().kind() == Unit.Kind.BULLET && other.score() >= best - LIST_MARGIN;
-                int budget = (sameListIntro ? INTRO_SLACK : 0) + LIST_CHARS;
-                if (!chosen.contains(other) && (sameListIntro || sameBlock && worthIt)
-                        && chars + other.unit().text().length() <= budget) {
-                    chosen.add(other);
-                    chars += other.unit().text().length();
+        double best = candidates.stream().mapToDouble(Candidate::score).max().orElseThrow();
+        List<Candidate> open = new ArrayList<>(candidates);
+        open.removeIf(c -> c.score() < best - MARGIN);
+        int chars = 0;
+        while (!open.isEmpty() && chosen.size() <= MAX_POINTS) {
+            Candidate next = null;
+            double nextValue = Double.NEGATIVE_INFINITY;
+            for (Candidate c : open) {
+                double overlap = chosen.stream().mapToDouble(o -> overlap(c.words(), o.words())).max().orElse(0);
+                double value = c.score() - REDUNDANCY_WEIGHT * overlap;
+                if (overlap < DUPLICATE && value > nextValue) {
+                    next = c;
+                    nextValue = value;
                 }
             }
+            if (next == null) {
+                break;
+            }
+            open.remove(next);
+            int length = next.unit().text().length();
+            if (!chosen.isEmpty() && chars + length > TARGET_CHARS) {
+                continue;
+            }
+            chosen.add(next);
+            chars += length;
         }
         return chosen;
     }
 
-    /** Groups the chosen units by passage, in the guide's own order, and cites each passage used. */
-    private static Answer render(List<RetrievedPassage> passages, Set<Candidate> chosen) {
-        Map<Integer, TreeSet<Integer>> byPassage = new LinkedHashMap<>();
-        chosen.stream().map(Candidate::rank).sorted().forEach(r -> byPassage.put(r, new TreeSet<>()));
-        chosen.forEach(c -> byPassage.get(c.rank()).add(c.index()));
-
+    /** The first unit as the answer's opening sentence, the rest as points in the guides' order. */
+    private Answer render(List<RetrievedPassage> passages, List<Candidate> chosen) {
         List<Answer.Block> blocks = new ArrayList<>();
+        blocks.add(new Answer.Paragraph(clip(attribution.compact(chosen.get(0).unit().text()))));
+        List<Candidate> rest = new ArrayList<>(chosen.subList(1, chosen.size()));
+        rest.sort(Comparator.comparingInt(Candidate::rank).thenComparingInt(Candidate::index));
+        if (!rest.isEmpty()) {
+            blocks.add(new Answer.Bullets(rest.stream().map(c -> clip(attribution.compact(c.unit().text()))).toList()));
+        }
+        Map<Integer, RetrievedPassage> used = new LinkedHashMap<>();
+        chosen.stream().map(Candidate::rank).sorted().forEach(r -> used.put(r, passages.get(r)));
         List<Answer.Citation> sources = new ArrayList<>();
-        for (Map.Entry<Integer, TreeSet<Integer>> entry : byPassage.entrySet()) {
-            RetrievedPassage rp = passages.get(entry.getKey());
+        Set<String> cited = new LinkedHashSet<>();
+        for (RetrievedPassage rp : used.values()) {
             Passage passage = rp.passage();
-            StringBuilder paragraph = new StringBuilder();
-            List<String> bullets = new ArrayList<>();
-            for (int index : entry.getValue()) {
-                Unit unit = passage.units().get(index);
-                String text = clip(unit.text());
-                if (unit.kind() == Unit.Kind.BULLET) {
-                    flushParagraph(blocks, paragraph);
-                    bullets.add(text);
-                } else {
-                    flushBullets(blocks, bullets);
-                    paragraph.append(paragraph.length() == 0 ? "" : " ").append(text);
-                }
+            if (cited.add(passage.file() + "#" + passage.section())) {
+                sources.add(new Answer.Citation(passage.title(), passage.section(), passage.file(),
+                        Math.round(rp.similarity() * 100) / 100.0));
             }
-            flushParagraph(blocks, paragraph);
-            flushBullets(blocks, bullets);
-            sources.add(new Answer.Citation(passage.title(), passage.section(), passage.file(),
-                    Math.round(rp.similarity() * 100) / 100.0));
         }
         return new Answer(blocks, sources, true);
+    }
+
+    /**
+     * The share of the smaller unit's words the other one has too; halved when the two give different
+     * figures, which makes them different facts however alike their words ("Simplilearn: $70,000 to
+     * $120,000" and "the ML Engineer Jobs guide: $80,000 to $110,000").
+     */
+    private static double overlap(Set<String> a, Set<String> b) {
+        if (a.isEmpty() || b.isEmpty()) {
+            return 0;
+        }
+        Set<String> figuresA = figures(a);
+        Set<String> figuresB = figures(b);
+        double factor = !figuresA.isEmpty() && !figuresB.isEmpty() && !figuresA.equals(figuresB) ? 0.5 : 1;
+        return factor * share(a, b);
+    }
+
+    private static Set<String> figures(Set<String> words) {
+        Set<String> figures = new HashSet<>();
+        words.stream().filter(w -> w.matches(".*\\d.*")).forEach(figures::add);
+        return figures;
+    }
+
+    private static double share(Set<String> a, Set<String> b) {
+        Set<String> small = a.size() <= b.size() ? a : b;
+        Set<String> large = small == a ? b : a;
+        long shared = small.stream().filter(large::contains).count();
+        return (double) shared / small.size();
+    }
+
+    private static Set<String> words(String text) {
+        Set<String> words = new HashSet<>();
+        for (String w : text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}$,.-]+")) {
+            String word = w.replaceAll("^[,.-]+|[,.-]+$", "");
+            if (word.length() >= 3 && !STOP_WORDS.contains(word)) {
+                words.add(word);
+            }
+        }
+        return words;
     }
 
     /** Only a single unit longer than the hard cap is ever shortened, at a word, with an ellipsis. */
@@ -171,19 +205,5 @@ public final class AnswerComposer {
         }
         int cut = text.lastIndexOf(' ', MAX_CHARS - 1);
         return text.substring(0, cut > 0 ? cut : MAX_CHARS - 1) + "…";
-    }
-
-    private static void flushParagraph(List<Answer.Block> blocks, StringBuilder paragraph) {
-        if (paragraph.length() > 0) {
-            blocks.add(new Answer.Paragraph(paragraph.toString()));
-            paragraph.setLength(0);
-        }
-    }
-
-    private static void flushBullets(List<Answer.Block> blocks, List<String> bullets) {
-        if (!bullets.isEmpty()) {
-            blocks.add(new Answer.Bullets(bullets));
-            bullets.clear();
-        }
     }
 }

@@ -17,12 +17,17 @@ public final class Conversation {
 
     private final Advisor advisor;
     private final long user;
+    private final long chat;
     private final PrintStream out;
 
-    /** @param user whose profile the answers use and change: {@code --user}, or the local user */
-    public Conversation(Advisor advisor, long user, PrintStream out) {
+    /**
+     * @param user whose profile the answers use and change: {@code --user}, or the local user
+     * @param chat the conversation whose thread follow-ups are read against
+     */
+    public Conversation(Advisor advisor, long user, long chat, PrintStream out) {
         this.advisor = advisor;
         this.user = user;
+        this.chat = chat;
         this.out = out;
     }
 
@@ -44,7 +49,7 @@ public final class Conversation {
 
     /** {@code chat}: a prompt, a question, an answer, until the user leaves. */
     public void chat(BufferedReader in) throws IOException {
-        out.println(PlainText.body(advisor.reply(user, "/start")));
+        out.println(PlainText.body(advisor.reply(user, chat, "/start")));
         out.println("(Type quit or press Ctrl-D to leave.)");
         while (true) {
             out.print("\n> ");
@@ -58,13 +63,13 @@ public final class Conversation {
             if (line.isBlank()) {
                 continue;
             }
-            out.println(PlainText.withSources(advisor.reply(user, line)));
+            out.println(PlainText.withSources(advisor.reply(user, chat, line)));
         }
     }
 
     private void answer(String question, boolean json) {
         long start = System.nanoTime();
-        Answer answer = advisor.reply(user, question);
+        Answer answer = advisor.reply(user, chat, question);
         double latencyMs = (System.nanoTime() - start) / 1e6;
         out.println(json ? JsonLine.of(question, answer, latencyMs) : PlainText.withSources(answer));
     }

@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Every setting of the program, read once from the environment (see CONTRACT.md) and handed to the
+ * Every setting of the program, read once from the environment (see the README's settings table) and handed to the
  * parts that need it. Defaults are applied here and nowhere else.
  */
 public record Settings(
@@ -21,7 +21,8 @@ public record Settings(
         Set<Long> allowedUsers,
         Set<Long> adminIds,
         int onnxThreads,
-        int questionsPerMinute) {
+        int questionsPerMinute,
+        int contextMinutes) {
 
     public static final String KNOWLEDGE_DIR = "ADVISOR_KNOWLEDGE_DIR";
     public static final String DATA_DIR = "ADVISOR_DATA_DIR";
@@ -33,12 +34,15 @@ public record Settings(
     public static final String ONNX_THREADS = "ADVISOR_ONNX_THREADS";
     /** Questions one person may ask the bot a minute; the first one over gets a notice, the rest nothing. */
     public static final String RATE_LIMIT = "ADVISOR_RATE_LIMIT";
+    /** How long a conversation thread is remembered for follow-ups, in minutes. */
+    public static final String CONTEXT_MINUTES = "ADVISOR_CONTEXT_MINUTES";
 
     static final String DEFAULT_KNOWLEDGE_DIR = "knowledge";
     static final String DEFAULT_DATA_DIR = "data";
     static final String DEFAULT_TELEGRAM_API_URL = "https://api.telegram.org";
     static final int DEFAULT_ONNX_THREADS = 1;
     static final int DEFAULT_RATE_LIMIT = 20;
+    static final int DEFAULT_CONTEXT_MINUTES = 180;
 
     /** BotFather tokens look like {@code 123456789:AAH...}: a numeric bot id, a colon, a secret. */
     private static final Pattern TOKEN_SHAPE = Pattern.compile("\\d{1,20}:[A-Za-z0-9_-]{20,}");
@@ -58,7 +62,8 @@ public record Settings(
                 ids(env, ALLOWED_USERS),
                 ids(env, ADMIN_IDS),
                 count(env, ONNX_THREADS, DEFAULT_ONNX_THREADS, 0, 64),
-                count(env, RATE_LIMIT, DEFAULT_RATE_LIMIT, 1, 10_000));
+                count(env, RATE_LIMIT, DEFAULT_RATE_LIMIT, 1, 10_000),
+                count(env, CONTEXT_MINUTES, DEFAULT_CONTEXT_MINUTES, 1, 7 * 24 * 60));
     }
 
     /** The bot token, checked for BotFather's shape; never put into a message. */
@@ -149,6 +154,6 @@ public record Settings(
         return "Settings[knowledgeDir=" + knowledgeDir + ", dataDir=" + dataDir + ", telegramToken="
                 + (telegramToken == null ? "unset" : "set") + ", telegramApiUrl=" + telegramApiUrl
                 + ", allowedUsers=" + allowedUsers + ", adminIds=" + adminIds + ", onnxThreads=" + onnxThreads
-                + ", questionsPerMinute=" + questionsPerMinute + "]";
+                + ", questionsPerMinute=" + questionsPerMinute + ", contextMinutes=" + contextMinutes + "]";
     }
 }

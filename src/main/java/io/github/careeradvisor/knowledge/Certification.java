@@ -8,6 +8,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * One certification from {@code knowledge/certifications.json}, with its status as of a date. Values
  * the sources did not confirm are null (or say so in their text), never guessed.
+ *
+ * @param aliases other names people use for it ("PMLE", "ML specialty"), matched whole and exactly, so
+ *     that one exam code is never read as another
  */
 public record Certification(
         String id,
@@ -16,6 +19,7 @@ public record Certification(
         @Nullable String cloud,
         String level,
         @Nullable String examCode,
+        List<String> aliases,
         @Nullable String priceUsd,
         @Nullable Integer durationMinutes,
         String validity,
@@ -34,6 +38,7 @@ public record Certification(
 
     public Certification {
         focus = List.copyOf(focus);
+        aliases = List.copyOf(aliases);
         if (!STATUSES.contains(status)) {
             throw new IllegalArgumentException("status '" + status + "' is not one of " + STATUSES);
         }

@@ -11,4 +11,9 @@ public record KnowledgeBase(List<Guide> guides, List<Passage> passages, List<Str
         passages = List.copyOf(passages);
         problems = List.copyOf(problems);
     }
+
+    /** The names the guides give their sources ("Simplilearn", "the ML Engineer Jobs guide"), each once. */
+    public List<String> sourceNames() {
+        return guides.stream().flatMap(g -> g.sources().stream()).map(SourceRef::name).distinct().toList();
+    }
 }

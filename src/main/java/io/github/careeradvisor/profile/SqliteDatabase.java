@@ -57,7 +57,16 @@ final class SqliteDatabase implements AutoCloseable {
                     "ALTER TABLE inbox ADD COLUMN parts_sent INTEGER NOT NULL DEFAULT 0 CHECK (parts_sent >= 0)",
                     // Answered rows kept before v4 still named their sender; from now on they do not.
                     "UPDATE inbox SET chat_id = 0, user_id = 0 WHERE answered_at IS NOT NULL"),
-            List.of("ALTER TABLE inbox ADD COLUMN starts INTEGER NOT NULL DEFAULT 0"));
+            List.of("ALTER TABLE inbox ADD COLUMN starts INTEGER NOT NULL DEFAULT 0"),
+            List.of("""
+                    CREATE TABLE dialogue (
+                      user_id INTEGER NOT NULL,
+                      chat_id INTEGER NOT NULL,
+                      seq INTEGER NOT NULL,
+                      at_ms INTEGER NOT NULL,
+                      turn TEXT NOT NULL,
+                      PRIMARY KEY (user_id, chat_id, seq))""",
+                    "CREATE INDEX dialogue_age ON dialogue (at_ms)"));
 
     static final int SCHEMA_VERSION = MIGRATIONS.size();
 

@@ -21,10 +21,12 @@ public final class SqliteProfileStore implements ProfileStore {
 
     private final SqliteDatabase database;
     private final SqliteInbox inbox;
+    private final SqliteDialogueStore dialogue;
 
     private SqliteProfileStore(SqliteDatabase database) {
         this.database = database;
         this.inbox = new SqliteInbox(database);
+        this.dialogue = new SqliteDialogueStore(database);
     }
 
     /**
@@ -39,6 +41,11 @@ public final class SqliteProfileStore implements ProfileStore {
     /** The bot's durable inbox, in the same database. */
     public UpdateInbox inbox() {
         return inbox;
+    }
+
+    /** The conversations, in the same database: {@link #forget} deletes a person's with the rest. */
+    public DialogueStore dialogue() {
+        return dialogue;
     }
 
     int schemaVersion() {
@@ -127,7 +134,7 @@ public final class SqliteProfileStore implements ProfileStore {
     public boolean forget(long userId) {
         int[] deleted = new int[1];
         database.write("deleting the data of user " + userId, db -> {
-            for (String table : List.of("topic_progress", "profiles")) {
+            for (String table : List.of("topic_progress", "profiles", "dialogue")) {
                 try (PreparedStatement p = db.prepareStatement("DELETE FROM " + table + " WHERE user_id = ?")) {
                     p.setLong(1, userId);
                     deleted[0] += p.executeUpdate();

@@ -39,25 +39,54 @@ public final class HybridRetriever implements AutoCloseable {
     private final QueryCache queries;
 
     HybridRetriever(SearchIndex index, Embedder embedder) {
+        this(index, embedder, Map.of());
+    }
+
+    /** @param phrases vectors already known for fixed phrases, kept in the query cache */
+    HybridRetriever(SearchIndex index, Embedder embedder, Map<String, float[]> phrases) {
         this.index = index;
         this.spelling = new SpellingCorrector(index.passages);
-        this.queries = new QueryCache(embedder, QueryCache.DEFAULT_ENTRIES);
+        this.queries = new QueryCache(embedder, QueryCache.DEFAULT_ENTRIES + phrases.size());
+        phrases.forEach(queries::put);
     }
 
     public Retrieval retrieve(String asked) {
+        return retrieve(prepare(asked), Set.of());
+    }
+
+    /** The question corrected, expanded and embedded: what {@link #retrieve(Query, Set)} searches with. */
+    public Query prepare(String asked) {
         String question = LevelSynonyms.expand(spelling.correct(asked));
-        float[] query;
         try {
-            query = queries.embed(question);
+            return new Query(question, queries.embed(question));
         } catch (IllegalArgumentException e) {
             // The model refuses text with no word pieces at all: nothing to look for.
+            return new Query(question, null);
+        }
+    }
+
+    /**
+     * The passages for a prepared question, leaving out those whose ids are in {@code shown} (what an
+     * earlier answer already quoted, when a person asks for more).
+     */
+    public Retrieval retrieve(Query query, Set<String> shown) {
+        if (query.vector() == null) {
             return new Retrieval(List.of(), 0, false);
         }
-        return retrieve(question, query);
+        return retrieve(query.text(), query.vector(), shown);
+    }
+
+    /** Vectors for fixed phrases (the router's examples); the index build put them in the cache. */
+    public List<float[]> vectors(List<String> phrases) {
+        return phrases.stream().map(queries::embed).toList();
     }
 
     /** The search itself, for a question already corrected and embedded. */
     Retrieval retrieve(String question, float[] query) {
+        return retrieve(question, query, Set.of());
+    }
+
+    private Retrieval retrieve(String question, float[] query, Set<String> shown) {
         Map<Integer, Double> fused = new HashMap<>();
         List<VectorSearch.Hit> byMeaning = index.vectors.search(query, CANDIDATES);
         for (int rank = 0; rank < byMeaning.size(); rank++) {
@@ -72,6 +101,7 @@ public final class HybridRetriever implements AutoCloseable {
         Map<Integer, Double> similarity = new HashMap<>();
         fused.keySet().forEach(p -> similarity.put(p, SearchIndex.dot(query, index.passageVectors[p])));
         List<Integer> top = fused.entrySet().stream()
+                .filter(e -> !shown.contains(index.passages.get(e.getKey()).id()))
                 .sorted(Map.Entry.<Integer, Double>comparingByValue().reversed()
                         .thenComparing(e -> -similarity.get(e.getKey())))
                 .limit(TOP)

@@ -33,6 +33,14 @@ public final class IndexBuilder {
     }
 
     public Built build(KnowledgeBase knowledge) {
+        return build(knowledge, List.of());
+    }
+
+    /**
+     * The index, with fixed {@code phrases} (the router's examples) embedded through the same on-disk
+     * cache, so a start with a warm cache embeds nothing.
+     */
+    public Built build(KnowledgeBase knowledge, List<String> phrases) {
         long start = System.nanoTime();
         List<Passage> passages = knowledge.passages();
         EmbeddingCache cache = EmbeddingCache.open(dataDir, embedder.modelName(), Embedder.DIMENSIONS, warnings);
@@ -44,6 +52,9 @@ public final class IndexBuilder {
                 texts.add(unitText(p, u));
             }
         }
+        // The query cache's form: the model reads a phrase and its lower case the same way.
+        List<String> phraseKeys = phrases.stream().map(QueryCache::key).distinct().toList();
+        texts.addAll(phraseKeys);
         List<String> missing = texts.stream().filter(t -> cache.get(t).isEmpty()).toList();
         List<float[]> fresh = embedder.embedAll(missing);
         for (int i = 0; i < missing.size(); i++) {
@@ -76,7 +87,9 @@ public final class IndexBuilder {
         long millis = (System.nanoTime() - start) / 1_000_000;
         IndexReport report = new IndexReport(knowledge.guides().size(), passages.size(), texts.size(),
                 missing.size(), texts.size() - missing.size(), millis, cache.file().toString(), knowledge.problems());
-        return new Built(new HybridRetriever(index, embedder), report);
+        Map<String, float[]> phraseVectors = new HashMap<>();
+        phraseKeys.forEach(k -> phraseVectors.put(k, vectors.get(k)));
+        return new Built(new HybridRetriever(index, embedder, phraseVectors), report);
     }
 
     /** A unit is embedded with its section heading, which says what the sentence is about. */

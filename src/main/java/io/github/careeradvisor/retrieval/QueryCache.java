@@ -43,6 +43,13 @@ final class QueryCache {
         return vector;
     }
 
+    /** Remembers a vector computed elsewhere (the on-disk cache holds the router's phrases). */
+    void put(String text, float[] vector) {
+        synchronized (recent) {
+            recent.put(key(text), vector);
+        }
+    }
+
     /** What the model reads the same way: lower case, single spaces. */
     static String key(String question) {
         return question.toLowerCase(Locale.ROOT).strip().replaceAll("\\s+", " ");

@@ -126,7 +126,7 @@ final class Responder {
         } catch (TelegramApiException e) {
             LOG.debug("typing indicator failed in chat {}: {}", chatId, api.describe(e));
         }
-        Answer answer = advisor.reply(userId, text);
+        Answer answer = advisor.reply(userId, chatId, text);
         return new Reply(TelegramHtml.render(answer), keyboard(answer), replyTo, answer.grounded());
     }
 

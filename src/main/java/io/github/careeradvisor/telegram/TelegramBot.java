@@ -50,6 +50,7 @@ public final class TelegramBot {
             new BotCommand("certs", "Which certification to take"),
             new BotCommand("salary", "ML engineer pay by level"),
             new BotCommand("profile", "Your level, goals and progress"),
+            new BotCommand("new", "Start a new topic (I forget our thread)"),
             new BotCommand("forget", "Delete everything I know about you"));
 
     /** Messages waiting in one chat beyond which new ones are dropped: a flood delays only itself. */

@@ -1,0 +1,152 @@
+package io.github.careeradvisor.advisor;
+
+import io.github.careeradvisor.answer.Answer;
+import io.github.careeradvisor.answer.AnswerComposer;
+import io.github.careeradvisor.knowledge.Certification;
+import io.github.careeradvisor.knowledge.CertificationCatalog;
+import io.github.careeradvisor.profile.Profile;
+import io.github.careeradvisor.retrieval.HybridRetriever;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Certification questions: which to take (for the person, with what they said in this conversation
+ * over what their profile holds), and one certification's facts from the catalog, the aspect asked
+ * about first: cost, exam length, validity, status, successor, experience.
+ */
+final class CertificationReplies {
+
+    private final CertificationCatalog catalog;
+    private final HybridRetriever retriever;
+    private final AnswerComposer composer;
+    private final Clock clock;
+
+    CertificationReplies(CertificationCatalog catalog, HybridRetriever retriever, AnswerComposer composer, Clock clock) {
+        this.catalog = catalog;
+        this.retriever = retriever;
+        this.composer = composer;
+        this.clock = clock;
+    }
+
+    /** /certs: what fits the person's profile. */
+    Answer forProfile(Profile profile) {
+        return CertificationAdvice.advise(catalog, profile, null, LocalDate.now(clock));
+    }
+
+    Handled advice(Understanding u, Profile profile) {
+        Slots s = u.slots();
+        if (s.otherOccupation() && !Interpreter.personal(u.text())) {
+            return Handled.of(OtherOccupation.reply(s.occupation(), Intent.CERT_ADVICE));
+        }
+        Profile fitted = new Profile(profile.userId(), s.level() != null ? s.level() : profile.level(),
+                profile.background(), s.years() != null ? s.years() : profile.experienceYears(), profile.goal(),
+                profile.cloud(), profile.hoursPerWeek(), profile.progress());
+        LocalDate today = LocalDate.now(clock);
+        List<String> ids = CertificationAdvice.picks(catalog, fitted, s.cloud(), today).stream()
+                .map(Certification::id).toList();
+        Handled handled = new Handled(CertificationAdvice.advise(catalog, fitted, s.cloud(), today), ids);
+        return u.isFollowUp() && s.cloud() != null ? handled.withHeading("Certifications for " + s.cloud().label() + ":")
+                : handled;
+    }
+
+    /** "Which one first?" after a list of certifications: the first, with its facts. */
+    Handled first(Understanding u) {
+        Optional<Certification> first = u.facts().stream().map(catalog::byId).flatMap(Optional::stream).findFirst();
+        if (first.isEmpty()) {
+            return Handled.of(composer.compose(retriever.retrieve(u.query(), Set.of())));
+        }
+        Certification c = first.get();
+        return new Handled(facts(c, null).withHeading("Start with the first one, " + name(c) + ":"), List.of(c.id()));
+    }
+
+    Handled detail(Understanding u) {
+        Slots s = u.slots();
+        Optional<Certification> cert = s.cert() == null ? Optional.empty() : catalog.byId(s.cert());
+        if (cert.isEmpty()) {
+            // An exam code the catalog does not hold (AIP-C01): only what the guides say of it.
+            Answer answer = composer.compose(retriever.retrieve(u.query(), Set.of()));
+            return Handled.of(s.code() == null ? answer : answer.withHeading(s.code() + ":"));
+        }
+        Certification c = cert.get();
+        if ("format".equals(s.aspect())) {
+            Answer answer = composer.compose(retriever.retrieve(c.name() + " " + u.text()));
+            return new Handled(answer.withHeading(name(c) + ", exam format:"), List.of(c.id()));
+        }
+        Answer answer = facts(c, s.aspect());
+        return new Handled(u.isFollowUp() ? answer.withHeading(name(c) + ", " + aspectLabel(s.aspect()) + ":") : answer,
+                List.of(c.id()));
+    }
+
+    /** The catalog's facts on one certification, the aspect asked about first. */
+    Answer facts(Certification c, @org.jspecify.annotations.Nullable String aspect) {
+        LocalDate today = LocalDate.now(clock);
+        List<String> lines = new ArrayList<>();
+        String lead = switch (aspect == null ? "" : aspect) {
+            case "cost" -> name(c) + " costs " + (c.priceUsd() == null ? "an amount the fact table does not confirm"
+                    : c.priceUsd()) + ".";
+            case "duration" -> c.durationMinutes() == null ? "The fact table does not confirm how long the " + name(c)
+                    + " exam is." : "The " + name(c) + " exam takes " + c.durationMinutes() + " minutes.";
+            case "validity" -> name(c) + " is valid for: " + CertificationAdvice.sentenceCase(c.validity()) + ".";
+            case "experience" -> name(c) + " expects: " + CertificationAdvice.sentenceCase(c.recommendedExperience()) + ".";
+            case "successor" -> c.successor() == null ? name(c) + " has no successor: it is " + status(c, today) + "."
+                    : name(c) + "'s successor: " + CertificationAdvice.successor(c) + ".";
+            default -> (aspect == null ? c.name() + " (" + c.provider() + ", " + c.level() + ")" : name(c)) + ": "
+                    + status(c, today) + ".";
+        };
+        if (!"cost".equals(aspect) && c.priceUsd() != null) {
+            lines.add("Price: " + c.priceUsd());
+        }
+        if (!"duration".equals(aspect) && c.durationMinutes() != null) {
+            lines.add("Exam: " + c.durationMinutes() + " minutes");
+        }
+        if (!"status".equals(aspect) && aspect != null && !"successor".equals(aspect)) {
+            lines.add("Status: " + status(c, today));
+        }
+        if (aspect == null) {
+            lines.add("Valid: " + CertificationAdvice.sentenceCase(c.validity().split(";")[0]));
+            lines.add("Experience: " + CertificationAdvice.sentenceCase(c.recommendedExperience().split(";")[0]));
+        }
+        if (c.successor() != null && !"successor".equals(aspect)) {
+            lines.add("Successor: " + CertificationAdvice.successor(c));
+        }
+        List<Answer.Block> blocks = new ArrayList<>();
+        blocks.add(new Answer.Paragraph(lead));
+        if (!lines.isEmpty()) {
+            blocks.add(new Answer.Bullets(lines.subList(0, Math.min(4, lines.size()))));
+        }
+        blocks.add(new Answer.Paragraph("As of " + CertificationAdvice.DATE.format(c.asOf())
+                + ": confirm on the provider's page before you book."));
+        return new Answer(blocks, List.of(new Answer.Citation(CertificationAdvice.SOURCE_TITLE, c.name(),
+                CertificationAdvice.SOURCE_FILE, 1.0)), true);
+    }
+
+    private static String status(Certification c, LocalDate today) {
+        String date = c.statusDate() == null ? "" : CertificationAdvice.DATE.format(c.statusDate());
+        return switch (c.status()) {
+            case "active" -> "active, you can book it";
+            case "retiring" -> c.availableOn(today) ? "retiring on " + date + ", still bookable until then"
+                    : "retired on " + date;
+            default -> c.availableOn(today) ? "retiring on " + date : "retired on " + date + ", no longer bookable";
+        };
+    }
+
+    static String name(Certification c) {
+        return c.examCode() != null ? c.examCode() + " (" + c.name() + ")" : c.name();
+    }
+
+    private static String aspectLabel(@org.jspecify.annotations.Nullable String aspect) {
+        return switch (aspect == null ? "" : aspect) {
+            case "cost" -> "price";
+            case "duration" -> "exam length";
+            case "validity" -> "validity";
+            case "status" -> "status";
+            case "successor" -> "successor";
+            case "experience" -> "experience expected";
+            default -> "the facts";
+        };
+    }
+}

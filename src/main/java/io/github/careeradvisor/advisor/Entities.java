@@ -1,0 +1,211 @@
+package io.github.careeradvisor.advisor;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.careeradvisor.knowledge.Certification;
+import io.github.careeradvisor.knowledge.CertificationCatalog;
+import io.github.careeradvisor.profile.Cloud;
+import io.github.careeradvisor.profile.Level;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Finds the things a message names, matched whole and exactly, never by likeness: certifications by
+ * exam code, name or alias from the catalog (AIF-C01 is never AIP-C01), levels, years of experience,
+ * clouds, places and occupations from {@value #RESOURCE}, and what about a certification is asked.
+ */
+final class Entities {
+
+    static final String RESOURCE = "/advisor/entities.json";
+
+    /** Something that looks like an exam code: two or three letters, a dash, a letter or not, digits. */
+    private static final Pattern EXAM_CODE = Pattern.compile("(?<![A-Za-z0-9-])([A-Za-z]{2,3})[- ]?([A-Za-z]?\\d{2,3})(?![A-Za-z0-9])");
+    private static final Pattern YEARS = Pattern.compile("\\b(\\d{1,2})\\+?\\s*(?:years?|yrs?|y/o)\\b");
+
+    /** One phrase to find and what it stands for. */
+    private record Term(Pattern pattern, String value, int length) {
+    }
+
+    /** Each level the message names, in the order they appear, and the other slots. */
+    record Found(Slots slots, Set<Level> levels) {
+    }
+
+    private final List<Term> certs = new ArrayList<>();
+    private final Set<String> knownCodes = new LinkedHashSet<>();
+    private final List<Term> levels;
+    private final List<Term> clouds;
+    private final List<Term> regions;
+    private final List<Term> occupations;
+    private final Set<String> covered = new LinkedHashSet<>();
+    private final List<Term> aspects;
+    private final List<Term> subjects;
+    private final List<Term> pronouns;
+    private final Map<String, Set<String>> wholeMessages = new java.util.HashMap<>();
+    private final List<String> connectors = new ArrayList<>();
+
+    Entities(CertificationCatalog catalog) {
+        for (Certification c : catalog.certifications()) {
+            List<String> names = new ArrayList<>(c.aliases());
+            names.add(c.name());
+            if (c.examCode() != null) {
+                names.add(c.examCode());
+                knownCodes.add(normaliseCode(c.examCode()));
+            }
+            for (String name : names) {
+                certs.add(term(name, c.id(), name.length() <= 3));
+            }
+        }
+        certs.sort(Comparator.comparingInt(Term::length).reversed());
+        JsonNode root = read();
+        levels = terms(root.path("levels"));
+        clouds = terms(root.path("clouds"));
+        regions = terms(root.path("regions"));
+        aspects = terms(root.path("aspects"));
+        List<Term> jobs = new ArrayList<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = root.path("occupations").fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            if (e.getValue().path("covered").asBoolean()) {
+                covered.add(e.getKey());
+            }
+            e.getValue().path("words").forEach(w -> jobs.add(term(w.asText(), e.getKey(), false)));
+        }
+        jobs.sort(Comparator.comparingInt(Term::length).reversed());
+        occupations = jobs;
+        subjects = terms(root.path("subjects"));
+        JsonNode cues = root.path("followUps");
+        pronouns = new ArrayList<>();
+        cues.path("pronouns").forEach(w -> pronouns.add(term(w.asText(), "it", false)));
+        for (String kind : List.of("more", "why", "first", "reset")) {
+            Set<String> phrases = new java.util.HashSet<>();
+            cues.path(kind).forEach(w -> phrases.add(words(w.asText())));
+            wholeMessages.put(kind, phrases);
+        }
+        cues.path("connectors").forEach(w -> connectors.add(words(w.asText())));
+        connectors.sort(Comparator.comparingInt(String::length).reversed());
+    }
+
+    /** The message reduced to its words: lower case, no punctuation, single spaces. */
+    static String words(String text) {
+        return text.toLowerCase(Locale.ROOT).replace('’', '\'').replaceAll("[^\\p{L}\\p{N}'+#-]+", " ").strip();
+    }
+
+    /** Whether the whole message is one of the follow-up phrases of {@code kind} (more, why, first, reset). */
+    boolean isWhole(String kind, String message) {
+        return wholeMessages.getOrDefault(kind, Set.of()).contains(words(message));
+    }
+
+    /** The rest of a message that opens with "and", "what about" and the like, or null if it does not. */
+    @Nullable String afterConnector(String message) {
+        String w = words(message);
+        for (String c : connectors) {
+            if (w.startsWith(c + " ")) {
+                return w.substring(c.length() + 1);
+            }
+        }
+        return null;
+    }
+
+    /** Whether the message points back with "it", "that", "them"... */
+    boolean refersBack(String message) {
+        return pronouns.stream().anyMatch(t -> t.pattern().matcher(message).find());
+    }
+
+    /** The intent the message's subject words name ("salary", "certification", "portfolio"), if any. */
+    @Nullable Intent subject(String message) {
+        String id = first(subjects, message);
+        return id == null ? null : Intent.byId(id).orElse(null);
+    }
+
+    Found find(String message) {
+        String text = message.replace('’', '\'');
+        String cert = first(certs, text);
+        String code = null;
+        if (cert == null) {
+            Matcher m = EXAM_CODE.matcher(text);
+            while (m.find()) {
+                String candidate = normaliseCode(m.group(1) + "-" + m.group(2));
+                // Only what reads like a code: "AIP-C01", "DP-100"; not "top 10" or "in 2024".
+                if (!knownCodes.contains(candidate) && candidate.matches("[A-Z]{2,3}-[A-Z]\\d{2}|[A-Z]{2}-\\d{3}")) {
+                    code = candidate;
+                    break;
+                }
+            }
+        }
+        Set<Level> named = new LinkedHashSet<>();
+        for (Term t : levels) {
+            if (t.pattern().matcher(text).find()) {
+                Level.parse(t.value()).ifPresent(named::add);
+            }
+        }
+        Level level = named.isEmpty() ? null : named.iterator().next();
+        String job = first(occupations, text);
+        String cloud = first(clouds, text);
+        Slots slots = new Slots(level, years(text), cloud == null ? null : Cloud.parse(cloud).orElse(null),
+                first(regions, text), cert, code, job, job != null && covered.contains(job), first(aspects, text));
+        return new Found(slots, named);
+    }
+
+    private static @Nullable Integer years(String text) {
+        Matcher m = YEARS.matcher(text.toLowerCase(Locale.ROOT));
+        if (!m.find()) {
+            return null;
+        }
+        int years = Integer.parseInt(m.group(1));
+        return years <= 60 ? years : null;
+    }
+
+    /** The value of the longest phrase found, or null. */
+    private static @Nullable String first(List<Term> terms, String text) {
+        for (Term t : terms) {
+            if (t.pattern().matcher(text).find()) {
+                return t.value();
+            }
+        }
+        return null;
+    }
+
+    private static String normaliseCode(String code) {
+        return code.toUpperCase(Locale.ROOT).replace(' ', '-');
+    }
+
+    private static Term term(String phrase, String value, boolean caseSensitive) {
+        // Letters, digits and dashes around the phrase would make it part of another word.
+        String body = Pattern.quote(phrase).replace(" ", "\\E[\\s-]+\\Q");
+        int flags = caseSensitive ? 0 : Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
+        return new Term(Pattern.compile("(?<![\\p{L}\\p{N}-])" + body + "(?![\\p{L}\\p{N}-])", flags), value,
+                phrase.length());
+    }
+
+    private static List<Term> terms(JsonNode groups) {
+        List<Term> terms = new ArrayList<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = groups.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            e.getValue().forEach(w -> terms.add(term(w.asText(), e.getKey(), false)));
+        }
+        terms.sort(Comparator.comparingInt(Term::length).reversed());
+        return terms;
+    }
+
+    private static JsonNode read() {
+        try (InputStream in = Entities.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException(RESOURCE + " is missing from the jar");
+            }
+            return new ObjectMapper().readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading " + RESOURCE, e);
+        }
+    }
+}

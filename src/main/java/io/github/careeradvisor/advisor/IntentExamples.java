@@ -1,0 +1,68 @@
+package io.github.careeradvisor.advisor;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The router's labelled example utterances, read from {@value #RESOURCE} in the jar: a new phrasing is
+ * a line in that file, not a change to the code.
+ */
+public record IntentExamples(Map<Intent, List<String>> byIntent) {
+
+    static final String RESOURCE = "/advisor/intents.json";
+    /** Fewer than this and nearest neighbours cannot tell an intent from its neighbours. */
+    static final int MIN_PER_INTENT = 15;
+
+    public IntentExamples {
+        Map<Intent, List<String>> copy = new EnumMap<>(Intent.class);
+        byIntent.forEach((k, v) -> copy.put(k, List.copyOf(v)));
+        byIntent = Map.copyOf(copy);
+        for (Intent intent : Intent.values()) {
+            int n = byIntent.getOrDefault(intent, List.of()).size();
+            if (n < MIN_PER_INTENT) {
+                throw new IllegalArgumentException(RESOURCE + " has " + n + " examples of intent '" + intent.id()
+                        + "'; it needs at least " + MIN_PER_INTENT);
+            }
+        }
+    }
+
+    /** The examples shipped with the program. */
+    public static IntentExamples load() {
+        try (InputStream in = IntentExamples.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException(RESOURCE + " is missing from the jar");
+            }
+            return parse(new ObjectMapper().readTree(in));
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading " + RESOURCE, e);
+        }
+    }
+
+    static IntentExamples parse(JsonNode root) {
+        Map<Intent, List<String>> byIntent = new EnumMap<>(Intent.class);
+        for (JsonNode entry : root.path("intents")) {
+            String id = entry.path("intent").asText();
+            Intent intent = Intent.byId(id).orElseThrow(() -> new IllegalArgumentException(
+                    RESOURCE + " names the intent '" + id + "', which the advisor does not know"));
+            List<String> examples = byIntent.computeIfAbsent(intent, k -> new ArrayList<>());
+            entry.path("examples").forEach(e -> examples.add(e.asText()));
+        }
+        return new IntentExamples(byIntent);
+    }
+
+    /** Every example, in a fixed order, for embedding. */
+    public List<String> all() {
+        List<String> all = new ArrayList<>();
+        for (Intent intent : Intent.values()) {
+            all.addAll(byIntent.get(intent));
+        }
+        return all;
+    }
+}

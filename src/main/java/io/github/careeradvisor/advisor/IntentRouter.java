@@ -1,0 +1,61 @@
+package io.github.careeradvisor.advisor;
+
+import io.github.careeradvisor.retrieval.Query;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Tells what a message asks for by its nearest labelled examples: the cosine of the question's vector,
+ * which retrieval computed anyway, with every example's. The {@value #K} nearest vote, each with its
+ * similarity; the share of the vote the winner gets is its confidence.
+ */
+final class IntentRouter {
+
+    /** How many nearest examples vote. */
+    static final int K = 7;
+
+    /** An intent, and how sure the router is of it. */
+    record Routing(Intent intent, double confidence, double nearest, Intent second) {
+    }
+
+    private final List<Intent> labels = new ArrayList<>();
+    private final List<float[]> vectors;
+
+    /** @param vectors one per example of {@code examples.all()}, in that order */
+    IntentRouter(IntentExamples examples, List<float[]> vectors) {
+        for (Intent intent : Intent.values()) {
+            examples.byIntent().get(intent).forEach(e -> labels.add(intent));
+        }
+        if (labels.size() != vectors.size()) {
+            throw new IllegalArgumentException(labels.size() + " examples but " + vectors.size() + " vectors");
+        }
+        this.vectors = List.copyOf(vectors);
+    }
+
+    Routing route(Query query) {
+        record Scored(int index, double similarity) {
+        }
+        List<Scored> scored = new ArrayList<>(vectors.size());
+        for (int i = 0; i < vectors.size(); i++) {
+            scored.add(new Scored(i, query.similarity(vectors.get(i))));
+        }
+        scored.sort(Comparator.comparingDouble(Scored::similarity).reversed());
+        Map<Intent, Double> votes = new EnumMap<>(Intent.class);
+        double total = 0;
+        for (Scored s : scored.subList(0, Math.min(K, scored.size()))) {
+            double weight = Math.max(0, s.similarity());
+            votes.merge(labels.get(s.index()), weight, Double::sum);
+            total += weight;
+        }
+        List<Map.Entry<Intent, Double>> ranked = votes.entrySet().stream()
+                .sorted(Map.Entry.<Intent, Double>comparingByValue().reversed()).toList();
+        if (ranked.isEmpty() || total == 0) {
+            return new Routing(Intent.OUT_OF_SCOPE, 0, 0, Intent.OUT_OF_SCOPE);
+        }
+        Intent second = ranked.size() > 1 ? ranked.get(1).getKey() : ranked.get(0).getKey();
+        return new Routing(ranked.get(0).getKey(), ranked.get(0).getValue() / total, scored.get(0).similarity(), second);
+    }
+}

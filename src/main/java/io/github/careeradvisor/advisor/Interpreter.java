@@ -1,0 +1,197 @@
+package io.github.careeradvisor.advisor;
+
+import io.github.careeradvisor.knowledge.Certification;
+import io.github.careeradvisor.knowledge.CertificationCatalog;
+import io.github.careeradvisor.profile.DialogueTurn;
+import io.github.careeradvisor.retrieval.HybridRetriever;
+import io.github.careeradvisor.retrieval.Query;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Reads one message against the thread: what it asks (the router's nearest examples, corrected by the
+ * entities it names), and whether it is a follow-up ("and seniors?", "how much does it cost?", "tell
+ * me more") to be resolved with the previous turn's intent and slots. A message that names a new
+ * subject is a new question; a follow-up with nothing before it gets a clarifying question.
+ */
+final class Interpreter {
+
+    /** Follow-ups are short; a longer message that opens with "and" is a question of its own. */
+    static final int FOLLOW_UP_WORDS = 12;
+    /** "seniors?", "in europe?", "for azure?": a message this short that only names slots. */
+    static final int SLOT_ONLY_WORDS = 4;
+    /** "what does it depend on?": a message this short pointing back with "it" or "that". */
+    static final int REFER_WORDS = 7;
+
+    private static final Pattern PERSONAL = Pattern.compile(
+            "\\b(i|i'm|im|me|my|should i|would i|could i|can i)\\b");
+
+    private final HybridRetriever retriever;
+    private final IntentRouter router;
+    private final Entities entities;
+    private final CertificationCatalog catalog;
+
+    Interpreter(HybridRetriever retriever, IntentRouter router, Entities entities, CertificationCatalog catalog) {
+        this.retriever = retriever;
+        this.router = router;
+        this.entities = entities;
+        this.catalog = catalog;
+    }
+
+    Entities entities() {
+        return entities;
+    }
+
+    /** What the message asks on its own, without the thread. */
+    Understanding alone(String text) {
+        Query query = retriever.prepare(text);
+        Entities.Found found = entities.find(text);
+        IntentRouter.Routing routing = router.route(query);
+        Intent intent = intent(text, found, routing);
+        return new Understanding(text, query, intent, routing.confidence(), found.slots(), Understanding.FollowUp.NONE,
+                List.of(), List.of(), null);
+    }
+
+    /** What the message asks, read against the previous turn if there is one still remembered. */
+    Understanding read(String text, @Nullable DialogueTurn last) {
+        Understanding alone = alone(text);
+        Entities.Found found = entities.find(text);
+        int words = Entities.words(text).isEmpty() ? 0 : Entities.words(text).split(" ").length;
+        Understanding.FollowUp kind = Understanding.FollowUp.NONE;
+        String remainder = null;
+        if (entities.isWhole("more", text)) {
+            kind = Understanding.FollowUp.MORE;
+        } else if (entities.isWhole("why", text)) {
+            kind = Understanding.FollowUp.WHY;
+        } else if (entities.isWhole("first", text)) {
+            kind = Understanding.FollowUp.FIRST;
+        } else if (words <= FOLLOW_UP_WORDS && (remainder = entities.afterConnector(text)) != null) {
+            kind = Understanding.FollowUp.SLOT;
+        } else if (found.slots().aspect() != null && found.slots().cert() == null && found.slots().code() == null
+                && words <= 8 && (entities.refersBack(text) || words <= SLOT_ONLY_WORDS)) {
+            kind = Understanding.FollowUp.ASPECT;
+        } else if (words <= SLOT_ONLY_WORDS && !found.slots().withAspect(null).isEmpty()
+                && entities.subject(text) == null && alone.intent() != Intent.ABOUT_ME) {
+            kind = Understanding.FollowUp.SLOT;
+            remainder = Entities.words(text);
+        } else if (words <= REFER_WORDS && entities.refersBack(text) && found.slots().cert() == null
+                && found.slots().occupation() == null && entities.subject(text) == null
+                && alone.intent() != Intent.ABOUT_ME && alone.intent() != Intent.SMALL_TALK) {
+            kind = Understanding.FollowUp.REFER;
+        }
+        if (kind == Understanding.FollowUp.NONE) {
+            return alone;
+        }
+        if (last == null) {
+            // A connector in front of a whole new question ("and how do I get a job?") needs no thread.
+            if (kind == Understanding.FollowUp.SLOT && remainder != null && entities.subject(remainder) != null) {
+                return alone;
+            }
+            return Understanding.clarifying(text, alone.query(), alone.intent(), clarification(kind, found.slots()));
+        }
+        Intent before = Intent.byId(last.intent()).orElse(Intent.GENERAL);
+        Slots carried = Slots.fromMap(last.slots());
+        return switch (kind) {
+            case MORE, WHY, FIRST -> resolved(kind == Understanding.FollowUp.WHY ? "why " + last.question()
+                    : last.question(), before, carried, kind, last);
+            case ASPECT -> aspect(text, found.slots(), before, carried, last);
+            case SLOT -> slot(text, remainder == null ? "" : remainder, found.slots(), before, carried, last);
+            default -> resolved(text + " (" + last.question() + ")", alone.intent().searchesGuides()
+                    && alone.confidence() >= 0.5 ? alone.intent() : before, carried, kind, last);
+        };
+    }
+
+    private Understanding aspect(String text, Slots named, Intent before, Slots carried, DialogueTurn last) {
+        Slots slots = carried.with(named);
+        if (slots.cert() == null && slots.code() == null) {
+            // "how much does it cost?" after a list of certifications: the first one listed.
+            Optional<String> listed = last.facts().stream().filter(f -> catalog.byId(f).isPresent()).findFirst();
+            if (listed.isEmpty()) {
+                return resolved(text + " (" + last.question() + ")", before, carried, Understanding.FollowUp.REFER, last);
+            }
+            slots = slots.with(new Slots(null, null, null, null, listed.get(), null, null, false, null));
+        }
+        return resolved(text, Intent.CERT_DETAIL, slots, Understanding.FollowUp.ASPECT, last);
+    }
+
+    private Understanding slot(String text, String remainder, Slots named, Intent before, Slots carried,
+            DialogueTurn last) {
+        Intent subject = entities.subject(remainder);
+        Intent intent = subject != null ? subject : before;
+        Slots slots = carried.with(named);
+        if (named.cert() != null || named.code() != null) {
+            intent = Intent.CERT_DETAIL;
+        } else if (named.cloud() != null && slots.cert() != null && !named.cloud().id().equals(cloudOf(slots.cert()))) {
+            // "what about Azure?" after an AWS exam: Azure's certifications, not the AWS one.
+            slots = new Slots(slots.level(), slots.years(), slots.cloud(), slots.region(), null, null,
+                    slots.occupation(), slots.occupationCovered(), slots.aspect());
+            intent = Intent.CERT_ADVICE;
+        }
+        if (subject == Intent.CERT_ADVICE && before == Intent.CERT_DETAIL && slots.cert() != null && named.cert() == null
+                && named.aspect() == null) {
+            intent = Intent.CERT_ADVICE; // "and what about other certifications?"
+        }
+        if (named.occupation() == null && intent != Intent.SALARY && intent != Intent.CERT_ADVICE) {
+            slots = slots.withoutOccupation();
+        }
+        String question = intent.searchesGuides() || intent == Intent.GENERAL
+                ? remainder + " (" + last.question() + ")" : text;
+        return resolved(question, intent, slots, Understanding.FollowUp.SLOT, last);
+    }
+
+    private @Nullable String cloudOf(String certId) {
+        return catalog.byId(certId).map(Certification::cloud).orElse(null);
+    }
+
+    private Understanding resolved(String text, Intent intent, Slots slots, Understanding.FollowUp kind,
+            DialogueTurn last) {
+        Query query = retriever.prepare(text);
+        return new Understanding(text, query, intent, 1, slots, kind, last.shown(), last.facts(), null);
+    }
+
+    /** The intent, with what the entities say over the router's guess where they are certain. */
+    private static Intent intent(String text, Entities.Found found, IntentRouter.Routing routing) {
+        Slots s = found.slots();
+        Intent intent = routing.intent();
+        boolean asks = text.strip().endsWith("?") || ProfileStatement.asksSomething(text.toLowerCase(Locale.ROOT));
+        if ((s.cert() != null || s.code() != null) && intent != Intent.ABOUT_ME) {
+            return Intent.CERT_DETAIL;
+        }
+        if (ProfileStatement.read(text).isPresent()) {
+            return Intent.ABOUT_ME;
+        }
+        if (intent == Intent.ABOUT_ME && asks) {
+            return routing.second() == Intent.ABOUT_ME ? Intent.GENERAL : routing.second();
+        }
+        return intent;
+    }
+
+    /** Whether a salary question is about the person's own pay: "how much should I make?". */
+    static boolean personal(String text) {
+        return PERSONAL.matcher(text.toLowerCase(Locale.ROOT)).find();
+    }
+
+    private static String clarification(Understanding.FollowUp kind, Slots slots) {
+        if (slots.level() != null) {
+            return "Do you mean pay for " + slots.level().label() + " ML engineers? Ask me, e.g. \"How much does a "
+                    + slots.level().label() + " ML engineer earn?\"";
+        }
+        if (slots.region() != null) {
+            return "What would you like to know about " + slots.region() + "? For example: \"How much do ML "
+                    + "engineers earn in " + slots.region() + "?\"";
+        }
+        if (slots.cloud() != null) {
+            return "What would you like to know about " + slots.cloud().label() + "? For example: \"Which "
+                    + slots.cloud().label() + " certification should I take?\"";
+        }
+        if (kind == Understanding.FollowUp.ASPECT) {
+            return "Which certification do you mean? Name it, e.g. \"How much does MLA-C01 cost?\" or \"Is the "
+                    + "Google Professional ML Engineer still available?\"";
+        }
+        return "What would you like to know? We have not talked about anything yet, so ask me a whole question, "
+                + "e.g. \"How much does a junior ML engineer earn?\"";
+    }
+}

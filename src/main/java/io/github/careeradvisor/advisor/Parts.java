@@ -1,0 +1,73 @@
+package io.github.careeradvisor.advisor;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Splits a message that asks two or three things ("what does a junior earn and which cert should I
+ * take?") into its questions, so each gets its own short block of one reply. A message is split only
+ * where each side is a question of a different intent; "ML engineers and data scientists" stays whole.
+ */
+final class Parts {
+
+    /** No more questions than this are answered from one message. */
+    static final int MAX_PARTS = 3;
+    /** A side shorter than this is a list ("juniors and seniors"), not a question. */
+    static final int MIN_WORDS = 3;
+    /** Longer messages are one question told at length, not a list of questions. */
+    static final int MAX_CHARS = 400;
+
+    private static final Pattern JOINT = Pattern.compile(
+            "(?<=\\?)\\s+|\\s*[;]\\s*|,?\\s+(?:and also|and|also|plus|as well as)\\s+(?=\\w)", Pattern.CASE_INSENSITIVE);
+
+    private Parts() {
+    }
+
+    static List<String> split(String message, Interpreter interpreter) {
+        if (message.length() > MAX_CHARS) {
+            return List.of(message);
+        }
+        String[] pieces = JOINT.split(message.strip());
+        if (pieces.length < 2) {
+            return List.of(message);
+        }
+        // Join neighbours until each side is long enough and names an intent of its own.
+        List<String> parts = new ArrayList<>();
+        List<Intent> intents = new ArrayList<>();
+        for (String piece : pieces) {
+            String p = piece.strip();
+            if (p.isEmpty()) {
+                continue;
+            }
+            Intent intent = words(p) >= MIN_WORDS ? interpreter.alone(p).intent() : null;
+            int lastIndex = parts.size() - 1;
+            if (lastIndex >= 0 && (intent == null || intent == intents.get(lastIndex) || intents.get(lastIndex) == null
+                    || intent == Intent.SMALL_TALK || intent == Intent.OUT_OF_SCOPE)) {
+                parts.set(lastIndex, joinBack(message, parts.get(lastIndex), p));
+                if (intents.get(lastIndex) == null) {
+                    intents.set(lastIndex, intent);
+                }
+                continue;
+            }
+            parts.add(p);
+            intents.add(intent);
+        }
+        if (parts.size() < 2 || intents.contains(null)) {
+            return List.of(message);
+        }
+        return parts.size() <= MAX_PARTS ? parts : parts.subList(0, MAX_PARTS);
+    }
+
+    /** The two pieces as the message had them, with what stood between them. */
+    private static String joinBack(String message, String left, String right) {
+        int from = message.indexOf(left);
+        int to = message.indexOf(right, from < 0 ? 0 : from + left.length());
+        return from >= 0 && to >= 0 ? message.substring(from, to + right.length()).strip() : left + " " + right;
+    }
+
+    private static int words(String text) {
+        String w = Entities.words(text);
+        return w.isEmpty() ? 0 : w.split(" ").length;
+    }
+}

@@ -1,0 +1,135 @@
+package io.github.careeradvisor.advisor;
+
+import io.github.careeradvisor.answer.Answer;
+import io.github.careeradvisor.answer.AnswerComposer;
+import io.github.careeradvisor.profile.Level;
+import io.github.careeradvisor.profile.Profile;
+import io.github.careeradvisor.retrieval.HybridRetriever;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Pay questions: one level's pay with every source's range, the guides' word on pay outside the US,
+ * related occupations the guides give figures for, and the person's own level when they ask about
+ * themselves. Never one role's figures as another's.
+ */
+final class SalaryReplies {
+
+    static final String OVERVIEW_QUESTION = "How much do machine learning engineers earn at each level?";
+    private static final String ABROAD_QUESTION = "ML engineer salary outside the United States: Europe, the UK, "
+            + "Germany, India, Canada";
+
+    /** Pay bands as the guides split them. */
+    enum Band {
+        ENTRY("Entry-level (junior)", "How much does an entry-level (junior) ML engineer earn?"),
+        MID("Mid-level", "How much does a mid-level ML engineer earn?"),
+        SENIOR("Senior", "How much does a senior ML engineer earn?");
+
+        final String title;
+        final String question;
+
+        Band(String title, String question) {
+            this.title = title;
+            this.question = question;
+        }
+
+        static Band of(Level level) {
+            return switch (level) {
+                case MID -> MID;
+                case SENIOR -> SENIOR;
+                default -> ENTRY;
+            };
+        }
+    }
+
+    private final HybridRetriever retriever;
+    private final AnswerComposer composer;
+
+    SalaryReplies(HybridRetriever retriever, AnswerComposer composer) {
+        this.retriever = retriever;
+        this.composer = composer;
+    }
+
+    Handled reply(Understanding u, Profile profile) {
+        Slots slots = u.slots();
+        if (slots.otherOccupation()) {
+            return Handled.of(OtherOccupation.reply(slots.occupation(), Intent.SALARY));
+        }
+        if (slots.occupation() != null && !slots.occupation().equals("ML engineer")) {
+            Answer answer = composer.compose(retriever.retrieve("How much does a " + slots.occupation() + " earn? pay"));
+            return Handled.of(answer).withHeading(capitalise(slots.occupation()) + " pay (not ML engineer pay):");
+        }
+        if (slots.region() != null && !slots.region().equals("the US") && !slots.region().equals("remote work")) {
+            Answer answer = composer.composeBestPassage(retriever.retrieve(ABROAD_QUESTION));
+            return Handled.of(answer).withHeading("ML engineer pay in " + slots.region() + ":");
+        }
+        Level level = slots.level();
+        boolean own = false;
+        if (level == null && Interpreter.personal(u.text())) {
+            level = profile.level();
+            own = level != null;
+            if (level == null) {
+                return Handled.of(Answer.message("Pay for juniors, mid-level or seniors? Tell me your level with "
+                        + "/level (or just say, e.g. \"I'm a junior ML engineer\"), or ask e.g. \"How much does a "
+                        + "senior ML engineer earn?\""));
+            }
+        }
+        if (level == null) {
+            return Handled.of(composer.compose(retriever.retrieve(u.query(), Set.of())));
+        }
+        Band band = Band.of(level);
+        Handled handled = Handled.of(composer.composeBestPassage(retriever.retrieve(band.question)));
+        return own || u.isFollowUp() || slots.level() != level
+                ? handled.withHeading(band.title + " ML engineer pay" + (own ? " (your level, " + level.label() + ")" : "")
+                + ":")
+                : handled;
+    }
+
+    /** Pay for the person's own level first, every source's range, then the other levels: /salary. */
+    Answer table(Profile profile) {
+        Level level = profile.level();
+        if (level == null) {
+            return composer.compose(retriever.retrieve(OVERVIEW_QUESTION))
+                    .withNote("Tell me your level with /level and I will show yours first.");
+        }
+        Band own = Band.of(level);
+        List<Answer.Block> blocks = new ArrayList<>();
+        List<Answer.Citation> sources = new ArrayList<>();
+        blocks.add(new Answer.Paragraph("Pay for your level (" + level.label() + "), as each source gives it:"));
+        add(blocks, sources, own);
+        blocks.add(new Answer.Paragraph("Other levels:"));
+        for (Band band : Band.values()) {
+            if (band != own) {
+                add(blocks, sources, band);
+            }
+        }
+        return new Answer(blocks, dedupe(sources), !sources.isEmpty());
+    }
+
+    private void add(List<Answer.Block> blocks, List<Answer.Citation> sources, Band band) {
+        Answer part = composer.composeBestPassage(retriever.retrieve(band.question));
+        if (part.grounded()) {
+            blocks.add(new Answer.Paragraph(band.title + ":"));
+            blocks.addAll(part.blocks());
+            sources.addAll(part.sources());
+        }
+    }
+
+    static List<Answer.Citation> dedupe(List<Answer.Citation> sources) {
+        Set<String> seen = new LinkedHashSet<>();
+        List<Answer.Citation> unique = new ArrayList<>();
+        for (Answer.Citation c : sources) {
+            if (seen.add(c.file() + "#" + c.section())) {
+                unique.add(c);
+            }
+        }
+        return unique;
+    }
+
+    static String capitalise(@Nullable String text) {
+        return text == null || text.isEmpty() ? "" : Character.toUpperCase(text.charAt(0)) + text.substring(1);
+    }
+}

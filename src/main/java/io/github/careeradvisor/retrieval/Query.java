@@ -1,0 +1,17 @@
+package io.github.careeradvisor.retrieval;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A question made ready to search: spelling mended, the guides' words for level titles added, and
+ * embedded once, so the advisor can route it by its vector and search with the same vector.
+ *
+ * @param vector the question's unit-length vector, or null when the text has no word piece to embed
+ */
+public record Query(String text, float @Nullable [] vector) {
+
+    /** Cosine similarity with another unit-length vector; 0 when the question has no vector. */
+    public double similarity(float[] other) {
+        return vector == null ? 0 : SearchIndex.dot(vector, other);
+    }
+}
