@@ -157,7 +157,13 @@ public final class Advisor {
             }
             reply = reply == null ? handled.answer() : reply.followedBy(handled.answer());
             if (u.clarify() == null && u.intent() != Intent.SMALL_TALK) {
-                last = new DialogueTurn(now, u.text(), u.intent().id(), u.slots().toMap(), shown(u, handled),
+                Slots slots = u.slots();
+                if (u.followUp() == Understanding.FollowUp.FIRST && !handled.facts().isEmpty()
+                        && (u.intent() == Intent.CERT_ADVICE || u.intent() == Intent.CERT_DETAIL)) {
+                    // "how long is it?" next is about the one just picked.
+                    slots = slots.with(new Slots(null, null, null, null, handled.facts().get(0), null, null, false, null));
+                }
+                last = new DialogueTurn(now, u.text(), u.intent().id(), slots.toMap(), shown(u, handled),
                         handled.facts().isEmpty() ? u.facts() : handled.facts());
                 turns.add(last);
             }
@@ -180,13 +186,16 @@ public final class Advisor {
         if (u.clarify() != null) {
             return Handled.of(Answer.message(u.clarify()));
         }
-        if (u.followUp() == Understanding.FollowUp.FIRST) {
-            if (u.intent() == Intent.CERT_ADVICE || u.intent() == Intent.CERT_DETAIL) {
-                return certifications.first(u);
-            }
-            if (u.intent() == Intent.LEARNING_PATH) {
-                return new Handled(guidance.first(profile, u.facts()), u.facts());
-            }
+        boolean firstOrWhy = u.followUp() == Understanding.FollowUp.FIRST || u.followUp() == Understanding.FollowUp.WHY;
+        if (firstOrWhy && u.intent() == Intent.LEARNING_PATH) {
+            return new Handled(guidance.first(profile, u.facts()), u.facts());
+        }
+        if (u.followUp() == Understanding.FollowUp.FIRST && (u.intent() == Intent.CERT_ADVICE
+                || u.intent() == Intent.CERT_DETAIL)) {
+            return certifications.first(u);
+        }
+        if (u.followUp() == Understanding.FollowUp.REFER && u.intent() != Intent.CERT_DETAIL) {
+            return search(u);
         }
         if (u.followUp() == Understanding.FollowUp.MORE || u.followUp() == Understanding.FollowUp.WHY) {
             Answer more = composer.compose(retriever.retrieve(u.query(), Set.copyOf(u.shown())));

@@ -123,12 +123,13 @@ final class CertificationAdvice {
     }
 
     private static String describe(Certification c, @Nullable Cloud cloud, int targetTier, int years) {
-        StringBuilder s = new StringBuilder(c.name()).append(" (").append(c.provider()).append(", ").append(c.level());
+        StringBuilder s = new StringBuilder(c.name()).append(" (");
         if (c.examCode() != null) {
-            s.append(", exam ").append(c.examCode());
+            s.append(c.examCode()).append(", ");
         }
-        s.append("): ").append(c.priceUsd() == null ? "price not confirmed" : c.priceUsd());
-        s.append("; validity: ").append(sentenceCase(c.validity().split(";")[0])).append(". ");
+        s.append(c.level());
+        s.append("): ").append(c.priceUsd() == null ? "price not confirmed" : brief(c.priceUsd()));
+        s.append("; valid ").append(sentenceCase(brief(c.validity()))).append(". ");
         List<String> why = new ArrayList<>();
         if (cloud != null && cloud.id().equals(c.cloud())) {
             why.add("it is the " + cloud.label() + " one");
@@ -142,8 +143,8 @@ final class CertificationAdvice {
             why.add("it is a quick first credential");
         }
         s.append("Why: ").append(String.join(", ", why)).append(". ");
-        if (c.minExperienceYears() > years || c.minExperienceYears() > 0) {
-            s.append("Experience: ").append(c.recommendedExperience().split(";")[0]).append('.');
+        if (c.minExperienceYears() > years) {
+            s.append("Experience: ").append(brief(c.recommendedExperience())).append('.');
         }
         return s.toString().strip();
     }
@@ -156,16 +157,55 @@ final class CertificationAdvice {
         return c.successor() == null ? "none named" : sentenceCase(c.successor().strip());
     }
 
+    private static final java.util.regex.Pattern CODE = java.util.regex.Pattern.compile("\\b[A-Z]{2,3}-[A-Z]?\\d{2,3}\\b");
+
+    /**
+     * The successor in a few words: its exam codes ("MLA-C01 and AIP-C01 (per prep sites)"), or, where
+     * sources disagree, both sides without their citations ("sources disagree: AI-300 or none announced").
+     */
+    static String successorCodes(Certification c) {
+        String text = c.successor() == null ? "" : c.successor();
+        if (text.regionMatches(true, 0, "sources disagree", 0, 16)) {
+            return sentenceCase(text.replaceAll("\\s*\\([^)]*\\)", ""));
+        }
+        List<String> codes = CODE.matcher(text).results().map(java.util.regex.MatchResult::group).distinct().toList();
+        if (codes.isEmpty()) {
+            return sentenceCase(text);
+        }
+        return String.join(" and ", codes) + (text.contains("per prep sites") ? " (per prep sites)" : "");
+    }
+
+    /**
+     * A catalog value without its long notes, its qualifier kept: "$150 (per prep sites; AWS
+     * Associate-tier price)" is "$150 (per prep sites)", "$125 or $135 (sources disagree: …)" is
+     * "$125 or $135 (sources disagree)".
+     */
+    static String brief(String value) {
+        int open = value.indexOf('(');
+        String head = (open < 0 ? value : value.substring(0, open)).split(";")[0].strip();
+        if (open < 0) {
+            return head;
+        }
+        int close = value.indexOf(')', open);
+        String note = value.substring(open + 1, close < 0 ? value.length() : close).split("[;:]")[0].strip();
+        return head + " (" + note + ")";
+    }
+
     private static String retired(CertificationCatalog catalog, @Nullable Cloud cloud, LocalDate today) {
         List<String> parts = new ArrayList<>();
         for (Certification c : catalog.certifications()) {
             if (c.availableOn(today) || cloud != null && c.cloud() != null && !cloud.id().equals(c.cloud())) {
                 continue;
             }
-            String when = c.statusDate() == null ? "" : " on " + DATE.format(c.statusDate());
-            String next = c.successor() == null ? "" : "; successor: " + successor(c);
-            parts.add(c.name() + (c.examCode() == null ? "" : " (" + c.examCode() + ")") + " (retired" + when + next + ")");
+            String when = c.statusDate() == null ? "" : " " + DATE.format(c.statusDate());
+            String next = c.successor() == null ? "" : "; successor " + successorCodes(c);
+            String name = c.examCode() != null ? c.examCode() : c.name();
+            parts.add(cloud == null ? name : name + " (retired" + when + next + ")");
         }
-        return parts.isEmpty() ? "" : "No longer available: " + String.join("; ", parts) + ".";
+        if (parts.isEmpty()) {
+            return "";
+        }
+        return cloud == null ? "Retired, so no longer offered: " + String.join(", ", parts) + " (ask me about any "
+                + "of them for its successor)." : "No longer available: " + String.join("; ", parts) + ".";
     }
 }

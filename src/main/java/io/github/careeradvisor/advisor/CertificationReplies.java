@@ -6,6 +6,8 @@ import io.github.careeradvisor.knowledge.Certification;
 import io.github.careeradvisor.knowledge.CertificationCatalog;
 import io.github.careeradvisor.profile.Profile;
 import io.github.careeradvisor.retrieval.HybridRetriever;
+import io.github.careeradvisor.retrieval.Retrieval;
+import io.github.careeradvisor.retrieval.RetrievedPassage;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -42,6 +44,10 @@ final class CertificationReplies {
         if (s.otherOccupation() && !Interpreter.personal(u.text())) {
             return Handled.of(OtherOccupation.reply(s.occupation(), Intent.CERT_ADVICE));
         }
+        if (namesProvider(u.text())) {
+            // "nvidia llm certification?": that provider's exams, as the guides describe them.
+            return Handled.of(composer.compose(retriever.retrieve(u.query(), Set.of())));
+        }
         Profile fitted = new Profile(profile.userId(), s.level() != null ? s.level() : profile.level(),
                 profile.background(), s.years() != null ? s.years() : profile.experienceYears(), profile.goal(),
                 profile.cloud(), profile.hoursPerWeek(), profile.progress());
@@ -51,6 +57,15 @@ final class CertificationReplies {
         Handled handled = new Handled(CertificationAdvice.advise(catalog, fitted, s.cloud(), today), ids);
         return u.isFollowUp() && s.cloud() != null ? handled.withHeading("Certifications for " + s.cloud().label() + ":")
                 : handled;
+    }
+
+    /** Whether the text names a provider that is not a cloud (NVIDIA, Databricks, IBM, INFORMS). */
+    private boolean namesProvider(String text) {
+        String lower = " " + Entities.words(text) + " ";
+        return catalog.certifications().stream().filter(c -> c.cloud() == null)
+                .map(c -> c.provider().split("[ ,(]")[0].toLowerCase(java.util.Locale.ROOT))
+                .filter(p -> p.length() >= 3 && !p.equals("google"))
+                .anyMatch(p -> lower.contains(" " + p + " "));
     }
 
     /** "Which one first?" after a list of certifications: the first, with its facts. */
@@ -67,14 +82,26 @@ final class CertificationReplies {
         Slots s = u.slots();
         Optional<Certification> cert = s.cert() == null ? Optional.empty() : catalog.byId(s.cert());
         if (cert.isEmpty()) {
-            // An exam code the catalog does not hold (AIP-C01): only what the guides say of it.
-            Answer answer = composer.compose(retriever.retrieve(u.query(), Set.of()));
-            return Handled.of(s.code() == null ? answer : answer.withHeading(s.code() + ":"));
+            if (s.code() == null) {
+                return Handled.of(composer.compose(retriever.retrieve(u.query(), Set.of())));
+            }
+            // An exam code the catalog does not hold (AIP-C01): only what the guides say of that code,
+            // never the facts of a code that looks like it.
+            Retrieval found = retriever.retrieve(u.query(), Set.of());
+            List<RetrievedPassage> naming = found.passages().stream()
+                    .filter(p -> p.passage().body().contains(s.code())).toList();
+            Answer answer = naming.isEmpty() ? Answer.message("My guides have no facts on " + s.code() + ". Check the "
+                    + "provider's exam page.") : composer.compose(new Retrieval(naming, found.bestSimilarity(), true));
+            return Handled.of(answer.withHeading(s.code() + ":"));
         }
         Certification c = cert.get();
-        if ("format".equals(s.aspect())) {
-            Answer answer = composer.compose(retriever.retrieve(c.name() + " " + u.text()));
-            return new Handled(answer.withHeading(name(c) + ", exam format:"), List.of(c.id()));
+        boolean unknown = "cost".equals(s.aspect()) && c.priceUsd() == null
+                || "duration".equals(s.aspect()) && c.durationMinutes() == null;
+        if (unknown || "format".equals(s.aspect()) || s.aspect() == null && u.followUp() == Understanding.FollowUp.REFER) {
+            // What the fact table has no field for, or leaves open: the certification guide's own words.
+            Answer answer = composer.compose(retriever.retrieve(c.name() + " " + (c.examCode() == null ? ""
+                    : c.examCode() + " ") + u.text()));
+            return new Handled(answer.withHeading(name(c) + ", " + aspectLabel(s.aspect()) + ":"), List.of(c.id()));
         }
         Answer answer = facts(c, s.aspect());
         return new Handled(u.isFollowUp() ? answer.withHeading(name(c) + ", " + aspectLabel(s.aspect()) + ":") : answer,
@@ -94,7 +121,7 @@ final class CertificationReplies {
             case "experience" -> name(c) + " expects: " + CertificationAdvice.sentenceCase(c.recommendedExperience()) + ".";
             case "successor" -> c.successor() == null ? name(c) + " has no successor: it is " + status(c, today) + "."
                     : name(c) + "'s successor: " + CertificationAdvice.successor(c) + ".";
-            default -> (aspect == null ? c.name() + " (" + c.provider() + ", " + c.level() + ")" : name(c)) + ": "
+            default -> name(c) + (aspect == null ? ", " + c.provider() + " " + c.level() : "") + ": "
                     + status(c, today) + ".";
         };
         if (!"cost".equals(aspect) && c.priceUsd() != null) {
@@ -146,6 +173,7 @@ final class CertificationReplies {
             case "status" -> "status";
             case "successor" -> "successor";
             case "experience" -> "experience expected";
+            case "format" -> "exam format";
             default -> "the facts";
         };
     }

@@ -72,7 +72,7 @@ final class Entities {
         levels = terms(root.path("levels"));
         clouds = terms(root.path("clouds"));
         regions = terms(root.path("regions"));
-        aspects = terms(root.path("aspects"));
+        aspects = inOrder(root.path("aspects"));
         List<Term> jobs = new ArrayList<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = root.path("occupations").fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
@@ -120,6 +120,17 @@ final class Entities {
     /** Whether the message points back with "it", "that", "them"... */
     boolean refersBack(String message) {
         return pronouns.stream().anyMatch(t -> t.pattern().matcher(message).find());
+    }
+
+    /** Every intent whose subject words the message has. */
+    Set<Intent> subjects(String message) {
+        Set<Intent> found = new LinkedHashSet<>();
+        for (Term t : subjects) {
+            if (t.pattern().matcher(message).find()) {
+                Intent.byId(t.value()).ifPresent(found::add);
+            }
+        }
+        return found;
     }
 
     /** The intent the message's subject words name ("salary", "certification", "portfolio"), if any. */
@@ -186,6 +197,19 @@ final class Entities {
         int flags = caseSensitive ? 0 : Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
         return new Term(Pattern.compile("(?<![\\p{L}\\p{N}-])" + body + "(?![\\p{L}\\p{N}-])", flags), value,
                 phrase.length());
+    }
+
+    /** The terms group by group, in the file's order: the first group that matches wins. */
+    private static List<Term> inOrder(JsonNode groups) {
+        List<Term> terms = new ArrayList<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = groups.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            List<Term> group = new ArrayList<>();
+            e.getValue().forEach(w -> group.add(term(w.asText(), e.getKey(), false)));
+            group.sort(Comparator.comparingInt(Term::length).reversed());
+            terms.addAll(group);
+        }
+        return terms;
     }
 
     private static List<Term> terms(JsonNode groups) {

@@ -8,6 +8,7 @@ import io.github.careeradvisor.retrieval.Query;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
@@ -50,7 +51,7 @@ final class Interpreter {
         Query query = retriever.prepare(text);
         Entities.Found found = entities.find(text);
         IntentRouter.Routing routing = router.route(query);
-        Intent intent = intent(text, found, routing);
+        Intent intent = intent(text, found, routing, entities.subjects(text));
         return new Understanding(text, query, intent, routing.confidence(), found.slots(), Understanding.FollowUp.NONE,
                 List.of(), List.of(), null);
     }
@@ -73,12 +74,12 @@ final class Interpreter {
         } else if (found.slots().aspect() != null && found.slots().cert() == null && found.slots().code() == null
                 && words <= 8 && (entities.refersBack(text) || words <= SLOT_ONLY_WORDS)) {
             kind = Understanding.FollowUp.ASPECT;
-        } else if (words <= SLOT_ONLY_WORDS && !found.slots().withAspect(null).isEmpty()
+        } else if (words <= SLOT_ONLY_WORDS && onlyContextSlots(found.slots())
                 && entities.subject(text) == null && alone.intent() != Intent.ABOUT_ME) {
             kind = Understanding.FollowUp.SLOT;
             remainder = Entities.words(text);
         } else if (words <= REFER_WORDS && entities.refersBack(text) && found.slots().cert() == null
-                && found.slots().occupation() == null && entities.subject(text) == null
+                && found.slots().occupation() == null
                 && alone.intent() != Intent.ABOUT_ME && alone.intent() != Intent.SMALL_TALK) {
             kind = Understanding.FollowUp.REFER;
         }
@@ -87,7 +88,8 @@ final class Interpreter {
         }
         if (last == null) {
             // A connector in front of a whole new question ("and how do I get a job?") needs no thread.
-            if (kind == Understanding.FollowUp.SLOT && remainder != null && entities.subject(remainder) != null) {
+            if (kind == Understanding.FollowUp.SLOT && remainder != null && (entities.subject(remainder) != null
+                    || found.slots().cert() != null || found.slots().code() != null)) {
                 return alone;
             }
             return Understanding.clarifying(text, alone.query(), alone.intent(), clarification(kind, found.slots()));
@@ -99,9 +101,26 @@ final class Interpreter {
                     : last.question(), before, carried, kind, last);
             case ASPECT -> aspect(text, found.slots(), before, carried, last);
             case SLOT -> slot(text, remainder == null ? "" : remainder, found.slots(), before, carried, last);
-            default -> resolved(text + " (" + last.question() + ")", alone.intent().searchesGuides()
-                    && alone.confidence() >= 0.5 ? alone.intent() : before, carried, kind, last);
+            default -> carried.cert() != null || carried.code() != null
+                    ? resolved(certName(carried) + ": " + text, Intent.CERT_DETAIL, carried.withAspect(found.slots().aspect()),
+                            kind, last)
+                    : resolved(text + " (" + last.question() + ")", alone.intent().searchesGuides()
+                            && alone.confidence() >= 0.5 ? alone.intent() : before, carried, kind, last);
         };
+    }
+
+    /** Only slots that change the question's context, not its subject: level, years, cloud, place. */
+    private static boolean onlyContextSlots(Slots s) {
+        return s.cert() == null && s.code() == null && s.occupation() == null
+                && (s.level() != null || s.years() != null || s.cloud() != null || s.region() != null);
+    }
+
+    /** How a question names the certification the thread is about: its name, or the exam code. */
+    private String certName(Slots slots) {
+        if (slots.cert() != null) {
+            return catalog.byId(slots.cert()).map(Certification::name).orElse(slots.cert());
+        }
+        return slots.code() == null ? "" : slots.code();
     }
 
     private Understanding aspect(String text, Slots named, Intent before, Slots carried, DialogueTurn last) {
@@ -114,14 +133,27 @@ final class Interpreter {
             }
             slots = slots.with(new Slots(null, null, null, null, listed.get(), null, null, false, null));
         }
-        return resolved(text, Intent.CERT_DETAIL, slots, Understanding.FollowUp.ASPECT, last);
+        return resolved(certName(slots) + ": " + text, Intent.CERT_DETAIL, slots, Understanding.FollowUp.ASPECT, last);
     }
 
     private Understanding slot(String text, String remainder, Slots named, Intent before, Slots carried,
             DialogueTurn last) {
         Intent subject = entities.subject(remainder);
         Intent intent = subject != null ? subject : before;
+        if (named.cert() == null && named.code() == null && carried.cert() != null) {
+            // "and the professional one?" after the Databricks associate: the same provider's other exam.
+            String provider = catalog.byId(carried.cert()).map(Certification::provider).orElse("");
+            Slots sibling = entities.find(provider + " " + remainder.replaceAll("\\b(the|one|exam|cert)\\b", " ")
+                    .replaceAll("\\s+", " ").strip()).slots();
+            if (sibling.cert() != null && !sibling.cert().equals(carried.cert())) {
+                named = named.with(new Slots(null, null, null, null, sibling.cert(), null, null, false, null));
+            }
+        }
         Slots slots = carried.with(named);
+        if (subject == null && named.withAspect(null).isEmpty()) {
+            // "and cities?": nothing the handlers know by name; the guides, read with the previous question.
+            return resolved(remainder + " (" + last.question() + ")", before, carried, Understanding.FollowUp.REFER, last);
+        }
         if (named.cert() != null || named.code() != null) {
             intent = Intent.CERT_DETAIL;
         } else if (named.cloud() != null && slots.cert() != null && !named.cloud().id().equals(cloudOf(slots.cert()))) {
@@ -137,9 +169,23 @@ final class Interpreter {
         if (named.occupation() == null && intent != Intent.SALARY && intent != Intent.CERT_ADVICE) {
             slots = slots.withoutOccupation();
         }
-        String question = intent.searchesGuides() || intent == Intent.GENERAL
-                ? remainder + " (" + last.question() + ")" : text;
-        return resolved(question, intent, slots, Understanding.FollowUp.SLOT, last);
+        return resolved(question(intent, slots, remainder, last), intent, slots, Understanding.FollowUp.SLOT, last);
+    }
+
+    /** The whole question a slot follow-up stands for, which the thread keeps for the next follow-up. */
+    private String question(Intent intent, Slots slots, String remainder, DialogueTurn last) {
+        return switch (intent) {
+            case SALARY -> slots.level() == null && slots.region() == null && slots.occupation() == null
+                    ? remainder + " (" + last.question() + ")"
+                    : "How much does " + (slots.occupation() == null || slots.occupationCovered()
+                            && slots.occupation().equals("ML engineer") ? "an ML engineer"
+                            : "a " + slots.occupation()) + (slots.level() == null ? "" : " (" + slots.level().label() + ")")
+                            + " earn" + (slots.region() == null ? "" : " in " + slots.region()) + "?";
+            case CERT_ADVICE -> "Which certification should I take" + (slots.cloud() == null ? ""
+                    : " for " + slots.cloud().label()) + "?";
+            case CERT_DETAIL -> certName(slots) + ": " + remainder;
+            default -> remainder + " (" + last.question() + ")";
+        };
     }
 
     private @Nullable String cloudOf(String certId) {
@@ -153,9 +199,20 @@ final class Interpreter {
     }
 
     /** The intent, with what the entities say over the router's guess where they are certain. */
-    private static Intent intent(String text, Entities.Found found, IntentRouter.Routing routing) {
+    private static Intent intent(String text, Entities.Found found, IntentRouter.Routing routing, Set<Intent> subjects) {
         Slots s = found.slots();
         Intent intent = routing.intent();
+        // A handler that answers from its own data (pay bands, the catalog, the roadmap) only takes a
+        // message that says what it is about; a near example alone is not enough.
+        boolean structured = intent == Intent.SALARY || intent == Intent.CERT_ADVICE || intent == Intent.LEARNING_PATH;
+        if (structured && !subjects.contains(intent)) {
+            Intent second = routing.second();
+            intent = second.searchesGuides() || subjects.contains(second) ? second : Intent.GENERAL;
+        } else if (!structured && routing.confidence() < 0.6 && subjects.contains(Intent.SALARY)
+                && !subjects.contains(Intent.ROLE_COMPARISON)) {
+            // "what does a junior earn": pay words say more than an uncertain neighbour.
+            intent = Intent.SALARY;
+        }
         boolean asks = text.strip().endsWith("?") || ProfileStatement.asksSomething(text.toLowerCase(Locale.ROOT));
         if ((s.cert() != null || s.code() != null) && intent != Intent.ABOUT_ME) {
             return Intent.CERT_DETAIL;
