@@ -194,6 +194,10 @@ public final class Advisor {
                 || u.intent() == Intent.CERT_DETAIL)) {
             return certifications.first(u);
         }
+        boolean onwards = u.followUp() == Understanding.FollowUp.MORE || u.followUp() == Understanding.FollowUp.REFER;
+        if (onwards && u.intent() == Intent.LEARNING_PATH && !u.facts().isEmpty()) {
+            return afterThose(u, profile);
+        }
         if (u.followUp() == Understanding.FollowUp.REFER && u.intent() != Intent.CERT_DETAIL) {
             return search(u);
         }
@@ -223,6 +227,16 @@ public final class Advisor {
         Profile fitted = s.level() == null ? profile : new Profile(profile.userId(), s.level(), profile.background(),
                 profile.experienceYears(), profile.goal(), profile.cloud(), profile.hoursPerWeek(), profile.progress());
         return new Handled(guidance.next(fitted, profileReplies.progressLine(fitted)), guidance.nextTopics(fitted));
+    }
+
+    /** "And after that?" once topics were suggested: the topics that come after them. */
+    private Handled afterThose(Understanding u, Profile profile) {
+        java.util.Map<String, TopicStatus> progress = new java.util.HashMap<>(profile.progress());
+        u.facts().forEach(id -> progress.putIfAbsent(id, TopicStatus.DONE));
+        Profile ahead = new Profile(profile.userId(), profile.level(), profile.background(), profile.experienceYears(),
+                profile.goal(), profile.cloud(), profile.hoursPerWeek(), progress);
+        List<String> next = guidance.nextTopics(ahead);
+        return new Handled(guidance.next(ahead, "").withHeading("After those:"), next);
     }
 
     private Handled aboutMe(Understanding u, long userId) {

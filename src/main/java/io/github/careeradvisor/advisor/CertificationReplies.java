@@ -7,7 +7,6 @@ import io.github.careeradvisor.knowledge.CertificationCatalog;
 import io.github.careeradvisor.profile.Profile;
 import io.github.careeradvisor.retrieval.HybridRetriever;
 import io.github.careeradvisor.retrieval.Retrieval;
-import io.github.careeradvisor.retrieval.RetrievedPassage;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -87,11 +86,9 @@ final class CertificationReplies {
             }
             // An exam code the catalog does not hold (AIP-C01): only what the guides say of that code,
             // never the facts of a code that looks like it.
-            Retrieval found = retriever.retrieve(u.query(), Set.of());
-            List<RetrievedPassage> naming = found.passages().stream()
-                    .filter(p -> p.passage().body().contains(s.code())).toList();
-            Answer answer = naming.isEmpty() ? Answer.message("My guides have no facts on " + s.code() + ". Check the "
-                    + "provider's exam page.") : composer.compose(new Retrieval(naming, found.bestSimilarity(), true));
+            Retrieval naming = retriever.retrieveMentioning(u.query(), s.code());
+            Answer answer = naming.relevant() ? composer.compose(naming) : Answer.message("My guides have no facts on "
+                    + s.code() + ". Check the provider's exam page.");
             return Handled.of(answer.withHeading(s.code() + ":"));
         }
         Certification c = cert.get();
@@ -101,6 +98,9 @@ final class CertificationReplies {
             // What the fact table has no field for, or leaves open: the certification guide's own words.
             Answer answer = composer.compose(retriever.retrieve(c.name() + " " + (c.examCode() == null ? ""
                     : c.examCode() + " ") + u.text()));
+            if ("format".equals(s.aspect())) {
+                answer = answer.grounded() ? answer.followedBy(facts(c, "format")) : facts(c, "format");
+            }
             return new Handled(answer.withHeading(name(c) + ", " + aspectLabel(s.aspect()) + ":"), List.of(c.id()));
         }
         Answer answer = facts(c, s.aspect());

@@ -103,8 +103,40 @@ final class Entities {
 
     /** Whether the whole message is one of the follow-up phrases of {@code kind} (more, why, first, reset). */
     boolean isWhole(String kind, String message) {
-        return wholeMessages.getOrDefault(kind, Set.of()).contains(words(message));
+        Set<String> phrases = wholeMessages.getOrDefault(kind, Set.of());
+        String w = words(message);
+        // "ok which should I do first", "so why?": a filler in front changes nothing.
+        return phrases.contains(w) || phrases.contains(w.replaceFirst("^(ok|okay|so|and|then|alright|right|hmm|but)\\s+", ""));
     }
+
+    /**
+     * The question with the occupation it names replaced by {@code replacement} ("ml engineer vs data
+     * scientist" becomes "ml engineer vs AI engineers"), or null if it names none.
+     */
+    @Nullable String replaceOccupation(String question, String replacement) {
+        for (Term t : occupations) {
+            Matcher m = t.pattern().matcher(question);
+            // The role the question compares against, not the ML engineer it starts from.
+            while (m.find()) {
+                if (!t.value().equals("ML engineer")) {
+                    return question.substring(0, m.start()) + replacement + question.substring(m.end());
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The content words of a question, for reading a follow-up with it: "what would it take to reach senior?" is "take reach senior". */
+    static String gist(String question) {
+        return java.util.Arrays.stream(words(question).split(" "))
+                .filter(w -> w.length() > 2 && !GIST_STOP.contains(w)).limit(8)
+                .reduce((a, b) -> a + " " + b).orElse("");
+    }
+
+    private static final Set<String> GIST_STOP = Set.of("what", "whats", "what's", "how", "does", "do", "did", "the",
+            "and", "for", "you", "your", "can", "could", "would", "should", "will", "are", "is", "was", "were", "about",
+            "with", "that", "this", "there", "which", "who", "why", "when", "where", "much", "many", "any", "some",
+            "tell", "more", "get", "have", "has", "need", "want", "like", "into", "from", "its", "it's", "they", "them");
 
     /** The rest of a message that opens with "and", "what about" and the like, or null if it does not. */
     @Nullable String afterConnector(String message) {

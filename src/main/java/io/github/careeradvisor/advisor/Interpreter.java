@@ -104,7 +104,7 @@ final class Interpreter {
             default -> carried.cert() != null || carried.code() != null
                     ? resolved(certName(carried) + ": " + text, Intent.CERT_DETAIL, carried.withAspect(found.slots().aspect()),
                             kind, last)
-                    : resolved(text + " (" + last.question() + ")", alone.intent().searchesGuides()
+                    : resolved(text + " (" + Entities.gist(last.question()) + ")", alone.intent().searchesGuides()
                             && alone.confidence() >= 0.5 ? alone.intent() : before, carried, kind, last);
         };
     }
@@ -152,7 +152,8 @@ final class Interpreter {
         Slots slots = carried.with(named);
         if (subject == null && named.withAspect(null).isEmpty()) {
             // "and cities?": nothing the handlers know by name; the guides, read with the previous question.
-            return resolved(remainder + " (" + last.question() + ")", before, carried, Understanding.FollowUp.REFER, last);
+            return resolved(remainder + " (" + Entities.gist(last.question()) + ")", before, carried,
+                    Understanding.FollowUp.REFER, last);
         }
         if (named.cert() != null || named.code() != null) {
             intent = Intent.CERT_DETAIL;
@@ -184,8 +185,32 @@ final class Interpreter {
             case CERT_ADVICE -> "Which certification should I take" + (slots.cloud() == null ? ""
                     : " for " + slots.cloud().label()) + "?";
             case CERT_DETAIL -> certName(slots) + ": " + remainder;
-            default -> remainder + " (" + last.question() + ")";
+            default -> searchQuestion(intent, remainder, last);
         };
+    }
+
+    /**
+     * For the guides: a new subject stands alone ("what about interviews?"), another role replaces the
+     * one compared ("what about AI engineers?"), anything else is read with the previous question's gist.
+     */
+    private String searchQuestion(Intent intent, String remainder, DialogueTurn last) {
+        Intent before = Intent.byId(last.intent()).orElse(Intent.GENERAL);
+        if (intent != before && words(remainder) >= 1 && entities.subject(remainder) == intent) {
+            return remainder;
+        }
+        Slots named = entities.find(remainder).slots();
+        if (named.occupation() != null) {
+            String replaced = entities.replaceOccupation(last.question(), remainder);
+            if (replaced != null) {
+                return replaced;
+            }
+        }
+        return remainder + " (" + Entities.gist(last.question()) + ")";
+    }
+
+    private static int words(String text) {
+        String w = Entities.words(text);
+        return w.isEmpty() ? 0 : w.split(" ").length;
     }
 
     private @Nullable String cloudOf(String certId) {

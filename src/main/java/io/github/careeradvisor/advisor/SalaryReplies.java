@@ -45,6 +45,11 @@ final class SalaryReplies {
         }
     }
 
+    /** Pay questions about something other than one level's range: the guides' own sections answer those. */
+    private static final java.util.regex.Pattern OTHER_PAY_TOPIC = java.util.regex.Pattern.compile(
+            "(?i)\\b(median|average|typical|depend|depends|industr\\w*|compan\\w*|cit(y|ies)|highest|most|best|bls|"
+            + "data scien\\w*|research scien\\w*|well paid|worth|compare|more than|less than)\\b");
+
     private final HybridRetriever retriever;
     private final AnswerComposer composer;
 
@@ -68,7 +73,11 @@ final class SalaryReplies {
         }
         Level level = slots.level();
         boolean own = false;
-        if (level == null && Interpreter.personal(u.text())) {
+        if (level == null && profile.level() != null && !OTHER_PAY_TOPIC.matcher(u.text()).find()) {
+            // "how much do ML engineers make?" from someone whose level is known: their level first.
+            level = profile.level();
+            own = true;
+        } else if (level == null && Interpreter.personal(u.text())) {
             level = profile.level();
             own = level != null;
             if (level == null) {

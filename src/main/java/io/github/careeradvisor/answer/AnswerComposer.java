@@ -26,6 +26,10 @@ public final class AnswerComposer {
     static final int TARGET_CHARS = 480;
     /** Never more than this, whatever the question. */
     static final int MAX_CHARS = 1500;
+    /** A quoted list may grow to this many characters with its siblings. */
+    static final int LIST_CHARS = 700;
+    /** The rest of a list comes with a chosen bullet when within this of the best unit. */
+    static final double LIST_MARGIN = 0.20;
     /** Points after the answer's first sentence. */
     static final int MAX_POINTS = 4;
     /** Units scoring within this of the best one are worth quoting. */
@@ -132,6 +136,23 @@ public final class AnswerComposer {
             }
             chosen.add(next);
             chars += length;
+        }
+        // A bullet's siblings that answer nearly as well come along (each source's figure for the same
+        // level, each stage of a ladder), within the points and a list's budget.
+        for (Candidate c : List.copyOf(chosen)) {
+            if (c.unit().kind() != Unit.Kind.BULLET) {
+                continue;
+            }
+            for (Candidate other : candidates) {
+                boolean sibling = other.rank() == c.rank() && other.unit().block() == c.unit().block()
+                        && other.unit().kind() == Unit.Kind.BULLET && other.score() >= best - LIST_MARGIN;
+                if (sibling && !chosen.contains(other) && chosen.size() <= MAX_POINTS
+                        && chars + other.unit().text().length() <= LIST_CHARS
+                        && chosen.stream().allMatch(o -> overlap(other.words(), o.words()) < DUPLICATE)) {
+                    chosen.add(other);
+                    chars += other.unit().text().length();
+                }
+            }
         }
         return chosen;
     }

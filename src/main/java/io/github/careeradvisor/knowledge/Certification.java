@@ -19,7 +19,7 @@ public record Certification(
         @Nullable String cloud,
         String level,
         @Nullable String examCode,
-        List<String> aliases,
+        @Nullable List<String> aliases,
         @Nullable String priceUsd,
         @Nullable Integer durationMinutes,
         String validity,
@@ -38,7 +38,7 @@ public record Certification(
 
     public Certification {
         focus = List.copyOf(focus);
-        aliases = List.copyOf(aliases);
+        aliases = aliases == null ? List.of() : List.copyOf(aliases);
         if (!STATUSES.contains(status)) {
             throw new IllegalArgumentException("status '" + status + "' is not one of " + STATUSES);
         }

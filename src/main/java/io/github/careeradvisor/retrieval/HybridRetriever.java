@@ -76,6 +76,38 @@ public final class HybridRetriever implements AutoCloseable {
         return retrieve(query.text(), query.vector(), shown);
     }
 
+    /**
+     * Every passage whose text has {@code exact} in it (an exam code, say), best match first: for a name
+     * that must not be mistaken for a similar one.
+     */
+    public Retrieval retrieveMentioning(Query query, String exact) {
+        if (query.vector() == null) {
+            return new Retrieval(List.of(), 0, false);
+        }
+        Set<String> queryTerms = index.lexical.terms(query.text());
+        List<RetrievedPassage> found = new ArrayList<>();
+        double best = 0;
+        for (int p = 0; p < index.passages.size(); p++) {
+            Passage passage = index.passages.get(p);
+            if (!passage.body().contains(exact)) {
+                continue;
+            }
+            List<Double> unitScores = new ArrayList<>();
+            for (int u = 0; u < passage.units().size(); u++) {
+                double meaning = SearchIndex.dot(query.vector(), index.unitVectors[p][u]);
+                boolean names = passage.units().get(u).text().contains(exact);
+                unitScores.add(meaning + WORD_OVERLAP_WEIGHT * overlap(queryTerms, index.unitTerms.get(p).get(u))
+                        - (names ? 0 : 1)); // a unit that does not name it is about something else
+            }
+            double similarity = SearchIndex.dot(query.vector(), index.passageVectors[p]);
+            best = Math.max(best, similarity);
+            found.add(new RetrievedPassage(passage, similarity, similarity, unitScores));
+        }
+        found.sort(java.util.Comparator.comparingDouble(RetrievedPassage::similarity).reversed());
+        List<RetrievedPassage> top = found.subList(0, Math.min(TOP, found.size()));
+        return new Retrieval(top, best, !top.isEmpty());
+    }
+
     /** Vectors for fixed phrases (the router's examples); the index build put them in the cache. */
     public List<float[]> vectors(List<String> phrases) {
         return phrases.stream().map(queries::embed).toList();

@@ -75,7 +75,7 @@ class AdvisorTest {
     void a_topic_the_sources_leave_out_is_answered_with_that_not_with_a_word_match() {
         String body = PlainText.body(advisor.reply("how do I prepare for ML interviews?"));
 
-        assertTrue(body.startsWith("• ML job interview preparation, such as practice questions or how interviews run, "
+        assertTrue(body.startsWith("ML job interview preparation, such as practice questions or how interviews run, "
                 + "is not covered by the source guides."), body);
         assertFalse(body.contains("preparing data"), body);
     }
@@ -86,7 +86,7 @@ class AdvisorTest {
         advisor.reply(person, "/level junior");
         for (String question : List.of("what does a principal ML engineer earn?", "staff ML engineer salary")) {
             String body = PlainText.body(advisor.reply(person, question));
-            assertTrue(body.startsWith("• Simplilearn: senior ML engineers"), question + " -> " + body);
+            assertTrue(body.contains("$200,000") && !body.contains("$70,000"), question + " -> " + body);
         }
         advisor.reply(person, "/forget");
     }
@@ -170,20 +170,16 @@ class AdvisorTest {
         }
         List<Integer> lengths = new java.util.ArrayList<>();
         for (EvalSet.Question q : EvalSet.load().questions()) {
-            Answer answer = advisor.reply(q.text());
+            Answer answer = advisor.reply(q.text()); // a stranger, so each question stands alone
             boolean fromGuides = answer.sources().stream().allMatch(s -> s.file().endsWith(".md"));
             if (!answer.grounded() || !fromGuides) {
                 continue; // certification advice is built from certifications.json: see PersonalAdviceTest
             }
             for (Answer.Block block : answer.blocks()) {
                 if (block instanceof Answer.Bullets b) {
-                    b.items().forEach(item -> assertTrue(units.contains(item), "not in the knowledge: " + item));
-                } else if (block instanceof Answer.Paragraph p) {
-                    String rest = p.text();
-                    for (String unit : units) {
-                        rest = rest.replace(unit, "");
-                    }
-                    assertTrue(rest.isBlank(), "not in the knowledge: " + rest);
+                    b.items().forEach(item -> assertTrue(quoted(item, units), "not in the knowledge: " + item));
+                } else if (block instanceof Answer.Paragraph p && !heading(p.text())) {
+                    assertTrue(quoted(p.text(), units), "not in the knowledge: " + p.text());
                 }
             }
             int length = PlainText.body(answer).length();
@@ -192,6 +188,29 @@ class AdvisorTest {
         }
         lengths.sort(null);
         int median = lengths.get(lengths.size() / 2);
-        assertTrue(median <= 900, "median answer length " + median);
+        assertTrue(median <= 500, "median answer length " + median);
+    }
+
+    /** The line before an answer saying what was understood ("Senior ML engineer pay:"): no fact of its own. */
+    private static boolean heading(String text) {
+        return text.endsWith(":") && text.length() <= 100 && !text.matches(".*\\d{3}.*");
+    }
+
+    /**
+     * A sentence of the knowledge as it is, or with its source moved to a note at the end: "Entry-level
+     * ML engineers earn … (Simplilearn)." for "Simplilearn: entry-level ML engineers earn …".
+     */
+    private static boolean quoted(String text, Set<String> units) {
+        if (units.contains(text)) {
+            return true;
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^(.*) \\(([^()]+)\\)([.!])$").matcher(text);
+        if (!m.matches()) {
+            return false;
+        }
+        String claim = (m.group(1) + m.group(3)).toLowerCase(java.util.Locale.ROOT);
+        String source = m.group(2).toLowerCase(java.util.Locale.ROOT);
+        return units.stream().map(u -> u.toLowerCase(java.util.Locale.ROOT))
+                .anyMatch(u -> u.endsWith(claim) && u.contains(source));
     }
 }

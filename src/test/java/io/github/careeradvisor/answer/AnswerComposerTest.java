@@ -39,28 +39,56 @@ class AnswerComposerTest {
     }
 
     @Test
-    void quotes_the_best_sentences_in_the_guides_order_and_cites_them() {
+    void answers_with_the_best_sentence_first_then_the_other_points_and_cites_them() {
         RetrievedPassage pay = found("Entry level", 0.7, List.of(
-                sentence("Juniors earn $70,000.", 0), sentence("The weather is nice.", 0),
-                sentence("Pay depends on the city.", 0)), List.of(0.8, 0.1, 0.75));
+                sentence("Pay depends on the city.", 0), sentence("The weather is nice.", 0),
+                sentence("Juniors earn $70,000.", 0)), List.of(0.75, 0.1, 0.8));
 
         Answer answer = composer.compose(new Retrieval(List.of(pay), 0.8, true));
 
-        assertEquals("Juniors earn $70,000. Pay depends on the city.", PlainText.body(answer));
+        assertEquals("Juniors earn $70,000.\n\n• Pay depends on the city.", PlainText.body(answer));
         assertEquals(List.of(new Answer.Citation("Guide", "Entry level", "knowledge/g.md", 0.7)), answer.sources());
     }
 
     @Test
-    void a_quoted_bullet_brings_the_sentence_that_introduces_its_list_and_its_close_siblings() {
+    void a_list_is_quoted_without_its_intro_and_each_figure_keeps_its_source_in_a_short_note() {
+        AnswerComposer compact = new AnswerComposer("Sorry.", List.of("Simplilearn", "the ML Engineer Jobs guide"));
         RetrievedPassage pay = found("Entry level", 0.7, List.of(
                 sentence("Each source gives its own range:", 0),
-                bullet("Simplilearn: $70,000 to $120,000.", 1),
-                bullet("The ML Engineer Jobs guide: $80,000 to $110,000.", 1)), List.of(0.2, 0.8, 0.62));
+                bullet("Simplilearn: entry-level ML engineers earn $70,000 to $120,000.", 1),
+                bullet("The ML Engineer Jobs guide: entry-level ML engineers earn $80,000 to $110,000.", 1)),
+                List.of(0.2, 0.8, 0.75));
 
-        Answer answer = composer.compose(new Retrieval(List.of(pay), 0.8, true));
+        Answer answer = compact.compose(new Retrieval(List.of(pay), 0.8, true));
 
-        assertEquals("Each source gives its own range:\n\n• Simplilearn: $70,000 to $120,000.\n"
-                + "• The ML Engineer Jobs guide: $80,000 to $110,000.", PlainText.body(answer));
+        assertEquals("Entry-level ML engineers earn $70,000 to $120,000 (Simplilearn).\n\n"
+                + "• Entry-level ML engineers earn $80,000 to $110,000 (ML Engineer Jobs guide).", PlainText.body(answer));
+    }
+
+    @Test
+    void a_sentence_saying_the_same_as_one_already_chosen_is_left_out() {
+        RetrievedPassage skills = found("Skills", 0.7, List.of(
+                sentence("Python is the main language for machine learning work.", 0),
+                sentence("Python is the main language for most machine learning work.", 0),
+                sentence("SQL is needed to query data.", 0)), List.of(0.8, 0.79, 0.75));
+
+        Answer answer = composer.compose(new Retrieval(List.of(skills), 0.8, true));
+
+        assertEquals("Python is the main language for machine learning work.\n\n• SQL is needed to query data.",
+                PlainText.body(answer));
+    }
+
+    @Test
+    void never_more_than_four_points_after_the_first_sentence() {
+        List<Unit> units = new java.util.ArrayList<>();
+        List<Double> scores = new java.util.ArrayList<>();
+        for (String topic : List.of("Python", "SQL", "Spark", "Docker", "Git", "Kubernetes", "Statistics")) {
+            units.add(bullet(topic + " matters.", 0));
+            scores.add(0.8);
+        }
+        Answer answer = composer.compose(new Retrieval(List.of(found("Tools", 0.7, units, scores)), 0.8, true));
+
+        assertEquals(4, ((Answer.Bullets) answer.blocks().get(1)).items().size(), PlainText.body(answer));
     }
 
     @Test
