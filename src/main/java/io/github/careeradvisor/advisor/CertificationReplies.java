@@ -43,8 +43,9 @@ final class CertificationReplies {
         if (s.otherOccupation() && !Interpreter.personal(u.text())) {
             return Handled.of(OtherOccupation.reply(s.occupation(), Intent.CERT_ADVICE));
         }
-        if (namesProvider(u.text())) {
-            // "nvidia llm certification?": that provider's exams, as the guides describe them.
+        if (namesProvider(u.text()) || s.aspect() != null) {
+            // A provider that is not a cloud, or one fact asked of certifications in general ("is there a
+            // renewal discount?"): what the guides say.
             return Handled.of(composer.compose(retriever.retrieve(u.query(), Set.of())));
         }
         Profile fitted = new Profile(profile.userId(), s.level() != null ? s.level() : profile.level(),
@@ -78,7 +79,8 @@ final class CertificationReplies {
     }
 
     Handled detail(Understanding u) {
-        Slots s = u.slots();
+        // Several aspects at once ("how many questions, how long, how much"): the whole picture.
+        Slots s = Entities.SEVERAL.equals(u.slots().aspect()) ? u.slots().withAspect(null) : u.slots();
         Optional<Certification> cert = s.cert() == null ? Optional.empty() : catalog.byId(s.cert());
         if (cert.isEmpty()) {
             if (s.code() == null) {
@@ -104,6 +106,13 @@ final class CertificationReplies {
             return new Handled(answer.withHeading(name(c) + ", " + aspectLabel(s.aspect()) + ":"), List.of(c.id()));
         }
         Answer answer = facts(c, s.aspect());
+        if (s.aspect() == null && !u.isFollowUp()) {
+            // The guides' own word on it first ("the TensorFlow Developer Certificate closed …"), then the facts.
+            Answer guide = composer.compose(retriever.retrieve(c.name() + " " + u.text()));
+            if (guide.grounded()) {
+                answer = new Answer(List.of(guide.blocks().get(0)), guide.sources(), true).followedBy(answer);
+            }
+        }
         return new Handled(u.isFollowUp() ? answer.withHeading(name(c) + ", " + aspectLabel(s.aspect()) + ":") : answer,
                 List.of(c.id()));
     }
@@ -133,12 +142,12 @@ final class CertificationReplies {
         if (!"status".equals(aspect) && aspect != null && !"successor".equals(aspect)) {
             lines.add("Status: " + status(c, today));
         }
-        if (aspect == null) {
-            lines.add("Valid: " + CertificationAdvice.sentenceCase(c.validity().split(";")[0]));
-            lines.add("Experience: " + CertificationAdvice.sentenceCase(c.recommendedExperience().split(";")[0]));
-        }
         if (c.successor() != null && !"successor".equals(aspect)) {
             lines.add("Successor: " + CertificationAdvice.successor(c));
+        }
+        if (aspect == null) {
+            lines.add("Valid: " + CertificationAdvice.sentenceCase(CertificationAdvice.brief(c.validity())));
+            lines.add("Experience: " + CertificationAdvice.sentenceCase(CertificationAdvice.brief(c.recommendedExperience())));
         }
         List<Answer.Block> blocks = new ArrayList<>();
         blocks.add(new Answer.Paragraph(lead));

@@ -29,6 +29,8 @@ import org.jspecify.annotations.Nullable;
 final class Entities {
 
     static final String RESOURCE = "/advisor/entities.json";
+    /** The aspect of a message that asks several things about a certification at once. */
+    static final String SEVERAL = "several";
 
     /** Something that looks like an exam code: two or three letters, a dash, a letter or not, digits. */
     private static final Pattern EXAM_CODE = Pattern.compile("(?<![A-Za-z0-9-])([A-Za-z]{2,3})[- ]?([A-Za-z]?\\d{2,3})(?![A-Za-z0-9])");
@@ -39,7 +41,7 @@ final class Entities {
     }
 
     /** Each level the message names, in the order they appear, and the other slots. */
-    record Found(Slots slots, Set<Level> levels) {
+    record Found(Slots slots, Set<Level> levels, int aspects) {
     }
 
     private final List<Term> certs = new ArrayList<>();
@@ -195,9 +197,17 @@ final class Entities {
         Level level = named.isEmpty() ? null : named.iterator().next();
         String job = first(occupations, text);
         String cloud = first(clouds, text);
+        Set<String> asked = new LinkedHashSet<>();
+        for (Term t : aspects) {
+            if (t.pattern().matcher(text).find()) {
+                asked.add(t.value());
+            }
+        }
+        // "how many questions, how long, how much": several aspects at once are the whole picture.
+        String aspect = asked.isEmpty() ? null : asked.size() == 1 ? asked.iterator().next() : SEVERAL;
         Slots slots = new Slots(level, years(text), cloud == null ? null : Cloud.parse(cloud).orElse(null),
-                first(regions, text), cert, code, job, job != null && covered.contains(job), first(aspects, text));
-        return new Found(slots, named);
+                first(regions, text), cert, code, job, job != null && covered.contains(job), aspect);
+        return new Found(slots, named, asked.size());
     }
 
     private static @Nullable Integer years(String text) {

@@ -71,7 +71,7 @@ final class SalaryReplies {
             Answer answer = composer.composeBestPassage(retriever.retrieve(ABROAD_QUESTION));
             return Handled.of(answer).withHeading("ML engineer pay in " + slots.region() + ":");
         }
-        Level level = slots.level();
+        Level level = slots.level() != null ? slots.level() : fromYears(slots.years());
         boolean own = false;
         if (level == null && profile.level() != null && !OTHER_PAY_TOPIC.matcher(u.text()).find()) {
             // "how much do ML engineers make?" from someone whose level is known: their level first.
@@ -95,6 +95,18 @@ final class SalaryReplies {
                 ? handled.withHeading(band.title + " ML engineer pay" + (own ? " (your level, " + level.label() + ")" : "")
                 + ":")
                 : handled;
+    }
+
+    /**
+     * "I have 3 years of experience as an ML engineer": the band the guides' levels put that in, by the
+     * years each level is typically given.
+     */
+    private static @Nullable Level fromYears(@Nullable Integer years) {
+        if (years == null) {
+            return null;
+        }
+        return years >= Level.SENIOR.typicalYears() ? Level.SENIOR : years >= Level.MID.typicalYears() ? Level.MID
+                : Level.JUNIOR;
     }
 
     /** Pay for the person's own level first, every source's range, then the other levels: /salary. */

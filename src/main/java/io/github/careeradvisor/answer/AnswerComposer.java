@@ -30,6 +30,10 @@ public final class AnswerComposer {
     static final int LIST_CHARS = 700;
     /** The rest of a list comes with a chosen bullet when within this of the best unit. */
     static final double LIST_MARGIN = 0.20;
+    /** An answer quotes the best passages only: further down, sentences match the words but not the question. */
+    static final int PASSAGES = 3;
+    /** A list's points (each source's range, each title of a level) may run to this many. */
+    static final int MAX_LIST_POINTS = 6;
     /** Points after the answer's first sentence. */
     static final int MAX_POINTS = 4;
     /** Units scoring within this of the best one are worth quoting. */
@@ -38,7 +42,9 @@ public final class AnswerComposer {
      * How much the whole passage's match counts in a sentence's score, against the sentence's own: a
      * sentence is read in the context of its section. Chosen on the evaluation set (0.4 of 0–0.6).
      */
-    static final double SECTION_WEIGHT = 0.4;
+    static final double SECTION_WEIGHT = 0.6;
+    /** A sentence from a lower-ranked passage counts this much less per rank: the fused ranking knows the section. */
+    static final double RANK_PRIOR = 0.02;
     /** Maximal marginal relevance: how much sharing words with what is already said costs a unit. */
     static final double REDUNDANCY_WEIGHT = 0.25;
     /** Units sharing this share of their words with one already chosen say the same thing: left out. */
@@ -67,7 +73,7 @@ public final class AnswerComposer {
         if (!retrieval.relevant() || retrieval.passages().isEmpty()) {
             return Answer.message(declineText);
         }
-        return render(retrieval.passages(), choose(candidates(retrieval.passages(), retrieval.passages().size())));
+        return render(retrieval.passages(), choose(candidates(retrieval.passages(), PASSAGES)));
     }
 
     /**
@@ -96,7 +102,7 @@ public final class AnswerComposer {
                 if (unit.introducesList() || !seen.add(unit.text())) {
                     continue;
                 }
-                double score = (1 - SECTION_WEIGHT) * rp.unitScores().get(u) + SECTION_WEIGHT * rp.similarity();
+                double score = (1 - SECTION_WEIGHT) * rp.unitScores().get(u) + SECTION_WEIGHT * rp.similarity() - RANK_PRIOR * r;
                 Set<String> words = words(unit.text());
                 words.removeAll(sourceWords);
                 candidates.add(new Candidate(r, u, unit, score, words));
@@ -146,7 +152,7 @@ public final class AnswerComposer {
             for (Candidate other : candidates) {
                 boolean sibling = other.rank() == c.rank() && other.unit().block() == c.unit().block()
                         && other.unit().kind() == Unit.Kind.BULLET && other.score() >= best - LIST_MARGIN;
-                if (sibling && !chosen.contains(other) && chosen.size() <= MAX_POINTS
+                if (sibling && !chosen.contains(other) && chosen.size() <= MAX_LIST_POINTS
                         && chars + other.unit().text().length() <= LIST_CHARS
                         && chosen.stream().allMatch(o -> overlap(other.words(), o.words()) < DUPLICATE)) {
                     chosen.add(other);
