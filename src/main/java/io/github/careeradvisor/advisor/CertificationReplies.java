@@ -43,9 +43,11 @@ final class CertificationReplies {
         if (s.otherOccupation() && !Interpreter.personal(u.text())) {
             return Handled.of(OtherOccupation.reply(s.occupation(), Intent.CERT_ADVICE));
         }
-        if (namesProvider(u.text()) || s.aspect() != null) {
-            // A provider that is not a cloud, or one fact asked of certifications in general ("is there a
-            // renewal discount?"): what the guides say.
+        boolean forThem = Interpreter.personal(u.text()) || s.cloud() != null || s.level() != null || s.years() != null
+                || profile.level() != null || profile.cloud() != null || profile.experienceYears() != null;
+        if (namesProvider(u.text()) || s.aspect() != null || !forThem) {
+            // A provider that is not a cloud, one fact asked of certifications in general ("is there a
+            // renewal discount?"), or nothing known of the person to fit them to: what the guides say.
             return Handled.of(composer.compose(retriever.retrieve(u.query(), Set.of())));
         }
         Profile fitted = new Profile(profile.userId(), s.level() != null ? s.level() : profile.level(),
@@ -110,7 +112,11 @@ final class CertificationReplies {
             // The guides' own word on it first ("the TensorFlow Developer Certificate closed …"), then the facts.
             Answer guide = composer.compose(retriever.retrieve(c.name() + " " + u.text()));
             if (guide.grounded()) {
-                answer = new Answer(List.of(guide.blocks().get(0)), guide.sources(), true).followedBy(answer);
+                List<Answer.Block> said = new ArrayList<>(List.of(guide.blocks().get(0)));
+                if (guide.blocks().size() > 1 && guide.blocks().get(1) instanceof Answer.Bullets b) {
+                    said.add(new Answer.Bullets(b.items().subList(0, 1)));
+                }
+                answer = new Answer(said, guide.sources(), true).followedBy(answer);
             }
         }
         return new Handled(u.isFollowUp() ? answer.withHeading(name(c) + ", " + aspectLabel(s.aspect()) + ":") : answer,

@@ -204,6 +204,10 @@ final class Entities {
             }
         }
         // "how many questions, how long, how much": several aspects at once are the whole picture.
+        // "how long" is the vaguest ("how long is it valid?" asks about validity): it gives way to any other.
+        if (asked.size() == 2 && asked.remove("duration")) {
+            asked = Set.copyOf(asked);
+        }
         String aspect = asked.isEmpty() ? null : asked.size() == 1 ? asked.iterator().next() : SEVERAL;
         Slots slots = new Slots(level, years(text), cloud == null ? null : Cloud.parse(cloud).orElse(null),
                 first(regions, text), cert, code, job, job != null && covered.contains(job), aspect);

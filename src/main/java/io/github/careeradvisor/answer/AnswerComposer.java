@@ -23,11 +23,11 @@ import java.util.Set;
 public final class AnswerComposer {
 
     /** Aim for answers a phone shows without scrolling. */
-    static final int TARGET_CHARS = 480;
+    static final int TARGET_CHARS = 700;
     /** Never more than this, whatever the question. */
     static final int MAX_CHARS = 1500;
     /** A quoted list may grow to this many characters with its siblings. */
-    static final int LIST_CHARS = 700;
+    static final int LIST_CHARS = 900;
     /** The rest of a list comes with a chosen bullet when within this of the best unit. */
     static final double LIST_MARGIN = 0.20;
     /** An answer quotes the best passages only: further down, sentences match the words but not the question. */
@@ -35,7 +35,7 @@ public final class AnswerComposer {
     /** A list's points (each source's range, each title of a level) may run to this many. */
     static final int MAX_LIST_POINTS = 6;
     /** Points after the answer's first sentence. */
-    static final int MAX_POINTS = 4;
+    static final int MAX_POINTS = 6;
     /** Units scoring within this of the best one are worth quoting. */
     static final double MARGIN = 0.13;
     /**
@@ -121,7 +121,18 @@ public final class AnswerComposer {
         List<Candidate> open = new ArrayList<>(candidates);
         open.removeIf(c -> c.score() < best - MARGIN);
         int chars = 0;
+        // The best passage of the fused ranking (meaning and words) always gets its best sentence in:
+        // "finance" in the question found the section, even when another sentence is closer in meaning.
+        Candidate topOfBest = candidates.stream().filter(c -> c.rank() == 0)
+                .max(java.util.Comparator.comparingDouble(Candidate::score)).orElse(null);
         while (!open.isEmpty() && chosen.size() <= MAX_POINTS) {
+            if (chosen.size() == 1 && topOfBest != null && !chosen.contains(topOfBest) && open.contains(topOfBest)
+                    && overlap(topOfBest.words(), chosen.get(0).words()) < DUPLICATE) {
+                open.remove(topOfBest);
+                chosen.add(topOfBest);
+                chars += topOfBest.unit().text().length();
+                continue;
+            }
             Candidate next = null;
             double nextValue = Double.NEGATIVE_INFINITY;
             for (Candidate c : open) {
@@ -142,6 +153,17 @@ public final class AnswerComposer {
             }
             chosen.add(next);
             chars += length;
+            if (chosen.size() == 1) {
+                // An answer that opens with a bullet keeps to its list first: the list is the answer.
+                for (Candidate other : List.copyOf(open)) {
+                    if (sibling(next, other, best) && chosen.size() <= MAX_POINTS && chars + other.unit().text().length()
+                            <= LIST_CHARS && overlap(other.words(), next.words()) < DUPLICATE) {
+                        chosen.add(other);
+                        open.remove(other);
+                        chars += other.unit().text().length();
+                    }
+                }
+            }
         }
         // A bullet's siblings that answer nearly as well come along (each source's figure for the same
         // level, each stage of a ladder), within the points and a list's budget.
@@ -150,9 +172,7 @@ public final class AnswerComposer {
                 continue;
             }
             for (Candidate other : candidates) {
-                boolean sibling = other.rank() == c.rank() && other.unit().block() == c.unit().block()
-                        && other.unit().kind() == Unit.Kind.BULLET && other.score() >= best - LIST_MARGIN;
-                if (sibling && !chosen.contains(other) && chosen.size() <= MAX_LIST_POINTS
+                if (sibling(c, other, best) && !chosen.contains(other) && chosen.size() <= MAX_LIST_POINTS
                         && chars + other.unit().text().length() <= LIST_CHARS
                         && chosen.stream().allMatch(o -> overlap(other.words(), o.words()) < DUPLICATE)) {
                     chosen.add(other);
@@ -161,6 +181,13 @@ public final class AnswerComposer {
             }
         }
         return chosen;
+    }
+
+    /** Another bullet of the same list that answers nearly as well. */
+    private static boolean sibling(Candidate bullet, Candidate other, double best) {
+        return bullet.unit().kind() == Unit.Kind.BULLET && other.unit().kind() == Unit.Kind.BULLET
+                && other.rank() == bullet.rank() && other.unit().block() == bullet.unit().block()
+                && other.score() >= best - LIST_MARGIN;
     }
 
     /** The first unit as the answer's opening sentence, the rest as points in the guides' order. */

@@ -79,16 +79,16 @@ class AnswerComposerTest {
     }
 
     @Test
-    void never_more_than_four_points_after_the_first_sentence() {
+    void never_more_than_six_points_after_the_first_sentence() {
         List<Unit> units = new java.util.ArrayList<>();
         List<Double> scores = new java.util.ArrayList<>();
-        for (String topic : List.of("Python", "SQL", "Spark", "Docker", "Git", "Kubernetes", "Statistics")) {
+        for (String topic : List.of("Python", "SQL", "Spark", "Docker", "Git", "Kubernetes", "Statistics", "Calculus", "Linux")) {
             units.add(bullet(topic + " matters.", 0));
             scores.add(0.8);
         }
         Answer answer = composer.compose(new Retrieval(List.of(found("Tools", 0.7, units, scores)), 0.8, true));
 
-        assertEquals(4, ((Answer.Bullets) answer.blocks().get(1)).items().size(), PlainText.body(answer));
+        assertEquals(AnswerComposer.MAX_POINTS, ((Answer.Bullets) answer.blocks().get(1)).items().size(), PlainText.body(answer));
     }
 
     @Test
