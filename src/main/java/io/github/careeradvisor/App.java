@@ -9,16 +9,18 @@ import io.github.careeradvisor.cli.Invocation;
 import io.github.careeradvisor.cli.UsageException;
 import io.github.careeradvisor.config.ConfigException;
 import io.github.careeradvisor.config.Settings;
+import io.github.careeradvisor.inbox.SqliteInbox;
+import io.github.careeradvisor.inbox.UpdateInbox;
 import io.github.careeradvisor.knowledge.CertificationCatalog;
 import io.github.careeradvisor.knowledge.KnowledgeBase;
 import io.github.careeradvisor.knowledge.KnowledgeLoader;
 import io.github.careeradvisor.knowledge.Roadmap;
 import io.github.careeradvisor.knowledge.TokenCounter;
-import io.github.careeradvisor.profile.UpdateInbox;
 import io.github.careeradvisor.profile.SqliteProfileStore;
 import io.github.careeradvisor.retrieval.Embedder;
 import io.github.careeradvisor.retrieval.IndexBuilder;
 import io.github.careeradvisor.retrieval.IndexReport;
+import io.github.careeradvisor.storage.SqliteDatabase;
 import io.github.careeradvisor.telegram.TelegramBot;
 import java.io.BufferedReader;
 import java.io.FileDescriptor;
@@ -72,17 +74,16 @@ public final class App {
         System.exit(code);
     }
 
-    /** The advisor with its index built, what building it did, and the profile database to close. */
-    public record Started(Advisor advisor, IndexReport report, SqliteProfileStore profiles) implements AutoCloseable {
-
-        /** The bot's durable inbox lives in the same database as the profiles. */
-        public UpdateInbox inbox() {
-            return profiles.inbox();
-        }
+    /**
+     * The advisor with its index built, what building it did, the bot's update journal, and the
+     * database both the profiles and the journal live in, to close.
+     */
+    public record Started(Advisor advisor, IndexReport report, UpdateInbox inbox, SqliteDatabase database)
+            implements AutoCloseable {
 
         @Override
         public void close() {
-            profiles.close();
+            database.close();
         }
     }
 
@@ -93,7 +94,8 @@ public final class App {
      */
     public static Started start(Settings settings, Embedder embedder, Consumer<String> warnings) {
         // The database first: a data dir that cannot be used stops start-up before seconds of indexing.
-        SqliteProfileStore profiles = SqliteProfileStore.open(settings.dataDir());
+        SqliteDatabase database = SqliteDatabase.open(settings.dataDir());
+        SqliteProfileStore profiles = new SqliteProfileStore(database);
         IndexBuilder.Built built;
         Roadmap roadmap;
         CertificationCatalog certifications;
@@ -102,14 +104,14 @@ public final class App {
             roadmap = Roadmap.load(settings.knowledgeDir());
             certifications = CertificationCatalog.load(settings.knowledgeDir());
         } catch (RuntimeException e) {
-            profiles.close();
+            database.close();
             throw e;
         }
         Advisor advisor = new Advisor(built.retriever(), profiles, roadmap, certifications, Clock.systemUTC(),
                 settings.adminIds());
         // The model's first run is several times slower than the next ones: pay it here, not on a user.
         advisor.warmUp(WARM_UP_QUESTION);
-        return new Started(advisor, built.report(), profiles);
+        return new Started(advisor, built.report(), new SqliteInbox(database), database);
     }
 
     private static IndexBuilder.Built buildIndex(Settings settings, Embedder embedder, Consumer<String> warnings) {

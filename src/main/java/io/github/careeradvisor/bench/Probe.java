@@ -142,8 +142,8 @@ public final class Probe {
         Path inboxDir = Files.createTempDirectory("advisor-load-");
         java.util.concurrent.atomic.AtomicLong asked = new java.util.concurrent.atomic.AtomicLong();
         try (App.Started started = App.start(settings, new Embedder(settings.onnxThreads()), w -> { });
-                io.github.careeradvisor.profile.SqliteProfileStore inbox =
-                        io.github.careeradvisor.profile.SqliteProfileStore.open(inboxDir);
+                io.github.careeradvisor.storage.SqliteDatabase journal =
+                        io.github.careeradvisor.storage.SqliteDatabase.open(inboxDir);
                 LoadServer server = new LoadServer(chat -> {
                     long n = asked.getAndIncrement();
                     // Worded uniquely, so every question costs what a new question costs.
@@ -151,7 +151,8 @@ public final class Probe {
                 })) {
             long errorsBefore = started.advisor().stats().errors();
             io.github.careeradvisor.telegram.TelegramBot bot = io.github.careeradvisor.telegram.TelegramBot.unpaced(
-                    LoadServer.TOKEN, server.url(), started.advisor(), inbox.inbox(), 1_000_000);
+                    LoadServer.TOKEN, server.url(), started.advisor(), new io.github.careeradvisor.inbox.SqliteInbox(journal),
+                    1_000_000);
             bot.start();
             Thread poller = new Thread(bot::run, "load-poller");
             poller.setDaemon(true);

@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.careeradvisor.profile.UpdateInbox;
+import io.github.careeradvisor.inbox.UpdateInbox;
 import java.io.IOException;
 import java.util.ArrayList;
 import org.slf4j.Logger;
