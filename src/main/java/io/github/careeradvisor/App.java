@@ -1,8 +1,6 @@
 package io.github.careeradvisor;
 
 import io.github.careeradvisor.advisor.Advisor;
-import io.github.careeradvisor.bench.Benchmark;
-import io.github.careeradvisor.bench.Probe;
 import io.github.careeradvisor.cli.CommandLine;
 import io.github.careeradvisor.cli.Conversation;
 import io.github.careeradvisor.cli.Invocation;
@@ -31,8 +29,6 @@ import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.util.List;
 import java.time.Clock;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -148,8 +144,6 @@ public final class App {
                 case ASK -> ask(settings, invocation);
                 case CHAT -> chat(settings, invocation);
                 case BOT -> bot(settings);
-                case BENCH -> bench(settings, invocation);
-                case PROBE -> probe(settings, invocation);
             };
         } catch (ConfigException e) {
             err.println("error: " + e.getMessage());
@@ -191,36 +185,6 @@ public final class App {
             throw new UncheckedIOException("reading from the terminal", e);
         }
         return EXIT_OK;
-    }
-
-    private int bench(Settings settings, Invocation invocation) {
-        try {
-            new Benchmark(settings, err, invocation.quick())
-                    .run(Path.of(invocation.out() == null ? "BENCHMARKS.md" : invocation.out()));
-            return EXIT_OK;
-        } catch (Exception e) {
-            err.println("error: the benchmark failed: " + e.getMessage());
-            return EXIT_FAILURE;
-        }
-    }
-
-    /** The benchmark's child processes: not for people, so no usage of their own. */
-    private int probe(Settings settings, Invocation invocation) {
-        List<String> words = invocation.words();
-        Probe probe = new Probe(settings, out);
-        try {
-            switch (words.get(0)) {
-                case "bench-probe" -> probe.system(words.get(1), invocation.quick());
-                case "bench-scale" -> probe.scale(Integer.parseInt(words.get(1)), invocation.quick());
-                case "bench-plain-ask" -> probe.plainAsk(String.join(" ", words.subList(1, words.size())));
-                case "bench-load" -> probe.load(Integer.parseInt(words.get(1)), Integer.parseInt(words.get(2)));
-                default -> throw new IllegalArgumentException("unknown benchmark step " + words.get(0));
-            }
-            return EXIT_OK;
-        } catch (Exception e) {
-            err.println("error: benchmark step " + String.join(" ", words) + " failed: " + e);
-            return EXIT_FAILURE;
-        }
     }
 
     private static long user(Invocation invocation) {

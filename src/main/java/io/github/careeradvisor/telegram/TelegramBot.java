@@ -75,15 +75,6 @@ public final class TelegramBot {
         return new TelegramBot(token, apiUrl, advisor, allowedUsers, inbox, questionsPerMinute, Pacing.TELEGRAM);
     }
 
-    /**
-     * The bot without Telegram's send pacing, for a local Bot API server that does not enforce it: the
-     * load benchmark measures what the machine can answer, not what Telegram lets through.
-     */
-    public static TelegramBot unpaced(String token, URI apiUrl, Advisor advisor, UpdateInbox inbox,
-            int questionsPerMinute) {
-        return new TelegramBot(token, apiUrl, advisor, Set.of(), inbox, questionsPerMinute, Pacing.NONE);
-    }
-
     TelegramBot(String token, URI apiUrl, Advisor advisor, Set<Long> allowedUsers, UpdateInbox inbox,
             int questionsPerMinute, Pacing pacing) {
         this.api = new BotApi(token, apiUrl);
