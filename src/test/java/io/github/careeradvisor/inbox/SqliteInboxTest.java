@@ -5,12 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.careeradvisor.profile.Level;
 import io.github.careeradvisor.profile.SqliteProfileStore;
+import io.github.careeradvisor.storage.DatabaseFile;
 import io.github.careeradvisor.storage.SqliteDatabase;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,14 +17,6 @@ class SqliteInboxTest {
 
     @TempDir
     Path data;
-
-    private long rows(String sql) throws Exception {
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + data.resolve(SqliteDatabase.FILE));
-                Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
 
     @Test
     void the_inbox_hands_out_each_update_once_and_remembers_what_is_unanswered_across_a_restart() {
@@ -88,8 +77,9 @@ class SqliteInboxTest {
             assertEquals(1, inbox.unanswered().size(), "the /forget being handled is still to be answered");
             inbox.answered(2);
         }
-        assertEquals(0, rows("SELECT count(*) FROM inbox WHERE payload LIKE '%secret%' OR reply LIKE '%secret%'"));
-        assertEquals(0, rows("SELECT count(*) FROM inbox WHERE user_id <> 0 OR chat_id <> 0"));
-        assertEquals(2, rows("SELECT count(*) FROM inbox"), "answered ids are kept to spot a repeat");
+        assertEquals(0, DatabaseFile.count(data,
+                "SELECT count(*) FROM inbox WHERE payload LIKE '%secret%' OR reply LIKE '%secret%'"));
+        assertEquals(0, DatabaseFile.count(data, "SELECT count(*) FROM inbox WHERE user_id <> 0 OR chat_id <> 0"));
+        assertEquals(2, DatabaseFile.count(data, "SELECT count(*) FROM inbox"), "answered ids are kept to spot a repeat");
     }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.careeradvisor.config.ConfigException;
+import io.github.careeradvisor.storage.DatabaseFile;
 import io.github.careeradvisor.storage.SqliteDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,11 +31,7 @@ class SqliteProfileStoreTest {
     Path data;
 
     private long rows(String sql) throws Exception {
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + data.resolve(SqliteProfileStore.FILE));
-                Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
+        return DatabaseFile.count(data, sql);
     }
 
     @Test
