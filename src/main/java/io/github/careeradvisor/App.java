@@ -2,24 +2,24 @@ package io.github.careeradvisor;
 
 import io.github.careeradvisor.advisor.Advisor;
 import io.github.careeradvisor.advisor.IntentExamples;
-import io.github.careeradvisor.bench.Benchmark;
-import io.github.careeradvisor.bench.Probe;
 import io.github.careeradvisor.cli.CommandLine;
 import io.github.careeradvisor.cli.Conversation;
 import io.github.careeradvisor.cli.Invocation;
 import io.github.careeradvisor.cli.UsageException;
 import io.github.careeradvisor.config.ConfigException;
 import io.github.careeradvisor.config.Settings;
+import io.github.careeradvisor.inbox.SqliteInbox;
+import io.github.careeradvisor.inbox.UpdateInbox;
 import io.github.careeradvisor.knowledge.CertificationCatalog;
 import io.github.careeradvisor.knowledge.KnowledgeBase;
 import io.github.careeradvisor.knowledge.KnowledgeLoader;
 import io.github.careeradvisor.knowledge.Roadmap;
 import io.github.careeradvisor.knowledge.TokenCounter;
-import io.github.careeradvisor.profile.UpdateInbox;
 import io.github.careeradvisor.profile.SqliteProfileStore;
 import io.github.careeradvisor.retrieval.Embedder;
 import io.github.careeradvisor.retrieval.IndexBuilder;
 import io.github.careeradvisor.retrieval.IndexReport;
+import io.github.careeradvisor.storage.SqliteDatabase;
 import io.github.careeradvisor.telegram.TelegramBot;
 import java.io.BufferedReader;
 import java.io.FileDescriptor;
@@ -30,8 +30,6 @@ import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.util.List;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -74,17 +72,16 @@ public final class App {
         System.exit(code);
     }
 
-    /** The advisor with its index built, what building it did, and the profile database to close. */
-    public record Started(Advisor advisor, IndexReport report, SqliteProfileStore profiles) implements AutoCloseable {
-
-        /** The bot's durable inbox lives in the same database as the profiles. */
-        public UpdateInbox inbox() {
-            return profiles.inbox();
-        }
+    /**
+     * The advisor with its index built, what building it did, the bot's update journal, and the
+     * database both the profiles and the journal live in, to close.
+     */
+    public record Started(Advisor advisor, IndexReport report, UpdateInbox inbox, SqliteDatabase database)
+            implements AutoCloseable {
 
         @Override
         public void close() {
-            profiles.close();
+            database.close();
         }
     }
 
@@ -95,7 +92,8 @@ public final class App {
      */
     public static Started start(Settings settings, Embedder embedder, Consumer<String> warnings) {
         // The database first: a data dir that cannot be used stops start-up before seconds of indexing.
-        SqliteProfileStore profiles = SqliteProfileStore.open(settings.dataDir());
+        SqliteDatabase database = SqliteDatabase.open(settings.dataDir());
+        SqliteProfileStore profiles = new SqliteProfileStore(database);
         Advisor advisor;
         IndexBuilder.Built built;
         try {
@@ -109,12 +107,12 @@ public final class App {
             advisor = new Advisor(parts, profiles, profiles.dialogue(), Clock.systemUTC(),
                     Duration.ofMinutes(settings.contextMinutes()), settings.adminIds());
         } catch (RuntimeException e) {
-            profiles.close();
+            database.close();
             throw e;
         }
         // The model's first run is several times slower than the next ones: pay it here, not on a user.
         advisor.warmUp(WARM_UP_QUESTION);
-        return new Started(advisor, built.report(), profiles);
+        return new Started(advisor, built.report(), new SqliteInbox(database), database);
     }
 
     private static KnowledgeBase loadKnowledge(Settings settings, Consumer<String> warnings) {
@@ -156,8 +154,6 @@ public final class App {
                 case ASK -> ask(settings, invocation);
                 case CHAT -> chat(settings, invocation);
                 case BOT -> bot(settings);
-                case BENCH -> bench(settings, invocation);
-                case PROBE -> probe(settings, invocation);
             };
         } catch (ConfigException e) {
             err.println("error: " + e.getMessage());
@@ -201,36 +197,6 @@ public final class App {
             throw new UncheckedIOException("reading from the terminal", e);
         }
         return EXIT_OK;
-    }
-
-    private int bench(Settings settings, Invocation invocation) {
-        try {
-            new Benchmark(settings, err, invocation.quick())
-                    .run(Path.of(invocation.out() == null ? "BENCHMARKS.md" : invocation.out()));
-            return EXIT_OK;
-        } catch (Exception e) {
-            err.println("error: the benchmark failed: " + e.getMessage());
-            return EXIT_FAILURE;
-        }
-    }
-
-    /** The benchmark's child processes: not for people, so no usage of their own. */
-    private int probe(Settings settings, Invocation invocation) {
-        List<String> words = invocation.words();
-        Probe probe = new Probe(settings, out);
-        try {
-            switch (words.get(0)) {
-                case "bench-probe" -> probe.system(words.get(1), invocation.quick());
-                case "bench-scale" -> probe.scale(Integer.parseInt(words.get(1)), invocation.quick());
-                case "bench-plain-ask" -> probe.plainAsk(String.join(" ", words.subList(1, words.size())));
-                case "bench-load" -> probe.load(Integer.parseInt(words.get(1)), Integer.parseInt(words.get(2)));
-                default -> throw new IllegalArgumentException("unknown benchmark step " + words.get(0));
-            }
-            return EXIT_OK;
-        } catch (Exception e) {
-            err.println("error: benchmark step " + String.join(" ", words) + " failed: " + e);
-            return EXIT_FAILURE;
-        }
     }
 
     private static long user(Invocation invocation) {

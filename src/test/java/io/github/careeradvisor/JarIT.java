@@ -74,6 +74,11 @@ class JarIT {
         Result profile = java("", "ask", "--user", "7", "/profile");
         assertTrue(profile.out().contains("Background: data analyst") && profile.out().contains("Cloud: Azure"),
                 profile.out());
+
+        // So does a conversation: a follow-up in the next process is read against the thread.
+        assertEquals(0, java("", "ask", "--user", "7", "what does a junior earn?").code());
+        Result seniors = java("", "ask", "--user", "7", "and seniors?");
+        assertTrue(seniors.out().contains("$200,000") && !seniors.out().contains("$70,000"), seniors.out());
     }
 
     @Test

@@ -19,13 +19,7 @@ public final class CommandLine {
         if (first.equals("--help") || first.equals("-h") || first.equals("help")) {
             return new Invocation(null, Usage.MAIN, false, null, List.of());
         }
-        if (first.startsWith("bench-")) {
-            List<String> words = new ArrayList<>(List.of(args));
-            boolean quick = words.remove("--quick");
-            return new Invocation(Invocation.Command.PROBE, null, false, null, words, quick, null);
-        }
         Invocation.Command command = switch (first) {
-            case "bench" -> Invocation.Command.BENCH;
             case "bot" -> Invocation.Command.BOT;
             case "chat" -> Invocation.Command.CHAT;
             case "ask" -> Invocation.Command.ASK;
@@ -35,8 +29,6 @@ public final class CommandLine {
         };
         String usage = Usage.of(command);
         boolean json = false;
-        boolean quick = false;
-        String out = null;
         Long user = null;
         List<String> words = new ArrayList<>();
         boolean optionsEnded = false;
@@ -55,14 +47,6 @@ public final class CommandLine {
                     return new Invocation(command, usage, false, null, List.of());
                 }
                 case "--json" -> json = requireAsk(command, arg, usage, true);
-                case "--quick" -> quick = requireBench(command, arg, usage);
-                case "--out" -> {
-                    requireBench(command, arg, usage);
-                    if (i + 1 >= args.length) {
-                        throw new UsageException("--out needs a file name, e.g. --out BENCHMARKS.md", usage);
-                    }
-                    out = args[++i];
-                }
                 case "--user" -> {
                     if (command != Invocation.Command.ASK && command != Invocation.Command.CHAT) {
                         throw new UsageException("unknown option '" + arg + "' for '" + first + "'", usage);
@@ -81,14 +65,7 @@ public final class CommandLine {
                 }
             }
         }
-        return new Invocation(command, null, json, user, words, quick, out);
-    }
-
-    private static boolean requireBench(Invocation.Command command, String arg, String usage) throws UsageException {
-        if (command != Invocation.Command.BENCH) {
-            throw new UsageException("unknown option '" + arg + "' for '" + command.name().toLowerCase(Locale.ROOT) + "'", usage);
-        }
-        return true;
+        return new Invocation(command, null, json, user, words);
     }
 
     private static boolean requireAsk(Invocation.Command command, String arg, String usage, boolean value)

@@ -12,15 +12,9 @@ import org.jspecify.annotations.Nullable;
  * @param words the question of {@code ask}, word by word; empty means "read standard input"
  */
 public record Invocation(@Nullable Command command, @Nullable String help, boolean json, @Nullable Long user,
-        List<String> words, boolean quick, @Nullable String out) {
+        List<String> words) {
 
-    /** {@code PROBE} is the benchmark's own child process ({@code bench-probe}, {@code bench-scale}, …). */
-    public enum Command { BOT, CHAT, ASK, INDEX, BENCH, PROBE }
-
-    public Invocation(@Nullable Command command, @Nullable String help, boolean json, @Nullable Long user,
-            List<String> words) {
-        this(command, help, json, user, words, false, null);
-    }
+    public enum Command { BOT, CHAT, ASK, INDEX }
 
     public Invocation {
         words = List.copyOf(words);

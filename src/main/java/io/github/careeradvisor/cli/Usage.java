@@ -18,7 +18,6 @@ final class Usage {
               ask QUESTION...   answer one question and exit; with no question, answer
                                 every line of standard input, one answer each
               index             build or refresh the index and report what was done
-              bench             measure speed, memory, scale and quality; write BENCHMARKS.md
 
             Run 'COMMAND --help' for a command's options.
 
@@ -70,19 +69,8 @@ final class Usage {
             TELEGRAM_API_URL points it at a self-hosted Bot API server.
             """;
 
-    static final String BENCH = """
-            Usage: java -jar career-advisor.jar bench [--quick] [--out FILE]
-
-            Measures this project beside the plain langchain4j recipe in one run: cold and
-            warm start, answer latency (p50/p95/p99), throughput with 1, 8 and 64 askers,
-            memory, answer quality, and search over 1,000 to 100,000 synthetic passages.
-            Writes the report to FILE (default BENCHMARKS.md). Takes about half an hour;
-            --quick is a smoke run on small sizes (a minute or two).
-            """;
-
     static String of(Invocation.Command command) {
         return switch (command) {
-            case BENCH, PROBE -> BENCH;
             case BOT -> BOT;
             case CHAT -> CHAT;
             case ASK -> ASK;

@@ -1,5 +1,6 @@
 package io.github.careeradvisor.profile;
 
+import io.github.careeradvisor.storage.SqliteDatabase;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -12,20 +13,19 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Profiles in an embedded SQLite file under the data dir ({@value #FILE}), one transaction per call.
- * The bot's inbox lives in the same file and is reached through {@link #inbox()}; closing the store
- * closes both.
+ * The bot's update journal may share the file ({@link SqliteDatabase}); closing the store closes the
+ * database under it.
  */
 public final class SqliteProfileStore implements ProfileStore {
 
     public static final String FILE = SqliteDatabase.FILE;
 
     private final SqliteDatabase database;
-    private final SqliteInbox inbox;
     private final SqliteDialogueStore dialogue;
 
-    private SqliteProfileStore(SqliteDatabase database) {
+    /** The profiles in {@code database}, which may hold other tables too. */
+    public SqliteProfileStore(SqliteDatabase database) {
         this.database = database;
-        this.inbox = new SqliteInbox(database);
         this.dialogue = new SqliteDialogueStore(database);
     }
 
@@ -36,11 +36,6 @@ public final class SqliteProfileStore implements ProfileStore {
      */
     public static SqliteProfileStore open(Path dataDir) {
         return new SqliteProfileStore(SqliteDatabase.open(dataDir));
-    }
-
-    /** The bot's durable inbox, in the same database. */
-    public UpdateInbox inbox() {
-        return inbox;
     }
 
     /** The conversations, in the same database: {@link #forget} deletes a person's with the rest. */

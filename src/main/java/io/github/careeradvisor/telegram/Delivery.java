@@ -1,7 +1,7 @@
 package io.github.careeradvisor.telegram;
 
 import io.github.careeradvisor.advisor.UsageStats;
-import io.github.careeradvisor.profile.UpdateInbox;
+import io.github.careeradvisor.inbox.UpdateInbox;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;

@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.careeradvisor.profile.UpdateInbox;
+import io.github.careeradvisor.inbox.UpdateInbox;
 import java.io.IOException;
 import java.util.ArrayList;
 import org.slf4j.Logger;
@@ -74,15 +74,6 @@ public final class TelegramBot {
     public static TelegramBot forTelegram(String token, URI apiUrl, Advisor advisor, Set<Long> allowedUsers,
             UpdateInbox inbox, int questionsPerMinute) {
         return new TelegramBot(token, apiUrl, advisor, allowedUsers, inbox, questionsPerMinute, Pacing.TELEGRAM);
-    }
-
-    /**
-     * The bot without Telegram's send pacing, for a local Bot API server that does not enforce it: the
-     * load benchmark measures what the machine can answer, not what Telegram lets through.
-     */
-    public static TelegramBot unpaced(String token, URI apiUrl, Advisor advisor, UpdateInbox inbox,
-            int questionsPerMinute) {
-        return new TelegramBot(token, apiUrl, advisor, Set.of(), inbox, questionsPerMinute, Pacing.NONE);
     }
 
     TelegramBot(String token, URI apiUrl, Advisor advisor, Set<Long> allowedUsers, UpdateInbox inbox,

@@ -11,7 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The evaluation set (src/main/resources/eval/questions.json, shipped so the benchmark can use it too),
+ * The evaluation set (src/test/resources/eval/questions.json, which the benchmark uses too),
  * written from the source articles before any tuning: every on-topic question with the facts its
  * answer must contain, and off-topic questions that must be declined. Prints every miss, so a failure
  * says what to look at.

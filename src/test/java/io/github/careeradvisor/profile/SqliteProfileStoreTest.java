@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.careeradvisor.config.ConfigException;
+import io.github.careeradvisor.storage.DatabaseFile;
+import io.github.careeradvisor.storage.SqliteDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -29,11 +31,7 @@ class SqliteProfileStoreTest {
     Path data;
 
     private long rows(String sql) throws Exception {
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + data.resolve(SqliteProfileStore.FILE));
-                Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
+        return DatabaseFile.count(data, sql);
     }
 
     @Test
@@ -159,64 +157,6 @@ class SqliteProfileStoreTest {
         assertTrue(e.getMessage().startsWith("the profile database '" + data.resolve(SqliteProfileStore.FILE)
                 + "' cannot be opened: "), e.getMessage());
         assertTrue(e.getMessage().endsWith("(move it away to start afresh, or set ADVISOR_DATA_DIR)"), e.getMessage());
-    }
-
-    @Test
-    void the_inbox_hands_out_each_update_once_and_remembers_what_is_unanswered_across_a_restart() {
-        try (SqliteProfileStore store = SqliteProfileStore.open(data)) {
-            assertEquals(0, store.inbox().nextOffset());
-            List<UpdateInbox.Received> batch = List.of(new UpdateInbox.Received(5, 1, 1, "{\"a\":1}"),
-                    new UpdateInbox.Received(6, 2, 2, "{\"b\":2}"));
-
-            assertEquals(2, store.inbox().receive(batch, 7).size());
-            assertEquals(List.of(), store.inbox().receive(batch, 7), "the same updates again are not new");
-            store.inbox().answered(5);
-            assertEquals(7, store.inbox().nextOffset());
-        }
-        try (SqliteProfileStore reopened = SqliteProfileStore.open(data)) {
-            assertEquals(7, reopened.inbox().nextOffset());
-            UpdateInbox.Received six = new UpdateInbox.Received(6, 2, 2, "{\"b\":2}");
-            assertEquals(List.of(new UpdateInbox.Unanswered(six, null, 0, 0)), reopened.inbox().unanswered());
-            assertEquals(List.of(new UpdateInbox.Unanswered(six, null, 0, 1)), reopened.inbox().resume(), "a start took it up");
-            assertEquals(List.of(new UpdateInbox.Unanswered(six, null, 0, 2)), reopened.inbox().resume());
-            reopened.inbox().receive(List.of(), 3);
-            assertEquals(7, reopened.inbox().nextOffset(), "the offset never goes back");
-        }
-    }
-
-    @Test
-    void a_reply_and_the_parts_sent_survive_a_restart_and_the_last_part_answers_the_update() {
-        UpdateInbox.Received update = new UpdateInbox.Received(8, 3, 3, "{\"c\":3}");
-        try (SqliteProfileStore store = SqliteProfileStore.open(data)) {
-            store.inbox().receive(List.of(update), 9);
-            store.inbox().replying(8, "[\"part one\",\"part two\",\"part three\"]");
-            store.inbox().sent(8, 1, false);
-            store.inbox().sent(8, 2, false);
-        }
-        try (SqliteProfileStore reopened = SqliteProfileStore.open(data)) {
-            assertEquals(List.of(new UpdateInbox.Unanswered(update, "[\"part one\",\"part two\",\"part three\"]", 2, 0)),
-                    reopened.inbox().unanswered());
-            reopened.inbox().sent(8, 3, true);
-            assertEquals(List.of(), reopened.inbox().unanswered());
-            assertEquals(List.of(), reopened.inbox().receive(List.of(update), 9), "an answered update is not new again");
-        }
-    }
-
-    @Test
-    void an_answered_update_keeps_no_text_nor_sender_and_forget_keeps_what_is_still_to_be_answered() throws Exception {
-        try (SqliteProfileStore store = SqliteProfileStore.open(data)) {
-            store.inbox().receive(List.of(new UpdateInbox.Received(1, 10, 10, "{\"text\":\"my secret question\"}"),
-                    new UpdateInbox.Received(2, 20, 20, "{\"text\":\"/forget\"}")), 3);
-            store.inbox().replying(1, "[\"a reply quoting my secret\"]");
-            store.inbox().sent(1, 1, true);
-            store.setLevel(20, Level.JUNIOR);
-            assertTrue(store.forget(20));
-            assertEquals(1, store.inbox().unanswered().size(), "the /forget being handled is still to be answered");
-            store.inbox().answered(2);
-        }
-        assertEquals(0, rows("SELECT count(*) FROM inbox WHERE payload LIKE '%secret%' OR reply LIKE '%secret%'"));
-        assertEquals(0, rows("SELECT count(*) FROM inbox WHERE user_id <> 0 OR chat_id <> 0"));
-        assertEquals(2, rows("SELECT count(*) FROM inbox"), "answered ids are kept to spot a repeat");
     }
 
     @Test

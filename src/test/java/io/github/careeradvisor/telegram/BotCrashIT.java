@@ -3,7 +3,7 @@ package io.github.careeradvisor.telegram;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.careeradvisor.profile.SqliteProfileStore;
+import io.github.careeradvisor.storage.SqliteDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -155,7 +155,7 @@ class BotCrashIT {
     private static void awaitRecorded(Path data, int accepted) throws Exception {
         long deadline = System.currentTimeMillis() + 30_000;
         int recorded = -1;
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + data.resolve(SqliteProfileStore.FILE));
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + data.resolve(SqliteDatabase.FILE));
                 Statement s = c.createStatement()) {
             while (System.currentTimeMillis() < deadline) {
                 try (ResultSet rs = s.executeQuery("SELECT count(*) FROM inbox WHERE answered_at IS NOT NULL")) {
@@ -173,7 +173,7 @@ class BotCrashIT {
 
     /** The database a SIGKILL interrupted mid-write passes SQLite's full integrity check. */
     private static void assertIntact(Path data) throws Exception {
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + data.resolve(SqliteProfileStore.FILE));
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + data.resolve(SqliteDatabase.FILE));
                 Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA integrity_check")) {
             rs.next();
             assertEquals("ok", rs.getString(1));

@@ -15,13 +15,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Executors;
+import java.util.function.LongFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A stand-in for the Telegram Bot API on 127.0.0.1, served at {@code /bot<token>/<method>}: getUpdates
  * long-polls as Telegram does (held open until an update arrives or the timeout passes; updates below
- * the offset are confirmed and dropped), and sendMessage is rejected the way Telegram rejects it.
+ * the offset are confirmed and dropped), and sendMessage is rejected the way Telegram rejects it. The
+ * tests queue updates and read back the calls; the load benchmark lets people in many chats ask,
+ * wait for the reply and ask again ({@link #startAsking}).
  */
 final class FakeBotApi implements AutoCloseable {
 
@@ -56,6 +60,12 @@ final class FakeBotApi implements AutoCloseable {
     private final java.util.Map<Long, Integer> throttled = new java.util.HashMap<>();
     private int holdGeneration;
     private int held;
+    /** Set while people are asking: the next question of a chat, once its reply came. */
+    private @Nullable LongFunction<String> nextQuestion;
+    private final java.util.Map<Long, Long> askedAt = new java.util.HashMap<>();
+    private final List<Double> latencies = new ArrayList<>();
+    private int unexpected;
+    private boolean keepCalls = true;
 
     FakeBotApi() throws IOException {
         System.setProperty("sun.net.httpserver.nodelay", "true"); // no delayed-ACK stalls on small replies
@@ -132,6 +142,63 @@ final class FakeBotApi implements AutoCloseable {
     /** The next {@code n} HTML messages are refused with "can't parse entities", like a real 400. */
     synchronized void rejectHtml(int n) {
         rejectHtml = n;
+    }
+
+    /**
+     * From now on {@code chats} people, in private chats from {@code firstChat} on, each ask a question,
+     * wait for the reply and ask the next one; each reply's latency, from the question entering the
+     * queue to the reply reaching the server, is recorded. Calls are not kept any more, so what a long
+     * run holds in memory is the bot's.
+     */
+    synchronized void startAsking(long firstChat, int chats, LongFunction<String> nextQuestion) {
+        this.nextQuestion = nextQuestion;
+        keepCalls = false;
+        for (long chat = firstChat; chat < firstChat + chats; chat++) {
+            ask(chat);
+        }
+    }
+
+    /** No new questions from now on; replies to those asked still count. */
+    synchronized void stopAsking() {
+        nextQuestion = null;
+    }
+
+    /** The latencies of the replies to people's questions, in milliseconds, in the order they came. */
+    synchronized double[] latencies() {
+        return latencies.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    /** Replies that came to a chat with no question waiting. */
+    synchronized int unexpected() {
+        return unexpected;
+    }
+
+    private void ask(long chat) {
+        textMessage(chat, "private", chat, java.util.Objects.requireNonNull(nextQuestion).apply(chat));
+        askedAt.put(chat, System.nanoTime());
+    }
+
+    /** A reply was accepted: while people are asking, its latency is recorded and its chat asks again. */
+    private void replied(long chat) {
+        if (keepCalls) {
+            return; // a test's chat, not a load run's person
+        }
+        Long asked = askedAt.remove(chat);
+        if (asked == null) {
+            unexpected++;
+            return;
+        }
+        latencies.add((System.nanoTime() - asked) / 1e6);
+        if (nextQuestion != null) {
+            ask(chat);
+        }
+    }
+
+    /** Keeps a call for the tests to read back; a load run keeps none. */
+    private void keep(Call call) {
+        if (keepCalls) {
+            calls.add(call);
+        }
     }
 
     synchronized int textMessage(long chatId, String chatType, long userId, String text) {
@@ -330,7 +397,7 @@ final class FakeBotApi implements AutoCloseable {
             return false;
         }
         conflicts--;
-        calls.add(new Call("getUpdates", json.createObjectNode().put("conflict", true)));
+        keep(new Call("getUpdates", json.createObjectNode().put("conflict", true)));
         notifyAll();
         return true;
     }
@@ -341,7 +408,7 @@ final class FakeBotApi implements AutoCloseable {
     }
 
     private synchronized ObjectNode record(String method, JsonNode body) {
-        calls.add(new Call(method, body));
+        keep(new Call(method, body));
         notifyAll();
         return ok(json.getNodeFactory().booleanNode(true));
     }
@@ -349,7 +416,7 @@ final class FakeBotApi implements AutoCloseable {
     private synchronized ObjectNode getUpdates(JsonNode body) {
         int offset = body.path("offset").asInt(0);
         long timeout = body.path("timeout").asLong(0) * 1000;
-        calls.add(new Call("getUpdates", body));
+        keep(new Call("getUpdates", body));
         pending.removeIf(u -> u.get("update_id").asInt() < offset);
         notifyAll();
         long deadline = System.currentTimeMillis() + timeout;
@@ -367,7 +434,7 @@ final class FakeBotApi implements AutoCloseable {
     }
 
     private synchronized ObjectNode sendMessage(ObjectNode body) {
-        calls.add(new Call("sendMessage", body));
+        keep(new Call("sendMessage", body));
         notifyAll(); // a waiter on calls learns of refused sends too
         if (blockedBy.contains(body.path("chat_id").asLong())) {
             return error(403, "Forbidden: bot was blocked by the user");
@@ -407,6 +474,7 @@ final class FakeBotApi implements AutoCloseable {
             }
         }
         body.put("accepted", true);
+        replied(body.get("chat_id").asLong());
         notifyAll();
         ObjectNode message = message(body.get("chat_id").asLong(), "private", BOT_ID);
         message.put("text", shown);

@@ -8,8 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.careeradvisor.TestAdvisors;
 import io.github.careeradvisor.config.ConfigException;
-import io.github.careeradvisor.profile.SqliteProfileStore;
-import io.github.careeradvisor.profile.UpdateInbox;
+import io.github.careeradvisor.inbox.SqliteInbox;
+import io.github.careeradvisor.inbox.UpdateInbox;
+import io.github.careeradvisor.storage.SqliteDatabase;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -28,7 +29,7 @@ class TelegramBotTest {
     @TempDir
     Path data;
     private FakeBotApi telegram;
-    private SqliteProfileStore store;
+    private SqliteDatabase database;
     private UpdateInbox inbox;
     private TelegramBot bot;
     private Thread poller;
@@ -58,8 +59,8 @@ class TelegramBotTest {
     @BeforeEach
     void startBot() throws Exception {
         telegram = new FakeBotApi();
-        store = SqliteProfileStore.open(data);
-        inbox = store.inbox();
+        database = SqliteDatabase.open(data);
+        inbox = new SqliteInbox(database);
         bot = bot(telegram, inbox, 1000);
         bot.start();
         poller = poll(bot, "test-poller");
@@ -70,7 +71,7 @@ class TelegramBotTest {
         bot.stop();
         telegram.close(); // ends the poller's long poll
         poller.join(10_000);
-        store.close();
+        database.close();
     }
 
     private static String text(JsonNode sent) {

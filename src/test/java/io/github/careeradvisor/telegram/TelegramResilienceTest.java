@@ -8,8 +8,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.careeradvisor.TestAdvisors;
 import io.github.careeradvisor.advisor.Advisor;
-import io.github.careeradvisor.profile.SqliteProfileStore;
-import io.github.careeradvisor.profile.UpdateInbox;
+import io.github.careeradvisor.inbox.SqliteInbox;
+import io.github.careeradvisor.inbox.UpdateInbox;
+import io.github.careeradvisor.storage.SqliteDatabase;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -35,8 +36,8 @@ class TelegramResilienceTest {
         int chats = 100;
         int perChat = 10;
         long firstChat = 610_000;
-        try (FakeBotApi telegram = new FakeBotApi(); SqliteProfileStore store = SqliteProfileStore.open(data)) {
-            UpdateInbox inbox = store.inbox();
+        try (FakeBotApi telegram = new FakeBotApi(); SqliteDatabase database = SqliteDatabase.open(data)) {
+            UpdateInbox inbox = new SqliteInbox(database);
             TelegramBot bot = TelegramBotTest.bot(telegram, inbox, 1000);
             bot.start();
             telegram.injectFaults(0.1, 42);
@@ -74,8 +75,8 @@ class TelegramResilienceTest {
         long chat = 631_000;
         PrintStream err = System.err;
         ByteArrayOutputStream log = new ByteArrayOutputStream();
-        try (FakeBotApi telegram = new FakeBotApi(); SqliteProfileStore store = SqliteProfileStore.open(data)) {
-            UpdateInbox inbox = store.inbox();
+        try (FakeBotApi telegram = new FakeBotApi(); SqliteDatabase database = SqliteDatabase.open(data)) {
+            UpdateInbox inbox = new SqliteInbox(database);
             TelegramBot bot = TelegramBotTest.bot(telegram, inbox, 1000);
             bot.start();
             telegram.conflictPolls(3);
@@ -103,8 +104,8 @@ class TelegramResilienceTest {
         long other = 632_001;
         Advisor advisor = TestAdvisors.shipped().advisor();
         long errorsBefore = advisor.stats().errors();
-        try (FakeBotApi telegram = new FakeBotApi(); SqliteProfileStore store = SqliteProfileStore.open(data)) {
-            UpdateInbox inbox = store.inbox();
+        try (FakeBotApi telegram = new FakeBotApi(); SqliteDatabase database = SqliteDatabase.open(data)) {
+            UpdateInbox inbox = new SqliteInbox(database);
             TelegramBot bot = TelegramBotTest.bot(telegram, inbox, 1000);
             bot.start();
             telegram.blockedBy(blocker);
@@ -133,17 +134,17 @@ class TelegramResilienceTest {
     void a_reply_begun_before_a_restart_is_finished_with_the_same_words_and_no_part_goes_twice() throws Exception {
         long chat = 630_000;
         ObjectMapper json = new ObjectMapper();
-        try (SqliteProfileStore store = SqliteProfileStore.open(data)) {
+        try (SqliteDatabase database = SqliteDatabase.open(data)) {
             // As a crash left it: update 1's reply was composed in three parts and the first went out;
             // update 2 was stored but not composed.
-            store.inbox().receive(List.of(new UpdateInbox.Received(1, chat, chat, message(chat, 1, "/hours 3")),
+            new SqliteInbox(database).receive(List.of(new UpdateInbox.Received(1, chat, chat, message(chat, 1, "/hours 3")),
                     new UpdateInbox.Received(2, chat, chat, message(chat, 2, "/hours 4"))), 3);
-            store.inbox().replying(1, json.writeValueAsString(new Reply(
+            new SqliteInbox(database).replying(1, json.writeValueAsString(new Reply(
                     List.of("stored part one", "stored part two", "stored part three"), null, null, true)));
-            store.inbox().sent(1, 1, false);
+            new SqliteInbox(database).sent(1, 1, false);
         }
-        try (FakeBotApi telegram = new FakeBotApi(); SqliteProfileStore store = SqliteProfileStore.open(data)) {
-            UpdateInbox inbox = store.inbox();
+        try (FakeBotApi telegram = new FakeBotApi(); SqliteDatabase database = SqliteDatabase.open(data)) {
+            UpdateInbox inbox = new SqliteInbox(database);
             TelegramBot bot = TelegramBotTest.bot(telegram, inbox, 1000);
             bot.start();
             TelegramBotTest.poll(bot, "resume-poller");
@@ -163,17 +164,17 @@ class TelegramResilienceTest {
     @Test
     void an_update_that_start_after_start_never_finished_is_given_up_and_the_rest_answered() throws Exception {
         long chat = 633_000;
-        try (SqliteProfileStore store = SqliteProfileStore.open(data)) {
-            store.inbox().receive(List.of(new UpdateInbox.Received(1, chat, chat, message(chat, 1, "/hours 3")),
+        try (SqliteDatabase database = SqliteDatabase.open(data)) {
+            new SqliteInbox(database).receive(List.of(new UpdateInbox.Received(1, chat, chat, message(chat, 1, "/hours 3")),
                     new UpdateInbox.Received(2, chat, chat, message(chat, 2, "/hours 4"))), 3);
             for (int start = 0; start < TelegramBot.MAX_STARTS; start++) {
-                store.inbox().resume(); // each of these starts died before finishing update 1
-                store.inbox().answered(2);
+                new SqliteInbox(database).resume(); // each of these starts died before finishing update 1
+                new SqliteInbox(database).answered(2);
             }
-            store.inbox().receive(List.of(new UpdateInbox.Received(3, chat, chat, message(chat, 3, "/hours 5"))), 4);
+            new SqliteInbox(database).receive(List.of(new UpdateInbox.Received(3, chat, chat, message(chat, 3, "/hours 5"))), 4);
         }
-        try (FakeBotApi telegram = new FakeBotApi(); SqliteProfileStore store = SqliteProfileStore.open(data)) {
-            UpdateInbox inbox = store.inbox();
+        try (FakeBotApi telegram = new FakeBotApi(); SqliteDatabase database = SqliteDatabase.open(data)) {
+            UpdateInbox inbox = new SqliteInbox(database);
             TelegramBot bot = TelegramBotTest.bot(telegram, inbox, 1000);
             bot.start();
             TelegramBotTest.poll(bot, "poison-poller");
@@ -195,12 +196,12 @@ class TelegramResilienceTest {
         long chat = 634_000;
         Advisor advisor = TestAdvisors.shipped().advisor();
         long errorsBefore = advisor.stats().errors();
-        try (SqliteProfileStore store = SqliteProfileStore.open(data)) {
-            store.inbox().receive(List.of(new UpdateInbox.Received(1, chat, chat, message(chat, 1, "/hours 3"))), 2);
-            store.inbox().replying(1, "{ not a reply this program wrote");
+        try (SqliteDatabase database = SqliteDatabase.open(data)) {
+            new SqliteInbox(database).receive(List.of(new UpdateInbox.Received(1, chat, chat, message(chat, 1, "/hours 3"))), 2);
+            new SqliteInbox(database).replying(1, "{ not a reply this program wrote");
         }
-        try (FakeBotApi telegram = new FakeBotApi(); SqliteProfileStore store = SqliteProfileStore.open(data)) {
-            UpdateInbox inbox = store.inbox();
+        try (FakeBotApi telegram = new FakeBotApi(); SqliteDatabase database = SqliteDatabase.open(data)) {
+            UpdateInbox inbox = new SqliteInbox(database);
             TelegramBot bot = TelegramBotTest.bot(telegram, inbox, 1000);
             bot.start();
             TelegramBotTest.poll(bot, "sorry-poller");
@@ -226,8 +227,8 @@ class TelegramResilienceTest {
         long firstFlooder = 640_000;
         int flooders = 3 * TelegramBot.WORKERS / 2;
         long quiet = 649_999;
-        try (FakeBotApi telegram = new FakeBotApi(); SqliteProfileStore store = SqliteProfileStore.open(data)) {
-            UpdateInbox inbox = store.inbox();
+        try (FakeBotApi telegram = new FakeBotApi(); SqliteDatabase database = SqliteDatabase.open(data)) {
+            UpdateInbox inbox = new SqliteInbox(database);
             // Telegram's pacing stretched to 3 s a chat: each flooder's second answer waits its turn.
             TelegramBot bot = new TelegramBot(FakeBotApi.TOKEN, telegram.url(), TestAdvisors.shipped().advisor(),
                     java.util.Set.of(), inbox, 1000, new Pacing(3_000, 3_000, Integer.MAX_VALUE));
@@ -262,8 +263,8 @@ class TelegramResilienceTest {
         long firstThrottled = 650_000;
         int throttledChats = 3 * TelegramBot.WORKERS / 2;
         long quiet = 659_999;
-        try (FakeBotApi telegram = new FakeBotApi(); SqliteProfileStore store = SqliteProfileStore.open(data)) {
-            UpdateInbox inbox = store.inbox();
+        try (FakeBotApi telegram = new FakeBotApi(); SqliteDatabase database = SqliteDatabase.open(data)) {
+            UpdateInbox inbox = new SqliteInbox(database);
             TelegramBot bot = TelegramBotTest.bot(telegram, inbox, 1000);
             bot.start();
             for (long chat = firstThrottled; chat < firstThrottled + throttledChats; chat++) {
@@ -302,8 +303,8 @@ class TelegramResilienceTest {
         long errorsBefore = advisor.stats().errors();
         PrintStream err = System.err;
         ByteArrayOutputStream log = new ByteArrayOutputStream();
-        try (FakeBotApi telegram = new FakeBotApi(); SqliteProfileStore store = SqliteProfileStore.open(data)) {
-            UpdateInbox inbox = store.inbox();
+        try (FakeBotApi telegram = new FakeBotApi(); SqliteDatabase database = SqliteDatabase.open(data)) {
+            UpdateInbox inbox = new SqliteInbox(database);
             TelegramBot bot = TelegramBotTest.bot(telegram, inbox, 10_000);
             bot.start();
             System.setErr(new PrintStream(log, true, StandardCharsets.UTF_8));
@@ -345,7 +346,7 @@ class TelegramResilienceTest {
             }
         }
         // Whatever the hostile commands tried, the profile database holds only valid values.
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + Path.of("target", "test-data", SqliteProfileStore.FILE));
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + Path.of("target", "test-data", SqliteDatabase.FILE));
                 Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("SELECT count(*) FROM profiles WHERE user_id BETWEEN 620000 AND 620199 AND ("
                         + "level NOT IN ('new-to-tech','student','career-switcher','junior','mid','senior') "
@@ -354,7 +355,7 @@ class TelegramResilienceTest {
             rs.next();
             assertEquals(0, rs.getInt(1));
         }
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + Path.of("target", "test-data", SqliteProfileStore.FILE));
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + Path.of("target", "test-data", SqliteDatabase.FILE));
                 Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("SELECT count(*) FROM topic_progress WHERE user_id BETWEEN 620000 AND 620199 "
                         + "AND topic_id NOT IN ('python','math','statistics','data-sql','ml-algorithms','software-engineering',"

@@ -9,7 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** The evaluation set shipped in the jar: questions with the facts their answers must hold, and off-topic ones. */
+/**
+ * The evaluation set in the test resources: questions with the facts their answers must hold, and
+ * off-topic ones. The advisor's tests and the benchmark both read it; the product jar does not hold it.
+ */
 public record EvalSet(List<Question> questions, List<String> offTopic) {
 
     public record Question(String text, List<String> facts) {
@@ -18,7 +21,7 @@ public record EvalSet(List<Question> questions, List<String> offTopic) {
     public static EvalSet load() {
         try (InputStream in = EvalSet.class.getResourceAsStream("/eval/questions.json")) {
             if (in == null) {
-                throw new IllegalStateException("eval/questions.json is missing from the jar");
+                throw new IllegalStateException("eval/questions.json is not on the classpath (it is in src/test/resources)");
             }
             JsonNode root = new ObjectMapper().readTree(in);
             List<Question> questions = new ArrayList<>();

@@ -1,4 +1,4 @@
-package io.github.careeradvisor.profile;
+package io.github.careeradvisor.inbox;
 
 import java.util.List;
 import org.jspecify.annotations.Nullable;

@@ -7,29 +7,37 @@ import io.github.careeradvisor.advisor.Advisor;
 import io.github.careeradvisor.answer.Answer;
 import io.github.careeradvisor.answer.PlainText;
 import io.github.careeradvisor.config.Settings;
+import io.github.careeradvisor.inbox.SqliteInbox;
 import io.github.careeradvisor.knowledge.KnowledgeBase;
 import io.github.careeradvisor.knowledge.KnowledgeLoader;
 import io.github.careeradvisor.knowledge.TokenCounter;
 import io.github.careeradvisor.retrieval.Embedder;
 import io.github.careeradvisor.retrieval.PlainRecipe;
 import io.github.careeradvisor.retrieval.ScaleProbe;
+import io.github.careeradvisor.storage.SqliteDatabase;
+import io.github.careeradvisor.telegram.BotUnderLoad;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
 /**
  * The measurements that run inside a child process of the benchmark, so each system's memory is its
  * own. Each prints one JSON object on standard output.
  */
-public final class Probe {
+final class Probe {
 
     /** A user id no person has: the benchmark's questions are answered with no profile. */
     static final long BENCH_USER = 999_999_999L;
@@ -39,13 +47,41 @@ public final class Probe {
     private final PrintStream out;
     private final ObjectMapper json = new ObjectMapper();
 
-    public Probe(Settings settings, PrintStream out) {
+    Probe(Settings settings, PrintStream out) {
         this.settings = settings;
         this.out = out;
     }
 
+    /**
+     * One step, as {@link Benchmark} starts it: {@code system ours|plain}, {@code scale N},
+     * {@code plain-ask QUESTION…} or {@code load CHATS SECONDS}, with {@code --quick} for the smoke run.
+     */
+    public static void main(String[] args) {
+        // As App.main has them: library chatter off stderr, this project's lines (one per answer) kept.
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        System.setProperty("org.slf4j.simpleLogger.log.io.github.careeradvisor", "info");
+        List<String> words = new ArrayList<>(Arrays.asList(args));
+        boolean quick = words.remove("--quick");
+        PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
+        Probe probe = new Probe(Settings.fromEnvironment(System.getenv()), out);
+        try {
+            switch (words.isEmpty() ? "" : words.get(0)) {
+                case "system" -> probe.system(words.get(1), quick);
+                case "scale" -> probe.scale(Integer.parseInt(words.get(1)), quick);
+                case "plain-ask" -> probe.plainAsk(String.join(" ", words.subList(1, words.size())));
+                case "load" -> probe.load(Integer.parseInt(words.get(1)), Integer.parseInt(words.get(2)));
+                default -> throw new IllegalArgumentException("unknown benchmark step '" + String.join(" ", words) + "'");
+            }
+        } catch (Exception e) {
+            System.err.println("error: benchmark step " + String.join(" ", args) + " failed: " + e);
+            System.exit(1);
+        }
+        out.flush();
+        System.exit(0);
+    }
+
     /** Answers the workload with this project's advisor ({@code ours}) or the plain recipe ({@code plain}). */
-    public void system(String which, boolean quick) throws Exception {
+    void system(String which, boolean quick) throws Exception {
         EvalSet eval = EvalSet.load();
         long start = System.nanoTime();
         Function<String, Reply> ask;
@@ -100,7 +136,7 @@ public final class Probe {
     }
 
     /** The synthetic-knowledge measurement for {@code n} passages. */
-    public void scale(int n, boolean quick) throws Exception {
+    void scale(int n, boolean quick) throws Exception {
         KnowledgeBase knowledge;
         try (TokenCounter tokens = TokenCounter.forMiniLm()) {
             knowledge = new KnowledgeLoader(settings.knowledgeDir(), tokens::count).load();
@@ -135,42 +171,29 @@ public final class Probe {
 
     /**
      * The load test: {@code chats} people each asking, waiting for the reply and asking again, for
-     * {@code seconds}, through the real bot and a local Bot API stand-in.
+     * {@code seconds}, through the real bot and the tests' Bot API stand-in.
      */
-    public void load(int chats, int seconds) throws Exception {
+    void load(int chats, int seconds) throws Exception {
         List<String> questions = EvalSet.load().all();
         Path inboxDir = Files.createTempDirectory("advisor-load-");
-        java.util.concurrent.atomic.AtomicLong asked = new java.util.concurrent.atomic.AtomicLong();
+        AtomicLong asked = new AtomicLong();
         try (App.Started started = App.start(settings, new Embedder(settings.onnxThreads()), w -> { });
-                io.github.careeradvisor.profile.SqliteProfileStore inbox =
-                        io.github.careeradvisor.profile.SqliteProfileStore.open(inboxDir);
-                LoadServer server = new LoadServer(chat -> {
-                    long n = asked.getAndIncrement();
-                    // Worded uniquely, so every question costs what a new question costs.
-                    return questions.get((int) (n % questions.size())) + " (" + n + ")";
-                })) {
+                SqliteDatabase journal = SqliteDatabase.open(inboxDir)) {
             long errorsBefore = started.advisor().stats().errors();
-            io.github.careeradvisor.telegram.TelegramBot bot = io.github.careeradvisor.telegram.TelegramBot.unpaced(
-                    LoadServer.TOKEN, server.url(), started.advisor(), inbox.inbox(), 1_000_000);
-            bot.start();
-            Thread poller = new Thread(bot::run, "load-poller");
-            poller.setDaemon(true);
-            poller.start();
-            long start = System.nanoTime();
-            server.begin(9_000_000L, chats);
-            Thread.sleep(seconds * 1000L);
-            server.finish();
-            double elapsed = (System.nanoTime() - start) / 1e9;
-            Thread.sleep(2000); // replies in flight still count
-            bot.stop();
-            double[] latencies = server.latencies();
+            BotUnderLoad.Result run = BotUnderLoad.run(started.advisor(), new SqliteInbox(journal), chats, seconds,
+                    chat -> {
+                        long n = asked.getAndIncrement();
+                        // Worded uniquely, so every question costs what a new question costs.
+                        return questions.get((int) (n % questions.size())) + " (" + n + ")";
+                    });
+            double[] latencies = run.latencies();
             ObjectNode result = json.createObjectNode();
             result.put("chats", chats);
             result.put("seconds", seconds);
             result.put("answers", latencies.length);
-            result.put("perSecond", latencies.length / elapsed);
+            result.put("perSecond", latencies.length / run.seconds());
             put(result, "latency", Stats.of(latencies));
-            result.put("errors", started.advisor().stats().errors() - errorsBefore + server.unexpected());
+            result.put("errors", started.advisor().stats().errors() - errorsBefore + run.unexpected());
             result.put("peakHeapBytes", ScaleProbe.peakHeap());
             result.put("peakRssBytes", peakRss());
             out.println(json.writeValueAsString(result));
@@ -180,7 +203,7 @@ public final class Probe {
     }
 
     /** Answers one question with the plain recipe: its whole-process start-to-answer time is measured outside. */
-    public void plainAsk(String question) {
+    void plainAsk(String question) {
         out.println(String.join("\n---\n", new PlainRecipe(settings.knowledgeDir()).ask(question)));
     }
 

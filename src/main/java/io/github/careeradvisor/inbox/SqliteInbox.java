@@ -1,5 +1,6 @@
-package io.github.careeradvisor.profile;
+package io.github.careeradvisor.inbox;
 
+import io.github.careeradvisor.storage.SqliteDatabase;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -10,14 +11,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** The bot's inbox and reply journal in the SQLite database, next to the profiles. */
-final class SqliteInbox implements UpdateInbox {
+public final class SqliteInbox implements UpdateInbox {
 
     /** Answered updates kept for spotting a repeat after a restart; older ones are pruned. */
     static final int KEEP_ANSWERED = 10_000;
 
     private final SqliteDatabase database;
 
-    SqliteInbox(SqliteDatabase database) {
+    /** The journal in {@code database}, which the caller opened and closes. */
+    public SqliteInbox(SqliteDatabase database) {
         this.database = database;
     }
 

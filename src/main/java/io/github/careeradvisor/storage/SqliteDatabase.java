@@ -1,4 +1,4 @@
-package io.github.careeradvisor.profile;
+package io.github.careeradvisor.storage;
 
 import io.github.careeradvisor.config.ConfigException;
 import io.github.careeradvisor.config.Settings;
@@ -13,17 +13,21 @@ import java.sql.Statement;
 import java.util.List;
 
 /**
- * The SQLite file under the data dir that holds the profiles and the bot's inbox: WAL journal, the
- * schema versioned with {@code PRAGMA user_version} and migrated forward when opened, and a quick
- * check for damaged pages when opened. One connection serves every call, one call at a time (each is
- * a few milliseconds); every write is one transaction.
+ * The SQLite file under the data dir that holds the profiles and the bot's update journal: WAL
+ * journal, the schema versioned with {@code PRAGMA user_version} and migrated forward when opened, and
+ * a quick check for damaged pages when opened. One connection serves every call, one call at a time
+ * (each is a few milliseconds); every write is one transaction. Whoever opens it closes it; the stores
+ * built on it ({@code SqliteProfileStore}, {@code SqliteInbox}) share it.
  */
-final class SqliteDatabase implements AutoCloseable {
+public final class SqliteDatabase implements AutoCloseable {
 
-    static final String FILE = "advisor.db";
+    public static final String FILE = "advisor.db";
 
-    /** Each entry moves the schema from version {@code index} to {@code index + 1}. */
-    static final List<List<String>> MIGRATIONS = List.of(
+    /**
+     * The schema of every table in the file, profiles' and the journal's alike. Each entry moves the
+     * schema from version {@code index} to {@code index + 1}: add new ones at the end, never renumber.
+     */
+    public static final List<List<String>> MIGRATIONS = List.of(
             List.of("""
                     CREATE TABLE profiles (
                       user_id INTEGER PRIMARY KEY,
@@ -68,15 +72,15 @@ final class SqliteDatabase implements AutoCloseable {
                       PRIMARY KEY (user_id, chat_id, seq))""",
                     "CREATE INDEX dialogue_age ON dialogue (at_ms)"));
 
-    static final int SCHEMA_VERSION = MIGRATIONS.size();
+    public static final int SCHEMA_VERSION = MIGRATIONS.size();
 
     /** Reads through the connection. */
-    interface Query<T> {
+    public interface Query<T> {
         T run(Connection db) throws SQLException;
     }
 
     /** Writes through the connection, inside a transaction. */
-    interface Work {
+    public interface Work {
         void run(Connection db) throws SQLException;
     }
 
@@ -89,7 +93,7 @@ final class SqliteDatabase implements AutoCloseable {
     }
 
     /** Opens (creating if needed) the database in {@code dataDir} and brings its schema up to date. */
-    static SqliteDatabase open(Path dataDir) {
+    public static SqliteDatabase open(Path dataDir) {
         Path file = dataDir.resolve(FILE);
         try {
             Files.createDirectories(dataDir);
@@ -142,7 +146,7 @@ final class SqliteDatabase implements AutoCloseable {
         }
     }
 
-    synchronized int schemaVersion() {
+    public synchronized int schemaVersion() {
         return read("reading the schema version", c -> {
             try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA user_version")) {
                 return rs.next() ? rs.getInt(1) : 0;
@@ -169,7 +173,7 @@ final class SqliteDatabase implements AutoCloseable {
     }
 
     /** Runs a read; a failure names what was being done and the file. */
-    synchronized <T> T read(String doing, Query<T> query) {
+    public synchronized <T> T read(String doing, Query<T> query) {
         try {
             return query.run(db);
         } catch (SQLException e) {
@@ -178,7 +182,7 @@ final class SqliteDatabase implements AutoCloseable {
     }
 
     /** Runs a write in one transaction, rolled back whole if any of it fails. */
-    synchronized void write(String doing, Work work) {
+    public synchronized void write(String doing, Work work) {
         try {
             inTransaction(work);
         } catch (SQLException e) {

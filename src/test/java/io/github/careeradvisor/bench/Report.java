@@ -34,7 +34,7 @@ final class Report {
     String markdown(String date) {
         StringBuilder md = new StringBuilder();
         md.append("# Benchmarks\n\n");
-        md.append("Produced by `mvn -B -q -DskipTests package && java -jar target/career-advisor.jar bench`")
+        md.append("Produced by `").append(Benchmark.COMMAND).append("`")
                 .append(quick ? " `--quick` (a smoke run: small sizes, few repetitions)" : "").append(" on ")
                 .append(date).append(".\n\n");
         md.append("- Machine: ").append(Benchmark.machine()).append(".\n");
@@ -44,12 +44,23 @@ final class Report {
         md.append("- The plain recipe is what a Java developer writes with langchain4j out of the box: "
                 + "FileSystemDocumentLoader over the same guides, `DocumentSplitters.recursive(300, 0)`, the same "
                 + "all-MiniLM-L6-v2 model, an `InMemoryEmbeddingStore`, and the top 3 segments as the answer.\n\n");
+        howToRun(md);
         targets(md);
         startup(md);
         answers(md);
         load(md);
         scale(md);
         return md.toString();
+    }
+
+    private static void howToRun(StringBuilder md) {
+        md.append("## How to run\n\nFrom the repository root, with Java 17 and Maven:\n\n```sh\n")
+                .append(Benchmark.COMMAND).append("\n```\n\n");
+        md.append("The benchmark lives in the test sources (`src/test/java/io/github/careeradvisor/bench`), so the "
+                + "product jar holds none of it; it runs beside the packaged jar, whose `index` and `ask` it times as a "
+                + "user runs them. It takes about a quarter of an hour on two cores and rewrites this file; `--quick` "
+                + "is a one-minute smoke run (`BenchIT` runs it in `mvn -B verify`), and `--out FILE` writes the "
+                + "report elsewhere.\n\n");
     }
 
     private void targets(StringBuilder md) {
@@ -157,9 +168,9 @@ final class Report {
         JsonNode latency = load.get("latency");
         md.append("## Load: the bot under many chats\n\n");
         md.append(String.format(Locale.ROOT, "%d chats for %d s through the real bot (own update loop, inbox in SQLite, "
-                        + "chat queues, retries) against a local Bot API stand-in; each person asks a new question as soon "
-                        + "as the last reply arrives. Telegram's own send limits (about 30 messages a second in all) are "
-                        + "not applied here: this is what the machine can answer.%n%n", load.get("chats").asInt(),
+                        + "chat queues, retries) against the tests' Bot API stand-in (`FakeBotApi`); each person asks a "
+                        + "new question as soon as the last reply arrives. Telegram's own send limits (about 30 messages a "
+                        + "second in all) are not applied here: this is what the machine can answer.%n%n", load.get("chats").asInt(),
                 load.get("seconds").asInt()));
         md.append("| answers | answers/s | latency p50 ms | p99 ms | errors | peak heap | peak RSS |\n|---|---|---|---|---|---|---|\n");
         md.append(String.format(Locale.ROOT, "| %d | %.0f | %.0f | %.0f | %d | %s | %s |%n%n", load.get("answers").asInt(),

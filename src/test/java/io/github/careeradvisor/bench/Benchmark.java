@@ -3,7 +3,9 @@ package io.github.careeradvisor.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.careeradvisor.App;
+import io.github.careeradvisor.config.ConfigException;
 import io.github.careeradvisor.config.Settings;
+import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URISyntaxException;
@@ -20,12 +22,20 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * {@code java -jar target/career-advisor.jar bench}: measures start-up, answer latency, throughput,
- * memory, answer quality and scale, for this project and for the plain langchain4j recipe in the same
- * run, and writes BENCHMARKS.md. Whole-process figures come from child processes of the same jar; each
- * system's memory is measured in a process of its own.
+ * Measures start-up, answer latency, throughput, memory, answer quality and scale, for this project and
+ * for the plain langchain4j recipe in the same run, and writes BENCHMARKS.md. It lives in the test
+ * sources, so the product jar holds none of it, and runs beside the packaged jar as {@link #COMMAND}.
+ * Whole-process start-up is timed on the jar itself ({@code index}, {@code ask}); the other measurements
+ * run as {@link Probe} child processes on the jar and these classes, each system's memory in a process
+ * of its own.
  */
 public final class Benchmark {
+
+    /** How to run it once built, from the repository root. */
+    static final String RUN = "java -cp target/career-advisor.jar:target/test-classes io.github.careeradvisor.bench.Benchmark";
+    /** How to build and run it: the README and BENCHMARKS.md say the same. */
+    static final String COMMAND = "mvn -B -q -DskipTests package && " + RUN;
+    static final String USAGE = "usage: " + RUN + " [--quick] [--out FILE]";
 
     static final String ASK = "how much does a junior ML engineer earn?";
     static final int[] SCALES = {1_000, 10_000, 100_000};
@@ -39,11 +49,40 @@ public final class Benchmark {
     private final ObjectMapper json = new ObjectMapper();
     private final Path jar;
 
-    public Benchmark(Settings settings, PrintStream log, boolean quick) {
+    Benchmark(Settings settings, PrintStream log, boolean quick) {
         this.settings = settings;
         this.log = log;
         this.quick = quick;
         this.jar = jar();
+    }
+
+    /**
+     * {@code [--quick] [--out FILE]}: {@code --quick} is a smoke run on small sizes (a minute or two, as
+     * in {@code mvn -B verify}); the report goes to FILE, BENCHMARKS.md by default. Exits 0, 1 if the
+     * benchmark failed, 2 on bad usage or configuration.
+     */
+    public static void main(String[] args) {
+        boolean quick = false;
+        String out = "BENCHMARKS.md";
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--quick")) {
+                quick = true;
+            } else if (args[i].equals("--out") && i + 1 < args.length) {
+                out = args[++i];
+            } else {
+                System.err.println("error: unknown argument '" + args[i] + "'\n" + USAGE);
+                System.exit(2);
+            }
+        }
+        try {
+            new Benchmark(Settings.fromEnvironment(System.getenv()), System.err, quick).run(Path.of(out));
+        } catch (ConfigException e) {
+            System.err.println("error: " + e.getMessage());
+            System.exit(2);
+        } catch (Exception e) {
+            System.err.println("error: the benchmark failed: " + e.getMessage());
+            System.exit(1);
+        }
     }
 
     /** Runs everything and writes the report to {@code out}; returns the report. */
@@ -54,37 +93,37 @@ public final class Benchmark {
             log.println("bench: cold index build (" + reps + "x)");
             double[] cold = new double[reps];
             for (int i = 0; i < reps; i++) {
-                cold[i] = child(work.resolve("cold-" + i), "index").millis();
+                cold[i] = child(work.resolve("cold-" + i), product("index")).millis();
             }
             Path warm = work.resolve("warm");
-            child(warm, "index");
+            child(warm, product("index"));
             log.println("bench: warm start to first answer (" + (reps + 2) + "x)");
             double[] warmStart = new double[reps + 2];
             for (int i = 0; i < warmStart.length; i++) {
-                warmStart[i] = child(warm, "ask", ASK).millis();
+                warmStart[i] = child(warm, product("ask", ASK)).millis();
             }
             log.println("bench: plain recipe start to first answer (" + reps + "x)");
             double[] plainStart = new double[reps];
             for (int i = 0; i < reps; i++) {
-                plainStart[i] = child(warm, "bench-plain-ask", ASK).millis();
+                plainStart[i] = child(warm, probe("plain-ask", ASK)).millis();
             }
             log.println("bench: latency, throughput, memory and quality of this project");
-            JsonNode ours = json.readTree(child(warm, probeArgs("bench-probe", "ours")).out());
+            JsonNode ours = json.readTree(child(warm, probe("system", "ours")).out());
             log.println("bench: this project again, with ONNX Runtime using every core for each question");
             JsonNode allCores = json.readTree(child(warm, Map.of(Settings.ONNX_THREADS, "0"), List.of(),
-                    probeArgs("bench-probe", "ours")).out());
+                    probe("system", "ours")).out());
             log.println("bench: the same for the plain recipe");
-            JsonNode plain = json.readTree(child(warm, probeArgs("bench-probe", "plain")).out());
+            JsonNode plain = json.readTree(child(warm, probe("system", "plain")).out());
             int chats = quick ? 20 : LOAD_CHATS;
             int seconds = quick ? 5 : LOAD_SECONDS;
             log.println("bench: load, " + chats + " chats for " + seconds + " s through the bot");
-            JsonNode load = json.readTree(child(warm, "bench-load", String.valueOf(chats), String.valueOf(seconds)).out());
+            JsonNode load = json.readTree(child(warm, probe("load", String.valueOf(chats), String.valueOf(seconds))).out());
             List<JsonNode> scales = new ArrayList<>();
             for (int n : quick ? new int[] {1_000} : SCALES) {
                 log.println("bench: scale, " + n + " passages");
                 // Up to 10,000 passages the whole measurement runs in a 512 MB heap: finishing proves it fits.
                 List<String> jvm = n <= 10_000 ? List.of("-Xmx" + SMALL_HEAP_MB + "m") : List.of();
-                scales.add(json.readTree(child(warm, jvm, probeArgs("bench-scale", String.valueOf(n))).out()));
+                scales.add(json.readTree(child(warm, Map.of(), jvm, probe("scale", String.valueOf(n))).out()));
             }
             String report = new Report(quick, Stats.median(cold), Stats.median(warmStart), Stats.median(plainStart),
                     ours, allCores, plain, load, scales).markdown(ZonedDateTime.now().format(DateTimeFormatter.ISO_LOCAL_DATE));
@@ -96,28 +135,37 @@ public final class Benchmark {
         }
     }
 
-    private String[] probeArgs(String command, String arg) {
-        return quick ? new String[] {command, arg, "--quick"} : new String[] {command, arg};
+    /** The product as a user runs it: {@code java -jar career-advisor.jar ARGS}. */
+    private List<String> product(String... args) {
+        List<String> command = new ArrayList<>(List.of("-jar", jar.toString()));
+        command.addAll(List.of(args));
+        return command;
+    }
+
+    /** A {@link Probe} step on the jar and the benchmark's own classes; {@code --quick} is passed on. */
+    private List<String> probe(String... args) {
+        List<String> command = new ArrayList<>(List.of("-cp", jar + File.pathSeparator + benchClasses(),
+                Probe.class.getName()));
+        command.addAll(List.of(args));
+        if (quick) {
+            command.add("--quick");
+        }
+        return command;
     }
 
     private record Child(double millis, String out) {
     }
 
-    /** Runs the jar with {@code args} and its data in {@code dataDir}; the wall time is the whole process's. */
-    private Child child(Path dataDir, String... args) throws IOException, InterruptedException {
+    /** Runs {@code java ARGS} with its data in {@code dataDir}; the wall time is the whole process's. */
+    private Child child(Path dataDir, List<String> args) throws IOException, InterruptedException {
         return child(dataDir, Map.of(), List.of(), args);
     }
 
-    private Child child(Path dataDir, List<String> jvmOptions, String... args) throws IOException, InterruptedException {
-        return child(dataDir, Map.of(), jvmOptions, args);
-    }
-
-    private Child child(Path dataDir, Map<String, String> extraEnv, List<String> jvmOptions, String... args)
+    private Child child(Path dataDir, Map<String, String> extraEnv, List<String> jvmOptions, List<String> args)
             throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         command.addAll(jvmOptions);
-        command.addAll(List.of("-jar", jar.toString()));
-        command.addAll(List.of(args));
+        command.addAll(args);
         ProcessBuilder builder = new ProcessBuilder(command);
         Map<String, String> env = new HashMap<>(builder.environment());
         env.put(Settings.DATA_DIR, dataDir.toAbsolutePath().toString());
@@ -148,17 +196,26 @@ public final class Benchmark {
         return new Child(millis, out.strip());
     }
 
-    /** The jar this code runs from: the benchmark measures the product as shipped. */
+    /** The jar the product's classes come from: the benchmark measures the product as shipped. */
     private static Path jar() {
+        Path location = location(App.class);
+        if (!location.toString().endsWith(".jar")) {
+            throw new IllegalStateException("the benchmark measures the packaged jar, but App was loaded from '"
+                    + location + "': run '" + COMMAND + "'");
+        }
+        return location;
+    }
+
+    /** Where the benchmark's own classes are: target/test-classes. */
+    private static Path benchClasses() {
+        return location(Benchmark.class);
+    }
+
+    private static Path location(Class<?> type) {
         try {
-            Path location = Path.of(App.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            if (!location.toString().endsWith(".jar")) {
-                throw new IllegalStateException("bench measures the packaged jar: run "
-                        + "'mvn -B -q -DskipTests package && java -jar target/career-advisor.jar bench'");
-            }
-            return location;
+            return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
         } catch (URISyntaxException e) {
-            throw new IllegalStateException("cannot locate the running jar", e);
+            throw new IllegalStateException("cannot locate the classes of " + type.getName(), e);
         }
     }
 

@@ -1,0 +1,54 @@
+package io.github.careeradvisor;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The layers as the compiled product classes show them (test sources are left out): no package
+ * depends on itself through another, nothing calls back into the wiring, and third-party types stay
+ * at their edges.
+ */
+class PackageRulesTest {
+
+    private static JavaClasses product;
+
+    @BeforeAll
+    static void importTheProductClasses() {
+        product = new ClassFileImporter().withImportOption(new ImportOption.DoNotIncludeTests())
+                .importPackages("io.github.careeradvisor");
+    }
+
+    @Test
+    void no_package_depends_on_itself_through_others() {
+        slices().matching("io.github.careeradvisor.(*)..").should().beFreeOfCycles().check(product);
+    }
+
+    /** App builds every part, so a part that used App would close a circle the slice rule cannot see. */
+    @Test
+    void only_the_wiring_knows_the_wiring() {
+        noClasses().that().resideOutsideOfPackage("io.github.careeradvisor")
+                .should().dependOnClassesThat().resideInAPackage("io.github.careeradvisor")
+                .check(product);
+    }
+
+    @Test
+    void telegrambots_types_stay_in_telegram() {
+        noClasses().that().resideOutsideOfPackage("io.github.careeradvisor.telegram..")
+                .should().dependOnClassesThat().resideInAPackage("org.telegram..")
+                .check(product);
+    }
+
+    @Test
+    void jdbc_stays_in_storage_profile_and_inbox() {
+        noClasses().that().resideOutsideOfPackages("io.github.careeradvisor.storage..",
+                        "io.github.careeradvisor.profile..", "io.github.careeradvisor.inbox..")
+                .should().dependOnClassesThat().resideInAPackage("java.sql..")
+                .check(product);
+    }
+}

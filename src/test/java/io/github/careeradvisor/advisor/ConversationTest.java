@@ -1,0 +1,116 @@
+package io.github.careeradvisor.advisor;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.careeradvisor.TestAdvisors;
+import io.github.careeradvisor.answer.Answer;
+import io.github.careeradvisor.answer.PlainText;
+import io.github.careeradvisor.storage.DatabaseFile;
+import org.junit.jupiter.api.Test;
+
+/** The thread over the real advisor and its database: follow-ups, /new, /forget, odd input. */
+class ConversationTest {
+
+    private final Advisor advisor = TestAdvisors.shipped().advisor();
+    private final long user = 930_001;
+
+    private String say(long chat, String text) {
+        return PlainText.body(advisor.reply(user, chat, text));
+    }
+
+    private long threadRows(long chat) throws Exception {
+        return DatabaseFile.count(TestAdvisors.SHIPPED_DATA_DIR,
+                "SELECT count(*) FROM dialogue WHERE user_id = " + user + " AND chat_id = " + chat);
+    }
+
+    @Test
+    void a_follow_up_is_read_against_the_thread_and_says_what_it_understood() {
+        advisor.reply(user, 1, "/forget");
+        say(1, "how much does a junior ML engineer earn?");
+
+        String seniors = say(1, "and seniors?");
+
+        assertTrue(seniors.startsWith("Senior ML engineer pay:"), seniors);
+        assertTrue(seniors.contains("$200,000") && !seniors.contains("$70,000"), seniors);
+        String other = say(2, "and seniors?");
+        assertFalse(advisor.reply(user, 2, "and seniors?").grounded(), "another chat has no thread: " + other);
+        assertTrue(other.contains("?"), "a follow-up with nothing before it gets a question back: " + other);
+    }
+
+    @Test
+    void new_clears_only_the_thread_and_forget_deletes_it_with_the_profile() throws Exception {
+        advisor.reply(user, 3, "/forget");
+        say(3, "/level mid");
+        say(3, "tell me about the AWS ML engineer associate");
+        assertEquals(1, threadRows(3));
+
+        say(3, "/new");
+
+        assertEquals(0, threadRows(3));
+        assertTrue(say(3, "/profile").contains("Level: mid-level"), "the profile stays");
+        say(3, "how much does it cost?");
+        say(3, "what about DP-100?");
+        assertTrue(threadRows(3) >= 1);
+
+        say(3, "/forget");
+
+        assertEquals(0, threadRows(3));
+    }
+
+    @Test
+    void a_cost_follow_up_gets_the_exam_fee_of_the_certification_talked_about() {
+        advisor.reply(user, 4, "/forget");
+        say(4, "tell me about the AWS ML engineer associate");
+
+        String cost = say(4, "how much does it cost?");
+
+        assertTrue(cost.contains("MLA-C01") && cost.contains("$150"), cost);
+        assertFalse(cost.contains("AIF-C01"), cost);
+    }
+
+    @Test
+    void two_questions_in_one_message_are_both_answered() {
+        advisor.reply(user, 5, "/forget");
+
+        String both = say(5, "what does a junior earn and which cert should I take?");
+
+        assertTrue(both.contains("$70,000") || both.contains("$80,000"), both);
+        assertTrue(both.contains("Certifications"), both);
+    }
+
+    @Test
+    void background_in_plain_words_is_noted_and_used_and_a_contradiction_changes_nothing() {
+        advisor.reply(user, 6, "/forget");
+
+        String noted = say(6, "senior data engineer, 8 years, mostly Google Cloud");
+        String certs = say(6, "which certification?");
+        String contradiction = say(6, "I'm a senior student");
+
+        assertTrue(noted.startsWith("Noted: ") && noted.contains("8 years") && noted.contains("Google Cloud"), noted);
+        assertTrue(certs.contains("Professional Machine Learning Engineer") && !certs.contains("suits a beginner"), certs);
+        assertTrue(contradiction.contains("?") && contradiction.contains("not changed"), contradiction);
+        assertTrue(say(6, "/profile").contains("Background: senior data engineer, 8 years"));
+    }
+
+    @Test
+    void another_occupations_pay_is_never_given_as_ml_engineer_figures() {
+        Answer web = advisor.reply(user, 7, "how much does a web developer earn?");
+
+        String body = PlainText.body(web);
+        assertTrue(body.contains("web developer"), body);
+        assertFalse(body.contains("$70,000") || body.contains("$120,000") || body.contains("$200,000"), body);
+    }
+
+    @Test
+    void odd_input_gets_a_reply_not_a_crash() {
+        advisor.reply(user, 8, "/forget");
+        String longFollowUp = "and" + " and".repeat(999) + "…?";
+
+        for (String text : java.util.List.of(longFollowUp, "salary and certs and where do I start?", "why?",
+                "tell me more", "which one first?")) {
+            assertFalse(say(8, text).isBlank(), text);
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package io.github.careeradvisor.inbox;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.careeradvisor.profile.Level;
+import io.github.careeradvisor.profile.SqliteProfileStore;
+import io.github.careeradvisor.storage.DatabaseFile;
+import io.github.careeradvisor.storage.SqliteDatabase;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The journal in a real SQLite file in a temporary data dir, beside the profiles as in production. */
+class SqliteInboxTest {
+
+    @TempDir
+    Path data;
+
+    @Test
+    void the_inbox_hands_out_each_update_once_and_remembers_what_is_unanswered_across_a_restart() {
+        try (SqliteDatabase database = SqliteDatabase.open(data)) {
+            SqliteInbox inbox = new SqliteInbox(database);
+            assertEquals(0, inbox.nextOffset());
+            List<UpdateInbox.Received> batch = List.of(new UpdateInbox.Received(5, 1, 1, "{\"a\":1}"),
+                    new UpdateInbox.Received(6, 2, 2, "{\"b\":2}"));
+
+            assertEquals(2, inbox.receive(batch, 7).size());
+            assertEquals(List.of(), inbox.receive(batch, 7), "the same updates again are not new");
+            inbox.answered(5);
+            assertEquals(7, inbox.nextOffset());
+        }
+        try (SqliteDatabase database = SqliteDatabase.open(data)) {
+            SqliteInbox inbox = new SqliteInbox(database);
+            assertEquals(7, inbox.nextOffset());
+            UpdateInbox.Received six = new UpdateInbox.Received(6, 2, 2, "{\"b\":2}");
+            assertEquals(List.of(new UpdateInbox.Unanswered(six, null, 0, 0)), inbox.unanswered());
+            assertEquals(List.of(new UpdateInbox.Unanswered(six, null, 0, 1)), inbox.resume(), "a start took it up");
+            assertEquals(List.of(new UpdateInbox.Unanswered(six, null, 0, 2)), inbox.resume());
+            inbox.receive(List.of(), 3);
+            assertEquals(7, inbox.nextOffset(), "the offset never goes back");
+        }
+    }
+
+    @Test
+    void a_reply_and_the_parts_sent_survive_a_restart_and_the_last_part_answers_the_update() {
+        UpdateInbox.Received update = new UpdateInbox.Received(8, 3, 3, "{\"c\":3}");
+        try (SqliteDatabase database = SqliteDatabase.open(data)) {
+            SqliteInbox inbox = new SqliteInbox(database);
+            inbox.receive(List.of(update), 9);
+            inbox.replying(8, "[\"part one\",\"part two\",\"part three\"]");
+            inbox.sent(8, 1, false);
+            inbox.sent(8, 2, false);
+        }
+        try (SqliteDatabase database = SqliteDatabase.open(data)) {
+            SqliteInbox inbox = new SqliteInbox(database);
+            assertEquals(List.of(new UpdateInbox.Unanswered(update, "[\"part one\",\"part two\",\"part three\"]", 2, 0)),
+                    inbox.unanswered());
+            inbox.sent(8, 3, true);
+            assertEquals(List.of(), inbox.unanswered());
+            assertEquals(List.of(), inbox.receive(List.of(update), 9), "an answered update is not new again");
+        }
+    }
+
+    @Test
+    void an_answered_update_keeps_no_text_nor_sender_and_forget_keeps_what_is_still_to_be_answered() throws Exception {
+        try (SqliteDatabase database = SqliteDatabase.open(data)) {
+            SqliteInbox inbox = new SqliteInbox(database);
+            inbox.receive(List.of(new UpdateInbox.Received(1, 10, 10, "{\"text\":\"my secret question\"}"),
+                    new UpdateInbox.Received(2, 20, 20, "{\"text\":\"/forget\"}")), 3);
+            inbox.replying(1, "[\"a reply quoting my secret\"]");
+            inbox.sent(1, 1, true);
+            SqliteProfileStore profiles = new SqliteProfileStore(database);
+            profiles.setLevel(20, Level.JUNIOR);
+            assertTrue(profiles.forget(20));
+            assertEquals(1, inbox.unanswered().size(), "the /forget being handled is still to be answered");
+            inbox.answered(2);
+        }
+        assertEquals(0, DatabaseFile.count(data,
+                "SELECT count(*) FROM inbox WHERE payload LIKE '%secret%' OR reply LIKE '%secret%'"));
+        assertEquals(0, DatabaseFile.count(data, "SELECT count(*) FROM inbox WHERE user_id <> 0 OR chat_id <> 0"));
+        assertEquals(2, DatabaseFile.count(data, "SELECT count(*) FROM inbox"), "answered ids are kept to spot a repeat");
+    }
+}

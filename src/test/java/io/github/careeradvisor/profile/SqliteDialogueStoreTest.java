@@ -1,0 +1,81 @@
+package io.github.careeradvisor.profile;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.careeradvisor.storage.DatabaseFile;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Conversations in a real SQLite file: kept across a restart, bounded, expired, cleared, forgotten. */
+class SqliteDialogueStoreTest {
+
+    @TempDir
+    Path data;
+
+    private static DialogueTurn turn(Instant at, String question) {
+        return new DialogueTurn(at, question, "salary", Map.of("level", "junior"), List.of("knowledge/salaries.md#Entry"),
+                List.of());
+    }
+
+    @Test
+    void a_thread_survives_a_restart_with_its_intent_slots_and_shown_sections() {
+        Instant now = Instant.parse("2026-12-02T10:00:00Z");
+        try (SqliteProfileStore store = SqliteProfileStore.open(data)) {
+            store.dialogue().append(7, 0, List.of(turn(now, "what does a junior earn?")), now.minusSeconds(3600));
+        }
+        try (SqliteProfileStore reopened = SqliteProfileStore.open(data)) {
+            List<DialogueTurn> thread = reopened.dialogue().recent(7, 0, now.minusSeconds(3600));
+
+            assertEquals(List.of(turn(now, "what does a junior earn?")), thread);
+            assertTrue(reopened.dialogue().recent(7, 99, now.minusSeconds(3600)).isEmpty(), "another chat's thread");
+            assertTrue(reopened.dialogue().recent(8, 0, now.minusSeconds(3600)).isEmpty(), "another person's thread");
+        }
+    }
+
+    @Test
+    void only_the_last_ten_turns_are_kept_and_expired_ones_are_neither_returned_nor_kept() throws Exception {
+        Instant start = Instant.parse("2026-12-02T10:00:00Z");
+        try (SqliteProfileStore store = SqliteProfileStore.open(data)) {
+            for (int i = 0; i < 14; i++) {
+                Instant at = start.plusSeconds(60L * i);
+                store.dialogue().append(7, 0, List.of(turn(at, "question " + i)), at.minus(Duration.ofHours(3)));
+            }
+            List<DialogueTurn> thread = store.dialogue().recent(7, 0, start);
+            assertEquals(DialogueStore.MAX_TURNS, thread.size());
+            assertEquals("question 4", thread.get(0).question());
+            assertEquals("question 13", thread.get(9).question());
+            assertEquals(10, DatabaseFile.count(data, "SELECT count(*) FROM dialogue"));
+
+            Instant later = start.plus(Duration.ofHours(5));
+            assertTrue(store.dialogue().recent(7, 0, later.minus(Duration.ofHours(3))).isEmpty(), "expired");
+            store.dialogue().append(8, 0, List.of(turn(later, "hello")), later.minus(Duration.ofHours(3)));
+            assertEquals(0, DatabaseFile.count(data, "SELECT count(*) FROM dialogue WHERE user_id = 7"),
+                    "an expired thread is deleted, not just hidden");
+        }
+    }
+
+    @Test
+    void clearing_a_thread_keeps_the_profile_and_forgetting_deletes_every_thread() throws Exception {
+        Instant now = Instant.parse("2026-12-02T10:00:00Z");
+        try (SqliteProfileStore store = SqliteProfileStore.open(data)) {
+            store.setLevel(7, Level.JUNIOR);
+            store.dialogue().append(7, 0, List.of(turn(now, "a")), now.minusSeconds(60));
+            store.dialogue().append(7, 42, List.of(turn(now, "b")), now.minusSeconds(60));
+
+            assertTrue(store.dialogue().clear(7, 0));
+            assertFalse(store.dialogue().clear(7, 0), "nothing left to clear");
+            assertEquals(1, DatabaseFile.count(data, "SELECT count(*) FROM dialogue WHERE user_id = 7"));
+            assertEquals(Level.JUNIOR, store.load(7).level());
+
+            assertTrue(store.forget(7));
+            assertEquals(0, DatabaseFile.count(data, "SELECT count(*) FROM dialogue WHERE user_id = 7"));
+        }
+    }
+}
