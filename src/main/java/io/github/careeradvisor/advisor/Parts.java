@@ -21,6 +21,10 @@ final class Parts {
     private static final Pattern JOINT = Pattern.compile(
             "(?<=\\?)\\s+|\\s*[;]\\s*|,?\\s+(?:and also|and|also|plus|as well as)\\s+(?=\\w)", Pattern.CASE_INSENSITIVE);
 
+    /** A side that is a question or a statement of its own starts like one; "research scientists" does not. */
+    private static final Pattern QUESTION_START = Pattern.compile("^(?i)(what|which|how|where|when|why|who|whats|"
+            + "what's|should|can|could|do|does|did|is|are|will|would|tell|give|list|i|i'm|im|my|any)\\b");
+
     private Parts() {
     }
 
@@ -40,7 +44,7 @@ final class Parts {
             if (p.isEmpty()) {
                 continue;
             }
-            Intent intent = words(p) >= MIN_WORDS ? interpreter.alone(p).intent() : null;
+            Intent intent = words(p) >= MIN_WORDS && QUESTION_START.matcher(p).find() ? interpreter.alone(p).intent() : null;
             int lastIndex = parts.size() - 1;
             if (lastIndex >= 0 && (intent == null || intent == intents.get(lastIndex) || intents.get(lastIndex) == null
                     || intent == Intent.SMALL_TALK || intent == Intent.OUT_OF_SCOPE)) {

@@ -52,7 +52,10 @@ public final class IndexBuilder {
                 texts.add(unitText(p, u));
             }
         }
-        // The query cache's form: the model reads a phrase and its lower case the same way.
+        int knowledgeTexts = texts.size();
+        long knowledgeMissing = texts.stream().filter(t -> cache.get(t).isEmpty()).count();
+        // The query cache's form: the model reads a phrase and its lower case the same way. The report
+        // counts the guides' texts: the phrases are the program's, not the operator's knowledge.
         List<String> phraseKeys = phrases.stream().map(QueryCache::key).distinct().toList();
         texts.addAll(phraseKeys);
         List<String> missing = texts.stream().filter(t -> cache.get(t).isEmpty()).toList();
@@ -85,8 +88,9 @@ public final class IndexBuilder {
         }
         SearchIndex index = new SearchIndex(passages, passageVectors, unitVectors, unitTerms, lexical);
         long millis = (System.nanoTime() - start) / 1_000_000;
-        IndexReport report = new IndexReport(knowledge.guides().size(), passages.size(), texts.size(),
-                missing.size(), texts.size() - missing.size(), millis, cache.file().toString(), knowledge.problems());
+        IndexReport report = new IndexReport(knowledge.guides().size(), passages.size(), knowledgeTexts,
+                (int) knowledgeMissing, knowledgeTexts - (int) knowledgeMissing, millis, cache.file().toString(),
+                knowledge.problems());
         Map<String, float[]> phraseVectors = new HashMap<>();
         phraseKeys.forEach(k -> phraseVectors.put(k, vectors.get(k)));
         return new Built(new HybridRetriever(index, embedder, phraseVectors), report);

@@ -75,7 +75,7 @@ class AdvisorTest {
     void a_topic_the_sources_leave_out_is_answered_with_that_not_with_a_word_match() {
         String body = PlainText.body(advisor.reply("how do I prepare for ML interviews?"));
 
-        assertTrue(body.startsWith("ML job interview preparation, such as practice questions or how interviews run, "
+        assertTrue(body.contains("ML job interview preparation, such as practice questions or how interviews run, "
                 + "is not covered by the source guides."), body);
         assertFalse(body.contains("preparing data"), body);
     }

@@ -150,7 +150,7 @@ class PersonalAdviceTest {
 
         String forgot = say("/forget");
 
-        assertTrue(forgot.startsWith("Done: I deleted your profile and your progress."), forgot);
+        assertTrue(forgot.startsWith("Done: I deleted your profile, your progress and our conversations."), forgot);
         String mine = say("/profile");
         String theirs = PlainText.body(advisor.reply(other, "/profile"));
         assertTrue(mine.contains("Level: not set") && mine.contains("Progress: 0 of 12"), mine);
