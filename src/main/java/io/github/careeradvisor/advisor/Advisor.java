@@ -157,7 +157,9 @@ public final class Advisor {
             }
             reply = reply == null ? handled.answer() : reply.followedBy(handled.answer());
             if (u.clarify() == null && u.intent() != Intent.SMALL_TALK) {
-                Slots slots = u.slots();
+                // "how much" in a pay question is not the price of an exam a later question names.
+                Slots slots = u.intent() == Intent.CERT_DETAIL || u.intent() == Intent.CERT_ADVICE ? u.slots()
+                        : u.slots().withAspect(null);
                 if (u.followUp() == Understanding.FollowUp.FIRST && !handled.facts().isEmpty()
                         && (u.intent() == Intent.CERT_ADVICE || u.intent() == Intent.CERT_DETAIL)) {
                     // "how long is it?" next is about the one just picked.

@@ -100,7 +100,10 @@ final class Interpreter {
             case MORE, WHY, FIRST -> resolved(kind == Understanding.FollowUp.WHY ? "why " + last.question()
                     : last.question(), before, carried, kind, last);
             case ASPECT -> aspect(text, found.slots(), before, carried, last);
-            case SLOT -> slot(text, remainder == null ? "" : remainder, found.slots(), before, carried, last);
+            case SLOT -> (found.slots().cert() != null || found.slots().code() != null)
+                    && before != Intent.CERT_DETAIL && before != Intent.CERT_ADVICE
+                    ? alone // "tell me about the AWS ML engineer associate" after a pay question: a new subject
+                    : slot(text, remainder == null ? "" : remainder, found.slots(), before, carried, last);
             default -> carried.cert() != null || carried.code() != null
                     ? resolved(certName(carried) + ": " + text, Intent.CERT_DETAIL, carried.withAspect(found.slots().aspect()),
                             kind, last)
