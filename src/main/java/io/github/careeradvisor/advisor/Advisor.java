@@ -10,6 +10,7 @@ import io.github.careeradvisor.profile.Profile;
 import io.github.careeradvisor.profile.ProfileStore;
 import io.github.careeradvisor.profile.TopicStatus;
 import io.github.careeradvisor.retrieval.HybridRetriever;
+import io.github.careeradvisor.retrieval.Retrieval;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -51,6 +52,11 @@ public final class Advisor {
             sources = List.copyOf(sources);
         }
     }
+
+    /** A question this far from every passage alone is not retried with the thread's context. */
+    static final double CONTEXT_RETRY_FLOOR = 0.25;
+    /** Only short questions lean on the thread. */
+    static final int CONTEXT_RETRY_CHARS = 80;
 
     private final HybridRetriever retriever;
     private final AnswerComposer composer;
@@ -263,8 +269,22 @@ public final class Advisor {
         return search(u);
     }
 
+    /**
+     * The guides, searched with the question; a short question that finds nothing alone in a thread is
+     * searched again with the previous question's gist ("what happened in the 90s?" after "who coined
+     * machine learning?"). Never for what the router calls off-topic, so a decline stays a decline.
+     */
     private Handled search(Understanding u) {
-        return Handled.of(composer.compose(retriever.retrieve(u.query(), Set.of())));
+        Retrieval found = retriever.retrieve(u.query(), Set.of());
+        boolean retry = !found.relevant() && !u.context().isBlank() && u.intent() != Intent.OUT_OF_SCOPE
+                && found.bestSimilarity() >= CONTEXT_RETRY_FLOOR && u.text().length() <= CONTEXT_RETRY_CHARS;
+        if (retry) {
+            Retrieval inContext = retriever.retrieve(retriever.prepare(u.text() + " (" + u.context() + ")"), Set.of());
+            if (inContext.relevant()) {
+                found = inContext;
+            }
+        }
+        return Handled.of(composer.compose(found));
     }
 
     private Answer newThread(long userId, long chatId) {

@@ -6,6 +6,7 @@ import io.github.careeradvisor.knowledge.Certification;
 import io.github.careeradvisor.knowledge.CertificationCatalog;
 import io.github.careeradvisor.profile.Profile;
 import io.github.careeradvisor.retrieval.HybridRetriever;
+import io.github.careeradvisor.retrieval.Query;
 import io.github.careeradvisor.retrieval.Retrieval;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -100,8 +101,7 @@ final class CertificationReplies {
                 || "duration".equals(s.aspect()) && c.durationMinutes() == null;
         if (unknown || "format".equals(s.aspect()) || s.aspect() == null && u.followUp() == Understanding.FollowUp.REFER) {
             // What the fact table has no field for, or leaves open: the certification guide's own words.
-            Answer answer = composer.compose(retriever.retrieve(c.name() + " " + (c.examCode() == null ? ""
-                    : c.examCode() + " ") + u.text()));
+            Answer answer = composer.compose(aboutIt(c, u.text()));
             if ("format".equals(s.aspect())) {
                 answer = answer.grounded() ? answer.followedBy(facts(c, "format")) : facts(c, "format");
             }
@@ -110,7 +110,7 @@ final class CertificationReplies {
         Answer answer = facts(c, s.aspect());
         if (s.aspect() == null && !u.isFollowUp()) {
             // The guides' own word on it first ("the TensorFlow Developer Certificate closed …"), then the facts.
-            Answer guide = composer.compose(retriever.retrieve(c.name() + " " + u.text()));
+            Answer guide = composer.compose(aboutIt(c, u.text()));
             if (guide.grounded()) {
                 List<Answer.Block> said = new ArrayList<>(List.of(guide.blocks().get(0)));
                 if (guide.blocks().size() > 1 && guide.blocks().get(1) instanceof Answer.Bullets b) {
@@ -121,6 +121,18 @@ final class CertificationReplies {
         }
         return new Handled(u.isFollowUp() ? answer.withHeading(name(c) + ", " + aspectLabel(s.aspect()) + ":") : answer,
                 List.of(c.id()));
+    }
+
+    /** What the guides say of this certification: passages naming its exam code first, any passage else. */
+    private Retrieval aboutIt(Certification c, String question) {
+        Query query = retriever.prepare(c.name() + " " + (c.examCode() == null ? "" : c.examCode() + " ") + question);
+        if (c.examCode() != null) {
+            Retrieval naming = retriever.retrieveMentioning(query, c.examCode());
+            if (naming.relevant()) {
+                return naming;
+            }
+        }
+        return retriever.retrieve(query, Set.of());
     }
 
     /** The catalog's facts on one certification, the aspect asked about first. */

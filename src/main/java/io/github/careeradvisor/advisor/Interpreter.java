@@ -53,7 +53,7 @@ final class Interpreter {
         IntentRouter.Routing routing = router.route(query);
         Intent intent = intent(text, found, routing, entities.subjects(text));
         return new Understanding(text, query, intent, routing.confidence(), found.slots(), Understanding.FollowUp.NONE,
-                List.of(), List.of(), null);
+                List.of(), List.of(), null, "");
     }
 
     /** What the message asks, read against the previous turn if there is one still remembered. */
@@ -83,8 +83,9 @@ final class Interpreter {
                 && alone.intent() != Intent.ABOUT_ME && alone.intent() != Intent.SMALL_TALK) {
             kind = Understanding.FollowUp.REFER;
         }
+        String context = last == null ? "" : Entities.gist(last.question());
         if (kind == Understanding.FollowUp.NONE) {
-            return alone;
+            return alone.inContext(context);
         }
         if (last == null) {
             // A connector in front of a whole new question ("and how do I get a job?") needs no thread.
@@ -155,8 +156,8 @@ final class Interpreter {
         Slots slots = carried.with(named);
         if (subject == null && named.withAspect(null).isEmpty()) {
             // "and cities?": nothing the handlers know by name; the guides, read with the previous question.
-            return resolved(remainder + " (" + Entities.gist(last.question()) + ")", before, carried,
-                    Understanding.FollowUp.REFER, last);
+            // Searched alone first ("what about oil and gas?"), with the thread's gist if that finds nothing.
+            return resolved(remainder, before, carried, Understanding.FollowUp.SLOT, last);
         }
         if (named.cert() != null || named.code() != null) {
             intent = Intent.CERT_DETAIL;
@@ -223,7 +224,8 @@ final class Interpreter {
     private Understanding resolved(String text, Intent intent, Slots slots, Understanding.FollowUp kind,
             DialogueTurn last) {
         Query query = retriever.prepare(text);
-        return new Understanding(text, query, intent, 1, slots, kind, last.shown(), last.facts(), null);
+        return new Understanding(text, query, intent, 1, slots, kind, last.shown(), last.facts(), null,
+                Entities.gist(last.question()));
     }
 
     /** The intent, with what the entities say over the router's guess where they are certain. */

@@ -19,11 +19,15 @@ final class Parts {
     static final int MAX_CHARS = 400;
 
     private static final Pattern JOINT = Pattern.compile(
-            "(?<=\\?)\\s+|\\s*[;]\\s*|,?\\s+(?:and also|and|also|plus|as well as)\\s+(?=\\w)", Pattern.CASE_INSENSITIVE);
+            "(?<=\\?)\\s+|\\s*[;]\\s*|,?\\s+(?:and also|and|also|plus|as well as)\\s+(?=\\w)"
+            + "|,\\s+(?=(?:what|which|how|where|when|why|who|should|can|do|does|is|are)\\b)", Pattern.CASE_INSENSITIVE);
 
-    /** A side that is a question or a statement of its own starts like one; "research scientists" does not. */
+    /**
+     * A side that is a question of its own starts like one; "research scientists" does not, and neither
+     * does "I'm a junior" in "I'm a junior, how much should I earn?", which is one question about oneself.
+     */
     private static final Pattern QUESTION_START = Pattern.compile("^(?i)(what|which|how|where|when|why|who|whats|"
-            + "what's|should|can|could|do|does|did|is|are|will|would|tell|give|list|i|i'm|im|my|any)\\b");
+            + "what's|should|can|could|do|does|did|is|are|will|would|tell|give|list|any)\\b");
 
     private Parts() {
     }
@@ -57,7 +61,9 @@ final class Parts {
             parts.add(p);
             intents.add(intent);
         }
-        if (parts.size() < 2 || intents.contains(null)) {
+        // "I have 3 years as an ML engineer, what should I earn?" is one question about oneself: it is
+        // answered with what it says, and a sentence that asks is never stored.
+        if (parts.size() < 2 || intents.contains(null) || intents.contains(Intent.ABOUT_ME)) {
             return List.of(message);
         }
         return parts.size() <= MAX_PARTS ? parts : parts.subList(0, MAX_PARTS);

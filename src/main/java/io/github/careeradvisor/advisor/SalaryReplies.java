@@ -78,7 +78,7 @@ final class SalaryReplies {
             level = profile.level();
             own = true;
         } else if (level == null && Interpreter.personal(u.text())) {
-            level = profile.level();
+            level = profile.level() != null ? profile.level() : fromYears(profile.experienceYears());
             own = level != null;
             if (level == null) {
                 return Handled.of(Answer.message("Pay for juniors, mid-level or seniors? Tell me your level with "

@@ -14,9 +14,11 @@ import org.jspecify.annotations.Nullable;
  * @param followUp how the message leans on the previous turn, or {@link FollowUp#NONE}
  * @param shown passages an earlier answer quoted, left out when the person asks for more
  * @param facts what the previous reply listed (certifications, topics), for "which one first?"
+ * @param context the gist of the previous question, to read a question with when it finds nothing alone;
+ *     empty when there is no thread
  */
 record Understanding(String text, Query query, Intent intent, double confidence, Slots slots, FollowUp followUp,
-        List<String> shown, List<String> facts, @Nullable String clarify) {
+        List<String> shown, List<String> facts, @Nullable String clarify, String context) {
 
     /** How a message leans on what was said before. */
     enum FollowUp {
@@ -41,12 +43,17 @@ record Understanding(String text, Query query, Intent intent, double confidence,
         facts = List.copyOf(facts);
     }
 
+    /** The same question, read in the thread's context: its previous question's gist. */
+    Understanding inContext(String context) {
+        return new Understanding(text, query, intent, confidence, slots, followUp, shown, facts, clarify, context);
+    }
+
     boolean isFollowUp() {
         return followUp != FollowUp.NONE;
     }
 
     /** A message that cannot be answered without asking back: {@code clarify} is the question. */
     static Understanding clarifying(String text, Query query, Intent intent, String question) {
-        return new Understanding(text, query, intent, 0, Slots.NONE, FollowUp.NONE, List.of(), List.of(), question);
+        return new Understanding(text, query, intent, 0, Slots.NONE, FollowUp.NONE, List.of(), List.of(), question, "");
     }
 }

@@ -56,7 +56,7 @@ public final class HybridRetriever implements AutoCloseable {
 
     /** The question corrected, expanded and embedded: what {@link #retrieve(Query, Set)} searches with. */
     public Query prepare(String asked) {
-        String question = LevelSynonyms.expand(spelling.correct(asked));
+        String question = Decades.expand(LevelSynonyms.expand(spelling.correct(asked)));
         try {
             return new Query(question, queries.embed(question));
         } catch (IllegalArgumentException e) {
