@@ -53,8 +53,12 @@ public final class Advisor {
         }
     }
 
-    /** A question this far from every passage alone is not retried with the thread's context. */
-    static final double CONTEXT_RETRY_FLOOR = 0.25;
+    /**
+     * A question this far from every passage alone is not retried with the thread's context; and a
+     * retry counts only if its best passage has one of the question's own words, so the thread's words
+     * cannot carry "how many calories are in a banana?" into a salary section.
+     */
+    static final double CONTEXT_RETRY_FLOOR = 0.30;
     /** Only short questions lean on the thread. */
     static final int CONTEXT_RETRY_CHARS = 80;
 
@@ -152,17 +156,28 @@ public final class Advisor {
         List<DialogueTurn> thread = dialogue.recent(userId, chatId, since);
         Profile profile = profiles.load(userId);
 
-        DialogueTurn last = thread.isEmpty() ? null : thread.get(thread.size() - 1);
+        // What a follow-up leans on is the last question; a statement about oneself since then only
+        // changes how that question is answered ("which cert?", "we're on AWS", "so which one then?").
+        DialogueTurn last = null;
+        boolean restated = false;
+        for (int i = thread.size() - 1; i >= 0 && last == null; i--) {
+            if (thread.get(i).intent().equals(Intent.ABOUT_ME.id())) {
+                restated = true;
+            } else {
+                last = thread.get(i);
+            }
+        }
         List<DialogueTurn> turns = new ArrayList<>();
         Answer reply = null;
         for (String part : Parts.split(text, interpreter)) {
-            Understanding u = interpreter.read(part, last);
+            Understanding u = interpreter.read(part, last, restated);
             Handled handled = handle(u, profile, userId);
             if (u.intent() == Intent.ABOUT_ME) {
                 profile = profiles.load(userId); // what the statement changed, for the next part
+                restated = true;
             }
             reply = reply == null ? handled.answer() : reply.followedBy(handled.answer());
-            if (u.clarify() == null && u.intent() != Intent.SMALL_TALK) {
+            if (u.clarify() == null && u.intent() != Intent.SMALL_TALK && u.intent() != Intent.ABOUT_ME) {
                 // "how much" in a pay question is not the price of an exam a later question names.
                 Slots slots = u.intent() == Intent.CERT_DETAIL || u.intent() == Intent.CERT_ADVICE ? u.slots()
                         : u.slots().withAspect(null);
@@ -221,7 +236,8 @@ public final class Advisor {
             case CERT_DETAIL -> certifications.detail(u);
             case LEARNING_PATH -> learningPath(u, profile);
             case ABOUT_ME -> aboutMe(u, userId);
-            case SMALL_TALK -> Handled.of(SmallTalk.of(u.text()).orElse(SmallTalk.GREETING).reply());
+            // Only an exact greeting, thanks or goodbye is small talk ("what's the weather in Paris?" is not).
+            case SMALL_TALK -> SmallTalk.of(u.text()).map(t -> Handled.of(t.reply())).orElseGet(() -> search(u));
             case OUT_OF_SCOPE -> outOfScope(u);
             default -> search(u);
         };
@@ -280,7 +296,8 @@ public final class Advisor {
                 && found.bestSimilarity() >= CONTEXT_RETRY_FLOOR && u.text().length() <= CONTEXT_RETRY_CHARS;
         if (retry) {
             Retrieval inContext = retriever.retrieve(retriever.prepare(u.text() + " (" + u.context() + ")"), Set.of());
-            if (inContext.relevant()) {
+            // The thread may help find it, but what is found must have a word of what was asked in it.
+            if (inContext.relevant() && retriever.sharesWords(u.text(), inContext.passages().get(0).passage())) {
                 found = inContext;
             }
         }

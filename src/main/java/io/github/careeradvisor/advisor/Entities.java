@@ -108,7 +108,9 @@ final class Entities {
         Set<String> phrases = wholeMessages.getOrDefault(kind, Set.of());
         String w = words(message);
         // "ok which should I do first", "so why?": a filler in front changes nothing.
-        return phrases.contains(w) || phrases.contains(w.replaceFirst("^(ok|okay|so|and|then|alright|right|hmm|but)\\s+", ""));
+        String bare = w.replaceFirst("^(ok|okay|so|and|then|alright|right|hmm|but)\\s+", "")
+                .replaceFirst("\\s+(then|now|please|again|exactly)$", "");
+        return phrases.contains(w) || phrases.contains(bare);
     }
 
     /**

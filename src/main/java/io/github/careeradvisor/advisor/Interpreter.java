@@ -58,6 +58,14 @@ final class Interpreter {
 
     /** What the message asks, read against the previous turn if there is one still remembered. */
     Understanding read(String text, @Nullable DialogueTurn last) {
+        return read(text, last, false);
+    }
+
+    /**
+     * @param restated whether the person said something about themselves since {@code last}: then
+     *     "so which one then?" asks {@code last}'s question again, for the person as they are now
+     */
+    Understanding read(String text, @Nullable DialogueTurn last, boolean restated) {
         Understanding alone = alone(text);
         Entities.Found found = entities.find(text);
         int words = Entities.words(text).isEmpty() ? 0 : Entities.words(text).split(" ").length;
@@ -97,6 +105,9 @@ final class Interpreter {
         }
         Intent before = Intent.byId(last.intent()).orElse(Intent.GENERAL);
         Slots carried = Slots.fromMap(last.slots());
+        if (restated && (kind == Understanding.FollowUp.FIRST || kind == Understanding.FollowUp.MORE)) {
+            return resolved(last.question(), before, carried, Understanding.FollowUp.SLOT, last);
+        }
         return switch (kind) {
             case MORE, WHY, FIRST -> resolved(kind == Understanding.FollowUp.WHY ? "why " + last.question()
                     : last.question(), before, carried, kind, last);
@@ -203,6 +214,10 @@ final class Interpreter {
             return remainder;
         }
         Slots named = entities.find(remainder).slots();
+        if (onlyContextSlots(named) && SUBJECTS.containsKey(intent)) {
+            // "and after senior?" on the career ladder: the ladder, at that level.
+            return remainder + " (" + SUBJECTS.get(intent) + ")";
+        }
         if (named.occupation() != null) {
             String replaced = entities.replaceOccupation(last.question(), remainder);
             if (replaced != null) {
@@ -211,6 +226,14 @@ final class Interpreter {
         }
         return remainder + " (" + Entities.gist(last.question()) + ")";
     }
+
+    /** What a question of each guides-searching intent is about, for a follow-up that only names a slot. */
+    private static final java.util.Map<Intent, String> SUBJECTS = java.util.Map.of(
+            Intent.CAREER_LADDER, "ML engineer career ladder and levels",
+            Intent.SKILLS, "skills an ML engineer needs",
+            Intent.JOB_SEARCH, "getting an ML engineer job",
+            Intent.ROLE_COMPARISON, "ML engineer compared with other roles",
+            Intent.GENERAL, "machine learning engineers");
 
     private static int words(String text) {
         String w = Entities.words(text);

@@ -10,6 +10,8 @@ import java.util.regex.Pattern;
 final class Decades {
 
     private static final Pattern SHORT = Pattern.compile("(?<![\\w])'?([5-9]0)'?s\\b", Pattern.CASE_INSENSITIVE);
+    /** "after 2000", "since 2010": the decade that starts there. */
+    private static final Pattern SINCE = Pattern.compile("\\b(?:after|since|from)\\s+(20[0-2]0)\\b", Pattern.CASE_INSENSITIVE);
 
     private Decades() {
     }
@@ -19,6 +21,10 @@ final class Decades {
         StringBuilder added = new StringBuilder();
         while (m.find()) {
             added.append(" 19").append(m.group(1)).append('s');
+        }
+        Matcher since = SINCE.matcher(question);
+        while (since.find()) {
+            added.append(' ').append(since.group(1)).append('s');
         }
         return added.isEmpty() ? question : question + " (" + added.toString().strip() + ")";
     }

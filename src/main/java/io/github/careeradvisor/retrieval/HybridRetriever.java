@@ -37,6 +37,7 @@ public final class HybridRetriever implements AutoCloseable {
     final SearchIndex index;
     private final SpellingCorrector spelling;
     private final QueryCache queries;
+    private final Map<String, Integer> positions = new HashMap<>();
 
     HybridRetriever(SearchIndex index, Embedder embedder) {
         this(index, embedder, Map.of());
@@ -48,6 +49,9 @@ public final class HybridRetriever implements AutoCloseable {
         this.spelling = new SpellingCorrector(index.passages);
         this.queries = new QueryCache(embedder, QueryCache.DEFAULT_ENTRIES + phrases.size());
         phrases.forEach(queries::put);
+        for (int p = 0; p < index.passages.size(); p++) {
+            positions.put(index.passages.get(p).id(), p);
+        }
     }
 
     public Retrieval retrieve(String asked) {
@@ -106,6 +110,19 @@ public final class HybridRetriever implements AutoCloseable {
         found.sort(java.util.Comparator.comparingDouble(RetrievedPassage::similarity).reversed());
         List<RetrievedPassage> top = found.subList(0, Math.min(TOP, found.size()));
         return new Retrieval(top, best, !top.isEmpty());
+    }
+
+    /**
+     * Whether one passage of the index has a word of {@code question} in it, as the word search reads
+     * words (stemmed, without stop words): evidence that the passage is about what was asked.
+     */
+    public boolean sharesWords(String question, Passage passage) {
+        Integer p = positions.get(passage.id());
+        if (p == null) {
+            return false;
+        }
+        Set<String> asked = index.lexical.terms(question);
+        return index.unitTerms.get(p).stream().anyMatch(unit -> unit.stream().anyMatch(asked::contains));
     }
 
     /** Vectors for fixed phrases (the router's examples); the index build put them in the cache. */

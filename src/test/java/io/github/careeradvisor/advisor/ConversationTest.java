@@ -104,6 +104,18 @@ class ConversationTest {
     }
 
     @Test
+    void an_off_topic_question_in_the_middle_of_a_thread_is_still_declined() {
+        advisor.reply(user, 9, "/forget");
+        say(9, "how much does a junior ML engineer earn?");
+        say(9, "and seniors?");
+
+        for (String offTopic : java.util.List.of("how many calories are in a banana", "give me a pizza recipe",
+                "and a vegetarian one?")) {
+            assertFalse(advisor.reply(user, 9, offTopic).grounded(), offTopic);
+        }
+    }
+
+    @Test
     void odd_input_gets_a_reply_not_a_crash() {
         advisor.reply(user, 8, "/forget");
         String longFollowUp = "and" + " and".repeat(999) + "…?";
