@@ -37,27 +37,96 @@ final class Entities {
     private static final Pattern YEARS = Pattern.compile("\\b(\\d{1,2})\\+?\\s*(?:years?|yrs?|y/o)\\b");
 
     /** One phrase to find and what it stands for. */
-    private record Term(Pattern pattern, String value, int length) {
+    private record Term(Pattern pattern, String phrase, String value, int length) {
+    }
+
+    /**
+     * A group of phrases searched in one pass: one pattern of every phrase, longest first, and the
+     * phrase each match stands for. (A pattern per phrase cost a few hundred matches per message.)
+     */
+    private static final class Lexicon {
+        private final @Nullable Pattern all;
+        private final Map<String, String> values = new java.util.HashMap<>();
+        private final List<Term> exact = new ArrayList<>();
+
+        Lexicon(List<Term> terms) {
+            List<String> insensitive = new ArrayList<>();
+            for (Term t : terms) {
+                if ((t.pattern().flags() & Pattern.CASE_INSENSITIVE) == 0) {
+                    exact.add(t);
+                } else if (values.putIfAbsent(key(t.phrase()), t.value()) == null) {
+                    insensitive.add(t.phrase());
+                }
+            }
+            insensitive.sort(Comparator.comparingInt(String::length).reversed());
+            String alternatives = insensitive.stream()
+                    // A space or a dash between words matches either: "MLA C01" is "MLA-C01".
+                    .map(ph -> java.util.Arrays.stream(ph.split("[\\s-]+")).map(Pattern::quote)
+                            .reduce((a, b) -> a + "[\\s-]+" + b).orElse(""))
+                    .reduce((a, b) -> a + "|" + b).orElse(null);
+            this.all = alternatives == null ? null : Pattern.compile("(?<![\\p{L}\\p{N}-])(?:" + alternatives
+                    + ")(?![\\p{L}\\p{N}-])", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+        }
+
+        /** The values of every phrase found, with the length of the phrase, in the order found. */
+        List<Map.Entry<String, Integer>> found(String text) {
+            List<Map.Entry<String, Integer>> found = new ArrayList<>();
+            if (all != null) {
+                Matcher m = all.matcher(text);
+                while (m.find()) {
+                    String value = values.get(key(m.group()));
+                    if (value != null) {
+                        found.add(Map.entry(value, m.group().length()));
+                    }
+                }
+            }
+            for (Term t : exact) {
+                if (t.pattern().matcher(text).find()) {
+                    found.add(Map.entry(t.value(), t.length()));
+                }
+            }
+            return found;
+        }
+
+        /** The value of the longest phrase found, or null. */
+        @Nullable String first(String text) {
+            return found(text).stream().max(Comparator.comparingInt(Map.Entry::getValue)).map(Map.Entry::getKey)
+                    .orElse(null);
+        }
+
+        Set<String> values(String text) {
+            Set<String> values = new LinkedHashSet<>();
+            found(text).forEach(e -> values.add(e.getKey()));
+            return values;
+        }
+
+        private static String key(String phrase) {
+            return phrase.toLowerCase(Locale.ROOT).replaceAll("[\\s-]+", " ");
+        }
     }
 
     /** Each level the message names, in the order they appear, and the other slots. */
     record Found(Slots slots, Set<Level> levels, int aspects) {
     }
 
-    private final List<Term> certs = new ArrayList<>();
+    private final Lexicon certs;
     private final Set<String> knownCodes = new LinkedHashSet<>();
-    private final List<Term> levels;
-    private final List<Term> clouds;
-    private final List<Term> regions;
-    private final List<Term> occupations;
+    private final Lexicon levels;
+    private final Lexicon clouds;
+    private final Lexicon regions;
+    private final List<Term> occupationTerms;
+    private final Lexicon occupations;
     private final Set<String> covered = new LinkedHashSet<>();
-    private final List<Term> aspects;
-    private final List<Term> subjects;
-    private final List<Term> pronouns;
+    private final Lexicon aspects;
+    /** The aspects in the file's order: where a message names several, the first of these wins. */
+    private final List<String> aspectOrder = new ArrayList<>();
+    private final Lexicon subjects;
+    private final Lexicon pronouns;
     private final Map<String, Set<String>> wholeMessages = new java.util.HashMap<>();
     private final List<String> connectors = new ArrayList<>();
 
     Entities(CertificationCatalog catalog) {
+        List<Term> certTerms = new ArrayList<>();
         for (Certification c : catalog.certifications()) {
             List<String> names = new ArrayList<>(c.aliases());
             names.add(c.name());
@@ -66,15 +135,16 @@ final class Entities {
                 knownCodes.add(normaliseCode(c.examCode()));
             }
             for (String name : names) {
-                certs.add(term(name, c.id(), name.length() <= 3));
+                certTerms.add(term(name, c.id(), name.length() <= 3));
             }
         }
-        certs.sort(Comparator.comparingInt(Term::length).reversed());
+        certs = new Lexicon(certTerms);
         JsonNode root = read();
-        levels = terms(root.path("levels"));
-        clouds = terms(root.path("clouds"));
-        regions = terms(root.path("regions"));
-        aspects = inOrder(root.path("aspects"));
+        levels = new Lexicon(terms(root.path("levels")));
+        clouds = new Lexicon(terms(root.path("clouds")));
+        regions = new Lexicon(terms(root.path("regions")));
+        aspects = new Lexicon(terms(root.path("aspects")));
+        root.path("aspects").fieldNames().forEachRemaining(aspectOrder::add);
         List<Term> jobs = new ArrayList<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = root.path("occupations").fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
@@ -84,11 +154,13 @@ final class Entities {
             e.getValue().path("words").forEach(w -> jobs.add(term(w.asText(), e.getKey(), false)));
         }
         jobs.sort(Comparator.comparingInt(Term::length).reversed());
-        occupations = jobs;
-        subjects = terms(root.path("subjects"));
+        occupationTerms = jobs;
+        occupations = new Lexicon(jobs);
+        subjects = new Lexicon(terms(root.path("subjects")));
         JsonNode cues = root.path("followUps");
-        pronouns = new ArrayList<>();
-        cues.path("pronouns").forEach(w -> pronouns.add(term(w.asText(), "it", false)));
+        List<Term> pointers = new ArrayList<>();
+        cues.path("pronouns").forEach(w -> pointers.add(term(w.asText(), "it", false)));
+        pronouns = new Lexicon(pointers);
         for (String kind : List.of("more", "why", "first", "reset")) {
             Set<String> phrases = new java.util.HashSet<>();
             cues.path(kind).forEach(w -> phrases.add(words(w.asText())));
@@ -118,7 +190,7 @@ final class Entities {
      * scientist" becomes "ml engineer vs AI engineers"), or null if it names none.
      */
     @Nullable String replaceOccupation(String question, String replacement) {
-        for (Term t : occupations) {
+        for (Term t : occupationTerms) {
             Matcher m = t.pattern().matcher(question);
             // The role the question compares against, not the ML engineer it starts from.
             while (m.find()) {
@@ -155,29 +227,25 @@ final class Entities {
 
     /** Whether the message points back with "it", "that", "them"... */
     boolean refersBack(String message) {
-        return pronouns.stream().anyMatch(t -> t.pattern().matcher(message).find());
+        return !pronouns.found(message).isEmpty();
     }
 
     /** Every intent whose subject words the message has. */
     Set<Intent> subjects(String message) {
         Set<Intent> found = new LinkedHashSet<>();
-        for (Term t : subjects) {
-            if (t.pattern().matcher(message).find()) {
-                Intent.byId(t.value()).ifPresent(found::add);
-            }
-        }
+        subjects.values(message).forEach(v -> Intent.byId(v).ifPresent(found::add));
         return found;
     }
 
     /** The intent the message's subject words name ("salary", "certification", "portfolio"), if any. */
     @Nullable Intent subject(String message) {
-        String id = first(subjects, message);
+        String id = subjects.first(message);
         return id == null ? null : Intent.byId(id).orElse(null);
     }
 
     Found find(String message) {
         String text = message.replace('’', '\'');
-        String cert = first(certs, text);
+        String cert = certs.first(text);
         String code = null;
         if (cert == null) {
             Matcher m = EXAM_CODE.matcher(text);
@@ -191,20 +259,13 @@ final class Entities {
             }
         }
         Set<Level> named = new LinkedHashSet<>();
-        for (Term t : levels) {
-            if (t.pattern().matcher(text).find()) {
-                Level.parse(t.value()).ifPresent(named::add);
-            }
-        }
+        levels.values(text).forEach(v -> Level.parse(v).ifPresent(named::add));
         Level level = named.isEmpty() ? null : named.iterator().next();
-        String job = first(occupations, text);
-        String cloud = first(clouds, text);
+        String job = occupations.first(text);
+        String cloud = clouds.first(text);
         Set<String> asked = new LinkedHashSet<>();
-        for (Term t : aspects) {
-            if (t.pattern().matcher(text).find()) {
-                asked.add(t.value());
-            }
-        }
+        Set<String> namedAspects = aspects.values(text);
+        aspectOrder.stream().filter(namedAspects::contains).forEach(asked::add);
         // "how many questions, how long, how much": several aspects at once are the whole picture.
         // "how long" is the vaguest ("how long is it valid?" asks about validity): it gives way to any other.
         if (asked.size() == 2 && asked.remove("duration")) {
@@ -212,7 +273,7 @@ final class Entities {
         }
         String aspect = asked.isEmpty() ? null : asked.size() == 1 ? asked.iterator().next() : SEVERAL;
         Slots slots = new Slots(level, years(text), cloud == null ? null : Cloud.parse(cloud).orElse(null),
-                first(regions, text), cert, code, job, job != null && covered.contains(job), aspect);
+                regions.first(text), cert, code, job, job != null && covered.contains(job), aspect);
         return new Found(slots, named, asked.size());
     }
 
@@ -225,16 +286,6 @@ final class Entities {
         return years <= 60 ? years : null;
     }
 
-    /** The value of the longest phrase found, or null. */
-    private static @Nullable String first(List<Term> terms, String text) {
-        for (Term t : terms) {
-            if (t.pattern().matcher(text).find()) {
-                return t.value();
-            }
-        }
-        return null;
-    }
-
     private static String normaliseCode(String code) {
         return code.toUpperCase(Locale.ROOT).replace(' ', '-');
     }
@@ -243,21 +294,8 @@ final class Entities {
         // Letters, digits and dashes around the phrase would make it part of another word.
         String body = Pattern.quote(phrase).replace(" ", "\\E[\\s-]+\\Q");
         int flags = caseSensitive ? 0 : Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
-        return new Term(Pattern.compile("(?<![\\p{L}\\p{N}-])" + body + "(?![\\p{L}\\p{N}-])", flags), value,
-                phrase.length());
-    }
-
-    /** The terms group by group, in the file's order: the first group that matches wins. */
-    private static List<Term> inOrder(JsonNode groups) {
-        List<Term> terms = new ArrayList<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = groups.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
-            List<Term> group = new ArrayList<>();
-            e.getValue().forEach(w -> group.add(term(w.asText(), e.getKey(), false)));
-            group.sort(Comparator.comparingInt(Term::length).reversed());
-            terms.addAll(group);
-        }
-        return terms;
+        return new Term(Pattern.compile("(?<![\\p{L}\\p{N}-])" + body + "(?![\\p{L}\\p{N}-])", flags), phrase,
+                value, phrase.length());
     }
 
     private static List<Term> terms(JsonNode groups) {

@@ -48,8 +48,11 @@ final class Interpreter {
 
     /** What the message asks on its own, without the thread. */
     Understanding alone(String text) {
+        return alone(text, entities.find(text));
+    }
+
+    private Understanding alone(String text, Entities.Found found) {
         Query query = retriever.prepare(text);
-        Entities.Found found = entities.find(text);
         IntentRouter.Routing routing = router.route(query);
         Intent intent = intent(text, found, routing, entities.subjects(text));
         return new Understanding(text, query, intent, routing.confidence(), found.slots(), Understanding.FollowUp.NONE,
@@ -66,8 +69,8 @@ final class Interpreter {
      *     "so which one then?" asks {@code last}'s question again, for the person as they are now
      */
     Understanding read(String text, @Nullable DialogueTurn last, boolean restated) {
-        Understanding alone = alone(text);
         Entities.Found found = entities.find(text);
+        Understanding alone = alone(text, found);
         int words = Entities.words(text).isEmpty() ? 0 : Entities.words(text).split(" ").length;
         Understanding.FollowUp kind = Understanding.FollowUp.NONE;
         String remainder = null;
