@@ -101,7 +101,7 @@ final class CertificationReplies {
                 || "duration".equals(s.aspect()) && c.durationMinutes() == null;
         if (unknown || "format".equals(s.aspect()) || s.aspect() == null && u.followUp() == Understanding.FollowUp.REFER) {
             // What the fact table has no field for, or leaves open: the certification guide's own words.
-            Answer answer = composer.compose(aboutIt(c, u.text()));
+            Answer answer = composer.compose(aboutIt(c, u.query()));
             if ("format".equals(s.aspect())) {
                 answer = answer.grounded() ? answer.followedBy(facts(c, "format")) : facts(c, "format");
             }
@@ -110,7 +110,7 @@ final class CertificationReplies {
         Answer answer = facts(c, s.aspect());
         if (s.aspect() == null && !u.isFollowUp()) {
             // The guides' own word on it first ("the TensorFlow Developer Certificate closed …"), then the facts.
-            Answer guide = composer.compose(aboutIt(c, u.text()));
+            Answer guide = composer.compose(aboutIt(c, u.query()));
             if (guide.grounded()) {
                 List<Answer.Block> said = new ArrayList<>(List.of(guide.blocks().get(0)));
                 if (guide.blocks().size() > 1 && guide.blocks().get(1) instanceof Answer.Bullets b) {
@@ -123,9 +123,12 @@ final class CertificationReplies {
                 List.of(c.id()));
     }
 
-    /** What the guides say of this certification: passages naming its exam code first, any passage else. */
-    private Retrieval aboutIt(Certification c, String question) {
-        Query query = retriever.prepare(c.name() + " " + (c.examCode() == null ? "" : c.examCode() + " ") + question);
+    /**
+     * What the guides say of this certification: passages naming its exam code first, any passage else.
+     * Searched with the question's own vector (it names the certification, or a follow-up's rewritten
+     * question does), so no second embedding.
+     */
+    private Retrieval aboutIt(Certification c, Query query) {
         if (c.examCode() != null) {
             Retrieval naming = retriever.retrieveMentioning(query, c.examCode());
             if (naming.relevant()) {

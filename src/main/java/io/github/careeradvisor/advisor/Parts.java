@@ -48,7 +48,7 @@ final class Parts {
             if (p.isEmpty()) {
                 continue;
             }
-            Intent intent = words(p) >= MIN_WORDS && QUESTION_START.matcher(p).find() ? interpreter.alone(p).intent() : null;
+            Intent intent = words(p) >= MIN_WORDS && QUESTION_START.matcher(p).find() ? subject(p, interpreter) : null;
             int lastIndex = parts.size() - 1;
             if (lastIndex >= 0 && (intent == null || intent == intents.get(lastIndex) || intents.get(lastIndex) == null
                     || intent == Intent.SMALL_TALK || intent == Intent.OUT_OF_SCOPE)) {
@@ -74,6 +74,19 @@ final class Parts {
         int from = message.indexOf(left);
         int to = message.indexOf(right, from < 0 ? 0 : from + left.length());
         return from >= 0 && to >= 0 ? message.substring(from, to + right.length()).strip() : left + " " + right;
+    }
+
+    /**
+     * What a side asks, by its subject words alone ("earn", "cert", "portfolio"), so splitting costs no
+     * embedding; a side without one is read with its neighbour.
+     */
+    private static @org.jspecify.annotations.Nullable Intent subject(String side, Interpreter interpreter) {
+        Entities entities = interpreter.entities();
+        Entities.Found found = entities.find(side);
+        if (found.slots().cert() != null || found.slots().code() != null) {
+            return Intent.CERT_DETAIL;
+        }
+        return entities.subject(side);
     }
 
     private static int words(String text) {

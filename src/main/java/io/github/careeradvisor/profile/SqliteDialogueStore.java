@@ -27,7 +27,11 @@ final class SqliteDialogueStore implements DialogueStore {
             List<String> facts) {
     }
 
+    /** How often turns of conversations nobody continued are swept out. */
+    static final long SWEEP_MILLIS = 60_000;
+
     private final SqliteDatabase database;
+    private final java.util.concurrent.atomic.AtomicLong lastSweep = new java.util.concurrent.atomic.AtomicLong();
 
     SqliteDialogueStore(SqliteDatabase database) {
         this.database = database;
@@ -69,9 +73,14 @@ final class SqliteDialogueStore implements DialogueStore {
                 p.executeUpdate();
             }
             // Conversations nobody continued expire too, whoever they belong to: they hold people's words.
-            try (PreparedStatement p = db.prepareStatement("DELETE FROM dialogue WHERE at_ms < ?")) {
-                p.setLong(1, since.toEpochMilli());
-                p.executeUpdate();
+            // Swept at most once a minute of the turns' own time, not on every turn.
+            long newest = turns.stream().mapToLong(t -> t.at().toEpochMilli()).max().orElse(0);
+            if (newest - lastSweep.get() >= SWEEP_MILLIS) {
+                lastSweep.set(newest);
+                try (PreparedStatement p = db.prepareStatement("DELETE FROM dialogue WHERE at_ms < ?")) {
+                    p.setLong(1, since.toEpochMilli());
+                    p.executeUpdate();
+                }
             }
         });
     }
