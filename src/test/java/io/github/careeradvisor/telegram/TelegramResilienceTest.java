@@ -162,6 +162,37 @@ class TelegramResilienceTest {
     }
 
     @Test
+    void a_reply_journaled_by_the_release_before_own_buttons_goes_out_with_its_buttons_after_the_upgrade()
+            throws Exception {
+        long chat = 631_000;
+        try (SqliteDatabase database = SqliteDatabase.open(data)) {
+            // As the old release left it: the reply composed and journaled in telegrambots' shape, nothing sent.
+            new SqliteInbox(database).receive(List.of(new UpdateInbox.Received(1, chat, chat, message(chat, 1, "/salary"))), 2);
+            new SqliteInbox(database).replying(1, StoredReplyTest.OLD_REPLY_WITH_KEYBOARD);
+        }
+        try (FakeBotApi telegram = new FakeBotApi(); SqliteDatabase database = SqliteDatabase.open(data)) {
+            UpdateInbox inbox = new SqliteInbox(database);
+            TelegramBot bot = TelegramBotTest.bot(telegram, inbox, 1000);
+            bot.start();
+            TelegramBotTest.poll(bot, "old-reply-poller");
+            try {
+                List<JsonNode> sent = telegram.awaitSent(chat, 2, 30_000);
+                assertEquals(List.of("<b>Entry-level</b> pay", "part two"), telegram.sentTexts(chat));
+                assertEquals(17, sent.get(0).path("reply_parameters").path("message_id").asInt());
+                assertTrue(sent.get(0).path("reply_markup").isMissingNode(), "buttons go under the last part only");
+                assertEquals("[[{\"text\":\"Salaries\",\"callback_data\":\"t:salary\"},"
+                        + "{\"text\":\"Skills\",\"callback_data\":\"t:skills\"}],"
+                        + "[{\"text\":\"Junior\",\"callback_data\":\"c:/level junior\"}]]",
+                        sent.get(1).path("reply_markup").path("inline_keyboard").toString());
+                TelegramBotTest.awaitAllAnswered(inbox, 10_000);
+                assertEquals(List.of(), inbox.unanswered());
+            } finally {
+                bot.stop();
+            }
+        }
+    }
+
+    @Test
     void an_update_that_start_after_start_never_finished_is_given_up_and_the_rest_answered() throws Exception {
         long chat = 633_000;
         try (SqliteDatabase database = SqliteDatabase.open(data)) {
