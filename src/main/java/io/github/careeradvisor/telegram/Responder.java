@@ -70,8 +70,7 @@ final class Responder {
         if (update.hasCallbackQuery()) {
             return onCallback(update.getCallbackQuery(), chatId, userId);
         }
-        Message message = update.hasMessage() ? update.getMessage()
-                : update.hasEditedMessage() ? update.getEditedMessage() : null;
+        Message message = Updates.message(update);
         if (message != null && message.getChat() != null && !message.isChannelMessage()) {
             return onMessage(message, userId);
         }
@@ -131,14 +130,7 @@ final class Responder {
 
     /** A command that shows what is stored about a person: for their eyes, so never in a group. */
     private static boolean showsProfile(String text) {
-        String command = commandWord(text);
-        int at = command.indexOf('@');
-        return (at < 0 ? command : command.substring(0, at)).equals("/profile");
-    }
-
-    /** The first word of a message, in lower case: "/help@careeradvisorbot" for "/help@CareerAdvisorBot now". */
-    private static String commandWord(String text) {
-        return text.strip().split("\\s", 2)[0].toLowerCase(Locale.ROOT);
+        return Updates.Command.of(text).name().equals("/profile");
     }
 
     private Reply profileInPrivate(@Nullable Integer replyTo) {
@@ -155,9 +147,8 @@ final class Responder {
         }
         String lower = text.toLowerCase(Locale.ROOT);
         if (lower.startsWith("/")) {
-            String command = commandWord(text);
-            int at = command.indexOf('@');
-            return at < 0 || command.substring(at + 1).equals(username.toLowerCase(Locale.ROOT));
+            String addressee = Updates.Command.of(text).addressee();
+            return addressee.isEmpty() || addressee.equals(username.toLowerCase(Locale.ROOT));
         }
         return !username.isEmpty() && lower.contains("@" + username.toLowerCase(Locale.ROOT));
     }

@@ -205,7 +205,7 @@ public final class TelegramBot {
             userId = q.getFrom().getId();
             chatId = q.getMessage() != null ? q.getMessage().getChatId() : userId;
         } else {
-            Message m = update.hasMessage() ? update.getMessage() : update.hasEditedMessage() ? update.getEditedMessage() : null;
+            Message m = Updates.message(update);
             if (m != null && m.getChat() != null) {
                 chatId = m.getChatId();
                 // Each person has their own profile, in a group too; a message with no sender (an
