@@ -145,9 +145,7 @@ class TelegramResilienceTest {
         }
         try (FakeBotApi telegram = new FakeBotApi(); SqliteDatabase database = SqliteDatabase.open(data)) {
             UpdateInbox inbox = new SqliteInbox(database);
-            TelegramBot bot = TelegramBotTest.bot(telegram, inbox, 1000);
-            bot.start();
-            TelegramBotTest.poll(bot, "resume-poller");
+            TelegramBot bot = running(telegram, inbox, "resume-poller");
             try {
                 telegram.awaitSent(chat, 3, 30_000);
                 Thread.sleep(300); // anything sent twice would arrive now
@@ -172,9 +170,7 @@ class TelegramResilienceTest {
         }
         try (FakeBotApi telegram = new FakeBotApi(); SqliteDatabase database = SqliteDatabase.open(data)) {
             UpdateInbox inbox = new SqliteInbox(database);
-            TelegramBot bot = TelegramBotTest.bot(telegram, inbox, 1000);
-            bot.start();
-            TelegramBotTest.poll(bot, "old-reply-poller");
+            TelegramBot bot = running(telegram, inbox, "old-reply-poller");
             try {
                 List<JsonNode> sent = telegram.awaitSent(chat, 2, 30_000);
                 assertEquals(List.of("<b>Entry-level</b> pay", "part two"), telegram.sentTexts(chat));
@@ -206,9 +202,7 @@ class TelegramResilienceTest {
         }
         try (FakeBotApi telegram = new FakeBotApi(); SqliteDatabase database = SqliteDatabase.open(data)) {
             UpdateInbox inbox = new SqliteInbox(database);
-            TelegramBot bot = TelegramBotTest.bot(telegram, inbox, 1000);
-            bot.start();
-            TelegramBotTest.poll(bot, "poison-poller");
+            TelegramBot bot = running(telegram, inbox, "poison-poller");
             try {
                 telegram.awaitSent(chat, 1, 30_000);
                 Thread.sleep(300); // update 1's reply would arrive now
@@ -245,6 +239,14 @@ class TelegramResilienceTest {
                 bot.stop();
             }
         }
+    }
+
+    /** The bot started and polling over {@code inbox}, as a restart finds it. */
+    private static TelegramBot running(FakeBotApi telegram, UpdateInbox inbox, String poller) {
+        TelegramBot bot = TelegramBotTest.bot(telegram, inbox, 1000);
+        bot.start();
+        TelegramBotTest.poll(bot, poller);
+        return bot;
     }
 
     private static String message(long chat, int updateId, String text) {
