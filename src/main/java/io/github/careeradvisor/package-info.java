@@ -1,4 +1,7 @@
-/** Wires the application: reads settings, builds every part, and hands it to the command line. */
+/**
+ * Wires the application: reads settings, builds every part, and hands it to the command line; the
+ * only package that may import every other, and none may import it.
+ */
 @NullMarked
 package io.github.careeradvisor;
 

@@ -19,7 +19,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The command line as CONTRACT.md fixes it, run in process with the real parts. */
+/** The command line as the README describes it, run in process with the real parts. */
 class AppTest {
 
     @TempDir

@@ -25,7 +25,7 @@ public final class TestAdvisors {
 
     public static synchronized Embedder embedder() {
         if (embedder == null) {
-            embedder = new Embedder();
+            embedder = new Embedder(Settings.DEFAULT_ONNX_THREADS);
         }
         return embedder;
     }

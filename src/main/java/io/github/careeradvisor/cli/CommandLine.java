@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
-/** Parses the arguments of {@code java -jar career-advisor.jar} as CONTRACT.md describes them. */
+/** Parses the arguments of {@code java -jar career-advisor.jar} as the README's "Commands" section describes them. */
 public final class CommandLine {
 
     private CommandLine() {

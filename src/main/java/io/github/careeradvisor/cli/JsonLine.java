@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.careeradvisor.answer.Answer;
 import io.github.careeradvisor.answer.PlainText;
 
-/** One {@code ask --json} line, in the shape CONTRACT.md fixes. */
+/** One {@code ask --json} line, in the shape the README shows ("An {@code ask --json} line"). */
 final class JsonLine {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();

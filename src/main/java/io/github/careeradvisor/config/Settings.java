@@ -40,7 +40,11 @@ public record Settings(
     static final String DEFAULT_KNOWLEDGE_DIR = "knowledge";
     static final String DEFAULT_DATA_DIR = "data";
     static final String DEFAULT_TELEGRAM_API_URL = "https://api.telegram.org";
-    static final int DEFAULT_ONNX_THREADS = 1;
+    /**
+     * ONNX threads per embedded text when {@link #ONNX_THREADS} is not set: one, so concurrent questions
+     * use every core. The one home of this default; the embedder is always given a count.
+     */
+    public static final int DEFAULT_ONNX_THREADS = 1;
     static final int DEFAULT_RATE_LIMIT = 20;
     static final int DEFAULT_CONTEXT_MINUTES = 180;
 

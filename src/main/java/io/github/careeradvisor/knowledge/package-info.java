@@ -1,3 +1,8 @@
+/**
+ * The guides and catalogs as data: reads and checks {@code knowledge/} (Markdown with YAML front matter,
+ * {@code roadmap.json}, {@code certifications.json}) and cuts the guides into passages and quotable
+ * sentences; it may import only {@code config}, Jackson and the model's tokenizer (DJL).
+ */
 @NullMarked
 package io.github.careeradvisor.knowledge;
 

@@ -1,4 +1,8 @@
-/** What the advisor remembers about each person: level, background, goal, cloud, hours, progress. */
+/**
+ * What the advisor remembers about each person (level, background, goal, cloud, hours, progress) and
+ * the recent turns of each conversation, kept in the shared SQLite file; it may import only
+ * {@code storage}, {@code config}, JDBC and Jackson.
+ */
 @NullMarked
 package io.github.careeradvisor.profile;
 

@@ -15,18 +15,12 @@ public final class Embedder {
     public static final String MODEL_NAME = "all-minilm-l6-v2";
     public static final int DIMENSIONS = 384;
 
-    /** ONNX threads per call when nothing says otherwise: one, so concurrent questions use every core. */
-    public static final int DEFAULT_THREADS = 1;
-
     private final EmbeddingModel model;
-
-    public Embedder() {
-        this(DEFAULT_THREADS);
-    }
 
     /**
      * @param threadsPerCall ONNX Runtime's intra-op threads for one text; 0 lets it use every core.
-     *     Many texts at once are spread over every core either way.
+     *     Many texts at once are spread over every core either way. The default is the setting's,
+     *     {@code Settings.DEFAULT_ONNX_THREADS}.
      */
     public Embedder(int threadsPerCall) {
         int cores = Runtime.getRuntime().availableProcessors();

@@ -22,6 +22,8 @@ import org.telegram.telegrambots.meta.api.objects.Update;
 import org.telegram.telegrambots.meta.api.objects.User;
 import org.telegram.telegrambots.meta.api.objects.commands.BotCommand;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardButton;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardRow;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
@@ -155,10 +157,21 @@ final class BotApi {
      * Tries once to send one message: in HTML, or with {@code plain} the same text without its markup
      * (for when Telegram cannot parse the HTML). The caller retries per {@link #retryPauseMillis}.
      */
-    void sendOnce(long chatId, String html, boolean plain, @Nullable InlineKeyboardMarkup keyboard,
+    void sendOnce(long chatId, String html, boolean plain, @Nullable Buttons buttons,
             @Nullable Integer replyTo) throws TelegramApiException {
-        client.execute(plain ? message(chatId, PlainFromHtml.text(html), keyboard, replyTo).build()
-                : message(chatId, html, keyboard, replyTo).parseMode(HTML).build());
+        client.execute(plain ? message(chatId, PlainFromHtml.text(html), buttons, replyTo).build()
+                : message(chatId, html, buttons, replyTo).parseMode(HTML).build());
+    }
+
+    /** The bot's buttons as telegrambots' keyboard: the one place the two meet. */
+    static InlineKeyboardMarkup keyboard(Buttons buttons) {
+        InlineKeyboardMarkup.InlineKeyboardMarkupBuilder<?, ?> keyboard = InlineKeyboardMarkup.builder();
+        for (List<Buttons.Button> row : buttons.rows()) {
+            keyboard.keyboardRow(new InlineKeyboardRow(row.stream()
+                    .map(b -> InlineKeyboardButton.builder().text(b.label()).callbackData(b.callbackData()).build())
+                    .toList()));
+        }
+        return keyboard.build();
     }
 
     /** Telegram could not parse the HTML of a message: the same words can go as plain text. */
@@ -168,11 +181,11 @@ final class BotApi {
     }
 
     private static SendMessage.SendMessageBuilder<?, ?> message(long chatId, String text,
-            @Nullable InlineKeyboardMarkup keyboard, @Nullable Integer replyTo) {
+            @Nullable Buttons buttons, @Nullable Integer replyTo) {
         SendMessage.SendMessageBuilder<?, ?> message = SendMessage.builder().chatId(chatId).text(text)
                 .linkPreviewOptions(null);
-        if (keyboard != null) {
-            message.replyMarkup(keyboard);
+        if (buttons != null) {
+            message.replyMarkup(keyboard(buttons));
         }
         if (replyTo != null) {
             message.replyParameters(ReplyParameters.builder().messageId(replyTo).allowSendingWithoutReply(true).build());

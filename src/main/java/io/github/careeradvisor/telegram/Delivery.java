@@ -61,7 +61,7 @@ final class Delivery {
             List<String> parts = reply.parts();
             boolean last = part == parts.size() - 1;
             try {
-                api.sendOnce(received.chatId(), parts.get(part), plain, last ? reply.keyboard() : null,
+                api.sendOnce(received.chatId(), parts.get(part), plain, last ? reply.buttons() : null,
                         part == 0 ? reply.replyTo() : null);
             } catch (TelegramApiException e) {
                 if (!plain && BotApi.cannotParse(e)) {

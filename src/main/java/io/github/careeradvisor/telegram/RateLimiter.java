@@ -1,9 +1,10 @@
 package io.github.careeradvisor.telegram;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.function.LongSupplier;
 
 /**
@@ -15,14 +16,23 @@ final class RateLimiter {
 
     enum Verdict { ALLOW, NOTICE, DROP }
 
-    private static final long WINDOW_NANOS = 60_000_000_000L;
-    private static final int FIRST_SWEEP = 10_000;
+    private static final Duration WINDOW = Duration.ofMinutes(1);
+    /**
+     * People tracked at most. Far more than ask within one minute; past it the longest quiet are
+     * forgotten first, so only a flood of new ids is cut short.
+     */
+    static final long MAX_TRACKED = 100_000;
+
+    /** One person's questions within the window, oldest first, and whether they were told to slow down. */
+    private static final class Recent {
+        final Deque<Long> times = new ArrayDeque<>();
+        boolean noticed;
+    }
 
     private final int perMinute;
     private final LongSupplier clock;
-    private final Map<Long, Deque<Long>> recent = new HashMap<>();
-    private final Map<Long, Long> noticed = new HashMap<>();
-    private int sweepAt = FIRST_SWEEP;
+    /** A person quiet for the whole window has nothing in it that counts, so the entry can go. */
+    private final Cache<Long, Recent> recent;
 
     RateLimiter(int perMinute) {
         this(perMinute, System::nanoTime);
@@ -31,34 +41,32 @@ final class RateLimiter {
     RateLimiter(int perMinute, LongSupplier clock) {
         this.perMinute = perMinute;
         this.clock = clock;
+        // Upkeep runs on the calling thread (callers hold this lock anyway), on the same clock as the window.
+        this.recent = Caffeine.newBuilder().maximumSize(MAX_TRACKED).expireAfterAccess(WINDOW)
+                .ticker(clock::getAsLong).executor(Runnable::run).build();
     }
 
     synchronized Verdict check(long userId) {
         long now = clock.getAsLong();
-        if (recent.size() >= sweepAt) {
-            sweep(now);
+        Recent person = recent.get(userId, id -> new Recent());
+        while (!person.times.isEmpty() && now - person.times.peekFirst() > WINDOW.toNanos()) {
+            person.times.pollFirst();
         }
-        Deque<Long> times = recent.computeIfAbsent(userId, id -> new ArrayDeque<>());
-        while (!times.isEmpty() && now - times.peekFirst() > WINDOW_NANOS) {
-            times.pollFirst();
-        }
-        if (times.size() < perMinute) {
-            times.addLast(now);
-            noticed.remove(userId);
+        if (person.times.size() < perMinute) {
+            person.times.addLast(now);
+            person.noticed = false;
             return Verdict.ALLOW;
         }
-        return noticed.putIfAbsent(userId, now) == null ? Verdict.NOTICE : Verdict.DROP;
+        if (person.noticed) {
+            return Verdict.DROP;
+        }
+        person.noticed = true;
+        return Verdict.NOTICE;
     }
 
     /** People tracked now. */
-    synchronized int tracked() {
-        return recent.size();
-    }
-
-    /** Forgets everyone whose last question left the window; the next sweep waits until the map doubles. */
-    private void sweep(long now) {
-        recent.values().removeIf(times -> times.isEmpty() || now - times.peekLast() > WINDOW_NANOS);
-        noticed.keySet().retainAll(recent.keySet());
-        sweepAt = Math.max(FIRST_SWEEP, 2 * recent.size());
+    synchronized long tracked() {
+        recent.cleanUp();
+        return recent.estimatedSize();
     }
 }

@@ -2,14 +2,14 @@ package io.github.careeradvisor.telegram;
 
 import java.util.List;
 import org.jspecify.annotations.Nullable;
-import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
 
 /**
  * What goes out for one update: its parts in order (each a Telegram message in HTML), the buttons
  * under the last, the group message it answers, and whether it is a grounded answer (null for a
- * notice). Stored as JSON in the inbox before its first part is sent, so a restart sends the same words.
+ * notice). Stored in the inbox ({@link StoredReply}) before its first part is sent, so a restart sends the
+ * same words.
  */
-record Reply(List<String> parts, @Nullable InlineKeyboardMarkup keyboard, @Nullable Integer replyTo,
+record Reply(List<String> parts, @Nullable Buttons buttons, @Nullable Integer replyTo,
         @Nullable Boolean grounded) {
 
     Reply {

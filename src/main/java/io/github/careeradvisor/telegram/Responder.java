@@ -3,6 +3,8 @@ package io.github.careeradvisor.telegram;
 import io.github.careeradvisor.advisor.Advisor;
 import io.github.careeradvisor.answer.Answer;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -14,9 +16,6 @@ import org.telegram.telegrambots.meta.api.objects.CallbackQuery;
 import org.telegram.telegrambots.meta.api.objects.Update;
 import org.telegram.telegrambots.meta.api.objects.User;
 import org.telegram.telegrambots.meta.api.objects.message.Message;
-import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
-import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardButton;
-import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardRow;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 
 /**
@@ -71,8 +70,7 @@ final class Responder {
         if (update.hasCallbackQuery()) {
             return onCallback(update.getCallbackQuery(), chatId, userId);
         }
-        Message message = update.hasMessage() ? update.getMessage()
-                : update.hasEditedMessage() ? update.getEditedMessage() : null;
+        Message message = Updates.message(update);
         if (message != null && message.getChat() != null && !message.isChannelMessage()) {
             return onMessage(message, userId);
         }
@@ -127,19 +125,12 @@ final class Responder {
             LOG.debug("typing indicator failed in chat {}: {}", chatId, api.describe(e));
         }
         Answer answer = advisor.reply(userId, chatId, text);
-        return new Reply(TelegramHtml.render(answer), keyboard(answer), replyTo, answer.grounded());
+        return new Reply(TelegramHtml.render(answer), buttons(answer), replyTo, answer.grounded());
     }
 
     /** A command that shows what is stored about a person: for their eyes, so never in a group. */
     private static boolean showsProfile(String text) {
-        String command = commandWord(text);
-        int at = command.indexOf('@');
-        return (at < 0 ? command : command.substring(0, at)).equals("/profile");
-    }
-
-    /** The first word of a message, in lower case: "/help@careeradvisorbot" for "/help@CareerAdvisorBot now". */
-    private static String commandWord(String text) {
-        return text.strip().split("\\s", 2)[0].toLowerCase(Locale.ROOT);
+        return Updates.Command.of(text).name().equals("/profile");
     }
 
     private Reply profileInPrivate(@Nullable Integer replyTo) {
@@ -156,9 +147,8 @@ final class Responder {
         }
         String lower = text.toLowerCase(Locale.ROOT);
         if (lower.startsWith("/")) {
-            String command = commandWord(text);
-            int at = command.indexOf('@');
-            return at < 0 || command.substring(at + 1).equals(username.toLowerCase(Locale.ROOT));
+            String addressee = Updates.Command.of(text).addressee();
+            return addressee.isEmpty() || addressee.equals(username.toLowerCase(Locale.ROOT));
         }
         return !username.isEmpty() && lower.contains("@" + username.toLowerCase(Locale.ROOT));
     }
@@ -172,38 +162,35 @@ final class Responder {
         return allowedUsers.isEmpty() || user != null && allowedUsers.contains(user.getId());
     }
 
-    /** The answer's own choices as buttons, two a row; otherwise the topic buttons. */
-    static InlineKeyboardMarkup keyboard(Answer answer) {
+    /** The topic buttons, two rows of two. */
+    private static final Buttons TOPIC_BUTTONS = new Buttons(List.of(
+            List.of(new Buttons.Button("Salaries", "t:salary"), new Buttons.Button("Skills", "t:skills")),
+            List.of(new Buttons.Button("Certifications", "t:certs"), new Buttons.Button("What next?", "t:next"))));
+
+    /**
+     * The answer's own choices as buttons, two a row; otherwise the topic buttons. Null if the answer
+     * has choices but none fits in a callback.
+     */
+    static @Nullable Buttons buttons(Answer answer) {
         if (answer.choices().isEmpty()) {
-            return topicKeyboard();
+            return TOPIC_BUTTONS;
         }
-        InlineKeyboardMarkup.InlineKeyboardMarkupBuilder<?, ?> keyboard = InlineKeyboardMarkup.builder();
-        InlineKeyboardRow row = new InlineKeyboardRow();
+        List<List<Buttons.Button>> rows = new ArrayList<>();
+        List<Buttons.Button> row = new ArrayList<>();
         for (Answer.Choice choice : answer.choices()) {
             String data = CHOICE + choice.command();
             if (data.getBytes(StandardCharsets.UTF_8).length > MAX_CALLBACK_BYTES) {
                 continue; // Telegram refuses the whole keyboard for one oversized button
             }
-            row.add(button(choice.label(), data));
+            row.add(new Buttons.Button(choice.label(), data));
             if (row.size() == 2) {
-                keyboard.keyboardRow(row);
-                row = new InlineKeyboardRow();
+                rows.add(row);
+                row = new ArrayList<>();
             }
         }
         if (!row.isEmpty()) {
-            keyboard.keyboardRow(row);
+            rows.add(row);
         }
-        return keyboard.build();
-    }
-
-    private static InlineKeyboardMarkup topicKeyboard() {
-        return InlineKeyboardMarkup.builder()
-                .keyboardRow(new InlineKeyboardRow(button("Salaries", "t:salary"), button("Skills", "t:skills")))
-                .keyboardRow(new InlineKeyboardRow(button("Certifications", "t:certs"), button("What next?", "t:next")))
-                .build();
-    }
-
-    private static InlineKeyboardButton button(String text, String data) {
-        return InlineKeyboardButton.builder().text(text).callbackData(data).build();
+        return rows.isEmpty() ? null : new Buttons(rows);
     }
 }

@@ -1,7 +1,8 @@
 package io.github.careeradvisor.telegram;
 
-import java.util.HashMap;
-import java.util.Map;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
 import java.util.TreeMap;
 import java.util.function.LongSupplier;
 
@@ -14,12 +15,17 @@ import java.util.function.LongSupplier;
 final class SendPacer {
 
     private static final long SECOND = 1_000_000_000L;
+    /** Chats with a booking still ahead, at most: far more than Telegram's 30 sends a second can have booked. */
+    static final long MAX_CHATS = 100_000;
 
     private final Pacing pacing;
-    private final Map<Long, Long> nextInChat = new HashMap<>();
+    /**
+     * Each chat's earliest next send (clock nanoseconds). An entry goes when that time has passed: the
+     * chat may then send at once, as if it had never been seen.
+     */
+    private final Cache<Long, Long> nextInChat;
     /** Sends booked in each second of the clock (nanoseconds / SECOND) from now on. */
     private final TreeMap<Long, Integer> perSecond = new TreeMap<>();
-    private int sweepAt = 10_000;
 
     private final LongSupplier clock;
 
@@ -30,13 +36,35 @@ final class SendPacer {
     SendPacer(Pacing pacing, LongSupplier clock) {
         this.pacing = pacing;
         this.clock = clock;
+        // Upkeep runs on the calling thread (callers hold this lock anyway), on the same clock as the bookings.
+        this.nextInChat = Caffeine.newBuilder().maximumSize(MAX_CHATS).expireAfter(UNTIL_DUE)
+                .ticker(clock::getAsLong).executor(Runnable::run).build();
     }
+
+    /** A booking lives until its time: then it no longer holds its chat back. */
+    private static final Expiry<Long, Long> UNTIL_DUE = new Expiry<>() {
+        @Override
+        public long expireAfterCreate(Long chat, Long next, long now) {
+            return Math.max(0, next - now);
+        }
+
+        @Override
+        public long expireAfterUpdate(Long chat, Long next, long now, long left) {
+            return Math.max(0, next - now);
+        }
+
+        @Override
+        public long expireAfterRead(Long chat, Long next, long now, long left) {
+            return left;
+        }
+    };
 
     /** Books {@code chatId}'s next message: how many nanoseconds from now it may be sent. */
     synchronized long reserve(long chatId, boolean group) {
         long now = clock.getAsLong();
         long gap = (group ? pacing.groupChatMillis() : pacing.privateChatMillis()) * 1_000_000;
-        long slot = Math.max(now, nextInChat.getOrDefault(chatId, now));
+        Long booked = nextInChat.getIfPresent(chatId);
+        long slot = booked == null ? now : Math.max(now, booked);
         if (pacing.perSecond() != Integer.MAX_VALUE) {
             perSecond.headMap(Math.floorDiv(now, SECOND)).clear();
             long second = Math.floorDiv(slot, SECOND);
@@ -47,10 +75,12 @@ final class SendPacer {
             slot = Math.max(slot, second * SECOND);
         }
         nextInChat.put(chatId, slot + gap);
-        if (nextInChat.size() > sweepAt) {
-            nextInChat.values().removeIf(t -> t < now); // forget chats that have been quiet
-            sweepAt = Math.max(10_000, 2 * nextInChat.size());
-        }
         return slot - now;
+    }
+
+    /** Chats with a booking still ahead. */
+    synchronized long chats() {
+        nextInChat.cleanUp();
+        return nextInChat.estimatedSize();
     }
 }

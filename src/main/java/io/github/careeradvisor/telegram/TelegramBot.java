@@ -4,7 +4,9 @@ import io.github.careeradvisor.advisor.Advisor;
 import io.github.careeradvisor.config.ConfigException;
 import io.github.careeradvisor.config.Settings;
 import java.net.URI;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -130,7 +132,7 @@ public final class TelegramBot {
                         u.update().chatId(), MAX_STARTS);
                 inbox.answered(u.update().updateId());
             } else {
-                dispatch(u.update(), u.reply(), u.partsSent());
+                dispatch(u.update(), null, u.reply(), u.partsSent());
             }
         }
         long offset = inbox.nextOffset();
@@ -171,10 +173,12 @@ public final class TelegramBot {
             }
             long next = offset;
             List<UpdateInbox.Received> batch = new ArrayList<>();
+            Map<Long, Update> read = new HashMap<>(); // handed on as read, not parsed again from the journal
             for (Update update : updates) {
                 next = Math.max(next, update.getUpdateId() + 1L);
                 try {
                     batch.add(received(update));
+                    read.put(update.getUpdateId().longValue(), update);
                 } catch (RuntimeException e) {
                     // Confirmed with the rest but not kept: otherwise Telegram would send it at every start.
                     LOG.error("update {} could not be read ({}); skipped", update.getUpdateId(), e.getClass().getName());
@@ -183,7 +187,7 @@ public final class TelegramBot {
             try {
                 List<UpdateInbox.Received> fresh = inbox.receive(batch, next);
                 offset = next;
-                fresh.forEach(r -> dispatch(r, null, 0));
+                fresh.forEach(r -> dispatch(r, read.get(r.updateId()), null, 0));
             } catch (RuntimeException e) {
                 // Not stored, so not confirmed: Telegram sends the batch again.
                 failures++;
@@ -201,7 +205,7 @@ public final class TelegramBot {
             userId = q.getFrom().getId();
             chatId = q.getMessage() != null ? q.getMessage().getChatId() : userId;
         } else {
-            Message m = update.hasMessage() ? update.getMessage() : update.hasEditedMessage() ? update.getEditedMessage() : null;
+            Message m = Updates.message(update);
             if (m != null && m.getChat() != null) {
                 chatId = m.getChatId();
                 // Each person has their own profile, in a group too; a message with no sender (an
@@ -241,13 +245,15 @@ public final class TelegramBot {
     private static final CompletableFuture<Void> DONE = CompletableFuture.completedFuture(null);
 
     /**
-     * Queues a stored update on its chat: {@code stored} is its reply if one was composed before a
-     * restart, of which {@code partsSent} parts went out.
+     * Queues a stored update on its chat: {@code update} is it as just read from Telegram (null for
+     * one taken up from the journal, which is parsed from there), {@code stored} its reply if one was
+     * composed before a restart, of which {@code partsSent} parts went out.
      */
-    private void dispatch(UpdateInbox.Received received, @Nullable String stored, int partsSent) {
+    private void dispatch(UpdateInbox.Received received, @Nullable Update update, @Nullable String stored,
+            int partsSent) {
         boolean queued = queues.submitAsync(received.chatId(), () -> {
             try {
-                return handle(received, stored, partsSent).exceptionally(e -> {
+                return handle(received, update, stored, partsSent).exceptionally(e -> {
                     failed(received.chatId(), e instanceof CompletionException && e.getCause() != null ? e.getCause() : e);
                     return null;
                 });
@@ -268,13 +274,14 @@ public final class TelegramBot {
      * it is unsent. If that fails the person gets an apology rather than silence, the failure is
      * logged, and the update is not tried again.
      */
-    private CompletableFuture<Void> handle(UpdateInbox.Received received, @Nullable String stored, int partsSent) {
+    private CompletableFuture<Void> handle(UpdateInbox.Received received, @Nullable Update update,
+            @Nullable String stored, int partsSent) {
         long start = System.nanoTime();
         Reply reply;
         try {
-            reply = stored != null ? JSON.readValue(stored, Reply.class) : compose(received);
+            reply = stored != null ? StoredReply.read(stored) : compose(received, update);
             if (reply != null && stored == null) {
-                inbox.replying(received.updateId(), JSON.writeValueAsString(reply));
+                inbox.replying(received.updateId(), StoredReply.write(reply));
             }
         } catch (IOException | RuntimeException e) {
             failed(received.chatId(), e);
@@ -288,11 +295,15 @@ public final class TelegramBot {
         return delivery.sendFrom(received, reply, partsSent, start);
     }
 
-    /** The reply an update gets, or null if none is due (or the stored update cannot be read back). */
-    private @Nullable Reply compose(UpdateInbox.Received received) {
-        Update update;
+    /**
+     * The reply an update gets, or null if none is due (or the stored update cannot be read back):
+     * {@code update} as read from Telegram, or if null, as the journal holds it.
+     */
+    private @Nullable Reply compose(UpdateInbox.Received received, @Nullable Update update) {
         try {
-            update = JSON.readValue(received.payload(), Update.class);
+            if (update == null) {
+                update = JSON.readValue(received.payload(), Update.class);
+            }
         } catch (IOException e) {
             // Whether it even asked for a reply is unknown: a group message may not have been for the bot.
             LOG.error("update {} could not be read back ({}); skipped", received.updateId(), e.getClass().getSimpleName());

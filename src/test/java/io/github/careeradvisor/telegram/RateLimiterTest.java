@@ -38,4 +38,22 @@ class RateLimiterTest {
         // Only the last minute's people (6,000) can be needed; the map is swept as it grows.
         assertTrue(limiter.tracked() <= 20_000, "people tracked: " + limiter.tracked());
     }
+
+    @Test
+    void a_person_quiet_for_a_minute_expires_while_one_still_asking_is_kept() {
+        AtomicLong now = new AtomicLong();
+        RateLimiter limiter = new RateLimiter(2, now::get);
+        limiter.check(1);
+        for (int i = 0; i < 3; i++) {
+            limiter.check(2); // allowed, allowed, notice
+        }
+        assertEquals(2, limiter.tracked());
+
+        now.addAndGet(30 * SECOND);
+        assertEquals(RateLimiter.Verdict.DROP, limiter.check(2), "noticed once, then silence");
+        now.addAndGet(31 * SECOND);
+
+        assertEquals(1, limiter.tracked(), "person 1 said nothing for a minute and is forgotten; person 2 asked 31 s ago");
+        assertEquals(RateLimiter.Verdict.ALLOW, limiter.check(1));
+    }
 }

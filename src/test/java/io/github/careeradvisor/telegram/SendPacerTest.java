@@ -49,4 +49,22 @@ class SendPacerTest {
             assertEquals(0, pacer.reserve(7, false));
         }
     }
+
+    @Test
+    void a_chat_is_forgotten_once_its_booking_has_passed() {
+        AtomicLong now = new AtomicLong(SECOND);
+        SendPacer pacer = new SendPacer(Pacing.TELEGRAM, now::get);
+        for (long chat = 1; chat <= 20; chat++) {
+            pacer.reserve(chat, false); // each may send its next message a second from now
+        }
+        pacer.reserve(-1, true); // a group: its next one three seconds from now
+        assertEquals(21, pacer.chats());
+
+        now.addAndGet(1500 * MS);
+        assertEquals(1, pacer.chats(), "only the group's booking is still ahead");
+        assertEquals(1500 * MS, pacer.reserve(-1, true), "and it still holds the group back");
+
+        now.addAndGet(10 * SECOND);
+        assertEquals(0, pacer.chats());
+    }
 }

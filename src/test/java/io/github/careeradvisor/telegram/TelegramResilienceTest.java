@@ -145,9 +145,7 @@ class TelegramResilienceTest {
         }
         try (FakeBotApi telegram = new FakeBotApi(); SqliteDatabase database = SqliteDatabase.open(data)) {
             UpdateInbox inbox = new SqliteInbox(database);
-            TelegramBot bot = TelegramBotTest.bot(telegram, inbox, 1000);
-            bot.start();
-            TelegramBotTest.poll(bot, "resume-poller");
+            TelegramBot bot = running(telegram, inbox, "resume-poller");
             try {
                 telegram.awaitSent(chat, 3, 30_000);
                 Thread.sleep(300); // anything sent twice would arrive now
@@ -157,6 +155,35 @@ class TelegramResilienceTest {
             } finally {
                 bot.stop();
                 TestAdvisors.shipped().advisor().reply(chat, "/forget");
+            }
+        }
+    }
+
+    @Test
+    void a_reply_journaled_by_the_release_before_own_buttons_goes_out_with_its_buttons_after_the_upgrade()
+            throws Exception {
+        long chat = 631_000;
+        try (SqliteDatabase database = SqliteDatabase.open(data)) {
+            // As the old release left it: the reply composed and journaled in telegrambots' shape, nothing sent.
+            new SqliteInbox(database).receive(List.of(new UpdateInbox.Received(1, chat, chat, message(chat, 1, "/salary"))), 2);
+            new SqliteInbox(database).replying(1, StoredReplyTest.OLD_REPLY_WITH_KEYBOARD);
+        }
+        try (FakeBotApi telegram = new FakeBotApi(); SqliteDatabase database = SqliteDatabase.open(data)) {
+            UpdateInbox inbox = new SqliteInbox(database);
+            TelegramBot bot = running(telegram, inbox, "old-reply-poller");
+            try {
+                List<JsonNode> sent = telegram.awaitSent(chat, 2, 30_000);
+                assertEquals(List.of("<b>Entry-level</b> pay", "part two"), telegram.sentTexts(chat));
+                assertEquals(17, sent.get(0).path("reply_parameters").path("message_id").asInt());
+                assertTrue(sent.get(0).path("reply_markup").isMissingNode(), "buttons go under the last part only");
+                assertEquals("[[{\"text\":\"Salaries\",\"callback_data\":\"t:salary\"},"
+                        + "{\"text\":\"Skills\",\"callback_data\":\"t:skills\"}],"
+                        + "[{\"text\":\"Junior\",\"callback_data\":\"c:/level junior\"}]]",
+                        sent.get(1).path("reply_markup").path("inline_keyboard").toString());
+                TelegramBotTest.awaitAllAnswered(inbox, 10_000);
+                assertEquals(List.of(), inbox.unanswered());
+            } finally {
+                bot.stop();
             }
         }
     }
@@ -175,9 +202,7 @@ class TelegramResilienceTest {
         }
         try (FakeBotApi telegram = new FakeBotApi(); SqliteDatabase database = SqliteDatabase.open(data)) {
             UpdateInbox inbox = new SqliteInbox(database);
-            TelegramBot bot = TelegramBotTest.bot(telegram, inbox, 1000);
-            bot.start();
-            TelegramBotTest.poll(bot, "poison-poller");
+            TelegramBot bot = running(telegram, inbox, "poison-poller");
             try {
                 telegram.awaitSent(chat, 1, 30_000);
                 Thread.sleep(300); // update 1's reply would arrive now
@@ -214,6 +239,14 @@ class TelegramResilienceTest {
                 bot.stop();
             }
         }
+    }
+
+    /** The bot started and polling over {@code inbox}, as a restart finds it. */
+    private static TelegramBot running(FakeBotApi telegram, UpdateInbox inbox, String poller) {
+        TelegramBot bot = TelegramBotTest.bot(telegram, inbox, 1000);
+        bot.start();
+        TelegramBotTest.poll(bot, poller);
+        return bot;
     }
 
     private static String message(long chat, int updateId, String text) {
