@@ -127,6 +127,7 @@ public final class Benchmark {
             }
             String report = new Report(quick, Stats.median(cold), Stats.median(warmStart), Stats.median(plainStart),
                     ours, allCores, plain, load, scales).markdown(ZonedDateTime.now().format(DateTimeFormatter.ISO_LOCAL_DATE));
+            report = report + keptSection(out);
             Files.writeString(out, report, StandardCharsets.UTF_8);
             log.println("bench: wrote " + out);
             return report;
@@ -225,5 +226,21 @@ public final class Benchmark {
                 System.getProperty("java.runtime.version"), System.getProperty("java.vm.vendor"),
                 Runtime.getRuntime().maxMemory() / (1024 * 1024), System.getProperty("os.name"),
                 System.getProperty("os.arch"));
+    }
+
+    /** The before/after section measured by src/test/bench/before_after.py: this run does not measure it, so it is kept. */
+    static final String KEPT = "## Answer latency before and after a change";
+
+    private static String keptSection(Path out) throws java.io.IOException {
+        if (!Files.exists(out)) {
+            return "";
+        }
+        String old = Files.readString(out, StandardCharsets.UTF_8);
+        int start = old.indexOf(KEPT);
+        if (start < 0) {
+            return "";
+        }
+        int end = old.indexOf("\n## ", start + KEPT.length());
+        return "\n" + (end < 0 ? old.substring(start) : old.substring(start, end + 1)).strip() + "\n";
     }
 }
