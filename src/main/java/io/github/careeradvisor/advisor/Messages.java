@@ -36,7 +36,7 @@ final class Messages {
 
     static final String PROFILE_COMMANDS = "About you: /profile shows what I know, /level junior (or new-to-tech, "
             + "student, career-switcher, mid, senior), /cloud aws|gcp|azure|none, /goal TEXT, /hours N, "
-            + "/done TOPIC and /skip TOPIC to track progress, /forget to delete it all. You can also just tell me, "
+            + "/done TOPIC and /skip TOPIC to track progress, /new to start a new topic, /forget to delete it all. You can also just tell me, "
             + "e.g. \"I'm a Java developer with 5 years of experience\".";
 
 

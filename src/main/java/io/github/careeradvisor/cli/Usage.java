@@ -28,6 +28,7 @@ final class Usage {
               TELEGRAM_API_URL       Bot API server (default: https://api.telegram.org)
               ADVISOR_ALLOWED_USERS  comma-separated Telegram user ids allowed to use the bot
               ADVISOR_ADMIN_IDS      comma-separated user ids that may use /stats
+              ADVISOR_CONTEXT_MINUTES  how long a conversation is remembered for follow-ups (default: 180)
 
             Exit codes: 0 success, 1 failure at run time, 2 bad usage or configuration.
             """;
