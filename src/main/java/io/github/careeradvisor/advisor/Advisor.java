@@ -93,6 +93,8 @@ public final class Advisor {
         this.guidance = new Guidance(retriever, composer, knowledge.roadmap());
         this.salary = new SalaryReplies(retriever, composer);
         this.certifications = new CertificationReplies(knowledge.certifications(), retriever, composer, clock);
+        // Threads that expired while the program was not running go now, not at the next message.
+        dialogue.expire(clock.instant().minus(context));
         IntentExamples examples = knowledge.examples();
         this.interpreter = new Interpreter(retriever, new IntentRouter(examples, retriever.vectors(examples.all())),
                 new Entities(knowledge.certifications()), knowledge.certifications());
@@ -200,6 +202,7 @@ public final class Advisor {
     /** The sections the thread has shown so far on this question, and those this answer quoted. */
     private static List<String> shown(Understanding u, Handled handled) {
         List<String> shown = new ArrayList<>(u.followUp() == Understanding.FollowUp.MORE ? u.shown() : List.of());
+        // The citation names the section as the retriever's sectionKey does.
         handled.answer().sources().forEach(c -> shown.add(c.file() + "#" + c.section()));
         return shown;
     }

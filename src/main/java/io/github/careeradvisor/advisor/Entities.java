@@ -34,7 +34,8 @@ final class Entities {
 
     /** Something that looks like an exam code: two or three letters, a dash, a letter or not, digits. */
     private static final Pattern EXAM_CODE = Pattern.compile("(?<![A-Za-z0-9-])([A-Za-z]{2,3})[- ]?([A-Za-z]?\\d{2,3})(?![A-Za-z0-9])");
-    private static final Pattern YEARS = Pattern.compile("\\b(\\d{1,2})\\+?\\s*(?:years?|yrs?|y/o)\\b");
+    /** "8 years", "5+ yrs"; never an age ("25 years old"). */
+    static final Pattern YEARS = Pattern.compile("\\b(\\d{1,2})\\+?\\s*(?:years?|yrs?)\\b(?!\\s+old)");
 
     /** One phrase to find and what it stands for. */
     private record Term(Pattern pattern, String phrase, String value, int length) {
@@ -251,8 +252,12 @@ final class Entities {
             Matcher m = EXAM_CODE.matcher(text);
             while (m.find()) {
                 String candidate = normaliseCode(m.group(1) + "-" + m.group(2));
-                // Only what reads like a code: "AIP-C01", "DP-100"; not "top 10" or "in 2024".
-                if (!knownCodes.contains(candidate) && candidate.matches("[A-Z]{2,3}-[A-Z]\\d{2}|[A-Z]{2}-\\d{3}")) {
+                // Only what reads like a code: "AIP-C01", "aip-c01", "DP-100"; not "in 100 days" or "to 200".
+                boolean lettered = Character.isLetter(m.group(2).charAt(0));
+                boolean written = m.group(1).equals(m.group(1).toUpperCase(Locale.ROOT))
+                        && text.charAt(m.end(1)) == '-';
+                if (!knownCodes.contains(candidate) && (lettered || written)
+                        && candidate.matches("[A-Z]{2,3}-[A-Z]\\d{2}|[A-Z]{2}-\\d{3}")) {
                     code = candidate;
                     break;
                 }

@@ -83,7 +83,8 @@ final class Interpreter {
         } else if (words <= FOLLOW_UP_WORDS && (remainder = entities.afterConnector(text)) != null) {
             kind = Understanding.FollowUp.SLOT;
         } else if (found.slots().aspect() != null && found.slots().cert() == null && found.slots().code() == null
-                && words <= 8 && (entities.refersBack(text) || words <= SLOT_ONLY_WORDS)) {
+                && words <= 8 && (entities.refersBack(text) || words <= SLOT_ONLY_WORDS)
+                && (entities.subject(text) == null || entities.subject(text) == Intent.CERT_ADVICE)) {
             kind = Understanding.FollowUp.ASPECT;
         } else if (words <= SLOT_ONLY_WORDS && onlyContextSlots(found.slots())
                 && entities.subject(text) == null && alone.intent() != Intent.ABOUT_ME) {
@@ -119,7 +120,9 @@ final class Interpreter {
                     && before != Intent.CERT_DETAIL && before != Intent.CERT_ADVICE
                     ? alone // "tell me about the AWS ML engineer associate" after a pay question: a new subject
                     : slot(text, remainder == null ? "" : remainder, found.slots(), before, carried, last);
-            default -> carried.cert() != null || carried.code() != null
+            default -> (carried.cert() != null || carried.code() != null)
+                    && (found.slots().aspect() != null || alone.intent() == Intent.CERT_DETAIL
+                            || alone.intent() == Intent.CERT_ADVICE)
                     ? resolved(certName(carried) + ": " + text, Intent.CERT_DETAIL, carried.withAspect(found.slots().aspect()),
                             kind, last)
                     : resolved(text + " (" + Entities.gist(last.question()) + ")", alone.intent().searchesGuides()
@@ -169,9 +172,10 @@ final class Interpreter {
         }
         Slots slots = carried.with(named);
         if (subject == null && named.withAspect(null).isEmpty()) {
-            // "and cities?": nothing the handlers know by name; the guides, read with the previous question.
-            // Searched alone first ("what about oil and gas?"), with the thread's gist if that finds nothing.
-            return resolved(remainder, before, carried, Understanding.FollowUp.SLOT, last);
+            // "and cities?", "what about oil and gas?", "and what is MLOps?": nothing a handler knows by
+            // name, so the guides, searched with it alone first and with the thread's gist if that finds
+            // nothing; never the previous question's handler again.
+            return resolved(remainder, Intent.GENERAL, carried, Understanding.FollowUp.SLOT, last);
         }
         if (named.cert() != null || named.code() != null) {
             intent = Intent.CERT_DETAIL;

@@ -50,8 +50,7 @@ final class Parts {
             }
             Intent intent = words(p) >= MIN_WORDS && QUESTION_START.matcher(p).find() ? subject(p, interpreter) : null;
             int lastIndex = parts.size() - 1;
-            if (lastIndex >= 0 && (intent == null || intent == intents.get(lastIndex) || intents.get(lastIndex) == null
-                    || intent == Intent.SMALL_TALK || intent == Intent.OUT_OF_SCOPE)) {
+            if (lastIndex >= 0 && (intent == null || intent == intents.get(lastIndex) || intents.get(lastIndex) == null)) {
                 parts.set(lastIndex, joinBack(message, parts.get(lastIndex), p));
                 if (intents.get(lastIndex) == null) {
                     intents.set(lastIndex, intent);
@@ -61,9 +60,7 @@ final class Parts {
             parts.add(p);
             intents.add(intent);
         }
-        // "I have 3 years as an ML engineer, what should I earn?" is one question about oneself: it is
-        // answered with what it says, and a sentence that asks is never stored.
-        if (parts.size() < 2 || intents.contains(null) || intents.contains(Intent.ABOUT_ME)) {
+        if (parts.size() < 2 || intents.contains(null)) {
             return List.of(message);
         }
         return parts.size() <= MAX_PARTS ? parts : parts.subList(0, MAX_PARTS);

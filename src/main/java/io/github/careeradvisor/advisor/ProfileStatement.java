@@ -22,11 +22,13 @@ import org.jspecify.annotations.Nullable;
 record ProfileStatement(@Nullable Level level, @Nullable String background, @Nullable Integer years,
         @Nullable Cloud cloud, @Nullable Integer hours, @Nullable String goal, Set<String> knownTopics) {
 
-    private static final Pattern STATEMENT = Pattern.compile("^(i|i'm|im|i am|i've|ive|i have|my)\\b.*");
+    /** About the person themselves: "my brother is a nurse" is not. */
+    private static final Pattern STATEMENT = Pattern.compile(
+            "^(i|i'm|im|i am|i've|ive|i have|my (goal|background|experience|level|job|role|current|cloud|plan))\\b.*");
     /** A sentence that also asks something is a question: it is answered, not stored. */
     private static final Pattern QUESTION = Pattern.compile(
             "\\b(what|how|which|where|when|why|who|should i|can i|do i|could you|tell me)\\b");
-    private static final Pattern YEARS = Pattern.compile("\\b(\\d{1,2})\\+? (?:years?|yrs?)\\b");
+    private static final Pattern YEARS = Entities.YEARS;
     private static final Pattern HOURS = Pattern.compile("\\b(\\d{1,2}) (?:hours?|hrs?|h) (?:a|per|each|every) week\\b");
     private static final Pattern ROLE = Pattern.compile("\\b(?:i'm|im|i am|i work as|working as)\\s+(?:an?\\s+)?"
             + "((?:[a-z+#.]+\\s+){0,3}?(?:developer|engineer|programmer|analyst|scientist|student|architect|"

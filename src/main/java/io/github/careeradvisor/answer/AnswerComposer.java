@@ -73,7 +73,7 @@ public final class AnswerComposer {
         if (!retrieval.relevant() || retrieval.passages().isEmpty()) {
             return Answer.message(declineText);
         }
-        return render(retrieval.passages(), choose(candidates(retrieval.passages(), PASSAGES)));
+        return answer(retrieval.passages(), choose(candidates(retrieval.passages(), PASSAGES)));
     }
 
     /**
@@ -84,7 +84,7 @@ public final class AnswerComposer {
         if (!retrieval.relevant() || retrieval.passages().isEmpty()) {
             return Answer.message(declineText);
         }
-        return render(retrieval.passages(), choose(candidates(retrieval.passages(), 1)));
+        return answer(retrieval.passages(), choose(candidates(retrieval.passages(), 1)));
     }
 
     private record Candidate(int rank, int index, Unit unit, double score, Set<String> words) {
@@ -188,6 +188,11 @@ public final class AnswerComposer {
         return bullet.unit().kind() == Unit.Kind.BULLET && other.unit().kind() == Unit.Kind.BULLET
                 && other.rank() == bullet.rank() && other.unit().block() == bullet.unit().block()
                 && other.score() >= best - LIST_MARGIN;
+    }
+
+    /** Nothing quotable (every unit introduces a list, say) is a decline, never an empty answer. */
+    private Answer answer(List<RetrievedPassage> passages, List<Candidate> chosen) {
+        return chosen.isEmpty() ? Answer.message(declineText) : render(passages, chosen);
     }
 
     /** The first unit as the answer's opening sentence, the rest as points in the guides' order. */

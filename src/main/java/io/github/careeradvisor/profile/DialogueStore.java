@@ -22,6 +22,9 @@ public interface DialogueStore {
      */
     void append(long userId, long chatId, List<DialogueTurn> turns, Instant since);
 
+    /** Deletes every turn older than {@code since}, whoever it belongs to: at start, so a quiet bot keeps none. */
+    void expire(Instant since);
+
     /** Forgets one conversation's thread, nothing else; true if there was any. */
     boolean clear(long userId, long chatId);
 }

@@ -100,6 +100,16 @@ final class SqliteDialogueStore implements DialogueStore {
     }
 
     @Override
+    public void expire(Instant since) {
+        database.write("deleting expired conversations", db -> {
+            try (PreparedStatement p = db.prepareStatement("DELETE FROM dialogue WHERE at_ms < ?")) {
+                p.setLong(1, since.toEpochMilli());
+                p.executeUpdate();
+            }
+        });
+    }
+
+    @Override
     public boolean clear(long userId, long chatId) {
         int[] deleted = new int[1];
         database.write("clearing the conversation of user " + userId, db -> {

@@ -70,8 +70,8 @@ public final class HybridRetriever implements AutoCloseable {
     }
 
     /**
-     * The passages for a prepared question, leaving out those whose ids are in {@code shown} (what an
-     * earlier answer already quoted, when a person asks for more).
+     * The passages for a prepared question, leaving out the sections in {@code shown} ({@code file#section},
+     * what an earlier answer already quoted, when a person asks for more).
      */
     public Retrieval retrieve(Query query, Set<String> shown) {
         if (query.vector() == null) {
@@ -125,6 +125,11 @@ public final class HybridRetriever implements AutoCloseable {
         return index.unitTerms.get(p).stream().anyMatch(unit -> unit.stream().anyMatch(asked::contains));
     }
 
+    /** How an answer's citations name a passage's section, which {@link #retrieve(Query, Set)} leaves out when asked. */
+    public static String sectionKey(Passage passage) {
+        return passage.file() + "#" + passage.section();
+    }
+
     /** Vectors for fixed phrases (the router's examples); the index build put them in the cache. */
     public List<float[]> vectors(List<String> phrases) {
         return phrases.stream().map(queries::embed).toList();
@@ -150,7 +155,7 @@ public final class HybridRetriever implements AutoCloseable {
         Map<Integer, Double> similarity = new HashMap<>();
         fused.keySet().forEach(p -> similarity.put(p, SearchIndex.dot(query, index.passageVectors[p])));
         List<Integer> top = fused.entrySet().stream()
-                .filter(e -> !shown.contains(index.passages.get(e.getKey()).id()))
+                .filter(e -> !shown.contains(sectionKey(index.passages.get(e.getKey()))))
                 .sorted(Map.Entry.<Integer, Double>comparingByValue().reversed()
                         .thenComparing(e -> -similarity.get(e.getKey())))
                 .limit(TOP)

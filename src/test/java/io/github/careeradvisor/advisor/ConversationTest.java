@@ -116,6 +116,31 @@ class ConversationTest {
     }
 
     @Test
+    void tell_me_more_shows_sections_not_shown_before() {
+        advisor.reply(user, 10, "/forget");
+        Answer first = advisor.reply(user, 10, "what skills does an ML engineer need?");
+        Answer more = advisor.reply(user, 10, "tell me more");
+
+        assertTrue(more.grounded(), PlainText.body(more));
+        for (Answer.Citation c : more.sources()) {
+            assertFalse(first.sources().stream().anyMatch(f -> f.file().equals(c.file()) && f.section().equals(c.section())),
+                    "shown again: " + c.section());
+        }
+    }
+
+    @Test
+    void a_connector_in_front_of_a_new_question_does_not_repeat_the_previous_answer() {
+        advisor.reply(user, 11, "/forget");
+        say(11, "what does a junior earn?");
+        String mlops = say(11, "and what is MLOps?");
+        say(11, "tell me about the AWS ML engineer associate");
+        String remote = say(11, "Are there remote jobs?");
+
+        assertFalse(mlops.contains("$70,000") || mlops.contains("$80,000"), mlops);
+        assertFalse(remote.contains("MLA-C01"), remote);
+    }
+
+    @Test
     void odd_input_gets_a_reply_not_a_crash() {
         advisor.reply(user, 8, "/forget");
         String longFollowUp = "and" + " and".repeat(999) + "…?";

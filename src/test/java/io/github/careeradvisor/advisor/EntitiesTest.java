@@ -46,6 +46,9 @@ class EntitiesTest {
         assertEquals("aws-aif-c01", entities.find("what is AIF-C01?").slots().cert());
         assertNull(entities.find("is there a salary cap for seniors?").slots().cert(), "'cap' is not INFORMS CAP");
         assertNull(entities.find("top 10 skills in 2024").slots().code(), "numbers are not exam codes");
+        assertNull(entities.find("can I become an ML engineer in 100 days?").slots().code(), "'in 100' is not IN-100");
+        assertEquals("AIP-C01", entities.find("is aip-c01 hard?").slots().code());
+        assertNull(entities.find("I'm 25 years old").slots().years(), "an age is not experience");
     }
 
     @Test
