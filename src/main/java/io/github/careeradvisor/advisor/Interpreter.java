@@ -24,9 +24,15 @@ final class Interpreter {
     static final int FOLLOW_UP_WORDS = 12;
     /** "seniors?", "in europe?", "for azure?": a message this short that only names slots. */
     static final int SLOT_ONLY_WORDS = 4;
+    /** A connector's remainder this long is a question of its own when there is no thread. */
+    static final int MIN_QUESTION_WORDS = 3;
     /** "what does it depend on?": a message this short pointing back with "it" or "that". */
     static final int REFER_WORDS = 7;
 
+    /** How a sentence about oneself starts, or what it says, when it does not start with "I". */
+    private static final Pattern STATEMENT_CUE = Pattern.compile("^(i|i'm|im|i've|my|former|ex|currently|been|"
+            + "working|\\d{1,2}\\+?\\s*(years?|yrs?))\\b|\\b(looking to switch|switching (to|into)|career (switcher|changer)|"
+            + "transitioning|mostly on|all on|we use|we're on|we are on)\\b");
     private static final Pattern PERSONAL = Pattern.compile(
             "\\b(i|i'm|im|me|my|should i|would i|could i|can i)\\b");
 
@@ -102,8 +108,9 @@ final class Interpreter {
         if (last == null) {
             // A connector in front of a whole new question ("and how do I get a job?") needs no thread.
             if (kind == Understanding.FollowUp.SLOT && remainder != null && (entities.subject(remainder) != null
-                    || found.slots().cert() != null || found.slots().code() != null)) {
-                return alone;
+                    || found.slots().cert() != null || found.slots().code() != null
+                    || words(remainder) >= MIN_QUESTION_WORDS)) {
+                return alone; // "tell me about aws generative ai developer professional": a question of its own
             }
             return Understanding.clarifying(text, alone.query(), alone.intent(), clarification(kind, found.slots()));
         }
@@ -171,6 +178,11 @@ final class Interpreter {
             }
         }
         Slots slots = carried.with(named);
+        if (subject == null && named.withAspect(null).isEmpty() && named.aspect() != null
+                && (carried.cert() != null || carried.code() != null)) {
+            // "so what do I take instead?", "and duration": another aspect of the same certification.
+            return aspect(remainder, named, before, carried, last);
+        }
         if (subject == null && named.withAspect(null).isEmpty()) {
             // "and cities?", "what about oil and gas?", "and what is MLOps?": nothing a handler knows by
             // name, so the guides, searched with it alone first and with the thread's gist if that finds
@@ -279,6 +291,13 @@ final class Interpreter {
         }
         if (ProfileStatement.read(text).isPresent()) {
             return Intent.ABOUT_ME;
+        }
+        if (!asks && STATEMENT_CUE.matcher(text.toLowerCase(Locale.ROOT)).find()
+                && (s.occupation() != null || s.years() != null || s.level() != null || s.cloud() != null)) {
+            return Intent.ABOUT_ME; // "former maths teacher looking to switch", "8 yrs as a backend dev, all on gcp"
+        }
+        if (s.otherOccupation() && subjects.contains(Intent.SALARY)) {
+            return Intent.SALARY; // "how much do data analysts make": the scoped reply, whatever the neighbours say
         }
         if (intent == Intent.ABOUT_ME && asks) {
             return routing.second() == Intent.ABOUT_ME ? Intent.GENERAL : routing.second();

@@ -134,6 +134,8 @@ final class ProfileReplies {
         }
         if (s.background() != null) {
             store.setBackground(userId, s.background(), s.years());
+        } else if (s.years() != null) {
+            store.setExperience(userId, s.years());
         }
         if (s.cloud() != null) {
             store.setCloud(userId, s.cloud());

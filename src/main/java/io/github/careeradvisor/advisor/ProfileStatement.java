@@ -33,6 +33,9 @@ record ProfileStatement(@Nullable Level level, @Nullable String background, @Nul
     private static final Pattern ROLE = Pattern.compile("\\b(?:i'm|im|i am|i work as|working as)\\s+(?:an?\\s+)?"
             + "((?:[a-z+#.]+\\s+){0,3}?(?:developer|engineer|programmer|analyst|scientist|student|architect|"
             + "administrator|tester|designer|manager))\\b");
+    /** Words that say a skill is already had, anywhere in a sentence about oneself. */
+    private static final Pattern KNOWING = Pattern.compile(
+            "\\b(already|know|known|toolbox|familiar|comfortable|fluent|experienced in|good at|have learned|learned)\\b");
     private static final Pattern KNOW = Pattern.compile("\\bi (?:already )?(?:know|have learned|learned|am good at|can use)\\s+(.+)$");
     /** The person's own casing of a match in the lower-cased text, when lower-casing kept every index. */
     private static String asWritten(String cased, String lower, int start, String match) {
@@ -125,7 +128,15 @@ record ProfileStatement(@Nullable Level level, @Nullable String background, @Nul
         }
         String goal = strict.map(ProfileStatement::goal).orElse(null);
         Integer hours = strict.map(ProfileStatement::hours).orElse(null);
-        Set<String> known = strict.map(ProfileStatement::knownTopics).orElse(Set.of());
+        Set<String> known = new LinkedHashSet<>(strict.map(ProfileStatement::knownTopics).orElse(Set.of()));
+        if (known.isEmpty() && KNOWING.matcher(t).find()) {
+            // "python and sql are already in my toolbox"
+            for (Map.Entry<Pattern, String> e : TOPIC_WORDS.entrySet()) {
+                if (e.getKey().matcher(t).find()) {
+                    known.add(e.getValue());
+                }
+            }
+        }
         ProfileStatement statement = new ProfileStatement(level, background, years, cloud, hours, goal, known);
         return statement.isEmpty() ? Optional.empty() : Optional.of(statement);
     }

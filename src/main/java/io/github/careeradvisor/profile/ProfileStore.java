@@ -21,6 +21,9 @@ public interface ProfileStore extends AutoCloseable {
 
     void setBackground(long userId, String background, @Nullable Integer experienceYears);
 
+    /** Years of experience said without a background ("8 yrs, all on GCP"). */
+    void setExperience(long userId, int experienceYears);
+
     void setTopic(long userId, String topicId, TopicStatus status);
 
     /** Deletes everything stored about the person; true if there was anything. */

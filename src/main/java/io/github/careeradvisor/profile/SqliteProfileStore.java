@@ -111,6 +111,11 @@ public final class SqliteProfileStore implements ProfileStore {
     }
 
     @Override
+    public void setExperience(long userId, int experienceYears) {
+        setColumns(userId, "experience_years = ?", experienceYears);
+    }
+
+    @Override
     public void setTopic(long userId, String topicId, TopicStatus status) {
         database.write("recording progress of user " + userId, db -> {
             try (PreparedStatement p = db.prepareStatement("INSERT INTO topic_progress (user_id, topic_id, status, "

@@ -17,7 +17,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The multi-turn evaluation (src/test/resources/eval/conversations*.json), written before the
  * conversation work was tuned: everyday conversations, each turn with what its reply must and must not
- * contain. The holdout file was kept out of the tuning loop. Prints every miss, and the reply lengths.
+ * contain. Prints every miss, and the reply lengths. The first holdout file was kept out of the tuning
+ * loop until late in the first session of this work, then opened; conversations-holdout2.json, written
+ * then by someone who had seen neither the code nor the other sets, is the one kept out now.
  *
  * <p>The targets are {@value #TARGET_TURNS} of turns and {@value #TARGET_FOLLOW_UPS} of follow-up turns;
  * they are not reached yet. Until they are, the build fails only below the level measured when this
@@ -28,8 +30,8 @@ class ConversationEvaluationTest {
 
     static final double TARGET_TURNS = 0.90;
     static final double TARGET_FOLLOW_UPS = 0.85;
-    static final double MIN_TURNS = 0.77;
-    static final double MIN_FOLLOW_UPS = 0.72;
+    static final double MIN_TURNS = 0.79;
+    static final double MIN_FOLLOW_UPS = 0.73;
 
     /** One set's tally. */
     private static final class Tally {
@@ -46,11 +48,13 @@ class ConversationEvaluationTest {
         Advisor advisor = TestAdvisors.shipped().advisor();
         Tally tuning = run(advisor, "/eval/conversations.json", 910_000);
         Tally holdout = run(advisor, "/eval/conversations-holdout.json", 920_000);
+        Tally fresh = run(advisor, "/eval/conversations-holdout2.json", 930_000);
 
         tuning.misses.forEach(System.out::println);
         holdout.misses.forEach(m -> System.out.println("[holdout] " + m));
+        fresh.misses.forEach(m -> System.out.println("[holdout2] " + m));
         Tally all = new Tally();
-        for (Tally t : List.of(tuning, holdout)) {
+        for (Tally t : List.of(tuning, holdout, fresh)) {
             all.turns += t.turns;
             all.passed += t.passed;
             all.followUps += t.followUps;
@@ -59,6 +63,7 @@ class ConversationEvaluationTest {
         }
         print("tuning", tuning);
         print("holdout", holdout);
+        print("holdout2", fresh);
         print("all", all);
         System.out.printf("CONVERSATIONS target: %.0f%% of turns, %.0f%% of follow-ups: %s%n", TARGET_TURNS * 100,
                 TARGET_FOLLOW_UPS * 100, all.passed >= TARGET_TURNS * all.turns
