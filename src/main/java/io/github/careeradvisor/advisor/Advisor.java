@@ -179,7 +179,7 @@ public final class Advisor {
                 restated = true;
             }
             reply = reply == null ? handled.answer() : reply.followedBy(handled.answer());
-            if (u.clarify() == null && u.intent() != Intent.SMALL_TALK && u.intent() != Intent.ABOUT_ME) {
+            if (u.clarify() == null && u.intent() != Intent.SMALL_TALK) {
                 // "how much" in a pay question is not the price of an exam a later question names.
                 Slots slots = u.intent() == Intent.CERT_DETAIL || u.intent() == Intent.CERT_ADVICE ? u.slots()
                         : u.slots().withAspect(null);

@@ -104,6 +104,8 @@ final class CertificationReplies {
             Answer answer = composer.compose(aboutIt(c, u.query()));
             if ("format".equals(s.aspect())) {
                 answer = answer.grounded() ? answer.followedBy(facts(c, "format")) : facts(c, "format");
+            } else if (!answer.grounded()) {
+                answer = facts(c, s.aspect()); // the guides are silent too: what the fact table says, open values included
             }
             return new Handled(answer.withHeading(name(c) + ", " + aspectLabel(s.aspect()) + ":"), List.of(c.id()));
         }
@@ -143,8 +145,8 @@ final class CertificationReplies {
         LocalDate today = LocalDate.now(clock);
         List<String> lines = new ArrayList<>();
         String lead = switch (aspect == null ? "" : aspect) {
-            case "cost" -> name(c) + " costs " + (c.priceUsd() == null ? "an amount the fact table does not confirm"
-                    : c.priceUsd()) + ".";
+            case "cost" -> c.priceUsd() == null ? "The price of " + name(c) + " is unconfirmed in the fact table."
+                    : name(c) + " costs " + c.priceUsd() + ".";
             case "duration" -> c.durationMinutes() == null ? "The fact table does not confirm how long the " + name(c)
                     + " exam is." : "The " + name(c) + " exam takes " + c.durationMinutes() + " minutes.";
             case "validity" -> name(c) + " is valid for: " + CertificationAdvice.sentenceCase(c.validity()) + ".";
@@ -184,7 +186,7 @@ final class CertificationReplies {
     private static String status(Certification c, LocalDate today) {
         String date = c.statusDate() == null ? "" : CertificationAdvice.DATE.format(c.statusDate());
         return switch (c.status()) {
-            case "active" -> "active, you can book it";
+            case "active" -> "active, you can book it" + (date.isEmpty() ? "" : " (status as of " + date + ")");
             case "retiring" -> c.availableOn(today) ? "retiring on " + date + ", still bookable until then"
                     : "retired on " + date;
             default -> c.availableOn(today) ? "retiring on " + date : "retired on " + date + ", no longer bookable";

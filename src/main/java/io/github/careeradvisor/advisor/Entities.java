@@ -111,6 +111,8 @@ final class Entities {
     }
 
     private final Lexicon certs;
+    /** Names of exams the catalog does not hold, by their code ("AWS Generative AI Developer" is AIP-C01). */
+    private final Lexicon unlisted;
     private final Set<String> knownCodes = new LinkedHashSet<>();
     private final Lexicon levels;
     private final Lexicon clouds;
@@ -141,6 +143,10 @@ final class Entities {
         }
         certs = new Lexicon(certTerms);
         JsonNode root = read();
+        List<Term> unlistedTerms = new ArrayList<>();
+        root.path("unlistedExams").fields().forEachRemaining(e ->
+                e.getValue().forEach(w -> unlistedTerms.add(term(w.asText(), e.getKey(), false))));
+        unlisted = new Lexicon(unlistedTerms);
         levels = new Lexicon(terms(root.path("levels")));
         clouds = new Lexicon(terms(root.path("clouds")));
         regions = new Lexicon(terms(root.path("regions")));
@@ -247,8 +253,8 @@ final class Entities {
     Found find(String message) {
         String text = message.replace('’', '\'');
         String cert = certs.first(text);
-        String code = null;
-        if (cert == null) {
+        String code = cert == null ? unlisted.first(text) : null;
+        if (cert == null && code == null) {
             Matcher m = EXAM_CODE.matcher(text);
             while (m.find()) {
                 String candidate = normaliseCode(m.group(1) + "-" + m.group(2));

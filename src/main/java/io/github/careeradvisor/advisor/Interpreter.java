@@ -178,8 +178,8 @@ final class Interpreter {
             }
         }
         Slots slots = carried.with(named);
-        if (subject == null && named.withAspect(null).isEmpty() && named.aspect() != null
-                && (carried.cert() != null || carried.code() != null)) {
+        if ((subject == null || subject == Intent.CERT_ADVICE) && named.withAspect(null).isEmpty()
+                && named.aspect() != null && (carried.cert() != null || carried.code() != null)) {
             // "so what do I take instead?", "and duration": another aspect of the same certification.
             return aspect(remainder, named, before, carried, last);
         }
@@ -228,9 +228,8 @@ final class Interpreter {
      * one compared ("what about AI engineers?"), anything else is read with the previous question's gist.
      */
     private String searchQuestion(Intent intent, String remainder, DialogueTurn last) {
-        Intent before = Intent.byId(last.intent()).orElse(Intent.GENERAL);
-        if (intent != before && words(remainder) >= 1 && entities.subject(remainder) == intent) {
-            return remainder;
+        if (entities.subject(remainder) != null) {
+            return remainder; // "what about interviews?": a subject of its own, searched alone
         }
         Slots named = entities.find(remainder).slots();
         if (onlyContextSlots(named) && SUBJECTS.containsKey(intent)) {
