@@ -59,6 +59,8 @@ public final class Advisor {
      * cannot carry "how many calories are in a banana?" into a salary section.
      */
     static final double CONTEXT_RETRY_FLOOR = 0.30;
+    /** The relevance floor of a question read with the thread's gist; the shared-word check guards it. */
+    static final double IN_CONTEXT_FLOOR = 0.36;
     /** Only short questions lean on the thread. */
     static final int CONTEXT_RETRY_CHARS = 80;
 
@@ -298,7 +300,8 @@ public final class Advisor {
         boolean retry = !found.relevant() && !u.context().isBlank() && u.intent() != Intent.OUT_OF_SCOPE
                 && found.bestSimilarity() >= CONTEXT_RETRY_FLOOR && u.text().length() <= CONTEXT_RETRY_CHARS;
         if (retry) {
-            Retrieval inContext = retriever.retrieve(retriever.prepare(u.text() + " (" + u.context() + ")"), Set.of());
+            Retrieval inContext = retriever.retrieve(retriever.prepare(u.text() + " (" + u.context() + ")"), Set.of(),
+                    IN_CONTEXT_FLOOR);
             // The thread may help find it, but what is found must have a word of what was asked in it.
             if (inContext.relevant() && retriever.sharesWords(u.text(), inContext.passages().get(0).passage())) {
                 found = inContext;

@@ -74,10 +74,18 @@ public final class HybridRetriever implements AutoCloseable {
      * what an earlier answer already quoted, when a person asks for more).
      */
     public Retrieval retrieve(Query query, Set<String> shown) {
+        return retrieve(query, shown, RELEVANCE_FLOOR);
+    }
+
+    /**
+     * The same with another relevance floor: a short question read with its conversation's gist may be
+     * judged by a lower one (the advisor checks what it finds has the question's own words).
+     */
+    public Retrieval retrieve(Query query, Set<String> shown, double floor) {
         if (query.vector() == null) {
             return new Retrieval(List.of(), 0, false);
         }
-        return retrieve(query.text(), query.vector(), shown);
+        return retrieve(query.text(), query.vector(), shown, floor);
     }
 
     /**
@@ -137,10 +145,10 @@ public final class HybridRetriever implements AutoCloseable {
 
     /** The search itself, for a question already corrected and embedded. */
     Retrieval retrieve(String question, float[] query) {
-        return retrieve(question, query, Set.of());
+        return retrieve(question, query, Set.of(), RELEVANCE_FLOOR);
     }
 
-    private Retrieval retrieve(String question, float[] query, Set<String> shown) {
+    private Retrieval retrieve(String question, float[] query, Set<String> shown, double floor) {
         Map<Integer, Double> fused = new HashMap<>();
         List<VectorSearch.Hit> byMeaning = index.vectors.search(query, CANDIDATES);
         for (int rank = 0; rank < byMeaning.size(); rank++) {
@@ -174,7 +182,7 @@ public final class HybridRetriever implements AutoCloseable {
             }
             found.add(new RetrievedPassage(passage, similarity.get(p), fused.get(p), unitScores));
         }
-        boolean relevant = best >= RELEVANCE_FLOOR;
+        boolean relevant = best >= floor;
         return new Retrieval(relevant ? found : List.of(), best, relevant);
     }
 
