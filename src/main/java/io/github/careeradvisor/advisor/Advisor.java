@@ -188,7 +188,7 @@ public final class Advisor {
                 if (u.followUp() == Understanding.FollowUp.FIRST && !handled.facts().isEmpty()
                         && (u.intent() == Intent.CERT_ADVICE || u.intent() == Intent.CERT_DETAIL)) {
                     // "how long is it?" next is about the one just picked.
-                    slots = slots.with(new Slots(null, null, null, null, handled.facts().get(0), null, null, false, null));
+                    slots = slots.with(Slots.ofCert(handled.facts().get(0)));
                 }
                 last = new DialogueTurn(now, u.text(), u.intent().id(), slots.toMap(), shown(u, handled),
                         handled.facts().isEmpty() ? u.facts() : handled.facts());
@@ -253,8 +253,7 @@ public final class Advisor {
         if (s.otherOccupation() && !Interpreter.personal(u.text())) {
             return Handled.of(OtherOccupation.reply(s.occupation(), Intent.LEARNING_PATH));
         }
-        Profile fitted = s.level() == null ? profile : new Profile(profile.userId(), s.level(), profile.background(),
-                profile.experienceYears(), profile.goal(), profile.cloud(), profile.hoursPerWeek(), profile.progress());
+        Profile fitted = profile.asSaid(s.level(), null);
         return new Handled(guidance.next(fitted, profileReplies.progressLine(fitted)), guidance.nextTopics(fitted));
     }
 
@@ -262,8 +261,7 @@ public final class Advisor {
     private Handled afterThose(Understanding u, Profile profile) {
         java.util.Map<String, TopicStatus> progress = new java.util.HashMap<>(profile.progress());
         u.facts().forEach(id -> progress.putIfAbsent(id, TopicStatus.DONE));
-        Profile ahead = new Profile(profile.userId(), profile.level(), profile.background(), profile.experienceYears(),
-                profile.goal(), profile.cloud(), profile.hoursPerWeek(), progress);
+        Profile ahead = profile.withProgress(progress);
         List<String> next = guidance.nextTopics(ahead);
         return new Handled(guidance.next(ahead, "").withHeading("After those:"), next);
     }

@@ -51,9 +51,7 @@ final class CertificationReplies {
             // renewal discount?"), or nothing known of the person to fit them to: what the guides say.
             return Handled.of(composer.compose(retriever.retrieve(u.query(), Set.of())));
         }
-        Profile fitted = new Profile(profile.userId(), s.level() != null ? s.level() : profile.level(),
-                profile.background(), s.years() != null ? s.years() : profile.experienceYears(), profile.goal(),
-                profile.cloud(), profile.hoursPerWeek(), profile.progress());
+        Profile fitted = profile.asSaid(s.level(), s.years());
         LocalDate today = LocalDate.now(clock);
         List<String> ids = CertificationAdvice.picks(catalog, fitted, s.cloud(), today).stream()
                 .map(Certification::id).toList();

@@ -182,6 +182,11 @@ final class Entities {
         return text.toLowerCase(Locale.ROOT).replace('’', '\'').replaceAll("[^\\p{L}\\p{N}'+#-]+", " ").strip();
     }
 
+    static int wordCount(String text) {
+        String w = words(text);
+        return w.isEmpty() ? 0 : w.split(" ").length;
+    }
+
     /** Whether the whole message is one of the follow-up phrases of {@code kind} (more, why, first, reset). */
     boolean isWhole(String kind, String message) {
         Set<String> phrases = wholeMessages.getOrDefault(kind, Set.of());

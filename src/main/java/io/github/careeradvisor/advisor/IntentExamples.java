@@ -12,20 +12,23 @@ import java.util.Map;
 
 /**
  * The router's labelled example utterances, read from {@value #RESOURCE} in the jar: a new phrasing is
- * a line in that file, not a change to the code.
+ * a line in that file, not a change to the code. Public so that the wiring can have the index build
+ * embed them through the on-disk cache; which intent each belongs to stays inside this package.
  */
-public record IntentExamples(Map<Intent, List<String>> byIntent) {
+public final class IntentExamples {
 
     static final String RESOURCE = "/advisor/intents.json";
     /** Fewer than this and nearest neighbours cannot tell an intent from its neighbours. */
     static final int MIN_PER_INTENT = 15;
 
-    public IntentExamples {
+    private final Map<Intent, List<String>> byIntent;
+
+    IntentExamples(Map<Intent, List<String>> byIntent) {
         Map<Intent, List<String>> copy = new EnumMap<>(Intent.class);
         byIntent.forEach((k, v) -> copy.put(k, List.copyOf(v)));
-        byIntent = Map.copyOf(copy);
+        this.byIntent = Map.copyOf(copy);
         for (Intent intent : Intent.values()) {
-            int n = byIntent.getOrDefault(intent, List.of()).size();
+            int n = this.byIntent.getOrDefault(intent, List.of()).size();
             if (n < MIN_PER_INTENT) {
                 throw new IllegalArgumentException(RESOURCE + " has " + n + " examples of intent '" + intent.id()
                         + "'; it needs at least " + MIN_PER_INTENT);
@@ -55,6 +58,11 @@ public record IntentExamples(Map<Intent, List<String>> byIntent) {
             entry.path("examples").forEach(e -> examples.add(e.asText()));
         }
         return new IntentExamples(byIntent);
+    }
+
+    /** The examples of each intent. */
+    Map<Intent, List<String>> byIntent() {
+        return byIntent;
     }
 
     /** Every example, in a fixed order, for embedding. */

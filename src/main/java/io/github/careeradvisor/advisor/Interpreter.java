@@ -77,7 +77,7 @@ final class Interpreter {
     Understanding read(String text, @Nullable DialogueTurn last, boolean restated) {
         Entities.Found found = entities.find(text);
         Understanding alone = alone(text, found);
-        int words = Entities.words(text).isEmpty() ? 0 : Entities.words(text).split(" ").length;
+        int words = Entities.wordCount(text);
         Understanding.FollowUp kind = Understanding.FollowUp.NONE;
         String remainder = null;
         if (entities.isWhole("more", text)) {
@@ -159,7 +159,7 @@ final class Interpreter {
             if (listed.isEmpty()) {
                 return resolved(text + " (" + last.question() + ")", before, carried, Understanding.FollowUp.REFER, last);
             }
-            slots = slots.with(new Slots(null, null, null, null, listed.get(), null, null, false, null));
+            slots = slots.with(Slots.ofCert(listed.get()));
         }
         return resolved(certName(slots) + ": " + text, Intent.CERT_DETAIL, slots, Understanding.FollowUp.ASPECT, last);
     }
@@ -174,7 +174,7 @@ final class Interpreter {
             Slots sibling = entities.find(provider + " " + remainder.replaceAll("\\b(the|one|exam|cert)\\b", " ")
                     .replaceAll("\\s+", " ").strip()).slots();
             if (sibling.cert() != null && !sibling.cert().equals(carried.cert())) {
-                named = named.with(new Slots(null, null, null, null, sibling.cert(), null, null, false, null));
+                named = named.with(Slots.ofCert(sibling.cert()));
             }
         }
         Slots slots = carried.with(named);
@@ -254,8 +254,7 @@ final class Interpreter {
             Intent.GENERAL, "machine learning engineers");
 
     private static int words(String text) {
-        String w = Entities.words(text);
-        return w.isEmpty() ? 0 : w.split(" ").length;
+        return Entities.wordCount(text);
     }
 
     private @Nullable String cloudOf(String certId) {

@@ -87,7 +87,6 @@ final class Parts {
     }
 
     private static int words(String text) {
-        String w = Entities.words(text);
-        return w.isEmpty() ? 0 : w.split(" ").length;
+        return Entities.wordCount(text);
     }
 }

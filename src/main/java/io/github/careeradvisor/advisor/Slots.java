@@ -18,6 +18,11 @@ record Slots(@Nullable Level level, @Nullable Integer years, @Nullable Cloud clo
 
     static final Slots NONE = new Slots(null, null, null, null, null, null, null, false, null);
 
+    /** Only a certification, by its catalog id. */
+    static Slots ofCert(String certId) {
+        return new Slots(null, null, null, null, certId, null, null, false, null);
+    }
+
     boolean isEmpty() {
         return equals(NONE);
     }

@@ -41,6 +41,17 @@ public record Profile(
                 && hoursPerWeek == null && progress.isEmpty();
     }
 
+    /** The same person as said in this conversation: a level and years named there count over the stored ones. */
+    public Profile asSaid(@Nullable Level saidLevel, @Nullable Integer saidYears) {
+        return new Profile(userId, saidLevel != null ? saidLevel : level, background,
+                saidYears != null ? saidYears : experienceYears, goal, cloud, hoursPerWeek, progress);
+    }
+
+    /** The same person with other progress (what "after those topics" would be). */
+    public Profile withProgress(Map<String, TopicStatus> newProgress) {
+        return new Profile(userId, level, background, experienceYears, goal, cloud, hoursPerWeek, newProgress);
+    }
+
     public @Nullable TopicStatus status(String topicId) {
         return progress.get(topicId);
     }
