@@ -24,6 +24,8 @@ final class Interpreter {
     static final int FOLLOW_UP_WORDS = 12;
     /** "seniors?", "in europe?", "for azure?": a message this short that only names slots. */
     static final int SLOT_ONLY_WORDS = 4;
+    /** A question with "it" or "that" that matches the guides this well alone is not read as pointing back. */
+    static final double CLEAR_ALONE = 0.5;
     /** A connector's remainder this long is a question of its own when there is no thread. */
     static final int MIN_QUESTION_WORDS = 3;
     /** "what does it depend on?": a message this short pointing back with "it" or "that". */
@@ -96,9 +98,11 @@ final class Interpreter {
                 && entities.subject(text) == null && alone.intent() != Intent.ABOUT_ME) {
             kind = Understanding.FollowUp.SLOT;
             remainder = Entities.words(text);
-        } else if (words <= REFER_WORDS && entities.refersBack(text) && found.slots().cert() == null
+        } else if (last != null && words <= REFER_WORDS && entities.refersBack(text) && found.slots().cert() == null
                 && found.slots().occupation() == null
-                && alone.intent() != Intent.ABOUT_ME && alone.intent() != Intent.SMALL_TALK) {
+                && alone.intent() != Intent.ABOUT_ME && alone.intent() != Intent.SMALL_TALK
+                && retriever.retrieve(alone.query(), java.util.Set.of()).bestSimilarity() < CLEAR_ALONE) {
+            // "is it hard to become an ML engineer?" says what "it" is; "what does it depend on?" does not.
             kind = Understanding.FollowUp.REFER;
         }
         String context = last == null ? "" : Entities.gist(last.question());
