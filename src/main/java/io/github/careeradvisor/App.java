@@ -32,6 +32,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -41,8 +42,6 @@ import java.util.function.Function;
  * and runs the command the user asked for. Tests build the advisor through {@link #start} too.
  */
 public final class App {
-
-    private static final String WARM_UP_QUESTION = "How do I become a machine learning engineer?";
 
     static final int EXIT_OK = 0;
     static final int EXIT_FAILURE = 1;
@@ -99,7 +98,7 @@ public final class App {
         try {
             KnowledgeBase knowledge = loadKnowledge(settings, warnings);
             IntentExamples examples = IntentExamples.load();
-            built = new IndexBuilder(embedder, settings.dataDir(), warnings).build(knowledge, examples.all());
+            built = new IndexBuilder(embedder, settings.dataDir(), warnings).build(knowledge, phrases(examples));
             Roadmap roadmap = Roadmap.load(settings.knowledgeDir());
             CertificationCatalog certifications = CertificationCatalog.load(settings.knowledgeDir());
             Advisor.Knowledge parts = new Advisor.Knowledge(built.retriever(), roadmap, certifications, examples,
@@ -111,8 +110,15 @@ public final class App {
             throw e;
         }
         // The model's first run is several times slower than the next ones: pay it here, not on a user.
-        advisor.warmUp(WARM_UP_QUESTION);
+        advisor.warmUp();
         return new Started(advisor, built.report(), new SqliteInbox(database), database);
+    }
+
+    /** What the index build embeds besides the guides, through the same cache: the router's examples and the warm-up. */
+    private static List<String> phrases(IntentExamples examples) {
+        List<String> phrases = new java.util.ArrayList<>(examples.all());
+        phrases.addAll(Advisor.WARM_UP);
+        return phrases;
     }
 
     private static KnowledgeBase loadKnowledge(Settings settings, Consumer<String> warnings) {
@@ -126,7 +132,7 @@ public final class App {
 
     private static IndexBuilder.Built buildIndex(Settings settings, Embedder embedder, Consumer<String> warnings) {
         return new IndexBuilder(embedder, settings.dataDir(), warnings)
-                .build(loadKnowledge(settings, warnings), IntentExamples.load().all());
+                .build(loadKnowledge(settings, warnings), phrases(IntentExamples.load()));
     }
 
     int run(String[] args) {

@@ -132,10 +132,28 @@ public final class Advisor {
         return question.truncated() ? answer.withNote(Messages.TRUNCATED) : answer;
     }
 
-    /** Runs one question through every part once, so the first person does not pay for JIT and model warm-up. */
-    public void warmUp(String question) {
-        Understanding u = interpreter.alone(question);
-        handle(u, Profile.empty(LOCAL_USER), LOCAL_USER);
+    /**
+     * Messages that take a turn through each kind of handler: run once at start so the first people do
+     * not pay for the model's and the JIT's warm-up. Their vectors come from the on-disk cache.
+     */
+    public static final List<String> WARM_UP = List.of("How do I become a machine learning engineer?",
+            "How much does a junior ML engineer earn?", "How much does the MLA-C01 exam cost?",
+            "Which certification should I take for AWS?", "What should I learn next?");
+
+    /**
+     * Runs {@link #WARM_UP} through understanding and handling (a follow-up among them), as a person
+     * nobody knows, saving nothing.
+     */
+    public void warmUp() {
+        Profile nobody = Profile.empty(LOCAL_USER);
+        DialogueTurn last = null;
+        for (String message : WARM_UP) {
+            Understanding u = interpreter.read(message, last);
+            Handled handled = handle(u, nobody, LOCAL_USER);
+            last = new DialogueTurn(clock.instant(), u.text(), u.intent().id(), u.slots().toMap(), List.of(),
+                    handled.facts());
+        }
+        handle(interpreter.read("and seniors?", last), nobody, LOCAL_USER);
     }
 
     /** Counts of use since the start, for /stats; front ends report their errors to it. */
