@@ -89,6 +89,20 @@ final class Entities {
             return found;
         }
 
+        /** The longest phrase found, as the text has it ("backend dev"), or null. */
+        @Nullable String firstAsWritten(String text) {
+            String best = null;
+            if (all != null) {
+                Matcher m = all.matcher(text);
+                while (m.find()) {
+                    if (best == null || m.group().length() > best.length()) {
+                        best = m.group();
+                    }
+                }
+            }
+            return best;
+        }
+
         /** The value of the longest phrase found, or null. */
         @Nullable String first(String text) {
             return found(text).stream().max(Comparator.comparingInt(Map.Entry::getValue)).map(Map.Entry::getKey)
@@ -107,7 +121,7 @@ final class Entities {
     }
 
     /** Each level the message names, in the order they appear, and the other slots. */
-    record Found(Slots slots, Set<Level> levels, int aspects) {
+    record Found(Slots slots, Set<Level> levels, int aspects, @Nullable String occupationAsWritten) {
     }
 
     private final Lexicon certs;
@@ -290,7 +304,7 @@ final class Entities {
         String aspect = asked.isEmpty() ? null : asked.size() == 1 ? asked.iterator().next() : SEVERAL;
         Slots slots = new Slots(level, years(text), cloud == null ? null : Cloud.parse(cloud).orElse(null),
                 regions.first(text), cert, code, job, job != null && covered.contains(job), aspect);
-        return new Found(slots, named, asked.size());
+        return new Found(slots, named, asked.size(), occupations.firstAsWritten(text));
     }
 
     private static @Nullable Integer years(String text) {

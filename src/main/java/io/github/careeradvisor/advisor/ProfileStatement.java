@@ -109,8 +109,10 @@ record ProfileStatement(@Nullable Level level, @Nullable String background, @Nul
         Level level = strict.map(ProfileStatement::level).orElse(null);
         String background = strict.map(ProfileStatement::background).orElse(null);
         if (background == null && s.occupation() != null) {
+            // In the person's words ("backend dev"), with the level they gave it.
             String senior = s.level() == Level.SENIOR ? "senior " : s.level() == Level.JUNIOR ? "junior " : "";
-            background = senior + s.occupation();
+            String said = found.occupationAsWritten() == null ? s.occupation() : found.occupationAsWritten();
+            background = senior + said;
         }
         if (level == null) {
             if (s.occupation() != null && !s.occupationCovered()) {
