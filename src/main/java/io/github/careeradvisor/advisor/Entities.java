@@ -37,88 +37,6 @@ final class Entities {
     /** "8 years", "5+ yrs"; never an age ("25 years old"). */
     static final Pattern YEARS = Pattern.compile("\\b(\\d{1,2})\\+?\\s*(?:years?|yrs?)\\b(?!\\s+old)");
 
-    /** One phrase to find and what it stands for. */
-    private record Term(Pattern pattern, String phrase, String value, int length) {
-    }
-
-    /**
-     * A group of phrases searched in one pass: one pattern of every phrase, longest first, and the
-     * phrase each match stands for. (A pattern per phrase cost a few hundred matches per message.)
-     */
-    private static final class Lexicon {
-        private final @Nullable Pattern all;
-        private final Map<String, String> values = new java.util.HashMap<>();
-        private final List<Term> exact = new ArrayList<>();
-
-        Lexicon(List<Term> terms) {
-            List<String> insensitive = new ArrayList<>();
-            for (Term t : terms) {
-                if ((t.pattern().flags() & Pattern.CASE_INSENSITIVE) == 0) {
-                    exact.add(t);
-                } else if (values.putIfAbsent(key(t.phrase()), t.value()) == null) {
-                    insensitive.add(t.phrase());
-                }
-            }
-            insensitive.sort(Comparator.comparingInt(String::length).reversed());
-            String alternatives = insensitive.stream()
-                    // A space or a dash between words matches either: "MLA C01" is "MLA-C01".
-                    .map(ph -> java.util.Arrays.stream(ph.split("[\\s-]+")).map(Pattern::quote)
-                            .reduce((a, b) -> a + "[\\s-]+" + b).orElse(""))
-                    .reduce((a, b) -> a + "|" + b).orElse(null);
-            this.all = alternatives == null ? null : Pattern.compile("(?<![\\p{L}\\p{N}-])(?:" + alternatives
-                    + ")(?![\\p{L}\\p{N}-])", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
-        }
-
-        /** The values of every phrase found, with the length of the phrase, in the order found. */
-        List<Map.Entry<String, Integer>> found(String text) {
-            List<Map.Entry<String, Integer>> found = new ArrayList<>();
-            if (all != null) {
-                Matcher m = all.matcher(text);
-                while (m.find()) {
-                    String value = values.get(key(m.group()));
-                    if (value != null) {
-                        found.add(Map.entry(value, m.group().length()));
-                    }
-                }
-            }
-            for (Term t : exact) {
-                if (t.pattern().matcher(text).find()) {
-                    found.add(Map.entry(t.value(), t.length()));
-                }
-            }
-            return found;
-        }
-
-        /** The longest phrase found, as the text has it ("backend dev"), or null. */
-        @Nullable String firstAsWritten(String text) {
-            String best = null;
-            if (all != null) {
-                Matcher m = all.matcher(text);
-                while (m.find()) {
-                    if (best == null || m.group().length() > best.length()) {
-                        best = m.group();
-                    }
-                }
-            }
-            return best;
-        }
-
-        /** The value of the longest phrase found, or null. */
-        @Nullable String first(String text) {
-            return found(text).stream().max(Comparator.comparingInt(Map.Entry::getValue)).map(Map.Entry::getKey)
-                    .orElse(null);
-        }
-
-        Set<String> values(String text) {
-            Set<String> values = new LinkedHashSet<>();
-            found(text).forEach(e -> values.add(e.getKey()));
-            return values;
-        }
-
-        private static String key(String phrase) {
-            return phrase.toLowerCase(Locale.ROOT).replaceAll("[\\s-]+", " ");
-        }
-    }
 
     /** Each level the message names, in the order they appear, and the other slots. */
     record Found(Slots slots, Set<Level> levels, int aspects, @Nullable String occupationAsWritten) {
@@ -131,7 +49,7 @@ final class Entities {
     private final Lexicon levels;
     private final Lexicon clouds;
     private final Lexicon regions;
-    private final List<Term> occupationTerms;
+    private final List<Lexicon.Term> occupationTerms;
     private final Lexicon occupations;
     private final Set<String> covered = new LinkedHashSet<>();
     private final Lexicon aspects;
@@ -143,7 +61,7 @@ final class Entities {
     private final List<String> connectors = new ArrayList<>();
 
     Entities(CertificationCatalog catalog) {
-        List<Term> certTerms = new ArrayList<>();
+        List<Lexicon.Term> certTerms = new ArrayList<>();
         for (Certification c : catalog.certifications()) {
             List<String> names = new ArrayList<>(c.aliases());
             names.add(c.name());
@@ -152,35 +70,35 @@ final class Entities {
                 knownCodes.add(normaliseCode(c.examCode()));
             }
             for (String name : names) {
-                certTerms.add(term(name, c.id(), name.length() <= 3));
+                certTerms.add(Lexicon.term(name, c.id(), name.length() <= 3));
             }
         }
         certs = new Lexicon(certTerms);
         JsonNode root = read();
-        List<Term> unlistedTerms = new ArrayList<>();
+        List<Lexicon.Term> unlistedTerms = new ArrayList<>();
         root.path("unlistedExams").fields().forEachRemaining(e ->
-                e.getValue().forEach(w -> unlistedTerms.add(term(w.asText(), e.getKey(), false))));
+                e.getValue().forEach(w -> unlistedTerms.add(Lexicon.term(w.asText(), e.getKey(), false))));
         unlisted = new Lexicon(unlistedTerms);
         levels = new Lexicon(terms(root.path("levels")));
         clouds = new Lexicon(terms(root.path("clouds")));
         regions = new Lexicon(terms(root.path("regions")));
         aspects = new Lexicon(terms(root.path("aspects")));
         root.path("aspects").fieldNames().forEachRemaining(aspectOrder::add);
-        List<Term> jobs = new ArrayList<>();
+        List<Lexicon.Term> jobs = new ArrayList<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = root.path("occupations").fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             if (e.getValue().path("covered").asBoolean()) {
                 covered.add(e.getKey());
             }
-            e.getValue().path("words").forEach(w -> jobs.add(term(w.asText(), e.getKey(), false)));
+            e.getValue().path("words").forEach(w -> jobs.add(Lexicon.term(w.asText(), e.getKey(), false)));
         }
-        jobs.sort(Comparator.comparingInt(Term::length).reversed());
+        jobs.sort(Comparator.comparingInt(Lexicon.Term::length).reversed());
         occupationTerms = jobs;
         occupations = new Lexicon(jobs);
         subjects = new Lexicon(terms(root.path("subjects")));
         JsonNode cues = root.path("followUps");
-        List<Term> pointers = new ArrayList<>();
-        cues.path("pronouns").forEach(w -> pointers.add(term(w.asText(), "it", false)));
+        List<Lexicon.Term> pointers = new ArrayList<>();
+        cues.path("pronouns").forEach(w -> pointers.add(Lexicon.term(w.asText(), "it", false)));
         pronouns = new Lexicon(pointers);
         for (String kind : List.of("more", "why", "first", "reset")) {
             Set<String> phrases = new java.util.HashSet<>();
@@ -216,7 +134,7 @@ final class Entities {
      * scientist" becomes "ml engineer vs AI engineers"), or null if it names none.
      */
     @Nullable String replaceOccupation(String question, String replacement) {
-        for (Term t : occupationTerms) {
+        for (Lexicon.Term t : occupationTerms) {
             Matcher m = t.pattern().matcher(question);
             // The role the question compares against, not the ML engineer it starts from.
             while (m.find()) {
@@ -320,21 +238,14 @@ final class Entities {
         return code.toUpperCase(Locale.ROOT).replace(' ', '-');
     }
 
-    private static Term term(String phrase, String value, boolean caseSensitive) {
-        // Letters, digits and dashes around the phrase would make it part of another word.
-        String body = Pattern.quote(phrase).replace(" ", "\\E[\\s-]+\\Q");
-        int flags = caseSensitive ? 0 : Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
-        return new Term(Pattern.compile("(?<![\\p{L}\\p{N}-])" + body + "(?![\\p{L}\\p{N}-])", flags), phrase,
-                value, phrase.length());
-    }
 
-    private static List<Term> terms(JsonNode groups) {
-        List<Term> terms = new ArrayList<>();
+    private static List<Lexicon.Term> terms(JsonNode groups) {
+        List<Lexicon.Term> terms = new ArrayList<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = groups.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
-            e.getValue().forEach(w -> terms.add(term(w.asText(), e.getKey(), false)));
+            e.getValue().forEach(w -> terms.add(Lexicon.term(w.asText(), e.getKey(), false)));
         }
-        terms.sort(Comparator.comparingInt(Term::length).reversed());
+        terms.sort(Comparator.comparingInt(Lexicon.Term::length).reversed());
         return terms;
     }
 
