@@ -10,7 +10,6 @@ import io.github.careeradvisor.profile.Profile;
 import io.github.careeradvisor.profile.ProfileStore;
 import io.github.careeradvisor.profile.TopicStatus;
 import io.github.careeradvisor.retrieval.HybridRetriever;
-import io.github.careeradvisor.retrieval.Retrieval;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -53,17 +52,6 @@ public final class Advisor {
         }
     }
 
-    /**
-     * A question this far from every passage alone is not retried with the thread's context; and a
-     * retry counts only if its best passage has one of the question's own words, so the thread's words
-     * cannot carry "how many calories are in a banana?" into a salary section.
-     */
-    static final double CONTEXT_RETRY_FLOOR = 0.30;
-    /** The relevance floor of a question read with the thread's gist; the shared-word check guards it. */
-    static final double IN_CONTEXT_FLOOR = 0.36;
-    /** Only short questions lean on the thread. */
-    static final int CONTEXT_RETRY_CHARS = 80;
-
     private final HybridRetriever retriever;
     private final AnswerComposer composer;
     private final ProfileStore profiles;
@@ -73,6 +61,7 @@ public final class Advisor {
     private final SalaryReplies salary;
     private final CertificationReplies certifications;
     private final Interpreter interpreter;
+    private final Handlers handlers;
     private final Clock clock;
     private final Duration context;
     private final Set<Long> admins;
@@ -100,6 +89,8 @@ public final class Advisor {
         IntentExamples examples = knowledge.examples();
         this.interpreter = new Interpreter(retriever, new IntentRouter(examples, retriever.vectors(examples.all())),
                 new Entities(knowledge.certifications()), knowledge.certifications());
+        this.handlers = new Handlers(retriever, composer, profileReplies, guidance, salary, certifications,
+                interpreter.entities());
     }
 
     /** The reply to one message from the terminal's local user. */
@@ -149,11 +140,11 @@ public final class Advisor {
         DialogueTurn last = null;
         for (String message : WARM_UP) {
             Understanding u = interpreter.read(message, last);
-            Handled handled = handle(u, nobody, LOCAL_USER);
+            Handled handled = handlers.handle(u, nobody, LOCAL_USER);
             last = new DialogueTurn(clock.instant(), u.text(), u.intent().id(), u.slots().toMap(), List.of(),
                     handled.facts());
         }
-        handle(interpreter.read("and seniors?", last), nobody, LOCAL_USER);
+        handlers.handle(interpreter.read("and seniors?", last), nobody, LOCAL_USER);
     }
 
     /** Counts of use since the start, for /stats; front ends report their errors to it. */
@@ -193,7 +184,7 @@ public final class Advisor {
         Answer reply = null;
         for (String part : Parts.split(text, interpreter)) {
             Understanding u = interpreter.read(part, last, restated);
-            Handled handled = handle(u, profile, userId);
+            Handled handled = handlers.handle(u, profile, userId);
             if (u.intent() == Intent.ABOUT_ME) {
                 profile = profiles.load(userId); // what the statement changed, for the next part
                 restated = true;
@@ -225,105 +216,6 @@ public final class Advisor {
         // The citation names the section as the retriever's sectionKey does.
         handled.answer().sources().forEach(c -> shown.add(c.file() + "#" + c.section()));
         return shown;
-    }
-
-    /** One understood question, to the handler of its intent. */
-    private Handled handle(Understanding u, Profile profile, long userId) {
-        if (u.clarify() != null) {
-            return Handled.of(Answer.message(u.clarify()));
-        }
-        boolean firstOrWhy = u.followUp() == Understanding.FollowUp.FIRST || u.followUp() == Understanding.FollowUp.WHY;
-        if (firstOrWhy && u.intent() == Intent.LEARNING_PATH) {
-            return new Handled(guidance.first(profile, u.facts()), u.facts());
-        }
-        if (u.followUp() == Understanding.FollowUp.FIRST && (u.intent() == Intent.CERT_ADVICE
-                || u.intent() == Intent.CERT_DETAIL)) {
-            return certifications.first(u);
-        }
-        boolean onwards = u.followUp() == Understanding.FollowUp.MORE || u.followUp() == Understanding.FollowUp.REFER;
-        if (onwards && u.intent() == Intent.LEARNING_PATH && !u.facts().isEmpty()) {
-            return afterThose(u, profile);
-        }
-        if (u.followUp() == Understanding.FollowUp.REFER && u.intent() != Intent.CERT_DETAIL) {
-            return search(u);
-        }
-        if (u.followUp() == Understanding.FollowUp.MORE || u.followUp() == Understanding.FollowUp.WHY) {
-            Answer more = composer.compose(retriever.retrieve(u.query(), Set.copyOf(u.shown())));
-            return Handled.of(more.grounded() ? more.withHeading((u.followUp() == Understanding.FollowUp.WHY ? "Why: "
-                    : "More on that: ").strip()) : Answer.message("That is all my guides say about it. Ask me "
-                    + "something else, or /new to start a new topic."));
-        }
-        return switch (u.intent()) {
-            case SALARY -> salary.reply(u, profile);
-            case CERT_ADVICE -> certifications.advice(u, profile);
-            case CERT_DETAIL -> certifications.detail(u);
-            case LEARNING_PATH -> learningPath(u, profile);
-            case ABOUT_ME -> aboutMe(u, userId);
-            // Only an exact greeting, thanks or goodbye is small talk ("what's the weather in Paris?" is not).
-            case SMALL_TALK -> SmallTalk.of(u.text()).map(t -> Handled.of(t.reply())).orElseGet(() -> search(u));
-            case OUT_OF_SCOPE -> outOfScope(u);
-            default -> search(u);
-        };
-    }
-
-    private Handled learningPath(Understanding u, Profile profile) {
-        Slots s = u.slots();
-        if (s.otherOccupation() && !Interpreter.personal(u.text())) {
-            return Handled.of(OtherOccupation.reply(s.occupation(), Intent.LEARNING_PATH));
-        }
-        Profile fitted = profile.asSaid(s.level(), null);
-        return new Handled(guidance.next(fitted, profileReplies.progressLine(fitted)), guidance.nextTopics(fitted));
-    }
-
-    /** "And after that?" once topics were suggested: the topics that come after them. */
-    private Handled afterThose(Understanding u, Profile profile) {
-        java.util.Map<String, TopicStatus> progress = new java.util.HashMap<>(profile.progress());
-        u.facts().forEach(id -> progress.putIfAbsent(id, TopicStatus.DONE));
-        Profile ahead = profile.withProgress(progress);
-        List<String> next = guidance.nextTopics(ahead);
-        return new Handled(guidance.next(ahead, "").withHeading("After those:"), next);
-    }
-
-    private Handled aboutMe(Understanding u, long userId) {
-        Entities.Found found = interpreter.entities().find(u.text());
-        if (ProfileStatement.contradictory(found.levels())) {
-            List<String> said = found.levels().stream().map(l -> l.label()).toList();
-            return Handled.of(Answer.message("You said " + String.join(" and ", said) + ": which one fits you? "
-                    + "Tell me with /level (e.g. /level " + found.levels().iterator().next().id() + "), and I will "
-                    + "keep it. I have not changed your profile."));
-        }
-        Optional<ProfileStatement> statement = ProfileStatement.loose(u.text(), found);
-        if (statement.isEmpty()) {
-            return search(u);
-        }
-        return Handled.of(profileReplies.apply(userId, statement.get()));
-    }
-
-    private Handled outOfScope(Understanding u) {
-        if (u.slots().otherOccupation()) {
-            return Handled.of(OtherOccupation.reply(u.slots().occupation(), Intent.GENERAL));
-        }
-        return search(u);
-    }
-
-    /**
-     * The guides, searched with the question; a short question that finds nothing alone in a thread is
-     * searched again with the previous question's gist ("what happened in the 90s?" after "who coined
-     * machine learning?"). Never for what the router calls off-topic, so a decline stays a decline.
-     */
-    private Handled search(Understanding u) {
-        Retrieval found = retriever.retrieve(u.query(), Set.of());
-        boolean retry = !found.relevant() && !u.context().isBlank() && u.intent() != Intent.OUT_OF_SCOPE
-                && found.bestSimilarity() >= CONTEXT_RETRY_FLOOR && u.text().length() <= CONTEXT_RETRY_CHARS;
-        if (retry) {
-            Retrieval inContext = retriever.retrieve(retriever.prepare(u.text() + " (" + u.context() + ")"), Set.of(),
-                    IN_CONTEXT_FLOOR);
-            // The thread may help find it, but what is found must have a word of what was asked in it.
-            if (inContext.relevant() && retriever.sharesWords(u.text(), inContext.passages().get(0).passage())) {
-                found = inContext;
-            }
-        }
-        return Handled.of(composer.compose(found));
     }
 
     private Answer newThread(long userId, long chatId) {
