@@ -185,6 +185,15 @@ public final class Advisor {
         for (String part : Parts.split(text, interpreter)) {
             Understanding u = interpreter.read(part, last, restated);
             Handled handled = handlers.handle(u, profile, userId);
+            Understanding leaning = handled.answer().grounded() ? null : interpreter.leaning(part, u, last);
+            if (leaning != null) {
+                // Nothing found alone: maybe it leans on the thread in words no cue list has.
+                Handled again = handlers.handle(leaning, profile, userId);
+                if (again.answer().grounded()) {
+                    u = leaning;
+                    handled = again;
+                }
+            }
             if (u.intent() == Intent.ABOUT_ME) {
                 profile = profiles.load(userId); // what the statement changed, for the next part
                 restated = true;

@@ -59,6 +59,8 @@ final class Entities {
     private final Lexicon pronouns;
     private final Map<String, Set<String>> wholeMessages = new java.util.HashMap<>();
     private final List<String> connectors = new ArrayList<>();
+    private final Pattern fillers;
+    private final Pattern tails;
 
     Entities(CertificationCatalog catalog) {
         List<Lexicon.Term> certTerms = new ArrayList<>();
@@ -107,6 +109,32 @@ final class Entities {
         }
         cues.path("connectors").forEach(w -> connectors.add(words(w.asText())));
         connectors.sort(Comparator.comparingInt(String::length).reversed());
+        fillers = Pattern.compile("^(?:(?:" + alternatives(cues.path("fillers")) + ")\\b[\\s,.!:;-]*)+");
+        tails = Pattern.compile("(?:[\\s,]+(?:" + alternatives(cues.path("tails")) + "))+(?=[\\s?!.]*$)");
+    }
+
+    private static String alternatives(JsonNode phrases) {
+        List<String> quoted = new ArrayList<>();
+        phrases.forEach(p -> quoted.add(Pattern.quote(p.asText())));
+        quoted.sort(Comparator.comparingInt(String::length).reversed());
+        return String.join("|", quoted);
+    }
+
+    /**
+     * The message without what only keeps a conversation going: "ok so", "hmm, wait" in front, "tho"
+     * or "please" at the end. What is left is what it asks; a message of nothing else stays as it is.
+     */
+    String withoutFillers(String message) {
+        String lower = message.toLowerCase(Locale.ROOT).replace('’', '\'');
+        Matcher front = fillers.matcher(lower);
+        int start = front.lookingAt() ? front.end() : 0;
+        Matcher end = tails.matcher(lower);
+        int stop = end.find(start) ? end.start() : message.length();
+        String core = message.substring(start, Math.max(start, stop)).strip();
+        if (stop < message.length()) {
+            core = core + message.substring(stop).replaceAll("[^?!.]", "");
+        }
+        return wordCount(core) == 0 ? message : core;
     }
 
     /** The message reduced to its words: lower case, no punctuation, single spaces. */

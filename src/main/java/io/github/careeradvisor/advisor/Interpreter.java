@@ -30,6 +30,10 @@ final class Interpreter {
     static final int MIN_QUESTION_WORDS = 3;
     /** "what does it depend on?": a message this short pointing back with "it" or "that". */
     static final int REFER_WORDS = 7;
+    /** A message the router calls off-topic or small talk this surely stays as it is, thread or not. */
+    static final double SURE_OFF_TOPIC = 0.5;
+    /** A message with this many words the guides never use is about something else. */
+    static final int FOREIGN_WORDS = 2;
 
     /** How a sentence about oneself starts, or what it says, when it does not start with "I". */
     private static final Pattern STATEMENT_CUE = Pattern.compile("^(i|i'm|im|i've|my|former|ex|currently|been|"
@@ -76,7 +80,8 @@ final class Interpreter {
      * @param restated whether the person said something about themselves since {@code last}: then
      *     "so which one then?" asks {@code last}'s question again, for the person as they are now
      */
-    Understanding read(String text, @Nullable DialogueTurn last, boolean restated) {
+    Understanding read(String message, @Nullable DialogueTurn last, boolean restated) {
+        String text = entities.withoutFillers(message);
         Entities.Found found = entities.find(text);
         Understanding alone = alone(text, found);
         int words = Entities.wordCount(text);
@@ -139,6 +144,60 @@ final class Interpreter {
                     : resolved(text + " (" + Entities.gist(last.question()) + ")", alone.intent().searchesGuides()
                             && alone.confidence() >= 0.5 ? alone.intent() : before, carried, kind, last);
         };
+    }
+
+    /**
+     * A short message that found nothing on its own in a live thread, read again as leaning on the
+     * previous turn: "what makes it go up or down" after a pay question, "is there a replacement exam"
+     * after an exam, "ok what about the senior folks". Null where it should stay as it was: no thread,
+     * a previous turn that answered nothing, a statement or small talk, another occupation, what the
+     * router is sure is off-topic, or a message that already leaned on the thread in every way it can.
+     *
+     * @param first how the message was read the first time
+     */
+    @Nullable Understanding leaning(String message, Understanding first, @Nullable DialogueTurn last) {
+        String text = entities.withoutFillers(message);
+        if (last == null || first.clarify() != null || first.followUp() != Understanding.FollowUp.NONE
+                && first.followUp() != Understanding.FollowUp.SLOT || words(text) > FOLLOW_UP_WORDS) {
+            return null;
+        }
+        Intent before = Intent.byId(last.intent()).orElse(Intent.GENERAL);
+        if (!before.searchesGuides() && before != Intent.LEARNING_PATH && before != Intent.SALARY
+                && before != Intent.CERT_ADVICE && before != Intent.CERT_DETAIL
+                || last.shown().isEmpty() && last.facts().isEmpty()) {
+            return null;
+        }
+        Entities.Found found = entities.find(text);
+        Understanding alone = alone(text, found);
+        Slots named = found.slots();
+        if (alone.intent() == Intent.ABOUT_ME || named.otherOccupation()
+                || (alone.intent() == Intent.OUT_OF_SCOPE || alone.intent() == Intent.SMALL_TALK)
+                        && alone.confidence() >= SURE_OFF_TOPIC) {
+            return null;
+        }
+        Slots carried = Slots.fromMap(last.slots());
+        if (named.aspect() != null && named.cert() == null && named.code() == null && certInThread(last)) {
+            return aspect(text, named, before, carried, last); // "what do people sit for nowadays instead"
+        }
+        HybridRetriever.Wording wording = retriever.wording(text);
+        if (wording.unknown() >= FOREIGN_WORDS || 2 * wording.unknown() >= wording.words() && wording.unknown() > 0) {
+            return null; // "how many calories are in a banana": words no guide uses are about something else
+        }
+        if (first.followUp() == Understanding.FollowUp.NONE && onlyContextSlots(named)) {
+            return slot(text, text, named, before, carried, last);
+        }
+        return resolved(text + " (" + Entities.gist(last.question()) + ")", before, carried,
+                Understanding.FollowUp.REFER, last);
+    }
+
+    /** Whether the previous turn was about a certification, or listed some. */
+    private boolean certInThread(@Nullable DialogueTurn last) {
+        if (last == null) {
+            return false;
+        }
+        Slots carried = Slots.fromMap(last.slots());
+        return carried.cert() != null || carried.code() != null
+                || last.facts().stream().anyMatch(f -> catalog.byId(f).isPresent());
     }
 
     /** Only slots that change the question's context, not its subject: level, years, cloud, place. */

@@ -54,6 +54,18 @@ public final class HybridRetriever implements AutoCloseable {
         }
     }
 
+    /** How many words a text has (of three letters or more), and how many of them the guides never use. */
+    public record Wording(int words, int unknown) {
+    }
+
+    /**
+     * The text's words against the guides' own, as typed (a slip counts as unknown): "calories"
+     * and "banana" are words no guide uses, a sign that a question is about something else.
+     */
+    public Wording wording(String text) {
+        return spelling.wording(text);
+    }
+
     public Retrieval retrieve(String asked) {
         return retrieve(prepare(asked), Set.of());
     }

@@ -47,6 +47,21 @@ final class SpellingCorrector {
         return out.toString();
     }
 
+    /** How many of the text's words of three letters or more there are, and how many the guides never use (a slip among them). */
+    HybridRetriever.Wording wording(String text) {
+        Matcher m = WORD.matcher(text.toLowerCase(Locale.ROOT));
+        int all = 0;
+        int unknown = 0;
+        while (m.find()) {
+            String word = m.group();
+            if (word.length() >= 3) {
+                all++;
+                unknown += frequency.containsKey(word) ? 0 : 1;
+            }
+        }
+        return new HybridRetriever.Wording(all, unknown);
+    }
+
     private String correctWord(String word) {
         String lower = word.toLowerCase(Locale.ROOT);
         if (lower.length() < MIN_LENGTH || frequency.containsKey(lower)) {

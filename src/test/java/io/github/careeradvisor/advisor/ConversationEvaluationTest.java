@@ -17,9 +17,10 @@ import org.junit.jupiter.api.Test;
 /**
  * The multi-turn evaluation (src/test/resources/eval/conversations*.json), written before the
  * conversation work was tuned: everyday conversations, each turn with what its reply must and must not
- * contain. Prints every miss, and the reply lengths. The first holdout file was kept out of the tuning
- * loop until late in the first session of this work, then opened; conversations-holdout2.json, written
- * then by someone who had seen neither the code nor the other sets, is the one kept out now.
+ * contain. Prints every miss, and the reply lengths. Each holdout file was written by someone who had
+ * seen neither the code nor the other sets, and kept out of the tuning loop until the next one was
+ * written: the first and second are open now; conversations-holdout3.json is the one kept out, its
+ * misses printed but not tuned on (its first run, after the change that opened the second: 73 of 86).
  *
  * <p>The targets are {@value #TARGET_TURNS} of turns and {@value #TARGET_FOLLOW_UPS} of follow-up turns;
  * they are not reached yet. Until they are, the build fails only below the level measured when this
@@ -49,12 +50,14 @@ class ConversationEvaluationTest {
         Tally tuning = run(advisor, "/eval/conversations.json", 910_000);
         Tally holdout = run(advisor, "/eval/conversations-holdout.json", 920_000);
         Tally fresh = run(advisor, "/eval/conversations-holdout2.json", 930_000);
+        Tally blind = run(advisor, "/eval/conversations-holdout3.json", 940_000);
 
         tuning.misses.forEach(System.out::println);
         holdout.misses.forEach(m -> System.out.println("[holdout] " + m));
         fresh.misses.forEach(m -> System.out.println("[holdout2] " + m));
+        blind.misses.forEach(m -> System.out.println("[holdout3] " + m));
         Tally all = new Tally();
-        for (Tally t : List.of(tuning, holdout, fresh)) {
+        for (Tally t : List.of(tuning, holdout, fresh, blind)) {
             all.turns += t.turns;
             all.passed += t.passed;
             all.followUps += t.followUps;
@@ -64,6 +67,7 @@ class ConversationEvaluationTest {
         print("tuning", tuning);
         print("holdout", holdout);
         print("holdout2", fresh);
+        print("holdout3", blind);
         print("all", all);
         System.out.printf("CONVERSATIONS target: %.0f%% of turns, %.0f%% of follow-ups: %s%n", TARGET_TURNS * 100,
                 TARGET_FOLLOW_UPS * 100, all.passed >= TARGET_TURNS * all.turns

@@ -104,6 +104,16 @@ class ConversationTest {
     }
 
     @Test
+    void a_short_question_that_finds_nothing_alone_is_read_against_the_thread() {
+        advisor.reply(user, 11, "/forget");
+        say(11, "Is the AWS machine learning specialty still offered?");
+
+        String instead = say(11, "what do people sit for nowadays instead");
+
+        assertTrue(instead.contains("MLA-C01") && instead.contains("AIP-C01"), instead);
+    }
+
+    @Test
     void an_off_topic_question_in_the_middle_of_a_thread_is_still_declined() {
         advisor.reply(user, 9, "/forget");
         say(9, "how much does a junior ML engineer earn?");

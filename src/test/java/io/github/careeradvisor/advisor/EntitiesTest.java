@@ -77,6 +77,15 @@ class EntitiesTest {
     }
 
     @Test
+    void words_that_only_keep_a_conversation_going_are_left_out() {
+        assertEquals("what about the seniors?", entities.withoutFillers("OK, hmm, what about the seniors tho?"));
+        assertEquals("and in Europe?", entities.withoutFillers("thanks! and in Europe please?"));
+        assertEquals("which cert fits me", entities.withoutFillers("cool, which cert fits me"));
+        assertEquals("thanks", entities.withoutFillers("thanks"), "a message of nothing else stays as it is");
+        assertEquals("okayish pay?", entities.withoutFillers("okayish pay?"), "only whole words");
+    }
+
+    @Test
     void follow_up_phrases_are_read_whole_or_after_a_connector() {
         assertTrue(entities.isWhole("more", "Tell me more!"));
         assertTrue(entities.isWhole("first", "ok which should i do first"));
