@@ -22,6 +22,9 @@ import java.util.Set;
  */
 final class CertificationReplies {
 
+    /** How many listed certifications "how much do they cost?" answers for. */
+    static final int EACH_AT_MOST = 3;
+
     private final CertificationCatalog catalog;
     private final HybridRetriever retriever;
     private final AnswerComposer composer;
@@ -77,6 +80,25 @@ final class CertificationReplies {
         }
         Certification c = first.get();
         return new Handled(facts(c, null).withHeading("Start with the first one, " + name(c) + ":"), List.of(c.id()));
+    }
+
+    /** "How much does it cost?" after a list of certifications: that aspect of each one listed, a line each. */
+    Handled each(Understanding u) {
+        List<Certification> listed = u.facts().stream().map(catalog::byId).flatMap(Optional::stream)
+                .limit(EACH_AT_MOST).toList();
+        List<String> lines = new ArrayList<>();
+        List<Answer.Citation> cited = new ArrayList<>();
+        for (Certification c : listed) {
+            Answer one = facts(c, u.slots().aspect());
+            lines.add(((Answer.Paragraph) one.blocks().get(0)).text());
+            cited.addAll(one.sources());
+        }
+        LocalDate asOf = listed.stream().map(Certification::asOf).max(LocalDate::compareTo).orElse(LocalDate.now(clock));
+        Answer answer = new Answer(List.of(new Answer.Bullets(lines), new Answer.Paragraph("As of "
+                + CertificationAdvice.DATE.format(asOf) + ": confirm on the provider's page before you book.")), cited, true);
+        String label = aspectLabel(u.slots().aspect());
+        return new Handled(answer.withHeading(Character.toUpperCase(label.charAt(0)) + label.substring(1)
+                + " of each one listed:"), listed.stream().map(Certification::id).toList());
     }
 
     Handled detail(Understanding u) {

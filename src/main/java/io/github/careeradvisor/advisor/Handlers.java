@@ -56,6 +56,9 @@ final class Handlers {
         if (firstOrWhy && u.intent() == Intent.LEARNING_PATH) {
             return new Handled(guidance.first(profile, u.facts()), u.facts());
         }
+        if (u.followUp() == Understanding.FollowUp.EACH) {
+            return certifications.each(u);
+        }
         if (u.followUp() == Understanding.FollowUp.FIRST && (u.intent() == Intent.CERT_ADVICE
                 || u.intent() == Intent.CERT_DETAIL)) {
             return certifications.first(u);

@@ -217,12 +217,18 @@ final class Interpreter {
     private Understanding aspect(String text, Slots named, Intent before, Slots carried, DialogueTurn last) {
         Slots slots = carried.with(named);
         if (slots.cert() == null && slots.code() == null) {
-            // "how much does it cost?" after a list of certifications: the first one listed.
-            Optional<String> listed = last.facts().stream().filter(f -> catalog.byId(f).isPresent()).findFirst();
+            List<String> listed = last.facts().stream().filter(f -> catalog.byId(f).isPresent()).toList();
             if (listed.isEmpty()) {
-                return resolved(text + " (" + last.question() + ")", before, carried, Understanding.FollowUp.REFER, last);
+                // "how long does it take?" after the learning path: about that path, not about an exam.
+                String about = SUBJECTS.containsKey(before) ? SUBJECTS.get(before) : last.question();
+                return resolved(text + " (" + about + ")", before == Intent.LEARNING_PATH ? Intent.GENERAL : before,
+                        carried, Understanding.FollowUp.REFER, last);
             }
-            slots = slots.with(Slots.ofCert(listed.get()));
+            if (listed.size() > 1 && slots.aspect() != null && !Entities.SEVERAL.equals(slots.aspect())) {
+                // "how much does it cost?" after a list of certifications: the price of each one listed.
+                return resolved(text, Intent.CERT_DETAIL, slots, Understanding.FollowUp.EACH, last);
+            }
+            slots = slots.with(Slots.ofCert(listed.get(0)));
         }
         return resolved(certName(slots) + ": " + text, Intent.CERT_DETAIL, slots, Understanding.FollowUp.ASPECT, last);
     }
@@ -310,6 +316,7 @@ final class Interpreter {
 
     /** What a question of each guides-searching intent is about, for a follow-up that only names a slot. */
     private static final java.util.Map<Intent, String> SUBJECTS = java.util.Map.of(
+            Intent.LEARNING_PATH, "becoming an ML engineer, the learning path",
             Intent.CAREER_LADDER, "ML engineer career ladder and levels",
             Intent.SKILLS, "skills an ML engineer needs",
             Intent.JOB_SEARCH, "getting an ML engineer job",

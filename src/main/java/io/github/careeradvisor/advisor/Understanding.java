@@ -28,6 +28,8 @@ record Understanding(String text, Query query, Intent intent, double confidence,
         SLOT,
         /** Another aspect of the same certification: "how much does it cost?". */
         ASPECT,
+        /** An aspect of each certification the previous reply listed: "how much do they cost?". */
+        EACH,
         /** The next passages on the same question: "tell me more". */
         MORE,
         /** The reason behind the previous answer: "why?". */

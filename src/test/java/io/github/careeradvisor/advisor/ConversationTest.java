@@ -114,6 +114,19 @@ class ConversationTest {
     }
 
     @Test
+    void an_aspect_asked_after_a_list_of_certifications_is_given_for_each_one_listed() {
+        advisor.reply(user, 12, "/forget");
+        say(12, "Which certification should I take for AWS?");
+
+        String prices = say(12, "and what do they cost?");
+
+        assertTrue(prices.startsWith("Price of each one listed:"), prices);
+        assertTrue(prices.contains("$100") && prices.contains("$150"), "AIF-C01 and MLA-C01: " + prices);
+        assertTrue(say(12, "how long does it take to become an ML engineer?").contains("time estimate"),
+                "a question of its own after them is not about the exams");
+    }
+
+    @Test
     void an_off_topic_question_in_the_middle_of_a_thread_is_still_declined() {
         advisor.reply(user, 9, "/forget");
         say(9, "how much does a junior ML engineer earn?");
