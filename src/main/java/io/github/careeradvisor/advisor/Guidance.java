@@ -57,6 +57,52 @@ final class Guidance {
         return new Answer(blocks, SalaryReplies.dedupe(sources), !sources.isEmpty(), choices);
     }
 
+    /** How many points of the guides a skills overview keeps after its list and the guides' lead. */
+    static final int SKILLS_POINTS = 3;
+
+    /**
+     * "What skills does an ML engineer need?": when the guides' best answer is a section on skills in
+     * general (not one topic, such as the maths, nor something else, such as domain knowledge), the
+     * roadmap's topics first, in the order they build on each other, then the guides' lead and a few points.
+     */
+    Answer skills(Answer searched) {
+        if (!searched.grounded() || searched.sources().isEmpty()) {
+            return searched;
+        }
+        Answer.Citation best = searched.sources().get(0);
+        boolean oneTopic = roadmap.topics().stream().flatMap(t -> t.sections().stream())
+                .anyMatch(s -> (best.file().equals(s.file()) || best.file().endsWith("/" + s.file()))
+                        && best.section().equals(s.section()));
+        if (oneTopic || !best.section().toLowerCase(java.util.Locale.ROOT).contains("skills")) {
+            return searched; // one topic ("which maths?"), or something else (domain knowledge)
+        }
+        List<String> titles = roadmap.topics().stream().map(t -> listed(t.title())).toList();
+        List<Answer.Block> blocks = new ArrayList<>();
+        blocks.add(new Answer.Paragraph("The skills the guides name for an ML engineer, in the order they build on "
+                + "each other: " + String.join(", ", titles.subList(0, titles.size() - 1)) + " and "
+                + titles.get(titles.size() - 1) + ". /next picks the ones for you."));
+        for (Answer.Block block : searched.blocks()) {
+            if (block instanceof Answer.Paragraph p && blocks.size() == 1) {
+                blocks.add(p);
+            } else if (block instanceof Answer.Bullets b && blocks.size() <= 2) {
+                blocks.add(new Answer.Bullets(b.items().subList(0, Math.min(SKILLS_POINTS, b.items().size()))));
+                break;
+            }
+        }
+        List<Answer.Citation> sources = new ArrayList<>();
+        sources.add(new Answer.Citation(roadmap.title(), "Topics in order", "knowledge/" + Roadmap.FILE, 1.0));
+        sources.addAll(searched.sources());
+        return new Answer(blocks, sources, true, searched.choices());
+    }
+
+    /** A topic's title as an item of a sentence: "Big data tools: Spark and Hadoop" → "big data tools (Spark and Hadoop)". */
+    private static String listed(String title) {
+        int colon = title.indexOf(": ");
+        String item = colon < 0 ? title : title.substring(0, colon) + " (" + title.substring(colon + 2) + ")";
+        boolean word = item.length() > 1 && Character.isUpperCase(item.charAt(0)) && Character.isLowerCase(item.charAt(1));
+        return word ? Character.toLowerCase(item.charAt(0)) + item.substring(1) : item;
+    }
+
     /** The roadmap topics {@link #next} suggests, in its order. */
     List<String> nextTopics(Profile profile) {
         return NextSteps.plan(roadmap, profile).next().stream().map(Roadmap.Topic::id).toList();

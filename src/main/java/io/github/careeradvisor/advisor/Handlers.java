@@ -81,6 +81,7 @@ final class Handlers {
             case CERT_ADVICE -> certifications.advice(u, profile);
             case CERT_DETAIL -> certifications.detail(u);
             case LEARNING_PATH -> learningPath(u, profile);
+            case SKILLS -> Handled.of(guidance.skills(search(u).answer()));
             case ABOUT_ME -> aboutMe(u, userId);
             // Only an exact greeting, thanks or goodbye is small talk ("what's the weather in Paris?" is not).
             case SMALL_TALK -> SmallTalk.of(u.text()).map(t -> Handled.of(t.reply())).orElseGet(() -> search(u));

@@ -72,6 +72,19 @@ class AdvisorTest {
     }
 
     @Test
+    void skills_in_general_are_answered_with_the_roadmaps_topics_and_one_skill_with_the_guides_alone() {
+        Answer overview = advisor.reply("what skills are needed to work as an ML engineer?");
+        String general = PlainText.body(overview);
+        String maths = PlainText.body(advisor.reply("which maths does an ML engineer need?"));
+
+        assertTrue(general.startsWith("The skills the guides name") && general.contains("Python")
+                && general.contains("SQL") && general.contains("statistics"), general);
+        assertTrue(overview.sources().get(0).file().endsWith("roadmap.json"), "the list is the roadmap's, cited");
+        assertFalse(maths.startsWith("The skills the guides name"), maths);
+        assertTrue(maths.contains("linear algebra"), maths);
+    }
+
+    @Test
     void a_topic_the_sources_leave_out_is_answered_with_that_not_with_a_word_match() {
         String body = PlainText.body(advisor.reply("how do I prepare for ML interviews?"));
 
