@@ -194,7 +194,7 @@ class TelegramResilienceTest {
         try (SqliteDatabase database = SqliteDatabase.open(data)) {
             new SqliteInbox(database).receive(List.of(new UpdateInbox.Received(1, chat, chat, message(chat, 1, "/hours 3")),
                     new UpdateInbox.Received(2, chat, chat, message(chat, 2, "/hours 4"))), 3);
-            for (int start = 0; start < TelegramBot.MAX_STARTS; start++) {
+            for (int start = 0; start < UpdateDispatcher.MAX_STARTS; start++) {
                 new SqliteInbox(database).resume(); // each of these starts died before finishing update 1
                 new SqliteInbox(database).answered(2);
             }
@@ -231,7 +231,7 @@ class TelegramResilienceTest {
             bot.start();
             TelegramBotTest.poll(bot, "sorry-poller");
             try {
-                assertEquals(TelegramBot.SORRY, telegram.awaitSent(chat, 1, 30_000).get(0).get("text").asText());
+                assertEquals(UpdateDispatcher.SORRY, telegram.awaitSent(chat, 1, 30_000).get(0).get("text").asText());
                 assertEquals(errorsBefore + 1, advisor.stats().errors(), "the failure is counted");
                 TelegramBotTest.awaitAllAnswered(inbox, 5_000);
                 assertEquals(List.of(), inbox.unanswered());
