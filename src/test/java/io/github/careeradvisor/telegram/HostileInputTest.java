@@ -66,18 +66,48 @@ class HostileInputTest {
 
     @Test
     void two_thousand_hostile_updates_each_get_exactly_the_reply_they_deserve_in_html_telegram_accepts() throws Exception {
-        Random random = new Random(7);
         Advisor advisor = TestAdvisors.shipped().advisor();
         long errorsBefore = advisor.stats().errors();
         List<String> typed = new ArrayList<>();
         PrintStream err = System.err;
         ByteArrayOutputStream log = new ByteArrayOutputStream();
+        try {
+            System.setErr(new PrintStream(log, true, StandardCharsets.UTF_8));
+            int updates;
+            try {
+                updates = sendInRounds(new Random(7), typed);
+            } finally {
+                System.setErr(err);
+            }
+            assertTrue(updates >= 2_000 && PRIVATE_CHATS + GROUPS >= 50, updates + " updates");
+            assertEquals(errorsBefore, advisor.stats().errors(), "an exception escaped a handler");
+            String logged = log.toString(StandardCharsets.UTF_8);
+            List<String> loud = logged.lines().filter(l -> l.contains("\tat ") || l.contains("Exception")
+                    || l.contains(" ERROR ") || l.contains(" WARN ")).toList();
+            assertTrue(logged.contains("answered chat=" + FIRST_PERSON + " "), "the bot's log was captured");
+            assertEquals(List.of(), loud, "no stack trace, exception, error or warning on stderr");
+            for (String text : typed) {
+                String quoted = text.strip();
+                if (quoted.length() >= 12 && !quoted.startsWith("/")) {
+                    assertFalse(logged.contains(quoted.substring(0, 12)), "a user's text in the log: " + quoted.substring(0, 12));
+                }
+            }
+            assertOnlyValidProfiles();
+        } finally {
+            forget(); // what the test's people left in the shared profile store
+        }
+    }
+
+    /**
+     * Runs the bot and sends {@value #ROUNDS} rounds of one update from each chat, checking each round's
+     * replies once the inbox has answered it; returns how many updates were sent.
+     */
+    private int sendInRounds(Random random, List<String> typed) throws Exception {
         int updates = 0;
         try (FakeBotApi telegram = new FakeBotApi(); SqliteDatabase database = SqliteDatabase.open(data)) {
             UpdateInbox inbox = new SqliteInbox(database);
             TelegramBot bot = TelegramBotTest.bot(telegram, inbox, 10_000);
             bot.start();
-            System.setErr(new PrintStream(log, true, StandardCharsets.UTF_8));
             TelegramBotTest.poll(bot, "hostile-poller");
             Map<Long, Integer> seen = new HashMap<>();
             try {
@@ -106,26 +136,11 @@ class HostileInputTest {
                             + " got a message after its last update was answered");
                 }
                 assertEquals(0, telegram.rejected(), "Telegram refused a message");
-                assertEquals(errorsBefore, advisor.stats().errors(), "an exception escaped a handler");
             } finally {
                 bot.stop();
-                System.setErr(err);
             }
         }
-        assertTrue(updates >= 2_000 && PRIVATE_CHATS + GROUPS >= 50, updates + " updates");
-        String logged = log.toString(StandardCharsets.UTF_8);
-        List<String> loud = logged.lines().filter(l -> l.contains("\tat ") || l.contains("Exception")
-                || l.contains(" ERROR ") || l.contains(" WARN ")).toList();
-        assertTrue(logged.contains("answered chat=" + FIRST_PERSON + " "), "the bot's log was captured");
-        assertEquals(List.of(), loud, "no stack trace, exception, error or warning on stderr");
-        for (String text : typed) {
-            String quoted = text.strip();
-            if (quoted.length() >= 12 && !quoted.startsWith("/")) {
-                assertFalse(logged.contains(quoted.substring(0, 12)), "a user's text in the log: " + quoted.substring(0, 12));
-            }
-        }
-        assertOnlyValidProfiles();
-        forget();
+        return updates;
     }
 
     /** The messages one update got: none if it deserves none, else one reply, in parts, as Telegram takes them. */
