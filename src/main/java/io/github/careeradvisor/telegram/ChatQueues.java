@@ -38,6 +38,11 @@ final class ChatQueues {
         });
     }
 
+    /** Tasks one chat may have waiting: beyond them {@link #submitAsync} refuses. */
+    int maxPerChat() {
+        return maxPerChat;
+    }
+
     /** Queues work that is done when it returns. */
     boolean submit(long chatId, Runnable task) {
         return submitAsync(chatId, () -> {

@@ -72,7 +72,7 @@ final class Responder {
         }
         Message message = Updates.message(update);
         if (message != null && message.getChat() != null && !message.isChannelMessage()) {
-            return onMessage(message, userId);
+            return onMessage(message, userId, !update.hasMessage());
         }
         return null;
     }
@@ -91,11 +91,20 @@ final class Responder {
         return chatId < 0 && showsProfile(question) ? profileInPrivate(null) : answer(chatId, userId, question, null);
     }
 
-    private @Nullable Reply onMessage(Message message, long userId) {
+    /**
+     * The reply to a message, new or {@code edited}. An edit is answered as the question it now asks,
+     * quoting the message (in a private chat too), so it is clear which one is answered; an edit without
+     * text (a caption or a photo changed) is not answered again (see the README, "Hostile input").
+     */
+    private @Nullable Reply onMessage(Message message, long userId, boolean edited) {
         boolean group = message.isGroupMessage() || message.isSuperGroupMessage();
         String text = message.hasText() ? message.getText() : null;
+        if (edited && text == null) {
+            return null;
+        }
         if (group) {
-            if (!addressed(message, text)) {
+            // A photo's caption may address the bot too: it is then told the bot reads text.
+            if (!addressed(message, text != null ? text : message.getCaption())) {
                 return null;
             }
             text = text == null ? null : withoutMention(text);
@@ -103,7 +112,7 @@ final class Responder {
         if (!allowed(message.getFrom())) {
             return group ? null : Reply.notice(NOT_ALLOWED, null);
         }
-        Integer replyTo = group ? message.getMessageId() : null;
+        Integer replyTo = group || edited ? message.getMessageId() : null;
         if (text == null) {
             return Reply.notice(NOT_TEXT, replyTo);
         }

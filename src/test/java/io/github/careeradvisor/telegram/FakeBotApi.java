@@ -208,18 +208,51 @@ final class FakeBotApi implements AutoCloseable {
     }
 
     synchronized int editedMessage(long chatId, long userId, String text) {
-        ObjectNode message = message(chatId, "private", userId);
+        return editedMessage(chatId, "private", userId, text);
+    }
+
+    /** A message edited to {@code text}: Telegram sends it again, with its own id, as an edited_message. */
+    synchronized int editedMessage(long chatId, String chatType, long userId, String text) {
+        ObjectNode message = message(chatId, chatType, userId);
         message.put("text", text);
         message.put("edit_date", 1_700_000_100);
         return enqueue("edited_message", message);
     }
 
+    /** A photo whose caption was edited: an edited_message without text. */
+    synchronized int editedPhoto(long chatId, String chatType, long userId) {
+        ObjectNode message = message(chatId, chatType, userId);
+        photo(message);
+        message.put("caption", "what about seniors?");
+        message.put("edit_date", 1_700_000_100);
+        return enqueue("edited_message", message);
+    }
+
     synchronized int sticker(long chatId, long userId) {
-        ObjectNode message = message(chatId, "private", userId);
+        return sticker(chatId, "private", userId);
+    }
+
+    synchronized int sticker(long chatId, String chatType, long userId) {
+        ObjectNode message = message(chatId, chatType, userId);
         message.putObject("sticker").put("file_id", "sticker-1").put("file_unique_id", "u1")
                 .put("type", "regular").put("width", 512).put("height", 512).put("is_animated", false)
                 .put("is_video", false);
         return enqueue("message", message);
+    }
+
+    /** A photo, with a caption unless it is null: a message without text. */
+    synchronized int photo(long chatId, String chatType, long userId, @Nullable String caption) {
+        ObjectNode message = message(chatId, chatType, userId);
+        photo(message);
+        if (caption != null) {
+            message.put("caption", caption);
+        }
+        return enqueue("message", message);
+    }
+
+    private static void photo(ObjectNode message) {
+        message.putArray("photo").addObject().put("file_id", "photo-1").put("file_unique_id", "p1")
+                .put("width", 90).put("height", 60).put("file_size", 1234);
     }
 
     synchronized int replyToBot(long chatId, long userId, String text) {
@@ -237,7 +270,7 @@ final class FakeBotApi implements AutoCloseable {
         ObjectNode callback = json.createObjectNode();
         callback.put("id", id);
         callback.set("from", user(userId));
-        callback.set("message", message(chatId, "private", BOT_ID));
+        callback.set("message", message(chatId, chatId < 0 ? "supergroup" : "private", BOT_ID));
         callback.put("chat_instance", "ci-1");
         callback.put("data", data);
         ObjectNode update = json.createObjectNode();
@@ -453,11 +486,8 @@ final class FakeBotApi implements AutoCloseable {
             problem = "can't parse entities: injected fault";
         }
         String shown = html ? visibleText(text) : text;
-        if (problem == null && shown.isBlank()) {
-            problem = "message text is empty";
-        }
-        if (problem == null && shown.length() > 4096) {
-            problem = "message is too long";
+        if (problem == null) {
+            problem = textProblem(shown);
         }
         if (problem != null) {
             rejected++;
@@ -481,41 +511,94 @@ final class FakeBotApi implements AutoCloseable {
         return ok(message);
     }
 
-    /** What Telegram's HTML parser would refuse, or null. */
-    static String htmlProblem(String text) {
+    /**
+     * What Telegram would refuse in a message's HTML, or null. As strict as the Bot API server's parser
+     * (TDLib's {@code parse_html}) everywhere, and stricter where the Bot API's documentation is: every
+     * {@code <}, {@code >} and {@code &} that is not part of a tag or an entity must be escaped (the
+     * parser lets a lone {@code &} or {@code >} pass, the documentation does not), a named entity is one of
+     * the four and ends with {@code ;}, and an end tag names its tag.
+     */
+    static @Nullable String htmlProblem(String text) {
         List<String> open = new ArrayList<>();
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (c == '<') {
+            if (c == '&') {
+                Matcher m = ENTITY.matcher(text).region(i, text.length());
+                if (!m.lookingAt() || !validEntity(m.group(1))) {
+                    return "can't parse entities: character '&' is reserved at byte offset " + i;
+                }
+                i = m.end() - 1;
+            } else if (c == '>') {
+                return "can't parse entities: character '>' is reserved at byte offset " + i;
+            } else if (c == '<') {
                 int end = text.indexOf('>', i);
                 if (end < 0) {
                     return "can't parse entities: unclosed start tag at byte offset " + i;
                 }
-                String tag = text.substring(i + 1, end).strip();
-                boolean closing = tag.startsWith("/");
-                String name = (closing ? tag.substring(1) : tag).split("\\s", 2)[0].toLowerCase();
-                if (!TAGS.contains(name)) {
-                    return "can't parse entities: unsupported start tag \"" + name + "\" at byte offset " + i;
-                }
-                if (closing) {
-                    if (open.isEmpty() || !open.remove(open.size() - 1).equals(name)) {
-                        return "can't parse entities: unmatched end tag at byte offset " + i;
+                String inside = text.substring(i + 1, end);
+                if (inside.startsWith("/")) {
+                    // TDLib compares the end tag's name as written with the start tag's in lower case.
+                    String name = inside.substring(1).stripTrailing();
+                    if (open.isEmpty()) {
+                        return "can't parse entities: unexpected end tag at byte offset " + i;
+                    }
+                    String expected = open.remove(open.size() - 1);
+                    if (!name.equals(expected)) {
+                        return "can't parse entities: unmatched end tag at byte offset " + i + ", expected \"</"
+                                + expected + ">\", found \"</" + name + ">\"";
                     }
                 } else {
+                    // The name runs to the first space, as TDLib reads it: "< b>" names no tag.
+                    String[] nameAndAttributes = inside.split("[ \t\r\n]", 2);
+                    String name = nameAndAttributes[0].toLowerCase(java.util.Locale.ROOT);
+                    String attributes = nameAndAttributes.length > 1 ? nameAndAttributes[1] : "";
+                    if (!TAGS.contains(name)) {
+                        return "can't parse entities: unsupported start tag \"" + name + "\" at byte offset " + i;
+                    }
+                    if (name.equals("span") && !attributes.matches("\\s*class\\s*=\\s*[\"']?tg-spoiler[\"']?\\s*")) {
+                        return "can't parse entities: tag \"span\" must have class \"tg-spoiler\" at byte offset " + i;
+                    }
+                    if (name.equals("tg-emoji") && !attributes.matches("\\s*emoji-id\\s*=\\s*[\"']?\\d+[\"']?\\s*")) {
+                        return "can't parse entities: custom emoji entity must have a valid emoji-id at byte offset " + i;
+                    }
                     open.add(name);
                 }
                 i = end;
-            } else if (c == '&') {
-                Matcher m = ENTITY.matcher(text).region(i, text.length());
-                if (!m.lookingAt()) {
-                    return "can't parse entities: character '&' is reserved at byte offset " + i;
-                }
-            } else if (c == '>') {
-                return "can't parse entities: character '>' is reserved at byte offset " + i;
             }
         }
         return open.isEmpty() ? null : "can't parse entities: can't find end tag corresponding to start tag \""
                 + open.get(open.size() - 1) + "\"";
+    }
+
+    /** TDLib takes a number as a character only from 1 to U+10FFFF in under ten characters; a surrogate is no character. */
+    private static boolean validEntity(String name) {
+        if (!name.startsWith("#")) {
+            return true;
+        }
+        if (name.length() > 8) {
+            return false;
+        }
+        int code = name.startsWith("#x") ? Integer.parseInt(name.substring(2), 16) : Integer.parseInt(name.substring(1));
+        return code > 0 && code < 0x10FFFF && !(code >= 0xD800 && code <= 0xDFFF);
+    }
+
+    /**
+     * Telegram's server cleans a text before it checks it is not empty: ASCII control characters become
+     * spaces, and blank and invisible characters at the ends are dropped; what is left must be valid UTF-8.
+     */
+    static @Nullable String textProblem(String shown) {
+        for (int i = 0; i < shown.length(); i++) {
+            char c = shown.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < shown.length() && Character.isLowSurrogate(shown.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return "strings must be encoded in UTF-8";
+            }
+        }
+        if (shown.replaceAll("[\\s\\p{Cc}\\p{Cf}\\p{Z}\\u2800\\u3164\\uFFFC]", "").isEmpty()) {
+            return "message text is empty";
+        }
+        return shown.length() > 4096 ? "message is too long" : null;
     }
 
     static String visibleText(String html) {

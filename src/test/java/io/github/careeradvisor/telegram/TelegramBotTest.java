@@ -145,10 +145,16 @@ class TelegramBotTest {
     }
 
     @Test
-    void an_edited_message_is_answered_again() throws Exception {
-        telegram.editedMessage(ANN, ANN, "which certification should I take for Google Cloud?");
+    void an_edited_message_is_answered_again_quoting_it_and_an_edited_caption_is_not() throws Exception {
+        telegram.editedPhoto(ANN, "private", ANN);
+        int edited = telegram.editedMessage(ANN, ANN, "which certification should I take for Google Cloud?");
 
-        assertTrue(text(telegram.awaitSent(ANN, 1, WAIT).get(0)).contains("Professional Machine Learning Engineer"));
+        JsonNode reply = telegram.awaitSent(ANN, 1, WAIT).get(0);
+        awaitAllAnswered(inbox, WAIT);
+
+        assertTrue(text(reply).contains("Professional Machine Learning Engineer"), text(reply));
+        assertEquals(edited, reply.path("reply_parameters").path("message_id").asInt(), "the reply quotes the edit");
+        assertEquals(1, telegram.sent(ANN).size(), "the edited caption got no reply");
     }
 
     @Test

@@ -1,7 +1,6 @@
 package io.github.careeradvisor.telegram;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -15,17 +14,12 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The real bot against a stand-in Bot API that fails on purpose, and against hostile input. */
+/** The real bot against a stand-in Bot API that fails on purpose (hostile input: {@link HostileInputTest}). */
 class TelegramResilienceTest {
 
     @TempDir
@@ -194,7 +188,7 @@ class TelegramResilienceTest {
         try (SqliteDatabase database = SqliteDatabase.open(data)) {
             new SqliteInbox(database).receive(List.of(new UpdateInbox.Received(1, chat, chat, message(chat, 1, "/hours 3")),
                     new UpdateInbox.Received(2, chat, chat, message(chat, 2, "/hours 4"))), 3);
-            for (int start = 0; start < TelegramBot.MAX_STARTS; start++) {
+            for (int start = 0; start < UpdateDispatcher.MAX_STARTS; start++) {
                 new SqliteInbox(database).resume(); // each of these starts died before finishing update 1
                 new SqliteInbox(database).answered(2);
             }
@@ -231,7 +225,7 @@ class TelegramResilienceTest {
             bot.start();
             TelegramBotTest.poll(bot, "sorry-poller");
             try {
-                assertEquals(TelegramBot.SORRY, telegram.awaitSent(chat, 1, 30_000).get(0).get("text").asText());
+                assertEquals(UpdateDispatcher.SORRY, telegram.awaitSent(chat, 1, 30_000).get(0).get("text").asText());
                 assertEquals(errorsBefore + 1, advisor.stats().errors(), "the failure is counted");
                 TelegramBotTest.awaitAllAnswered(inbox, 5_000);
                 assertEquals(List.of(), inbox.unanswered());
@@ -326,79 +320,6 @@ class TelegramResilienceTest {
         }
     }
 
-    @Test
-    void thousands_of_hostile_messages_get_valid_replies_and_leave_only_valid_data() throws Exception {
-        Random random = new Random(7);
-        List<String> texts = hostileTexts(random, 2000);
-        long firstUser = 620_000;
-        int users = 200; // 10 messages each: well under a chat's queue limit
-        Advisor advisor = TestAdvisors.shipped().advisor();
-        long errorsBefore = advisor.stats().errors();
-        PrintStream err = System.err;
-        ByteArrayOutputStream log = new ByteArrayOutputStream();
-        try (FakeBotApi telegram = new FakeBotApi(); SqliteDatabase database = SqliteDatabase.open(data)) {
-            UpdateInbox inbox = new SqliteInbox(database);
-            TelegramBot bot = TelegramBotTest.bot(telegram, inbox, 10_000);
-            bot.start();
-            System.setErr(new PrintStream(log, true, StandardCharsets.UTF_8));
-            TelegramBotTest.poll(bot, "fuzz-poller");
-            for (int i = 0; i < texts.size(); i++) {
-                long user = firstUser + i % users;
-                telegram.textMessage(user, "private", user, texts.get(i));
-            }
-            try {
-                int replies = 0;
-                for (long user = firstUser; user < firstUser + users; user++) {
-                    List<JsonNode> sent = telegram.awaitSent(user, texts.size() / users, 60_000);
-                    assertEquals(texts.size() / users, sent.size(), "replies to user " + user);
-                    for (JsonNode r : sent) {
-                        String text = r.get("text").asText();
-                        if (!r.path("parse_mode").isMissingNode() && !r.get("parse_mode").isNull()) {
-                            assertNull(FakeBotApi.htmlProblem(text), text);
-                        }
-                        assertTrue(FakeBotApi.visibleText(text).length() <= 4096);
-                    }
-                    replies += sent.size();
-                }
-                assertTrue(replies >= texts.size(), "replies: " + replies);
-                assertEquals(0, telegram.rejected(), "Telegram refused a reply");
-                assertEquals(errorsBefore, advisor.stats().errors(), "an exception escaped a handler");
-            } finally {
-                bot.stop();
-                System.setErr(err);
-            }
-        }
-        // Nothing a person typed reaches the log at WARN or above.
-        List<String> loud = log.toString(StandardCharsets.UTF_8).lines()
-                .filter(l -> l.contains(" WARN ") || l.contains(" ERROR ")).toList();
-        for (String text : texts) {
-            String quoted = text.strip();
-            if (quoted.length() >= 12) {
-                assertTrue(loud.stream().noneMatch(l -> l.contains(quoted.substring(0, 12))),
-                        "a user's text in the log: " + quoted.substring(0, 12));
-            }
-        }
-        // Whatever the hostile commands tried, the profile database holds only valid values.
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + Path.of("target", "test-data", SqliteDatabase.FILE));
-                Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery("SELECT count(*) FROM profiles WHERE user_id BETWEEN 620000 AND 620199 AND ("
-                        + "level NOT IN ('new-to-tech','student','career-switcher','junior','mid','senior') "
-                        + "OR cloud NOT IN ('aws','gcp','azure','none') OR hours_per_week NOT BETWEEN 1 AND 80 "
-                        + "OR length(goal) > 200 OR length(background) > 200)")) {
-            rs.next();
-            assertEquals(0, rs.getInt(1));
-        }
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + Path.of("target", "test-data", SqliteDatabase.FILE));
-                Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery("SELECT count(*) FROM topic_progress WHERE user_id BETWEEN 620000 AND 620199 "
-                        + "AND topic_id NOT IN ('python','math','statistics','data-sql','ml-algorithms','software-engineering',"
-                        + "'deep-learning','deployment','big-data','cloud','portfolio','job-search')")) {
-            rs.next();
-            assertEquals(0, rs.getInt(1));
-        }
-        forget(firstUser, users);
-    }
-
     /** Deletes what the test's chats left in the shared profile store: {@code count} chats from {@code first}, and {@code others}. */
     private static void forget(long first, int count, long... others) {
         Advisor advisor = TestAdvisors.shipped().advisor();
@@ -408,49 +329,5 @@ class TelegramResilienceTest {
         for (long chat : others) {
             advisor.reply(chat, "/forget");
         }
-    }
-
-    /** Random Unicode, control and zero-width characters, huge strings, markup and fake commands. */
-    static List<String> hostileTexts(Random random, int count) {
-        String[] fixed = {
-            "<b>unclosed <i>tags", "</b></i></code>", "&amp; &lt; & &#xZZ; &", "<script>alert(1)</script>",
-            "[link](javascript:alert(1)) **bold** __x__ `code` ```block", "/done ../../etc/passwd",
-            "/level '; DROP TABLE profiles; --", "/level junior' OR '1'='1", "/goal <b>rich</b> & famous",
-            "/hours 99999999999999999999", "/hours -5", "/cloud azure; rm -rf /", "/skip %00%0A", "/forget now please",
-            "\u202Eevil right-to-left\u202C salary?", "zero\u200Bwidth\u200Bsalary\u200Bquestion", "\u0000\u0001\u0007",
-            "I'm a <b>Java</b> developer with 999 years of experience", "I already know <script>python</script> and SQL",
-            "/profile@CareerAdvisorBot", "/ what", "//", "/", "@CareerAdvisorBot", "💰💰💰 salary 💰💰💰", "\uD83D", "\uDC00x"
-        };
-        List<String> texts = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            switch (random.nextInt(5)) {
-                case 0 -> texts.add(fixed[random.nextInt(fixed.length)]);
-                case 1 -> texts.add(randomUnicode(random, 1 + random.nextInt(300)));
-                case 2 -> texts.add(i % 50 == 2 ? "x".repeat(100_000) : i % 10 == 7
-                        ? randomUnicode(random, 4000 + random.nextInt(2000)) : randomUnicode(random, 200 + random.nextInt(300)));
-                case 3 -> texts.add(fixed[random.nextInt(fixed.length)] + randomUnicode(random, 20));
-                default -> texts.add("how much does a junior earn " + randomUnicode(random, 10) + " <&> ?");
-            }
-        }
-        return texts;
-    }
-
-    private static final String MARKUP = "<>&\"'/*_`[]()";
-
-    private static String randomUnicode(Random random, int length) {
-        StringBuilder s = new StringBuilder();
-        while (s.length() < length) {
-            int kind = random.nextInt(10);
-            int cp = switch (kind) {
-                case 0 -> random.nextInt(0x20);                       // control characters
-                case 1 -> 0x200B + random.nextInt(5);                  // zero-width and joiners
-                case 2 -> 0x0590 + random.nextInt(0x200);              // Hebrew and Arabic, right to left
-                case 3 -> 0x1F300 + random.nextInt(0x300);             // emoji
-                case 4 -> MARKUP.charAt(random.nextInt(MARKUP.length())); // markup characters
-                default -> 0x20 + random.nextInt(0x2FF);               // Latin and more
-            };
-            s.appendCodePoint(cp);
-        }
-        return s.toString();
     }
 }
