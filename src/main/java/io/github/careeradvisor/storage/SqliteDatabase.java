@@ -16,7 +16,8 @@ import java.util.Set;
 /**
  * The SQLite file under the data dir that holds the profiles and the bot's update journal: WAL
  * journal, the schema versioned with {@code PRAGMA user_version} and migrated forward when opened, and
- * a quick check for damaged pages when opened. One connection serves every call, one call at a time
+ * a quick check for damaged pages when opened, deleted content overwritten with zeros (see {@link #erase}).
+ * One connection serves every call, one call at a time
  * (each is a few milliseconds); every write is one transaction. Whoever opens it closes it; the stores
  * built on it ({@code SqliteProfileStore}, {@code SqliteInbox}) share it.
  */
