@@ -68,7 +68,8 @@ class SqliteDatabaseTest {
     void a_new_data_dir_is_readable_by_its_owner_only_and_so_is_every_database_file() throws Exception {
         assumeTrue(FileSystems.getDefault().supportedFileAttributeViews().contains("posix"), "POSIX permissions");
         Path data = tmp.resolve("new").resolve("data");
-        try (SqliteDatabase database = SqliteDatabase.open(data); DataDir.Lock lock = DataDir.lockForBot(data)) {
+        DataDir.Lock lock = DataDir.lockForBot(data);
+        try (lock; SqliteDatabase database = SqliteDatabase.open(data)) {
             store(database, 1); // the WAL and shared-memory files exist once something is written
 
             assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(data)));
