@@ -15,7 +15,8 @@ RUN mvn -B -q -DskipTests package
 FROM eclipse-temurin:17-jre-jammy
 RUN useradd --system --create-home --home-dir /home/advisor --uid 10001 advisor \
  && mkdir -p /app /data /app/djl-cache \
- && chown advisor /data /app/djl-cache
+ && chown advisor /data /app/djl-cache \
+ && chmod 700 /data
 WORKDIR /app
 COPY --from=build /src/target/career-advisor.jar /app/career-advisor.jar
 COPY knowledge /app/knowledge

@@ -19,6 +19,7 @@ import io.github.careeradvisor.profile.SqliteProfileStore;
 import io.github.careeradvisor.retrieval.Embedder;
 import io.github.careeradvisor.retrieval.IndexBuilder;
 import io.github.careeradvisor.retrieval.IndexReport;
+import io.github.careeradvisor.storage.DataDir;
 import io.github.careeradvisor.storage.SqliteDatabase;
 import io.github.careeradvisor.telegram.TelegramBot;
 import java.io.BufferedReader;
@@ -155,6 +156,8 @@ public final class App {
             if (command == null) {
                 command = settings.telegramTokenIfSet().isPresent() ? Invocation.Command.BOT : Invocation.Command.CHAT;
             }
+            // Every command keeps its state in the data dir: one that cannot be used stops it before the model loads.
+            DataDir.prepare(settings.dataDir());
             return switch (command) {
                 case INDEX -> index(settings);
                 case ASK -> ask(settings, invocation);
@@ -211,16 +214,19 @@ public final class App {
 
     private int bot(Settings settings) {
         String token = settings.requireTelegramToken();
-        Started started = start(settings, embedder.apply(settings), err::println);
-        TelegramBot bot = TelegramBot.forTelegram(token, settings.telegramApiUrl(), started.advisor(),
-                settings.allowedUsers(), started.inbox(), settings.questionsPerMinute());
-        bot.start();
-        // SIGTERM (docker stop, systemd) runs this: finish the answers being written, then exit.
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            bot.stop();
-            started.close();
-        }, "shutdown"));
-        bot.run();
+        // Two bots polling with one data dir would both answer: the second stops here (README, "One bot per data dir").
+        try (DataDir.Lock lock = DataDir.lockForBot(settings.dataDir())) {
+            Started started = start(settings, embedder.apply(settings), err::println);
+            TelegramBot bot = TelegramBot.forTelegram(token, settings.telegramApiUrl(), started.advisor(),
+                    settings.allowedUsers(), started.inbox(), settings.questionsPerMinute());
+            bot.start();
+            // SIGTERM (docker stop, systemd) runs this: finish the answers being written, then exit.
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                bot.stop();
+                started.close();
+            }, "shutdown"));
+            bot.run();
+        }
         return EXIT_OK;
     }
 

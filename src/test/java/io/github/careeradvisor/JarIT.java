@@ -8,11 +8,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -53,6 +56,7 @@ class JarIT {
         assertEquals(0, warm.code(), warm.err());
         assertTrue(warm.out().contains(" 0 were embedded"), warm.out());
         assertEquals("", warm.err(), "no warnings or library noise on a clean start");
+        assertPrivate(tmp.resolve("data"));
         System.out.println("jar index, cold: " + cold.out().strip());
         System.out.println("jar index, warm: " + warm.out().strip());
 
@@ -79,6 +83,21 @@ class JarIT {
         assertEquals(0, java("", "ask", "--user", "7", "what does a junior earn?").code());
         Result seniors = java("", "ask", "--user", "7", "and seniors?");
         assertTrue(seniors.out().contains("$200,000") && !seniors.out().contains("$70,000"), seniors.out());
+    }
+
+    /** The data dir the jar made is its user's alone (0700), and so is every file in it (0600): the index cache too. */
+    private static void assertPrivate(Path data) throws IOException {
+        if (!FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+            return;
+        }
+        assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(data)));
+        try (Stream<Path> files = Files.list(data)) {
+            List<Path> all = files.toList();
+            assertFalse(all.isEmpty());
+            for (Path file : all) {
+                assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)), file.toString());
+            }
+        }
     }
 
     @Test

@@ -88,7 +88,18 @@ public final class SqliteInbox implements UpdateInbox {
 
     @Override
     public void answered(long updateId) {
+        long[] sender = {0, 0}; // who sent it, and how many of theirs are still unanswered
         database.write("marking update " + updateId + " answered", db -> {
+            try (PreparedStatement p = db.prepareStatement("SELECT user_id, (SELECT count(*) FROM inbox o WHERE "
+                    + "o.user_id = i.user_id AND o.answered_at IS NULL) FROM inbox i WHERE update_id = ? AND answered_at IS NULL")) {
+                p.setLong(1, updateId);
+                try (ResultSet rs = p.executeQuery()) {
+                    if (rs.next()) {
+                        sender[0] = rs.getLong(1);
+                        sender[1] = rs.getLong(2) - 1;
+                    }
+                }
+            }
             try (PreparedStatement p = db.prepareStatement("UPDATE inbox SET answered_at = ?, payload = '', "
                     + "reply = NULL, chat_id = 0, user_id = 0 WHERE update_id = ? AND answered_at IS NULL")) {
                 p.setString(1, Instant.now().toString());
@@ -103,6 +114,10 @@ public final class SqliteInbox implements UpdateInbox {
                 }
             }
         });
+        if (sender[0] != 0 && sender[1] == 0) {
+            // The last of a forgotten person's updates (their /forget, usually) let go of: no copy stays.
+            database.scrubIfErased(sender[0]);
+        }
     }
 
     @Override

@@ -133,15 +133,15 @@ public final class SqliteProfileStore implements ProfileStore {
     @Override
     public boolean forget(long userId) {
         int[] deleted = new int[1];
-        database.write("deleting the data of user " + userId, db -> {
+        database.erase("deleting the data of user " + userId, userId, db -> {
             for (String table : List.of("topic_progress", "profiles", "dialogue")) {
                 try (PreparedStatement p = db.prepareStatement("DELETE FROM " + table + " WHERE user_id = ?")) {
                     p.setLong(1, userId);
                     deleted[0] += p.executeUpdate();
                 }
             }
-            // The person's questions still waiting (this /forget among them) stay until answered, and
-            // an answered update keeps neither its text nor who sent it.
+            // The person's questions still waiting (this /forget among them) stay until answered; an
+            // answered update keeps neither its text nor who sent it, and the files are scrubbed again then.
         });
         return deleted[0] > 0;
     }

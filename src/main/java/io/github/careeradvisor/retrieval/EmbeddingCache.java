@@ -9,9 +9,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -94,6 +96,15 @@ final class EmbeddingCache {
         }
     }
 
+    /** {@code file} created anew, readable by its owner only, as everything in the data dir is (README, "Forgetting a person"). */
+    private static Path ownerOnly(Path file) throws IOException {
+        Files.deleteIfExists(file);
+        if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+            return Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        }
+        return Files.createFile(file);
+    }
+
     /** Writes the cache if anything changed. Failing to write costs only time on the next start. */
     void save(Consumer<String> warnings) {
         if (!changed) {
@@ -102,7 +113,7 @@ final class EmbeddingCache {
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
-            try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp)))) {
+            try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(ownerOnly(tmp))))) {
                 out.writeInt(MAGIC);
                 out.writeUTF(model);
                 out.writeInt(dimensions);

@@ -3,19 +3,21 @@ package io.github.careeradvisor.storage;
 import io.github.careeradvisor.config.ConfigException;
 import io.github.careeradvisor.config.Settings;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The SQLite file under the data dir that holds the profiles and the bot's update journal: WAL
  * journal, the schema versioned with {@code PRAGMA user_version} and migrated forward when opened, and
- * a quick check for damaged pages when opened. One connection serves every call, one call at a time
+ * a quick check for damaged pages when opened, deleted content overwritten with zeros (see {@link #erase}).
+ * One connection serves every call, one call at a time
  * (each is a few milliseconds); every write is one transaction. Whoever opens it closes it; the stores
  * built on it ({@code SqliteProfileStore}, {@code SqliteInbox}) share it.
  */
@@ -86,19 +88,24 @@ public final class SqliteDatabase implements AutoCloseable {
 
     private final Connection db;
     private final Path file;
+    /** People erased whose updates the journal has not let go of yet. */
+    private final Set<Long> erased = new HashSet<>();
 
     private SqliteDatabase(Connection db, Path file) {
         this.db = db;
         this.file = file;
     }
 
-    /** Opens (creating if needed) the database in {@code dataDir} and brings its schema up to date. */
+    /**
+     * Opens (creating if needed, readable by its owner only) the database in {@code dataDir} and brings
+     * its schema up to date; the WAL and shared-memory files SQLite makes beside it take its permissions.
+     */
     public static SqliteDatabase open(Path dataDir) {
-        Path file = dataDir.resolve(FILE);
+        Path file = DataDir.prepare(dataDir).resolve(FILE);
         try {
-            Files.createDirectories(dataDir);
+            DataDir.createPrivateFile(file);
         } catch (IOException e) {
-            throw new ConfigException("data dir '" + dataDir + "' cannot be created (" + e + ") (set "
+            throw new ConfigException("the profile database '" + file + "' cannot be created (" + e + ") (set "
                     + Settings.DATA_DIR + ")");
         }
         Connection connection = null;
@@ -132,6 +139,8 @@ public final class SqliteDatabase implements AutoCloseable {
                 rs.next();
             }
             s.execute("PRAGMA synchronous = NORMAL");
+            // Deleted rows are overwritten with zeros, not left in free space: see erase().
+            s.execute("PRAGMA secure_delete = ON");
             // Reading one page proves the file is a SQLite database before anything is written, and a
             // quick check finds damaged pages now, at start-up, not in the middle of a conversation.
             try (ResultSet rs = s.executeQuery("SELECT count(*) FROM sqlite_master")) {
@@ -190,21 +199,81 @@ public final class SqliteDatabase implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs {@code work} between BEGIN IMMEDIATE (the write lock taken up front, so a second process on
+     * the file waits its turn instead of failing mid-way) and COMMIT. The transaction is spelled out
+     * rather than left to JDBC's auto-commit switch: after a full disk SQLite has already rolled back,
+     * and JDBC's own rollback and switch back then fail, hide the real error and leave the connection
+     * unable to write again.
+     */
     private void inTransaction(Work work) throws SQLException {
-        db.setAutoCommit(false);
-        try {
-            work.run(db);
-            db.commit();
-        } catch (SQLException | RuntimeException e) {
-            db.rollback();
-            throw e;
-        } finally {
-            db.setAutoCommit(true);
+        try (Statement s = db.createStatement()) {
+            s.execute("BEGIN IMMEDIATE");
+            try {
+                work.run(db);
+                s.execute("COMMIT");
+            } catch (SQLException | RuntimeException e) {
+                rollback(s, e);
+                throw e;
+            }
         }
     }
 
+    private static void rollback(Statement s, Exception cause) {
+        try {
+            s.execute("ROLLBACK");
+        } catch (SQLException e) {
+            // After SQLITE_FULL and a few others SQLite rolled back itself and nothing is left to undo.
+            if (!String.valueOf(e.getMessage()).contains("no transaction is active")) {
+                cause.addSuppressed(e);
+            }
+        }
+    }
+
+    /**
+     * Deletes a person's rows ({@code work}) and scrubs the files of them: secure_delete zeroed what the
+     * rows held, and the WAL, which still holds the pages as they were before, is copied into the file
+     * and emptied. The person's updates still in the journal (the one asking to be forgotten among
+     * them) are scrubbed the same way once answered: see {@link #scrubIfErased}.
+     */
+    public synchronized void erase(String doing, long userId, Work work) {
+        write(doing, work);
+        erased.add(userId);
+        scrub(doing);
+    }
+
+    /**
+     * The journal dropped the text and sender of the last update of {@code userId} it held: if that
+     * person was erased, the files are scrubbed again, so the old copies of those rows go too.
+     */
+    public synchronized void scrubIfErased(long userId) {
+        if (erased.remove(userId)) {
+            scrub("scrubbing the journal of user " + userId);
+        }
+    }
+
+    private void scrub(String doing) {
+        read(doing, c -> {
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA wal_checkpoint(TRUNCATE)")) {
+                // While another process reads, the WAL cannot be emptied now; a later checkpoint does it.
+                return rs.next();
+            }
+        });
+    }
+
     private IllegalStateException failure(String doing, SQLException e) {
-        return new IllegalStateException(doing + " in '" + file + "' failed: " + e.getMessage(), e);
+        return new IllegalStateException(doing + " in '" + file + "' failed: " + e.getMessage() + advice(e), e);
+    }
+
+    /** What the operator can do about the errors that are the disk's, not the program's. */
+    private static String advice(SQLException e) {
+        return switch (e.getErrorCode() & 0xff) {
+            case 13 -> " (the disk of the data dir is full: free space there, or set " + Settings.DATA_DIR
+                    + " to a disk with room)";
+            case 8 -> " (the data dir cannot be written: make it writable for this user, or set "
+                    + Settings.DATA_DIR + " to a folder that is)";
+            default -> "";
+        };
     }
 
     @Override

@@ -36,6 +36,7 @@ final class UpdatePoller {
     void run() {
         long offset = inbox.nextOffset();
         int failures = 0;
+        int storeFailures = 0; // counted apart: a poll that works between two failed stores does not reset it
         while (running) {
             List<Update> updates;
             try {
@@ -71,12 +72,15 @@ final class UpdatePoller {
             try {
                 List<UpdateInbox.Received> fresh = inbox.receive(batch, next);
                 offset = next;
+                storeFailures = 0;
                 fresh.forEach(r -> dispatcher.dispatch(r, read.get(r.updateId())));
             } catch (RuntimeException e) {
-                // Not stored, so not confirmed: Telegram sends the batch again.
-                failures++;
-                LOG.error("storing {} updates failed: {}", batch.size(), e.getMessage());
-                pause(BotApi.backoffMillis(failures));
+                // Not stored, so not confirmed: the offset stays, and Telegram sends the batch again, after
+                // a pause that grows while the disk stays full (README, "A full disk or a read-only data dir").
+                storeFailures++;
+                LOG.error("storing {} updates failed ({} in a row); they stay with Telegram and are fetched again: {}",
+                        batch.size(), storeFailures, e.getMessage());
+                pause(BotApi.backoffMillis(storeFailures));
             }
         }
     }

@@ -4,16 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The README's "Run on Telegram" steps with the packaged jar, against the stand-in Bot API server:
- * the bot starts, answers, logs one line per answer without the token, and stops on SIGTERM.
+ * the bot starts, answers, logs one line per answer without the token, and stops on SIGTERM; no file
+ * of its data dir holds the token either.
  */
 class BotJarIT {
 
@@ -58,6 +61,14 @@ class BotJarIT {
             assertFalse(output.contains(FakeBotApi.TOKEN.substring(FakeBotApi.TOKEN.indexOf(':') + 1)),
                     "the token appears in the output:\n" + output);
             assertFalse(output.contains("junior ML engineer"), "a user's text appears in the log:\n" + output);
+            byte[] secret = FakeBotApi.TOKEN.substring(FakeBotApi.TOKEN.indexOf(':') + 1).getBytes(StandardCharsets.UTF_8);
+            try (Stream<Path> files = Files.walk(data)) {
+                for (Path file : files.filter(Files::isRegularFile).toList()) {
+                    String bytes = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
+                    assertFalse(bytes.contains(new String(secret, StandardCharsets.ISO_8859_1)),
+                            "the token is in the data dir's " + file.getFileName());
+                }
+            }
         }
     }
 }

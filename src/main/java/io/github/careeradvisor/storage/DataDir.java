@@ -1,0 +1,133 @@
+package io.github.careeradvisor.storage;
+
+import io.github.careeradvisor.config.ConfigException;
+import io.github.careeradvisor.config.Settings;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermissions;
+
+/**
+ * The data dir ({@value Settings#DATA_DIR}): created readable by its owner only (0700, its files 0600,
+ * where the file system has POSIX permissions), checked to be writable before anything is stored in it,
+ * and locked by the one bot that polls with it (see the README, "One bot per data dir").
+ */
+public final class DataDir {
+
+    /** Held by the running bot; the CLI commands do not take it. */
+    public static final String BOT_LOCK = "bot.lock";
+
+    private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+
+    private DataDir() {
+    }
+
+    /**
+     * Creates {@code dir} if it is missing (0700) and proves it writable by creating and deleting a file
+     * in it; either failing is a {@link ConfigException} naming the dir and the setting.
+     */
+    public static Path prepare(Path dir) {
+        try {
+            if (!Files.isDirectory(dir)) {
+                if (POSIX) {
+                    Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+                } else {
+                    Files.createDirectories(dir);
+                }
+            }
+        } catch (IOException e) {
+            throw new ConfigException("data dir '" + dir + "' cannot be created (" + e + ") (set " + Settings.DATA_DIR + ")");
+        }
+        try {
+            // Permissions alone do not tell: root writes through them, a read-only mount refuses everyone.
+            Files.delete(Files.createTempFile(dir, ".write-check", ""));
+        } catch (IOException e) {
+            throw new ConfigException("data dir '" + dir + "' cannot be written (" + e + "): make it writable for "
+                    + "this user, or set " + Settings.DATA_DIR + " to a folder that is");
+        }
+        return dir;
+    }
+
+    /** Creates {@code file} empty and readable by its owner only (0600), unless it exists. */
+    static void createPrivateFile(Path file) throws IOException {
+        try {
+            if (POSIX) {
+                Files.createFile(file, ownerOnly());
+            } else {
+                Files.createFile(file);
+            }
+        } catch (FileAlreadyExistsException e) {
+            // kept as it is: an existing file's permissions are its owner's choice
+        }
+    }
+
+    private static FileAttribute<?> ownerOnly() {
+        return PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
+    }
+
+    /**
+     * Locks {@code dir} for this process's bot, until {@link Lock#close()} or the process ends (the OS
+     * drops the lock of a killed process too). A second bot on the same dir gets a {@link ConfigException}.
+     */
+    public static Lock lockForBot(Path dir) {
+        prepare(dir);
+        Path file = dir.resolve(BOT_LOCK);
+        FileChannel channel = null;
+        try {
+            createPrivateFile(file);
+            channel = FileChannel.open(file, StandardOpenOption.WRITE);
+            FileLock lock = channel.tryLock();
+            if (lock != null) {
+                return new Lock(channel, lock);
+            }
+        } catch (OverlappingFileLockException e) {
+            // this process holds it already: as much another bot as one in another process
+        } catch (IOException e) {
+            closeQuietly(channel);
+            throw new ConfigException("the bot's lock file '" + file + "' cannot be opened (" + e + ") (set "
+                    + Settings.DATA_DIR + ")");
+        }
+        closeQuietly(channel);
+        throw new ConfigException("another bot is running on data dir '" + dir + "' (it holds '" + file
+                + "'): stop it first, or give this bot a data dir of its own with " + Settings.DATA_DIR);
+    }
+
+    private static void closeQuietly(FileChannel channel) {
+        if (channel != null) {
+            try {
+                channel.close();
+            } catch (IOException ignored) {
+                // nothing was locked through it
+            }
+        }
+    }
+
+    /** The bot's hold on the data dir. */
+    public static final class Lock implements AutoCloseable {
+
+        private final FileChannel channel;
+        private final FileLock lock;
+
+        private Lock(FileChannel channel, FileLock lock) {
+            this.channel = channel;
+            this.lock = lock;
+        }
+
+        @Override
+        public void close() {
+            try {
+                lock.release();
+                channel.close();
+            } catch (IOException e) {
+                // the process is ending; the OS drops the lock with it
+            }
+        }
+    }
+}
