@@ -38,4 +38,27 @@ class BenchIT {
         }
         System.out.println(md);
     }
+
+    @Test
+    void a_short_soak_gets_one_reply_to_every_message_and_puts_its_curve_into_the_report() throws Exception {
+        Path report = tmp.resolve("BENCHMARKS.md");
+        Files.writeString(report, "# Benchmarks\n\n## Targets\n\nkept\n");
+        Path benchClasses = Path.of(BenchIT.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("jar") + File.pathSeparator + benchClasses, Soak.class.getName(),
+                "--minutes", "0.25", "--out", report.toString());
+        builder.environment().remove("TELEGRAM_BOT_TOKEN");
+        builder.redirectErrorStream(true).redirectOutput(tmp.resolve("soak.log").toFile());
+        Process soak = builder.start();
+        assertTrue(soak.waitFor(5, TimeUnit.MINUTES), "the short soak took over 5 minutes");
+
+        assertEquals(0, soak.exitValue(), Files.readString(tmp.resolve("soak.log")));
+        String md = Files.readString(report);
+        for (String part : List.of("## Targets\n\nkept\n", SoakReport.HEADING,
+                "| minute | RSS MB | heap MB | old gen MB | DB KB | journal rows | dialogue rows | asked | answers | errors |",
+                "- Exactly one reply to every message: yes")) {
+            assertTrue(md.contains(part), "missing '" + part + "' in:\n" + md);
+        }
+        System.out.println(md);
+    }
 }
