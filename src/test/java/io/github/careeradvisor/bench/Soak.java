@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import java.util.function.ToDoubleFunction;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 import org.sqlite.SQLiteConfig;
@@ -279,7 +280,7 @@ public final class Soak {
         }
         List<String> names = List.of(lines.get(0).trim().split("\\s+"));
         List<String> values = List.of(lines.get(1).trim().split("\\s+"));
-        java.util.function.ToDoubleFunction<String> kb = name -> Double.parseDouble(values.get(names.indexOf(name)));
+        ToDoubleFunction<String> kb = name -> Double.parseDouble(values.get(names.indexOf(name)));
         double committed = kb.applyAsDouble("S0C") + kb.applyAsDouble("S1C") + kb.applyAsDouble("EC")
                 + kb.applyAsDouble("OC");
         return new Heap((long) committed, (long) kb.applyAsDouble("OU"));
