@@ -127,7 +127,7 @@ public final class Benchmark {
             }
             String report = new Report(quick, Stats.median(cold), Stats.median(warmStart), Stats.median(plainStart),
                     ours, allCores, plain, load, scales).markdown(ZonedDateTime.now().format(DateTimeFormatter.ISO_LOCAL_DATE));
-            report = report + keptSection(out);
+            report = report + keptSections(out);
             Files.writeString(out, report, StandardCharsets.UTF_8);
             log.println("bench: wrote " + out);
             return report;
@@ -198,7 +198,7 @@ public final class Benchmark {
     }
 
     /** The jar the product's classes come from: the benchmark measures the product as shipped. */
-    private static Path jar() {
+    static Path jar() {
         Path location = location(App.class);
         if (!location.toString().endsWith(".jar")) {
             throw new IllegalStateException("the benchmark measures the packaged jar, but App was loaded from '"
@@ -231,16 +231,19 @@ public final class Benchmark {
     /** The before/after section measured by src/test/bench/before_after.py: this run does not measure it, so it is kept. */
     static final String KEPT = "## Answer latency before and after a change";
 
-    private static String keptSection(Path out) throws java.io.IOException {
+    /** The sections other runs wrote (the before/after script's, the soak's), kept as they are. */
+    private static String keptSections(Path out) throws IOException {
         if (!Files.exists(out)) {
             return "";
         }
         String old = Files.readString(out, StandardCharsets.UTF_8);
-        int start = old.indexOf(KEPT);
-        if (start < 0) {
-            return "";
+        StringBuilder kept = new StringBuilder();
+        for (String heading : List.of(KEPT, SoakReport.HEADING)) {
+            String section = Sections.find(old, heading);
+            if (!section.isEmpty()) {
+                kept.append("\n").append(section).append("\n");
+            }
         }
-        int end = old.indexOf("\n## ", start + KEPT.length());
-        return "\n" + (end < 0 ? old.substring(start) : old.substring(start, end + 1)).strip() + "\n";
+        return kept.toString();
     }
 }

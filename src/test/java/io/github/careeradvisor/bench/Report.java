@@ -60,7 +60,8 @@ final class Report {
                 + "product jar holds none of it; it runs beside the packaged jar, whose `index` and `ask` it times as a "
                 + "user runs them. It takes about a quarter of an hour on two cores and rewrites this file; `--quick` "
                 + "is a one-minute smoke run (`BenchIT` runs it in `mvn -B verify`), and `--out FILE` writes the "
-                + "report elsewhere.\n\n");
+                + "report elsewhere. The soak (`" + Soak.RUN + "`, ten minutes, `--minutes N`) writes its own section, "
+                + "at the end, which this run keeps; `BenchIT` runs a 15-second one.\n\n");
     }
 
     private void targets(StringBuilder md) {

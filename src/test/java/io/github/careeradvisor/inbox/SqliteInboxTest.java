@@ -88,6 +88,35 @@ class SqliteInboxTest {
     }
 
     @Test
+    void answered_updates_beyond_the_last_ten_thousand_are_pruned_and_the_offset_and_unanswered_ones_stay() throws Exception {
+        int total = SqliteInbox.KEEP_ANSWERED + 2_000;
+        try (SqliteDatabase database = SqliteDatabase.open(data)) {
+            SqliteInbox inbox = new SqliteInbox(database);
+            List<UpdateInbox.Received> batch = new java.util.ArrayList<>();
+            for (int id = 1; id <= total; id++) {
+                batch.add(new UpdateInbox.Received(id, id, id, "{\"text\":\"question " + id + "\"}"));
+            }
+            inbox.receive(batch, total + 1);
+            for (int id = 1; id <= total; id++) {
+                if (id != 3) {
+                    inbox.answered(id);
+                }
+            }
+
+            assertEquals(total + 1, inbox.nextOffset(), "the offset, what exactly-once rests on, is kept");
+            assertEquals(List.of(3L), inbox.unanswered().stream().map(u -> u.update().updateId()).toList(),
+                    "an update not answered yet is never pruned, however old");
+            assertEquals(List.of(), inbox.receive(batch.subList(total - SqliteInbox.KEEP_ANSWERED, total), total + 1),
+                    "the last ten thousand answered are still known");
+        }
+        long kept = DatabaseFile.count(data, "SELECT count(*) FROM inbox WHERE answered_at IS NOT NULL");
+        assertTrue(kept >= SqliteInbox.KEEP_ANSWERED && kept <= SqliteInbox.KEEP_ANSWERED + 500,
+                "answered rows kept: " + kept + " of " + (total - 1));
+        assertEquals(0, DatabaseFile.count(data, "SELECT count(*) FROM inbox WHERE answered_at IS NOT NULL AND update_id <= "
+                + (total - SqliteInbox.KEEP_ANSWERED - 500)), "the oldest answered rows are gone");
+    }
+
+    @Test
     void forgetting_a_person_leaves_none_of_their_words_nor_their_id_in_the_file_or_its_write_ahead_log() throws Exception {
         long ann = 98_765_432_109_876L;
         long bob = 98_765_432_100_001L;

@@ -25,7 +25,8 @@ import org.jspecify.annotations.Nullable;
  * long-polls as Telegram does (held open until an update arrives or the timeout passes; updates below
  * the offset are confirmed and dropped), and sendMessage is rejected the way Telegram rejects it. The
  * tests queue updates and read back the calls; the load benchmark lets people in many chats ask,
- * wait for the reply and ask again ({@link #startAsking}).
+ * wait for the reply and ask again ({@link #startAsking}), and the soak lets them ask at a set pace
+ * ({@link #askUnlessWaiting}).
  */
 final class FakeBotApi implements AutoCloseable {
 
@@ -173,8 +174,39 @@ final class FakeBotApi implements AutoCloseable {
         return unexpected;
     }
 
+    /**
+     * From now on replies are counted as in {@link #startAsking}, but people ask only through
+     * {@link #askUnlessWaiting}, at the pace the caller sets. Calls are not kept any more.
+     */
+    synchronized void countReplies() {
+        keepCalls = false;
+    }
+
+    /** The person in {@code chat} asks {@code text}, unless their last question is still unanswered. */
+    synchronized boolean askUnlessWaiting(long chat, String text) {
+        if (askedAt.containsKey(chat)) {
+            return false;
+        }
+        ask(chat, text);
+        return true;
+    }
+
+    /** Questions asked and not answered yet. */
+    synchronized int waiting() {
+        return askedAt.size();
+    }
+
+    /** Updates are numbered from {@code first} on, as Telegram goes on numbering them for a bot that has run a while. */
+    synchronized void numberUpdatesFrom(int first) {
+        nextUpdateId = first;
+    }
+
     private void ask(long chat) {
-        textMessage(chat, "private", chat, java.util.Objects.requireNonNull(nextQuestion).apply(chat));
+        ask(chat, java.util.Objects.requireNonNull(nextQuestion).apply(chat));
+    }
+
+    private void ask(long chat, String text) {
+        textMessage(chat, "private", chat, text);
         askedAt.put(chat, System.nanoTime());
     }
 
