@@ -30,6 +30,8 @@ final class Interpreter {
     static final int MIN_QUESTION_WORDS = 3;
     /** "what does it depend on?": a message this short pointing back with "it" or "that". */
     static final int REFER_WORDS = 7;
+    /** "why python?": a message this short that starts with "why" asks the reason for what was just said. */
+    static final int WHY_WORDS = 3;
     /** A message the router calls off-topic or small talk this surely stays as it is, thread or not. */
     static final double SURE_OFF_TOPIC = 0.5;
     /** A message with this many words the guides never use is about something else. */
@@ -89,7 +91,9 @@ final class Interpreter {
         String remainder = null;
         if (entities.isWhole("more", text)) {
             kind = Understanding.FollowUp.MORE;
-        } else if (entities.isWhole("why", text)) {
+        } else if (entities.isWhole("why", text) || last != null && words <= WHY_WORDS
+                && Entities.words(text).startsWith("why ") && found.slots().cert() == null && found.slots().code() == null) {
+            // "why?", and in a thread "why python?": the reason behind what was just said.
             kind = Understanding.FollowUp.WHY;
         } else if (entities.isWhole("first", text)) {
             kind = Understanding.FollowUp.FIRST;
@@ -104,7 +108,7 @@ final class Interpreter {
             kind = Understanding.FollowUp.SLOT;
             remainder = Entities.words(text);
         } else if (last != null && words <= REFER_WORDS && entities.refersBack(text) && found.slots().cert() == null
-                && found.slots().occupation() == null
+                && found.slots().code() == null && found.slots().occupation() == null
                 && alone.intent() != Intent.ABOUT_ME && alone.intent() != Intent.SMALL_TALK
                 && retriever.retrieve(alone.query(), java.util.Set.of()).bestSimilarity() < CLEAR_ALONE) {
             // "is it hard to become an ML engineer?" says what "it" is; "what does it depend on?" does not.
@@ -129,8 +133,9 @@ final class Interpreter {
             return resolved(last.question(), before, carried, Understanding.FollowUp.SLOT, last);
         }
         return switch (kind) {
-            case MORE, WHY, FIRST -> resolved(kind == Understanding.FollowUp.WHY ? "why " + last.question()
-                    : last.question(), before, carried, kind, last);
+            case MORE, WHY, FIRST -> resolved(kind != Understanding.FollowUp.WHY ? last.question()
+                    : entities.isWhole("why", text) ? "why " + last.question() : text + " (" + last.question() + ")",
+                    before, carried, kind, last);
             case ASPECT -> aspect(text, found.slots(), before, carried, last);
             case SLOT -> (found.slots().cert() != null || found.slots().code() != null)
                     && before != Intent.CERT_DETAIL && before != Intent.CERT_ADVICE
@@ -186,8 +191,8 @@ final class Interpreter {
         if (first.followUp() == Understanding.FollowUp.NONE && onlyContextSlots(named)) {
             return slot(text, text, named, before, carried, last);
         }
-        return resolved(text + " (" + Entities.gist(last.question()) + ")", before, carried,
-                Understanding.FollowUp.REFER, last);
+        String about = Entities.gist(last.question()) + (SUBJECTS.containsKey(before) ? ", " + SUBJECTS.get(before) : "");
+        return resolved(text + " (" + about + ")", before, carried, Understanding.FollowUp.REFER, last);
     }
 
     /** Whether the previous turn was about a certification, or listed some. */
@@ -248,8 +253,9 @@ final class Interpreter {
         }
         Slots slots = carried.with(named);
         if ((subject == null || subject == Intent.CERT_ADVICE) && named.withAspect(null).isEmpty()
-                && named.aspect() != null && (carried.cert() != null || carried.code() != null)) {
-            // "so what do I take instead?", "and duration": another aspect of the same certification.
+                && named.aspect() != null && certInThread(last)) {
+            // "so what do I take instead?", "and duration": another aspect of the same certification, or
+            // of those just listed ("and they're still offered?").
             return aspect(remainder, named, before, carried, last);
         }
         if (subject == null && named.withAspect(null).isEmpty()) {

@@ -127,6 +127,18 @@ class ConversationTest {
     }
 
     @Test
+    void why_with_a_subject_asks_the_reason_and_keeps_the_learning_path_thread() {
+        advisor.reply(user, 13, "/forget");
+        say(13, "I'm a beginner, what should I learn first?");
+
+        String why = say(13, "why python?");
+        String after = say(13, "okay and after that, right?");
+
+        assertTrue(why.contains("Python"), why);
+        assertTrue(after.startsWith("After those:"), "the path goes on past the topics suggested: " + after);
+    }
+
+    @Test
     void an_off_topic_question_in_the_middle_of_a_thread_is_still_declined() {
         advisor.reply(user, 9, "/forget");
         say(9, "how much does a junior ML engineer earn?");
