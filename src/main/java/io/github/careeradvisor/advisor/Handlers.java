@@ -60,7 +60,9 @@ final class Handlers {
             return certifications.each(u);
         }
         if (u.followUp() == Understanding.FollowUp.FIRST && (u.intent() == Intent.CERT_ADVICE
-                || u.intent() == Intent.CERT_DETAIL)) {
+                || u.intent() == Intent.CERT_DETAIL) || u.followUp() == Understanding.FollowUp.WHY
+                && u.intent() == Intent.CERT_ADVICE && !u.facts().isEmpty()) {
+            // "why that one?" after a list: the first one listed, with what it expects and costs.
             return certifications.first(u);
         }
         boolean onwards = u.followUp() == Understanding.FollowUp.MORE || u.followUp() == Understanding.FollowUp.REFER;

@@ -40,7 +40,7 @@ final class Interpreter {
     /** How a sentence about oneself starts, or what it says, when it does not start with "I". */
     private static final Pattern STATEMENT_CUE = Pattern.compile("^(i|i'm|im|i've|my|former|ex|currently|been|"
             + "working|\\d{1,2}\\+?\\s*(years?|yrs?))\\b|\\b(looking to switch|switching (to|into)|career (switcher|changer)|"
-            + "transitioning|mostly on|all on|we use|we're on|we are on)\\b");
+            + "transitioning|switching careers?|changing careers?|mostly on|all on|we use|we're on|we are on)\\b");
     private static final Pattern PERSONAL = Pattern.compile(
             "\\b(i|i'm|im|me|my|should i|would i|could i|can i)\\b");
 
@@ -358,12 +358,15 @@ final class Interpreter {
                 && !subjects.contains(Intent.ROLE_COMPARISON)) {
             // "what does a junior earn": pay words say more than an uncertain neighbour.
             intent = Intent.SALARY;
+        } else if (!structured && routing.confidence() < 0.6 && subjects.equals(Set.of(Intent.LEARNING_PATH))
+                && Entities.wordCount(text) <= SLOT_ONLY_WORDS + 2) {
+            intent = Intent.LEARNING_PATH; // "what's next for me?": short, and its one subject says it
         }
         boolean asks = text.strip().endsWith("?") || ProfileStatement.asksSomething(text.toLowerCase(Locale.ROOT));
         if ((s.cert() != null || s.code() != null) && intent != Intent.ABOUT_ME) {
             return Intent.CERT_DETAIL;
         }
-        if (ProfileStatement.read(text).isPresent()) {
+        if (ProfileStatement.read(text).isPresent() || ProfileStatement.saysKnown(text)) {
             return Intent.ABOUT_ME;
         }
         if (!asks && STATEMENT_CUE.matcher(text.toLowerCase(Locale.ROOT)).find()

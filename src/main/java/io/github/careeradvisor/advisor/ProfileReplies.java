@@ -39,6 +39,11 @@ final class ProfileReplies {
         lines.add("Goal: " + (p.goal() == null ? "not set (/goal …)" : p.goal()));
         lines.add("Cloud: " + (p.cloud() == null ? "not set (/cloud)" : p.cloud().label()));
         lines.add("Time: " + (p.hoursPerWeek() == null ? "not set (/hours N)" : p.hoursPerWeek() + " hours a week"));
+        List<String> done = roadmap.topics().stream().filter(t -> p.status(t.id()) == TopicStatus.DONE)
+                .map(Roadmap.Topic::title).toList();
+        if (!done.isEmpty()) {
+            lines.add("Done or known: " + String.join("; ", done));
+        }
         List<Answer.Block> blocks = new ArrayList<>();
         blocks.add(new Answer.Paragraph("Your profile:"));
         blocks.add(new Answer.Bullets(lines));

@@ -48,36 +48,34 @@ record ProfileStatement(@Nullable Level level, @Nullable String background, @Nul
             + "((?:become|be|work|get|land|move|switch|join|build)\\b.{3,190})$");
 
     /** Words for roadmap topics a person may say they know, each matched as a whole word. */
-    private static final Map<Pattern, String> TOPIC_WORDS = new LinkedHashMap<>();
+    private static final Map<Pattern, String> TOPIC_WORDS = topicWords(
+            "python", "python", "sql", "data-sql", "databases", "data-sql", "statistics", "statistics",
+            "stats", "statistics", "linear algebra", "math", "calculus", "math", "math", "math", "maths", "math",
+            "mathematics", "math", "spark", "big-data", "hadoop", "big-data", "deep learning", "deep-learning",
+            "tensorflow", "deep-learning", "pytorch", "deep-learning", "keras", "deep-learning",
+            "machine learning", "ml-algorithms", "scikit-learn", "ml-algorithms", "git", "software-engineering",
+            "software engineering", "software-engineering", "docker", "deployment", "kubernetes", "deployment",
+            "mlops", "deployment");
+    /** "me", "my", "i've": a sentence that speaks of the person. */
+    private static final Pattern FIRST_PERSON = Pattern.compile("\\b(i|i'm|im|i've|ive|me|my|mine)\\b");
 
-    private static void word(String word, String topic) {
-        TOPIC_WORDS.put(Pattern.compile("\\b" + Pattern.quote(word) + "\\b"), topic);
+    /** Word, topic, word, topic…: each word compiled once, in order. */
+    private static Map<Pattern, String> topicWords(String... pairs) {
+        Map<Pattern, String> words = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            words.put(Pattern.compile("\\b" + Pattern.quote(pairs[i]) + "\\b"), pairs[i + 1]);
+        }
+        return java.util.Collections.unmodifiableMap(words);
     }
 
-    static {
-        word("python", "python");
-        word("sql", "data-sql");
-        word("databases", "data-sql");
-        word("statistics", "statistics");
-        word("stats", "statistics");
-        word("linear algebra", "math");
-        word("calculus", "math");
-        word("math", "math");
-        word("maths", "math");
-        word("mathematics", "math");
-        word("spark", "big-data");
-        word("hadoop", "big-data");
-        word("deep learning", "deep-learning");
-        word("tensorflow", "deep-learning");
-        word("pytorch", "deep-learning");
-        word("keras", "deep-learning");
-        word("machine learning", "ml-algorithms");
-        word("scikit-learn", "ml-algorithms");
-        word("git", "software-engineering");
-        word("software engineering", "software-engineering");
-        word("docker", "deployment");
-        word("kubernetes", "deployment");
-        word("mlops", "deployment");
+    /**
+     * Whether a sentence that asks nothing says the person already has some roadmap topics: "python and
+     * sql are already in my toolbox", "comfortable with stats and git by now, me".
+     */
+    static boolean saysKnown(String text) {
+        String t = text.strip().toLowerCase(Locale.ROOT).replace('’', '\'');
+        return !t.endsWith("?") && !asksSomething(t) && KNOWING.matcher(t).find() && FIRST_PERSON.matcher(t).find()
+                && TOPIC_WORDS.keySet().stream().anyMatch(p -> p.matcher(t).find());
     }
 
     ProfileStatement {
