@@ -24,7 +24,8 @@ public final class KnowledgeLoader {
 
     /**
      * The largest file the knowledge folder may hold, 12 times the largest shipped guide: past it the
-     * index takes minutes to build (a 5 MB guide is some 60,000 texts to embed, half an hour).
+     * index takes many minutes to build (a 5 MB guide is some 62,000 texts to embed; measured in the
+     * README, "Broken knowledge files").
      */
     public static final long MAX_FILE_BYTES = 256 * 1024;
 

@@ -16,9 +16,13 @@ class KnowledgeJsonTest {
     @TempDir
     Path tmp;
 
+    /** The message, after the file's path (which every message starts with). */
     private String roadmapProblem(String json) throws IOException {
-        Files.writeString(tmp.resolve(Roadmap.FILE), json);
-        return assertThrows(ConfigException.class, () -> Roadmap.load(tmp)).getMessage();
+        Path file = tmp.resolve(Roadmap.FILE);
+        Files.writeString(file, json);
+        String message = assertThrows(ConfigException.class, () -> Roadmap.load(tmp)).getMessage();
+        assertEquals(file.toString(), message.substring(0, file.toString().length()), message);
+        return message.substring(file.toString().length());
     }
 
     /** The shipped catalog with one edit, so every other field is as a real file has it. */
@@ -32,24 +36,24 @@ class KnowledgeJsonTest {
 
     @Test
     void an_empty_file_is_named_as_empty() throws IOException {
-        assertEquals(tmp.resolve("roadmap.json") + ": the file is empty", roadmapProblem(""));
+        assertEquals(": the file is empty", roadmapProblem(""));
     }
 
     @Test
     void a_file_cut_off_midway_names_the_line_and_column_without_jacksons_source_note() throws IOException {
-        assertEquals(tmp.resolve("roadmap.json") + ":2:12: not valid JSON: Unexpected end-of-input: "
+        assertEquals(":2:12: not valid JSON: Unexpected end-of-input: "
                 + "expected close marker for Object", roadmapProblem("{\"title\": \"t\", \"note\": \"n\", \"topics\": [\n {\"id\": \"a\""));
     }
 
     @Test
     void text_after_the_object_is_refused() throws IOException {
-        assertEquals(tmp.resolve("roadmap.json") + ":2:1: not valid JSON: Unexpected close marker '}': no open Object "
+        assertEquals(":2:1: not valid JSON: Unexpected close marker '}': no open Object "
                 + "to close", roadmapProblem("{\"title\": \"t\", \"note\": \"n\", \"topics\": []}\n}"));
     }
 
     @Test
     void a_missing_field_is_named_by_its_path() throws IOException {
-        assertEquals(tmp.resolve("roadmap.json") + ": 'topics[0].why' is missing", roadmapProblem("""
+        assertEquals(": 'topics[0].why' is missing", roadmapProblem("""
                 {"title": "t", "note": "n", "topics": [
                   {"id": "a", "title": "A", "prerequisites": [], "question": "q", "sections": []}]}
                 """));
@@ -57,19 +61,19 @@ class KnowledgeJsonTest {
 
     @Test
     void a_list_given_as_text_names_the_field_and_what_it_must_be() throws IOException {
-        assertEquals(tmp.resolve("roadmap.json") + ":1: topics: must be a list [...]",
+        assertEquals(":1: topics: must be a list [...]",
                 roadmapProblem("{\"title\": \"t\", \"note\": \"n\", \"topics\": \"x\"}"));
     }
 
     @Test
     void an_unknown_field_is_named_with_the_fields_that_belong_there() throws IOException {
-        assertEquals(tmp.resolve("roadmap.json") + ":1: level: not a field this file has (the fields here are "
+        assertEquals(":1: level: not a field this file has (the fields here are "
                 + "note, title, topics)", roadmapProblem("{\"title\": \"t\", \"note\": \"n\", \"topics\": [], \"level\": 1}"));
     }
 
     @Test
     void a_misspelt_field_is_named_beside_the_one_missing() throws IOException {
-        assertEquals(tmp.resolve("roadmap.json") + ": 'topics' is missing ('topic' is not a field here; the fields "
+        assertEquals(": 'topics' is missing ('topic' is not a field here; the fields "
                 + "here are note, title, topics)", roadmapProblem("{\"title\": \"t\", \"note\": \"n\", \"topic\": []}"));
     }
 
