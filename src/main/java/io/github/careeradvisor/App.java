@@ -98,10 +98,10 @@ public final class App {
         Advisor advisor;
         IndexBuilder.Built built;
         try {
-            // The two data files before the guides: a broken one stops start-up before seconds of indexing.
+            KnowledgeBase knowledge = loadKnowledge(settings);
+            // The two data files before the index: a broken one stops start-up before seconds of embedding.
             Roadmap roadmap = Roadmap.load(settings.knowledgeDir());
             CertificationCatalog certifications = CertificationCatalog.load(settings.knowledgeDir());
-            KnowledgeBase knowledge = loadKnowledge(settings);
             knowledge.problems().forEach(p -> warnings.accept("warning: guide left out: " + p));
             IntentExamples examples = IntentExamples.load();
             built = new IndexBuilder(embedder, settings.dataDir(), warnings).build(knowledge, phrases(examples));
@@ -174,6 +174,7 @@ public final class App {
      * stops it, as it would stop the bot (the index itself needs neither, so a missing one is no error).
      */
     private int index(Settings settings) {
+        KnowledgeBase knowledge = loadKnowledge(settings);
         Path dir = settings.knowledgeDir();
         if (Files.exists(dir.resolve(Roadmap.FILE))) {
             Roadmap.load(dir);
@@ -181,7 +182,6 @@ public final class App {
         if (Files.exists(dir.resolve(CertificationCatalog.FILE))) {
             CertificationCatalog.load(dir);
         }
-        KnowledgeBase knowledge = loadKnowledge(settings);
         IndexReport report = new IndexBuilder(embedder.apply(settings), settings.dataDir(), err::println)
                 .build(knowledge, phrases(IntentExamples.load())).report();
         out.println(report.summary());
