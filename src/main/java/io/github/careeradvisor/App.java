@@ -31,6 +31,8 @@ import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -97,11 +99,13 @@ public final class App {
         Advisor advisor;
         IndexBuilder.Built built;
         try {
-            KnowledgeBase knowledge = loadKnowledge(settings, warnings);
-            IntentExamples examples = IntentExamples.load();
-            built = new IndexBuilder(embedder, settings.dataDir(), warnings).build(knowledge, phrases(examples));
+            KnowledgeBase knowledge = loadKnowledge(settings);
+            // The two data files before the index: a broken one stops start-up before seconds of embedding.
             Roadmap roadmap = Roadmap.load(settings.knowledgeDir());
             CertificationCatalog certifications = CertificationCatalog.load(settings.knowledgeDir());
+            knowledge.problems().forEach(p -> warnings.accept("warning: guide left out: " + p));
+            IntentExamples examples = IntentExamples.load();
+            built = new IndexBuilder(embedder, settings.dataDir(), warnings).build(knowledge, phrases(examples));
             Advisor.Knowledge parts = new Advisor.Knowledge(built.retriever(), roadmap, certifications, examples,
                     knowledge.sourceNames());
             advisor = new Advisor(parts, profiles, profiles.dialogue(), Clock.systemUTC(),
@@ -122,18 +126,10 @@ public final class App {
         return phrases;
     }
 
-    private static KnowledgeBase loadKnowledge(Settings settings, Consumer<String> warnings) {
-        KnowledgeBase knowledge;
+    private static KnowledgeBase loadKnowledge(Settings settings) {
         try (TokenCounter tokens = TokenCounter.forMiniLm()) {
-            knowledge = new KnowledgeLoader(settings.knowledgeDir(), tokens::count).load();
+            return new KnowledgeLoader(settings.knowledgeDir(), tokens::count).load();
         }
-        knowledge.problems().forEach(p -> warnings.accept("warning: guide left out: " + p));
-        return knowledge;
-    }
-
-    private static IndexBuilder.Built buildIndex(Settings settings, Embedder embedder, Consumer<String> warnings) {
-        return new IndexBuilder(embedder, settings.dataDir(), warnings)
-                .build(loadKnowledge(settings, warnings), phrases(IntentExamples.load()));
     }
 
     int run(String[] args) {
@@ -176,8 +172,21 @@ public final class App {
         }
     }
 
+    /**
+     * The guides a bad file leaves out are named in the report; a broken roadmap or certification file
+     * stops it, as it would stop the bot (the index itself needs neither, so a missing one is no error).
+     */
     private int index(Settings settings) {
-        IndexReport report = buildIndex(settings, embedder.apply(settings), err::println).report();
+        KnowledgeBase knowledge = loadKnowledge(settings);
+        Path dir = settings.knowledgeDir();
+        if (Files.exists(dir.resolve(Roadmap.FILE))) {
+            Roadmap.load(dir);
+        }
+        if (Files.exists(dir.resolve(CertificationCatalog.FILE))) {
+            CertificationCatalog.load(dir);
+        }
+        IndexReport report = new IndexBuilder(embedder.apply(settings), settings.dataDir(), err::println)
+                .build(knowledge, phrases(IntentExamples.load())).report();
         out.println(report.summary());
         report.problems().forEach(p -> out.println("not indexed: " + p));
         return report.problems().isEmpty() ? EXIT_OK : EXIT_FAILURE;

@@ -167,6 +167,80 @@ class AppTest {
                 run.out());
     }
 
+    /** A knowledge dir with one good guide and the shipped roadmap and certifications. */
+    private Path knowledgeWithOneGoodGuide() throws IOException {
+        Path knowledge = Files.createDirectories(tmp.resolve("kb"));
+        Files.writeString(knowledge.resolve("good.md"),
+                "---\ntitle: Good\ntopics: [a]\nsources: [S]\n---\n## Part\nSome text.\n");
+        Files.copy(Path.of("knowledge", "roadmap.json"), knowledge.resolve("roadmap.json"));
+        Files.copy(Path.of("knowledge", "certifications.json"), knowledge.resolve("certifications.json"));
+        return knowledge;
+    }
+
+    @Test
+    void index_names_a_binary_an_empty_and_a_huge_guide_once_and_indexes_the_good_one() throws IOException {
+        Path knowledge = knowledgeWithOneGoodGuide();
+        Files.write(knowledge.resolve("logo.md"), new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 0, 0, 13});
+        Files.writeString(knowledge.resolve("empty.md"), "");
+        Files.writeString(knowledge.resolve("huge.md"), "---\ntitle: Huge\ntopics: [a]\nsources: [S]\n---\n"
+                + "Models serve predictions.\n\n".repeat(200_000));
+
+        Run run = run("", Map.of("ADVISOR_KNOWLEDGE_DIR", knowledge.toString(),
+                "ADVISOR_DATA_DIR", tmp.resolve("data").toString()), "index");
+
+        assertEquals(1, run.code());
+        assertEquals("", run.err(), "each problem is named once, in the report");
+        assertTrue(run.out().startsWith("indexed 1 guides into 1 passages"), run.out());
+        assertEquals(List.of(
+                "not indexed: " + knowledge.resolve("empty.md") + ":1: the file is empty; a guide must start with a front "
+                        + "matter block: a '---' line, then title, topics and sources, then '---' (see knowledge/FORMAT.md)",
+                "not indexed: " + knowledge.resolve("huge.md") + ":1: 5.4 MB, more than the 256 KB a knowledge file may "
+                        + "hold; split it into smaller guides",
+                "not indexed: " + knowledge.resolve("logo.md") + ":1: a binary file (a NUL byte at offset 4), not a "
+                        + "Markdown guide; a guide is UTF-8 text (see knowledge/FORMAT.md)"),
+                run.lines().subList(1, run.lines().size()));
+    }
+
+    @Test
+    void a_broken_certification_file_stops_index_and_start_up_with_exit_2_naming_the_field() throws IOException {
+        Path knowledge = knowledgeWithOneGoodGuide();
+        Path certifications = knowledge.resolve("certifications.json");
+        Files.writeString(certifications, Files.readString(certifications)
+                .replaceFirst("\"minExperienceYears\": \\d+", "\"minExperienceYears\": \"two\""));
+        Map<String, String> env = Map.of("ADVISOR_KNOWLEDGE_DIR", knowledge.toString(),
+                "ADVISOR_DATA_DIR", tmp.resolve("data").toString());
+
+        Run index = run("", env, "index");
+        Run ask = run("", env, "ask", "hi");
+
+        String message = "error: " + certifications + ":30: certifications[0].minExperienceYears: must be a whole "
+                + "number, not 'two'\n";
+        assertEquals(2, index.code());
+        assertEquals(message, index.err());
+        assertEquals("", index.out());
+        assertEquals(2, ask.code());
+        assertEquals(message, ask.err());
+    }
+
+    @Test
+    void start_up_leaves_a_bad_guide_out_with_a_warning_and_answers_from_the_others() throws IOException {
+        Path knowledge = Files.createDirectories(tmp.resolve("kb"));
+        try (var shipped = Files.list(Path.of("knowledge"))) {
+            for (Path file : shipped.toList()) {
+                Files.copy(file, knowledge.resolve(file.getFileName()));
+            }
+        }
+        Files.write(knowledge.resolve("logo.md"), new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 0, 0, 13});
+
+        Run run = run("", Map.of("ADVISOR_KNOWLEDGE_DIR", knowledge.toString()),
+                "ask", "how much does a junior ML engineer earn?");
+
+        assertEquals(0, run.code(), run.err());
+        assertEquals("warning: guide left out: " + knowledge.resolve("logo.md") + ":1: a binary file (a NUL byte at "
+                + "offset 4), not a Markdown guide; a guide is UTF-8 text (see knowledge/FORMAT.md)\n", run.err());
+        assertTrue(run.out().contains("$70,000"), run.out());
+    }
+
     @Test
     void ask_as_a_user_keeps_that_users_profile_between_runs() {
         String user = String.valueOf(8_000_000 + System.nanoTime() % 1_000_000);

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -32,12 +33,17 @@ class JarIT {
     }
 
     private Result java(String stdin, String... args) throws IOException, InterruptedException {
+        return java(stdin, Map.of(), args);
+    }
+
+    private Result java(String stdin, Map<String, String> env, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", System.getProperty("jar")));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().put("ADVISOR_DATA_DIR", tmp.resolve("data").toString());
         builder.environment().remove("TELEGRAM_BOT_TOKEN");
+        builder.environment().putAll(env);
         builder.redirectOutput(tmp.resolve("out.txt").toFile()).redirectError(tmp.resolve("err.txt").toFile());
         Process process = builder.start();
         process.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
@@ -107,5 +113,26 @@ class JarIT {
         assertEquals(0, chat.code(), chat.err());
         assertTrue(chat.out().startsWith("Hi! I'm a career advisor"), chat.out());
         assertTrue(chat.out().contains("transparent"), chat.out());
+    }
+
+    @Test
+    void a_broken_roadmap_stops_index_and_the_bot_with_exit_2_naming_the_file_and_no_stack_trace() throws Exception {
+        Path knowledge = Files.createDirectories(tmp.resolve("kb"));
+        Files.writeString(knowledge.resolve("good.md"), "---\ntitle: Good\ntopics: [a]\nsources: [S]\n---\n## Part\nSome text.\n");
+        Files.copy(Path.of("knowledge", "certifications.json"), knowledge.resolve("certifications.json"));
+        Files.writeString(knowledge.resolve("roadmap.json"), "{\"title\": \"t\", \"note\": \"n\", \"topics\": [\n");
+        // The bot stops before it would reach the Bot API; the URL points nowhere in case it did not.
+        Map<String, String> env = Map.of("ADVISOR_KNOWLEDGE_DIR", knowledge.toString(),
+                "TELEGRAM_BOT_TOKEN", "123456789:AAHfakefakefakefakefakefake_fake-xyz", "TELEGRAM_API_URL", "http://127.0.0.1:9");
+
+        Result index = java("", env, "index");
+        Result bot = java("", env, "bot");
+
+        String message = "error: " + knowledge.resolve("roadmap.json") + ":2:1: not valid JSON: Unexpected end-of-input: "
+                + "expected close marker for Array\n";
+        assertEquals(2, index.code());
+        assertEquals(message, index.err());
+        assertEquals(2, bot.code());
+        assertEquals(message, bot.err());
     }
 }

@@ -22,18 +22,23 @@ import org.jspecify.annotations.Nullable;
 final class GuideParser {
 
     private static final String FENCE = "---";
+    private static final String STARTS_WITH = "a guide must start with a front matter block: a '---' line, "
+            + "then title, topics and sources, then '---' (see knowledge/FORMAT.md)";
     private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     Guide parse(String file, byte[] bytes) throws GuideException {
+        rejectBinary(file, bytes);
         String text = decodeUtf8(file, bytes);
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);
         }
+        if (text.isBlank()) {
+            throw new GuideException(file, 1, "the file is empty; " + STARTS_WITH);
+        }
         List<String> lines = text.lines().toList();
-        if (lines.isEmpty() || !lines.get(0).strip().equals(FENCE)) {
-            throw new GuideException(file, 1, "a guide must start with a front matter block: a '---' line, "
-                    + "then title, topics and sources, then '---' (see knowledge/FORMAT.md)");
+        if (!lines.get(0).strip().equals(FENCE)) {
+            throw new GuideException(file, 1, STARTS_WITH);
         }
         int end = -1;
         for (int i = 1; i < lines.size(); i++) {
@@ -56,6 +61,16 @@ final class GuideParser {
                 optionalText(node, "as_of"),
                 body,
                 end + 2);
+    }
+
+    /** Text never holds a NUL byte; a file that does is an image, an archive or a document saved as .md. */
+    private static void rejectBinary(String file, byte[] bytes) throws GuideException {
+        for (int i = 0; i < bytes.length; i++) {
+            if (bytes[i] == 0) {
+                throw new GuideException(file, lineOf(bytes, i), "a binary file (a NUL byte at offset " + i
+                        + "), not a Markdown guide; a guide is UTF-8 text (see knowledge/FORMAT.md)");
+            }
+        }
     }
 
     private static String decodeUtf8(String file, byte[] bytes) throws GuideException {

@@ -1,53 +1,50 @@
 package io.github.careeradvisor.retrieval;
 
-import java.util.LinkedHashMap;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * Remembers the vectors of recent questions: embedding a question is most of an answer's cost, and
  * people ask the same things ("how much does a junior earn?") again and again. Questions that differ
  * only in case or spacing share an entry: the model is uncased and splits on white space, so their
- * vectors are the same. Bounded, least recently used out first.
+ * vectors are the same. Bounded in entries; Caffeine keeps the questions asked most often and lately.
  */
 final class QueryCache {
 
     static final int DEFAULT_ENTRIES = 10_000;
 
     private final Embedder embedder;
-    private final Map<String, float[]> recent;
+    private final Cache<String, float[]> recent;
 
     QueryCache(Embedder embedder, int entries) {
         this.embedder = embedder;
-        this.recent = new LinkedHashMap<>(256, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, float[]> eldest) {
-                return size() > entries;
-            }
-        };
+        // Evicting on the caller's thread keeps the bound exact when put returns; it costs next to nothing.
+        this.recent = Caffeine.newBuilder().maximumSize(entries).executor(Runnable::run).build();
     }
 
     float[] embed(String question) {
         String key = key(question);
-        synchronized (recent) {
-            float[] hit = recent.get(key);
-            if (hit != null) {
-                return hit;
-            }
+        float[] hit = recent.getIfPresent(key);
+        if (hit != null) {
+            return hit;
         }
-        // Embedded outside the lock, so other questions are not held up; a rare double embed is harmless.
+        // Not Cache.get(key, embed): that would hold a lock other questions may need while the model
+        // runs. A rare double embed of one question is harmless.
         float[] vector = embedder.embed(key);
-        synchronized (recent) {
-            recent.put(key, vector);
-        }
+        recent.put(key, vector);
         return vector;
     }
 
     /** Remembers a vector computed elsewhere (the on-disk cache holds the router's phrases). */
     void put(String text, float[] vector) {
-        synchronized (recent) {
-            recent.put(key(text), vector);
-        }
+        recent.put(key(text), vector);
+    }
+
+    /** How many questions are remembered now. */
+    long size() {
+        recent.cleanUp();
+        return recent.estimatedSize();
     }
 
     /** What the model reads the same way: lower case, single spaces. */

@@ -53,6 +53,58 @@ class KnowledgeLoaderTest {
     }
 
     @Test
+    void a_binary_an_empty_and_a_text_less_guide_are_left_out_by_name_while_a_good_one_loads(@TempDir Path tmp)
+            throws IOException {
+        Files.writeString(tmp.resolve("good.md"), GOOD);
+        Files.write(tmp.resolve("logo.md"), new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 13});
+        Files.writeString(tmp.resolve("empty.md"), "");
+        Files.writeString(tmp.resolve("title-only.md"), "---\ntitle: T\ntopics: [a]\nsources: [S]\n---\n\n");
+
+        KnowledgeBase kb = load(tmp);
+
+        assertEquals(List.of("Good"), kb.guides().stream().map(Guide::title).toList());
+        assertEquals(List.of(
+                tmp.resolve("empty.md") + ":1: the file is empty; a guide must start with a front matter block: "
+                        + "a '---' line, then title, topics and sources, then '---' (see knowledge/FORMAT.md)",
+                tmp.resolve("logo.md") + ":3: a binary file (a NUL byte at offset 8), not a Markdown guide; "
+                        + "a guide is UTF-8 text (see knowledge/FORMAT.md)",
+                tmp.resolve("title-only.md") + ":6: no text after the front matter; a guide needs at least one "
+                        + "section (see knowledge/FORMAT.md)"),
+                kb.problems());
+    }
+
+    @Test
+    void a_guide_larger_than_the_limit_is_left_out_naming_its_size_and_the_limit(@TempDir Path tmp) throws IOException {
+        Files.writeString(tmp.resolve("good.md"), GOOD);
+        StringBuilder huge = new StringBuilder("---\ntitle: Huge\ntopics: [a]\nsources: [S]\n---\n## Part\n");
+        while (huge.length() < 5_000_000) {
+            huge.append("Machine learning engineers build and ship models that serve predictions.\n\n");
+        }
+        Files.writeString(tmp.resolve("huge.md"), huge);
+
+        KnowledgeBase kb = load(tmp);
+
+        assertEquals(List.of("Good"), kb.guides().stream().map(Guide::title).toList());
+        assertEquals(List.of(tmp.resolve("huge.md") + ":1: 5.0 MB, more than the 256 KB a knowledge file may hold; "
+                + "split it into smaller guides"), kb.problems());
+    }
+
+    @Test
+    void a_guide_at_the_limit_still_loads(@TempDir Path tmp) throws IOException {
+        StringBuilder big = new StringBuilder("---\ntitle: Big\ntopics: [a]\nsources: [S]\n---\n## Part\n");
+        String paragraph = "Machine learning engineers build and ship models that serve predictions.\n\n";
+        while (big.length() + paragraph.length() <= KnowledgeLoader.MAX_FILE_BYTES) {
+            big.append(paragraph);
+        }
+        Files.writeString(tmp.resolve("big.md"), big);
+
+        KnowledgeBase kb = load(tmp);
+
+        assertEquals(List.of(), kb.problems());
+        assertEquals(1, kb.guides().size());
+    }
+
+    @Test
     void every_shipped_guide_loads_without_a_problem() {
         KnowledgeBase kb = load(Path.of("knowledge"));
 
