@@ -1,5 +1,6 @@
 package io.github.careeradvisor.advisor;
 
+import io.github.careeradvisor.metrics.Percentiles;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Locale;
@@ -43,11 +44,7 @@ public final class UsageStats {
         Arrays.sort(sorted);
         return String.format(Locale.ROOT, "Since the start. People: %d. Questions: %d, %.0f%% answered from the guides. "
                         + "Latency: p50 %.1f ms, p99 %.1f ms. Errors: %d.", users.size(), questions,
-                questions == 0 ? 0.0 : 100.0 * grounded / questions, percentile(sorted, 0.50), percentile(sorted, 0.99),
+                questions == 0 ? 0.0 : 100.0 * grounded / questions, Percentiles.nearestRank(sorted, 0.50), Percentiles.nearestRank(sorted, 0.99),
                 errors);
-    }
-
-    private static double percentile(double[] sorted, double p) {
-        return sorted.length == 0 ? 0 : sorted[Math.max(0, (int) Math.ceil(p * sorted.length) - 1)];
     }
 }
