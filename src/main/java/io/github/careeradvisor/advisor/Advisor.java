@@ -203,7 +203,8 @@ public final class Advisor {
                 // "how much" in a pay question is not the price of an exam a later question names.
                 Slots slots = u.intent() == Intent.CERT_DETAIL || u.intent() == Intent.CERT_ADVICE ? u.slots()
                         : u.slots().withAspect(null);
-                if (u.followUp() == Understanding.FollowUp.FIRST && !handled.facts().isEmpty()
+                boolean picked = u.followUp() == Understanding.FollowUp.FIRST || u.followUp() == Understanding.FollowUp.WHY;
+                if (picked && !handled.facts().isEmpty()
                         && (u.intent() == Intent.CERT_ADVICE || u.intent() == Intent.CERT_DETAIL)) {
                     // "how long is it?" next is about the one just picked.
                     slots = slots.with(Slots.ofCert(handled.facts().get(0)));

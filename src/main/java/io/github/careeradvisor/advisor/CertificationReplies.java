@@ -79,7 +79,9 @@ final class CertificationReplies {
             return Handled.of(composer.compose(retriever.retrieve(u.query(), Set.of())));
         }
         Certification c = first.get();
-        return new Handled(facts(c, null).withHeading("Start with the first one, " + name(c) + ":"), List.of(c.id()));
+        String heading = u.followUp() == Understanding.FollowUp.WHY ? "The first one, " + name(c) + ", and what it expects:"
+                : "Start with the first one, " + name(c) + ":";
+        return new Handled(facts(c, null).withHeading(heading), List.of(c.id()));
     }
 
     /** "How much does it cost?" after a list of certifications: that aspect of each one listed, a line each. */

@@ -13,15 +13,22 @@ import java.util.regex.Pattern;
  */
 final class LevelSynonyms {
 
-    private static final Map<String, String> GUIDE_WORD = Map.of(
-            "principal", "senior",
-            "staff", "senior",
-            "fresher", "entry-level junior",
-            "freshers", "entry-level junior",
-            "new grad", "entry-level junior",
-            "intermediate", "mid-level");
+    private static final Map<String, String> GUIDE_WORD = Map.ofEntries(
+            Map.entry("principal", "senior"),
+            Map.entry("staff", "senior"),
+            Map.entry("fresher", "entry-level junior"),
+            Map.entry("freshers", "entry-level junior"),
+            Map.entry("new grad", "entry-level junior"),
+            Map.entry("intermediate", "mid-level"),
+            Map.entry("very top", "executive"),
+            Map.entry("top level", "executive"),
+            Map.entry("highest level", "executive"),
+            Map.entry("top of the ladder", "executive"),
+            Map.entry("c-suite", "executive"),
+            Map.entry("c suite", "executive"));
 
-    private static final Pattern TITLE = Pattern.compile("\\b(principal|staff|freshers?|new grad|intermediate)\\b");
+    private static final Pattern TITLE = Pattern.compile("\\b(principal|staff|freshers?|new grad|intermediate|very top|"
+            + "top level|highest level|top of the ladder|c-suite|c suite)\\b");
 
     private LevelSynonyms() {
     }

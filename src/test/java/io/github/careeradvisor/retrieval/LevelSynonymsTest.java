@@ -13,6 +13,8 @@ class LevelSynonymsTest {
         assertEquals("Staff or principal engineer pay (senior)", LevelSynonyms.expand("Staff or principal engineer pay"));
         assertEquals("salary for freshers (entry-level junior)", LevelSynonyms.expand("salary for freshers"));
         assertEquals("how much does a junior earn?", LevelSynonyms.expand("how much does a junior earn?"));
+        assertEquals("who sits at the very top? (executive)", LevelSynonyms.expand("who sits at the very top?"));
+        assertEquals("top companies", LevelSynonyms.expand("top companies"), "'top' alone is not a level");
         assertEquals("principality of Monaco", LevelSynonyms.expand("principality of Monaco"), "whole words only");
     }
 }
