@@ -22,17 +22,14 @@ import org.junit.jupiter.api.Test;
  * written: the first and second are open now; conversations-holdout3.json is the one kept out, its
  * misses printed but not tuned on (its first run, after the change that opened the second: 73 of 86).
  *
- * <p>The targets are {@value #TARGET_TURNS} of turns and {@value #TARGET_FOLLOW_UPS} of follow-up turns;
- * they are not reached yet. Until they are, the build fails only below the level measured when this
- * test was written ({@value #MIN_TURNS} and {@value #MIN_FOLLOW_UPS}), so the conversation work can
- * only move forward; raise these floors as it does.
+ * <p>The build fails under {@value #MIN_TURNS} of all turns or {@value #MIN_FOLLOW_UPS} of follow-up
+ * turns, over the four files together. The blind file's own figures, printed apart, are the honest
+ * estimate of how the advisor does on wording nobody tuned it for; they are below the gates.
  */
 class ConversationEvaluationTest {
 
-    static final double TARGET_TURNS = 0.90;
-    static final double TARGET_FOLLOW_UPS = 0.85;
-    static final double MIN_TURNS = 0.83;
-    static final double MIN_FOLLOW_UPS = 0.78;
+    static final double MIN_TURNS = 0.90;
+    static final double MIN_FOLLOW_UPS = 0.85;
 
     /** One set's tally. */
     private static final class Tally {
@@ -69,10 +66,6 @@ class ConversationEvaluationTest {
         print("holdout2", fresh);
         print("holdout3", blind);
         print("all", all);
-        System.out.printf("CONVERSATIONS target: %.0f%% of turns, %.0f%% of follow-ups: %s%n", TARGET_TURNS * 100,
-                TARGET_FOLLOW_UPS * 100, all.passed >= TARGET_TURNS * all.turns
-                        && all.followUpsPassed >= TARGET_FOLLOW_UPS * all.followUps ? "met" : "NOT MET");
-
         assertTrue(all.passed >= MIN_TURNS * all.turns, "turns passed: " + all.passed + " of " + all.turns);
         assertTrue(all.followUpsPassed >= MIN_FOLLOW_UPS * all.followUps,
                 "follow-up turns passed: " + all.followUpsPassed + " of " + all.followUps);
