@@ -199,7 +199,12 @@ public final class Advisor {
                 restated = true;
             }
             reply = reply == null ? handled.answer() : reply.followedBy(handled.answer());
-            if (u.clarify() == null && u.intent() != Intent.SMALL_TALK) {
+            if (u.clarify() != null && !u.slots().isEmpty()) {
+                // A question asked back that proposes one ("what senior ML engineers earn?"): "yes" answers it.
+                last = new DialogueTurn(now, u.text(), u.intent().id(), u.slots().toMap(), List.of(),
+                        List.of(Interpreter.ASKED_BACK));
+                turns.add(last);
+            } else if (u.clarify() == null && u.intent() != Intent.SMALL_TALK) {
                 // "how much" in a pay question is not the price of an exam a later question names.
                 Slots slots = u.intent() == Intent.CERT_DETAIL || u.intent() == Intent.CERT_ADVICE ? u.slots()
                         : u.slots().withAspect(null);

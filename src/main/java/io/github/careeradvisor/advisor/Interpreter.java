@@ -32,6 +32,10 @@ final class Interpreter {
     static final int REFER_WORDS = 7;
     /** "why python?": a message this short that starts with "why" asks the reason for what was just said. */
     static final int WHY_WORDS = 3;
+    /** An answer to a question asked back is this short: "yes please", "I meant their salary". */
+    static final int ANSWER_WORDS = 6;
+    /** What the thread keeps as the facts of a question asked back that proposed a question of its own. */
+    static final String ASKED_BACK = "asked-back";
     /** A message the router calls off-topic or small talk this surely stays as it is, thread or not. */
     static final double SURE_OFF_TOPIC = 0.5;
     /** A message with this many words the guides never use is about something else. */
@@ -86,6 +90,12 @@ final class Interpreter {
         String text = entities.withoutFillers(message);
         Entities.Found found = entities.find(text);
         Understanding alone = alone(text, found);
+        if (last != null && last.facts().equals(List.of(ASKED_BACK))) {
+            Understanding answer = answering(text, found, alone, last);
+            if (answer != null) {
+                return answer;
+            }
+        }
         int words = Entities.wordCount(text);
         Understanding.FollowUp kind = Understanding.FollowUp.NONE;
         String remainder = null;
@@ -125,7 +135,7 @@ final class Interpreter {
                     || words(remainder) >= MIN_QUESTION_WORDS)) {
                 return alone; // "tell me about aws generative ai developer professional": a question of its own
             }
-            return Understanding.clarifying(text, alone.query(), alone.intent(), clarification(kind, found.slots()));
+            return clarifying(text, kind, found.slots(), alone.query(), alone.intent());
         }
         Intent before = Intent.byId(last.intent()).orElse(Intent.GENERAL);
         Slots carried = Slots.fromMap(last.slots());
@@ -387,24 +397,55 @@ final class Interpreter {
         return PERSONAL.matcher(text.toLowerCase(Locale.ROOT)).find();
     }
 
-    private static String clarification(Understanding.FollowUp kind, Slots slots) {
+    /**
+     * The question asked back for a follow-up with nothing before it. Where it proposes a question ("Do
+     * you mean what senior ML engineers earn?"), that question, its intent and slots are what the
+     * thread keeps, so "yes", "I meant their pay" or "certs, please" answers it.
+     */
+    private Understanding clarifying(String text, Understanding.FollowUp kind, Slots slots, Query query, Intent intent) {
         if (slots.level() != null) {
-            return "Do you mean pay for " + slots.level().label() + " ML engineers? Ask me, e.g. \"How much does a "
-                    + slots.level().label() + " ML engineer earn?\"";
+            return proposing("Do you mean what " + slots.level().label() + " ML engineers earn? Say yes, or ask me a "
+                    + "whole question.", "How much does a " + slots.level().label() + " ML engineer earn?", Intent.SALARY,
+                    slots);
         }
         if (slots.region() != null) {
-            return "What would you like to know about " + slots.region() + "? For example: \"How much do ML "
-                    + "engineers earn in " + slots.region() + "?\"";
+            return proposing("What would you like to know about " + slots.region() + ": what ML engineers earn there? "
+                    + "Say yes, or ask me a whole question.", "How much do ML engineers earn in " + slots.region() + "?",
+                    Intent.SALARY, slots);
         }
         if (slots.cloud() != null) {
-            return "What would you like to know about " + slots.cloud().label() + "? For example: \"Which "
-                    + slots.cloud().label() + " certification should I take?\"";
+            return proposing("Do you mean which " + slots.cloud().label() + " certification to take? Say yes, or ask "
+                    + "me a whole question.", "Which certification should I take for " + slots.cloud().label() + "?",
+                    Intent.CERT_ADVICE, slots);
         }
-        if (kind == Understanding.FollowUp.ASPECT) {
-            return "Which certification do you mean? Name it, e.g. \"How much does MLA-C01 cost?\" or \"Is the "
-                    + "Google Professional ML Engineer still available?\"";
+        String question = kind == Understanding.FollowUp.ASPECT
+                ? "Which certification do you mean? Name it, e.g. \"How much does MLA-C01 cost?\" or \"Is the "
+                        + "Google Professional ML Engineer still available?\""
+                : "What would you like to know? We have not talked about anything yet, so ask me a whole question, "
+                        + "e.g. \"How much does a junior ML engineer earn?\"";
+        return Understanding.clarifying(text, query, intent, Slots.NONE, question);
+    }
+
+    private Understanding proposing(String question, String proposal, Intent intent, Slots slots) {
+        return Understanding.clarifying(proposal, retriever.prepare(proposal), intent, slots.withAspect(null), question);
+    }
+
+    /**
+     * The answer to a question asked back ("Do you mean what senior ML engineers earn?"): "yes", "I meant
+     * their salary", "in Europe", "the certs then", read as the proposed question with what the answer
+     * adds. Null for what is a question of its own (it names an exam, a role, another subject).
+     */
+    private @Nullable Understanding answering(String text, Entities.Found found, Understanding alone, DialogueTurn last) {
+        Slots named = found.slots();
+        Intent subject = entities.subject(text);
+        if (words(text) > ANSWER_WORDS || named.cert() != null || named.code() != null || named.occupation() != null
+                || alone.intent() == Intent.OUT_OF_SCOPE && alone.confidence() >= SURE_OFF_TOPIC
+                || subject != null && subject != Intent.SALARY && subject != Intent.CERT_ADVICE
+                || subject == null && retriever.wording(text).unknown() >= FOREIGN_WORDS) {
+            return null; // "how many calories are in a banana" is not "yes"
         }
-        return "What would you like to know? We have not talked about anything yet, so ask me a whole question, "
-                + "e.g. \"How much does a junior ML engineer earn?\"";
+        Intent intent = subject != null ? subject : Intent.byId(last.intent()).orElse(Intent.GENERAL);
+        Slots slots = Slots.fromMap(last.slots()).with(named.withAspect(null));
+        return resolved(question(intent, slots, text, last), intent, slots, Understanding.FollowUp.SLOT, last);
     }
 }

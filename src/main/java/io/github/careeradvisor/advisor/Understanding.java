@@ -55,7 +55,7 @@ record Understanding(String text, Query query, Intent intent, double confidence,
     }
 
     /** A message that cannot be answered without asking back: {@code clarify} is the question. */
-    static Understanding clarifying(String text, Query query, Intent intent, String question) {
-        return new Understanding(text, query, intent, 0, Slots.NONE, FollowUp.NONE, List.of(), List.of(), question, "");
+    static Understanding clarifying(String text, Query query, Intent intent, Slots slots, String question) {
+        return new Understanding(text, query, intent, 0, slots, FollowUp.NONE, List.of(), List.of(), question, "");
     }
 }

@@ -34,9 +34,28 @@ class ConversationTest {
 
         assertTrue(seniors.startsWith("Senior ML engineer pay:"), seniors);
         assertTrue(seniors.contains("$200,000") && !seniors.contains("$70,000"), seniors);
-        String other = say(2, "and seniors?");
-        assertFalse(advisor.reply(user, 2, "and seniors?").grounded(), "another chat has no thread: " + other);
-        assertTrue(other.contains("?"), "a follow-up with nothing before it gets a question back: " + other);
+        advisor.reply(user, 2, "/new");
+        Answer other = advisor.reply(user, 2, "and seniors?");
+        assertFalse(other.grounded(), "another chat has no thread: " + PlainText.body(other));
+        assertTrue(PlainText.body(other).contains("?"), "a follow-up with nothing before it gets a question back");
+    }
+
+    @Test
+    void a_question_asked_back_is_answered_by_yes_or_by_what_the_person_meant() {
+        advisor.reply(user, 14, "/forget");
+        assertTrue(say(14, "and for juniors?").contains("junior ML engineers earn?"));
+
+        String yes = say(14, "yes please");
+
+        assertTrue(yes.contains("$70,000") || yes.contains("$80,000"), "junior pay: " + yes);
+        say(14, "/new");
+        say(14, "what about Azure?");
+        String certs = say(14, "i meant the certs");
+        assertTrue(certs.contains("Azure") && certs.contains("AI-10"), certs);
+        say(14, "/new");
+        say(14, "and seniors?");
+        assertFalse(advisor.reply(user, 14, "how many calories are in a banana").grounded(),
+                "a question of its own is not read as the answer");
     }
 
     @Test
