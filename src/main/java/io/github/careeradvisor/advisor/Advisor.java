@@ -198,6 +198,13 @@ public final class Advisor {
                 profile = profiles.load(userId); // what the statement changed, for the next part
                 restated = true;
             }
+            if (!handled.answer().grounded() && u.clarify() == null && !u.isFollowUp()
+                    && (u.intent().searchesGuides() || u.intent() == Intent.CERT_DETAIL)) {
+                String back = interpreter.askBack(part);
+                if (back != null) {
+                    handled = Handled.of(Answer.message(back)); // unsure between two readings: ask, not decline
+                }
+            }
             reply = reply == null ? handled.answer() : reply.followedBy(handled.answer());
             if (u.clarify() != null && !u.slots().isEmpty()) {
                 // A question asked back that proposes one ("what senior ML engineers earn?"): "yes" answers it.

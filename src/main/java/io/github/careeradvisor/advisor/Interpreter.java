@@ -34,6 +34,8 @@ final class Interpreter {
     static final int WHY_WORDS = 3;
     /** An answer to a question asked back is this short: "yes please", "I meant their salary". */
     static final int ANSWER_WORDS = 6;
+    /** Below this share of the router's vote a message that found nothing gets a question back, not a decline. */
+    static final double UNSURE = 0.5;
     /** What the thread keeps as the facts of a question asked back that proposed a question of its own. */
     static final String ASKED_BACK = "asked-back";
     /** A message the router calls off-topic or small talk this surely stays as it is, thread or not. */
@@ -203,6 +205,25 @@ final class Interpreter {
         }
         String about = Entities.gist(last.question()) + (SUBJECTS.containsKey(before) ? ", " + SUBJECTS.get(before) : "");
         return resolved(text + " (" + about + ")", before, carried, Understanding.FollowUp.REFER, last);
+    }
+
+    /**
+     * For a message that found nothing, in the words of the guides, that the router cannot place
+     * between two things the advisor knows ("the professional stuff?"): the question asked back,
+     * offering both. Null where a decline is the honest reply: off-topic, small talk, words the guides
+     * never use, or one reading clear enough to have been tried.
+     */
+    @Nullable String askBack(String message) {
+        String text = entities.withoutFillers(message);
+        IntentRouter.Routing routing = router.route(retriever.prepare(text));
+        Intent first = routing.intent();
+        Intent second = routing.second();
+        if (first.offer() == null || routing.confidence() >= UNSURE || retriever.wording(text).unknown() >= FOREIGN_WORDS) {
+            return null;
+        }
+        return "I'm not sure what you are asking. Is it " + first.offer()
+                + (second.offer() == null || second == first ? "" : ", or " + second.offer())
+                + "? Ask me in a whole sentence and I will look it up.";
     }
 
     /** Whether the previous turn was about a certification, or listed some. */

@@ -85,6 +85,17 @@ class AdvisorTest {
     }
 
     @Test
+    void a_vague_message_the_router_cannot_place_gets_a_question_back_and_an_off_topic_one_a_decline() {
+        String vague = PlainText.body(advisor.reply("is it worth it?"));
+
+        assertTrue(vague.startsWith("I'm not sure what you are asking. Is it ") && vague.contains("?\")?"), vague);
+        for (String offTopic : List.of("how many calories are in a banana", "what's the weather in Paris?",
+                "who won the world cup in 2022", "recommend me a good pizza place")) {
+            assertTrue(PlainText.body(advisor.reply(offTopic)).startsWith("Sorry, that is outside what I know."), offTopic);
+        }
+    }
+
+    @Test
     void a_topic_the_sources_leave_out_is_answered_with_that_not_with_a_word_match() {
         String body = PlainText.body(advisor.reply("how do I prepare for ML interviews?"));
 
