@@ -61,20 +61,19 @@ final class Guidance {
     static final int SKILLS_POINTS = 3;
 
     /**
-     * "What skills does an ML engineer need?": when the guides' best answer is a section on skills in
-     * general (not one topic, such as the maths, nor something else, such as domain knowledge), the
-     * roadmap's topics first, in the order they build on each other, then the guides' lead and a few points.
+     * "What skills does an ML engineer need?": when the guides' best answer is the roadmap's overview
+     * section, on skills in general, the roadmap's topics first, in the order they build on each other,
+     * then the guides' lead and a few points.
      */
     Answer skills(Answer searched) {
         if (!searched.grounded() || searched.sources().isEmpty()) {
             return searched;
         }
         Answer.Citation best = searched.sources().get(0);
-        boolean oneTopic = roadmap.topics().stream().flatMap(t -> t.sections().stream())
-                .anyMatch(s -> (best.file().equals(s.file()) || best.file().endsWith("/" + s.file()))
-                        && best.section().equals(s.section()));
-        if (oneTopic || !best.section().toLowerCase(java.util.Locale.ROOT).contains("skills")) {
-            return searched; // one topic ("which maths?"), or something else (domain knowledge)
+        Roadmap.Section overview = roadmap.overview();
+        if (overview == null || !(best.file().equals(overview.file()) || best.file().endsWith("/" + overview.file()))
+                || !best.section().equals(overview.section())) {
+            return searched; // one topic ("which maths?"), a list of its own ("must-have skills"), or another subject
         }
         List<String> titles = roadmap.topics().stream().map(t -> listed(t.title())).toList();
         List<Answer.Block> blocks = new ArrayList<>();

@@ -35,7 +35,7 @@ public final class AnswerComposer {
     /** A list's points (each source's range, each title of a level) may run to this many. */
     static final int MAX_LIST_POINTS = 6;
     /** Points after the answer's first sentence. */
-    static final int MAX_POINTS = 6;
+    static final int MAX_POINTS = 4;
     /** Units scoring within this of the best one are worth quoting. */
     static final double MARGIN = 0.13;
     /**

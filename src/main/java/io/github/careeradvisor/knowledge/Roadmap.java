@@ -5,12 +5,16 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The learning roadmap, read from {@code roadmap.json} in the knowledge folder: topics in learning
  * order, each with its prerequisites, why it matters, and the guide sections that teach it.
+ *
+ * @param overview the guide section on skills in general: a question it answers best is answered with
+ *     the topics in order first; none if left out
  */
-public record Roadmap(String title, String note, List<Topic> topics) {
+public record Roadmap(String title, String note, @Nullable Section overview, List<Topic> topics) {
 
     public static final String FILE = "roadmap.json";
 

@@ -68,13 +68,13 @@ class KnowledgeJsonTest {
     @Test
     void an_unknown_field_is_named_with_the_fields_that_belong_there() throws IOException {
         assertEquals(":1: level: not a field this file has (the fields here are "
-                + "note, title, topics)", roadmapProblem("{\"title\": \"t\", \"note\": \"n\", \"topics\": [], \"level\": 1}"));
+                + "note, overview, title, topics)", roadmapProblem("{\"title\": \"t\", \"note\": \"n\", \"topics\": [], \"level\": 1}"));
     }
 
     @Test
     void a_misspelt_field_is_named_beside_the_one_missing() throws IOException {
         assertEquals(": 'topics' is missing ('topic' is not a field here; the fields "
-                + "here are note, title, topics)", roadmapProblem("{\"title\": \"t\", \"note\": \"n\", \"topic\": []}"));
+                + "here are note, overview, title, topics)", roadmapProblem("{\"title\": \"t\", \"note\": \"n\", \"topic\": []}"));
     }
 
     @Test
