@@ -18,7 +18,8 @@ import java.util.Set;
  * Builds an extractive answer the way a mentor would say it: first the sentence of the guides that
  * answers the question best, then at most {@value #MAX_POINTS} more points, each a different fact
  * (near-duplicates left out by maximal marginal relevance), every figure with its source in a short
- * note. It states nothing that is not in a retrieved passage.
+ * note. Only the items of one list of the guides (each source's range for a level, each stage of the
+ * ladder) may run to {@value #MAX_LIST_POINTS}, so a list is not cut in the middle. It states nothing that is not in a retrieved passage.
  */
 public final class AnswerComposer {
 

@@ -79,16 +79,23 @@ class AnswerComposerTest {
     }
 
     @Test
-    void never_more_than_six_points_after_the_first_sentence() {
-        List<Unit> units = new java.util.ArrayList<>();
+    void never_more_than_four_points_after_the_first_sentence_nor_six_from_one_list() {
+        List<Unit> sentences = new java.util.ArrayList<>();
+        List<Unit> bullets = new java.util.ArrayList<>();
         List<Double> scores = new java.util.ArrayList<>();
-        for (String topic : List.of("Python", "SQL", "Spark", "Docker", "Git", "Kubernetes", "Statistics", "Calculus", "Linux")) {
-            units.add(bullet(topic + " matters.", 0));
+        List<String> topics = List.of("Python", "SQL", "Spark", "Docker", "Git", "Kubernetes", "Statistics", "Calculus", "Linux");
+        for (int i = 0; i < topics.size(); i++) {
+            sentences.add(sentence(topics.get(i) + ".", i));
+            bullets.add(bullet(topics.get(i) + " matters.", 0));
             scores.add(0.8);
         }
-        Answer answer = composer.compose(new Retrieval(List.of(found("Tools", 0.7, units, scores)), 0.8, true));
 
-        assertEquals(AnswerComposer.MAX_POINTS, ((Answer.Bullets) answer.blocks().get(1)).items().size(), PlainText.body(answer));
+        Answer prose = composer.compose(new Retrieval(List.of(found("Tools", 0.7, sentences, scores)), 0.8, true));
+        Answer list = composer.compose(new Retrieval(List.of(found("Tools", 0.7, bullets, scores)), 0.8, true));
+
+        assertEquals(AnswerComposer.MAX_POINTS, ((Answer.Bullets) prose.blocks().get(1)).items().size(), PlainText.body(prose));
+        assertEquals(AnswerComposer.MAX_LIST_POINTS, ((Answer.Bullets) list.blocks().get(1)).items().size(),
+                PlainText.body(list));
     }
 
     @Test
