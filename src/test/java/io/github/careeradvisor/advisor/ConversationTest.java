@@ -195,6 +195,20 @@ class ConversationTest {
     }
 
     @Test
+    void a_follow_up_to_a_thread_that_has_expired_gets_a_question_back() throws Exception {
+        advisor.reply(user, 15, "/forget");
+        say(15, "how much does a mid-level ML engineer earn?");
+        int aged = DatabaseFile.update(TestAdvisors.SHIPPED_DATA_DIR, "UPDATE dialogue SET at_ms = at_ms - "
+                + (181L * 60 * 1000) + " WHERE user_id = " + user + " AND chat_id = 15");
+        assertEquals(1, aged, "the turn, made older than ADVISOR_CONTEXT_MINUTES' default");
+
+        Answer seniors = advisor.reply(user, 15, "and seniors?");
+
+        assertFalse(seniors.grounded(), PlainText.body(seniors));
+        assertTrue(PlainText.body(seniors).contains("senior ML engineers earn?"), PlainText.body(seniors));
+    }
+
+    @Test
     void odd_input_gets_a_reply_not_a_crash() {
         advisor.reply(user, 8, "/forget");
         String longFollowUp = "and" + " and".repeat(999) + "…?";
@@ -203,5 +217,8 @@ class ConversationTest {
                 "tell me more", "which one first?")) {
             assertFalse(say(8, text).isBlank(), text);
         }
+        String three = say(8, "what does a senior earn, which cert for azure and what should I learn next?");
+        assertTrue(three.contains("$200,000") && three.contains("Azure") && three.contains("What to learn next"),
+                "three intents in one message, each answered: " + three);
     }
 }

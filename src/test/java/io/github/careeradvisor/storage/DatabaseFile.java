@@ -30,6 +30,15 @@ public final class DatabaseFile {
         }
     }
 
+    /** Runs one change ({@code UPDATE …}) on the file in {@code dataDir}, as another process would; how many rows it changed. */
+    public static int update(Path dataDir, String sql) throws SQLException {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve(SqliteDatabase.FILE));
+                Statement s = c.createStatement()) {
+            s.execute("PRAGMA busy_timeout = 5000");
+            return s.executeUpdate(sql);
+        }
+    }
+
     /**
      * Makes {@code database} find its disk full, or lifts that: SQLite's page limit set to the pages the
      * file has now, so the next write that needs a page gets a real SQLITE_FULL from the engine.
