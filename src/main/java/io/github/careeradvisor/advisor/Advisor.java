@@ -209,7 +209,7 @@ public final class Advisor {
             if (u.clarify() != null && !u.slots().isEmpty()) {
                 // A question asked back that proposes one ("what senior ML engineers earn?"): "yes" answers it.
                 last = new DialogueTurn(now, u.text(), u.intent().id(), u.slots().toMap(), List.of(),
-                        List.of(Interpreter.ASKED_BACK));
+                        List.of(AskingBack.ASKED_BACK));
                 turns.add(last);
             } else if (u.clarify() == null && u.intent() != Intent.SMALL_TALK) {
                 // "how much" in a pay question is not the price of an exam a later question names.

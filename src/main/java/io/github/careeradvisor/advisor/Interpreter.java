@@ -34,10 +34,6 @@ final class Interpreter {
     static final int WHY_WORDS = 3;
     /** An answer to a question asked back is this short: "yes please", "I meant their salary". */
     static final int ANSWER_WORDS = 6;
-    /** Below this share of the router's vote a message that found nothing gets a question back, not a decline. */
-    static final double UNSURE = 0.5;
-    /** What the thread keeps as the facts of a question asked back that proposed a question of its own. */
-    static final String ASKED_BACK = "asked-back";
     /** A message the router calls off-topic or small talk this surely stays as it is, thread or not. */
     static final double SURE_OFF_TOPIC = 0.5;
     /** A message with this many words the guides never use is about something else. */
@@ -54,12 +50,14 @@ final class Interpreter {
     private final IntentRouter router;
     private final Entities entities;
     private final CertificationCatalog catalog;
+    private final AskingBack askingBack;
 
     Interpreter(HybridRetriever retriever, IntentRouter router, Entities entities, CertificationCatalog catalog) {
         this.retriever = retriever;
         this.router = router;
         this.entities = entities;
         this.catalog = catalog;
+        this.askingBack = new AskingBack(retriever, router);
     }
 
     Entities entities() {
@@ -92,7 +90,7 @@ final class Interpreter {
         String text = entities.withoutFillers(message);
         Entities.Found found = entities.find(text);
         Understanding alone = alone(text, found);
-        if (last != null && last.facts().equals(List.of(ASKED_BACK))) {
+        if (last != null && last.facts().equals(List.of(AskingBack.ASKED_BACK))) {
             Understanding answer = answering(text, found, alone, last);
             if (answer != null) {
                 return answer;
@@ -137,7 +135,8 @@ final class Interpreter {
                     || words(remainder) >= MIN_QUESTION_WORDS)) {
                 return alone; // "tell me about aws generative ai developer professional": a question of its own
             }
-            return clarifying(text, kind, found.slots(), alone.query(), alone.intent());
+            return askingBack.forFollowUp(text, kind == Understanding.FollowUp.ASPECT, found.slots(), alone.query(),
+                    alone.intent());
         }
         Intent before = Intent.byId(last.intent()).orElse(Intent.GENERAL);
         Slots carried = Slots.fromMap(last.slots());
@@ -207,23 +206,9 @@ final class Interpreter {
         return resolved(text + " (" + about + ")", before, carried, Understanding.FollowUp.REFER, last);
     }
 
-    /**
-     * For a message that found nothing, in the words of the guides, that the router cannot place
-     * between two things the advisor knows ("the professional stuff?"): the question asked back,
-     * offering both. Null where a decline is the honest reply: off-topic, small talk, words the guides
-     * never use, or one reading clear enough to have been tried.
-     */
+    /** See {@link AskingBack#unsure}. */
     @Nullable String askBack(String message) {
-        String text = entities.withoutFillers(message);
-        IntentRouter.Routing routing = router.route(retriever.prepare(text));
-        Intent first = routing.intent();
-        Intent second = routing.second();
-        if (first.offer() == null || routing.confidence() >= UNSURE || retriever.wording(text).unknown() >= FOREIGN_WORDS) {
-            return null;
-        }
-        return "I'm not sure what you are asking. Is it " + first.offer()
-                + (second.offer() == null || second == first ? "" : ", or " + second.offer())
-                + "? Ask me in a whole sentence and I will look it up.";
+        return askingBack.unsure(entities.withoutFillers(message));
     }
 
     /** Whether the previous turn was about a certification, or listed some. */
@@ -416,39 +401,6 @@ final class Interpreter {
     /** Whether a salary question is about the person's own pay: "how much should I make?". */
     static boolean personal(String text) {
         return PERSONAL.matcher(text.toLowerCase(Locale.ROOT)).find();
-    }
-
-    /**
-     * The question asked back for a follow-up with nothing before it. Where it proposes a question ("Do
-     * you mean what senior ML engineers earn?"), that question, its intent and slots are what the
-     * thread keeps, so "yes", "I meant their pay" or "certs, please" answers it.
-     */
-    private Understanding clarifying(String text, Understanding.FollowUp kind, Slots slots, Query query, Intent intent) {
-        if (slots.level() != null) {
-            return proposing("Do you mean what " + slots.level().label() + " ML engineers earn? Say yes, or ask me a "
-                    + "whole question.", "How much does a " + slots.level().label() + " ML engineer earn?", Intent.SALARY,
-                    slots);
-        }
-        if (slots.region() != null) {
-            return proposing("What would you like to know about " + slots.region() + ": what ML engineers earn there? "
-                    + "Say yes, or ask me a whole question.", "How much do ML engineers earn in " + slots.region() + "?",
-                    Intent.SALARY, slots);
-        }
-        if (slots.cloud() != null) {
-            return proposing("Do you mean which " + slots.cloud().label() + " certification to take? Say yes, or ask "
-                    + "me a whole question.", "Which certification should I take for " + slots.cloud().label() + "?",
-                    Intent.CERT_ADVICE, slots);
-        }
-        String question = kind == Understanding.FollowUp.ASPECT
-                ? "Which certification do you mean? Name it, e.g. \"How much does MLA-C01 cost?\" or \"Is the "
-                        + "Google Professional ML Engineer still available?\""
-                : "What would you like to know? We have not talked about anything yet, so ask me a whole question, "
-                        + "e.g. \"How much does a junior ML engineer earn?\"";
-        return Understanding.clarifying(text, query, intent, Slots.NONE, question);
-    }
-
-    private Understanding proposing(String question, String proposal, Intent intent, Slots slots) {
-        return Understanding.clarifying(proposal, retriever.prepare(proposal), intent, slots.withAspect(null), question);
     }
 
     /**
