@@ -110,7 +110,7 @@ class TelegramResilienceTest {
                 telegram.textMessage(other, "private", other, "/hours 5");
                 assertEquals(1, telegram.awaitSent(other, 1, 30_000).size());
                 assertTrue(telegram.awaitConfirmed(30_000));
-                TelegramBotTest.awaitAllAnswered(inbox, 10_000);
+                TelegramBotTest.awaitAllAnswered(inbox, 30_000);
                 assertEquals(List.of(), inbox.unanswered(), "the blocked replies were given up, not kept");
                 long triesToBlocker = telegram.calls("sendMessage").stream()
                         .filter(c -> c.body().path("chat_id").asLong() == blocker).count();
@@ -174,7 +174,7 @@ class TelegramResilienceTest {
                         + "{\"text\":\"Skills\",\"callback_data\":\"t:skills\"}],"
                         + "[{\"text\":\"Junior\",\"callback_data\":\"c:/level junior\"}]]",
                         sent.get(1).path("reply_markup").path("inline_keyboard").toString());
-                TelegramBotTest.awaitAllAnswered(inbox, 10_000);
+                TelegramBotTest.awaitAllAnswered(inbox, 30_000);
                 assertEquals(List.of(), inbox.unanswered());
             } finally {
                 bot.stop();
@@ -227,7 +227,7 @@ class TelegramResilienceTest {
             try {
                 assertEquals(UpdateDispatcher.SORRY, telegram.awaitSent(chat, 1, 30_000).get(0).get("text").asText());
                 assertEquals(errorsBefore + 1, advisor.stats().errors(), "the failure is counted");
-                TelegramBotTest.awaitAllAnswered(inbox, 5_000);
+                TelegramBotTest.awaitAllAnswered(inbox, 30_000);
                 assertEquals(List.of(), inbox.unanswered());
             } finally {
                 bot.stop();

@@ -73,7 +73,7 @@ class TelegramStorageTest {
                 assertEquals(List.of("Saved: 7 hours a week."), telegram.awaitSent(chat, 1, 30_000).stream()
                         .map(m -> m.get("text").asText()).toList());
                 assertTrue(telegram.awaitConfirmed(30_000), "confirmed once stored");
-                TelegramBotTest.awaitAllAnswered(inbox, 10_000);
+                TelegramBotTest.awaitAllAnswered(inbox, 30_000);
                 assertEquals(List.of(), inbox.unanswered());
                 assertEquals(1, telegram.sent(chat).size(), "answered once");
             } finally {
