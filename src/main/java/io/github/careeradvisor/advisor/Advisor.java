@@ -208,8 +208,7 @@ public final class Advisor {
             reply = reply == null ? handled.answer() : reply.followedBy(handled.answer());
             if (u.clarify() != null && !u.slots().isEmpty()) {
                 // A question asked back that proposes one ("what senior ML engineers earn?"): "yes" answers it.
-                last = new DialogueTurn(now, u.text(), u.intent().id(), u.slots().toMap(), List.of(),
-                        List.of(AskingBack.ASKED_BACK));
+                last = new DialogueTurn(now, u.text(), u.intent().id(), u.slots().toMap(), List.of(), List.of(), true);
                 turns.add(last);
             } else if (u.clarify() == null && u.intent() != Intent.SMALL_TALK) {
                 // "how much" in a pay question is not the price of an exam a later question names.
@@ -235,8 +234,7 @@ public final class Advisor {
     /** The sections the thread has shown so far on this question, and those this answer quoted. */
     private static List<String> shown(Understanding u, Handled handled) {
         List<String> shown = new ArrayList<>(u.followUp() == Understanding.FollowUp.MORE ? u.shown() : List.of());
-        // The citation names the section as the retriever's sectionKey does.
-        handled.answer().sources().forEach(c -> shown.add(c.file() + "#" + c.section()));
+        handled.answer().sources().forEach(c -> shown.add(HybridRetriever.sectionKey(c.file(), c.section())));
         return shown;
     }
 

@@ -15,8 +15,6 @@ final class AskingBack {
 
     /** Below this share of the router's vote a message that found nothing gets a question back, not a decline. */
     static final double UNSURE = 0.5;
-    /** What the thread keeps as the facts of a question asked back that proposed a question of its own. */
-    static final String ASKED_BACK = "asked-back";
 
     private final HybridRetriever retriever;
     private final IntentRouter router;

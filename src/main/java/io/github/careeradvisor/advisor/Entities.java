@@ -259,7 +259,7 @@ final class Entities {
             return null;
         }
         int years = Integer.parseInt(m.group(1));
-        return years <= 60 ? years : null;
+        return years <= io.github.careeradvisor.profile.Profile.MAX_YEARS ? years : null;
     }
 
     private static String normaliseCode(String code) {

@@ -90,7 +90,7 @@ final class Interpreter {
         String text = entities.withoutFillers(message);
         Entities.Found found = entities.find(text);
         Understanding alone = alone(text, found);
-        if (last != null && last.facts().equals(List.of(AskingBack.ASKED_BACK))) {
+        if (last != null && last.proposed()) {
             Understanding answer = answering(text, found, alone, last);
             if (answer != null) {
                 return answer;

@@ -2,6 +2,7 @@ package io.github.careeradvisor.advisor;
 
 import io.github.careeradvisor.profile.Cloud;
 import io.github.careeradvisor.profile.Level;
+import io.github.careeradvisor.profile.Profile;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -15,9 +16,11 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What a person says about themselves in a plain sentence ("I'm a Java developer with 5 years of
- * experience", "I already know Python and SQL"), where it is unambiguous. Questions and sentences that
- * do not start with "I" or "my" are never read as statements.
+ * What a person says about themselves in a plain sentence, where it is unambiguous. Read two ways:
+ * {@link #read} strictly, for a sentence that starts with "I" or "my" ("I'm a Java developer with 5
+ * years of experience", "I already know Python and SQL"); {@link #loose} for one the router took as
+ * being about the person, in any wording ("senior data engineer, 8 years, mostly Google Cloud",
+ * "python and sql are already in my toolbox"). A sentence that asks something is never a statement.
  */
 record ProfileStatement(@Nullable Level level, @Nullable String background, @Nullable Integer years,
         @Nullable Cloud cloud, @Nullable Integer hours, @Nullable String goal, Set<String> knownTopics) {
@@ -178,8 +181,8 @@ record ProfileStatement(@Nullable Level level, @Nullable String background, @Nul
         } else if (t.matches(".*\\b(switching careers?|changing careers?|career (switch|change|changer|switcher))\\b.*")) {
             level = Level.CAREER_SWITCHER;
         }
-        Integer years = number(YEARS, t, 60);
-        Integer hours = number(HOURS, t, 80);
+        Integer years = number(YEARS, t, 0, Profile.MAX_YEARS);
+        Integer hours = number(HOURS, t, 1, Profile.MAX_HOURS); // "0 hours a week" is nothing to keep
         Cloud cloud = null;
         Matcher c = CLOUD.matcher(t);
         if (c.find()) {
@@ -210,13 +213,13 @@ record ProfileStatement(@Nullable Level level, @Nullable String background, @Nul
         return statement.isEmpty() ? Optional.empty() : Optional.of(statement);
     }
 
-    private static @Nullable Integer number(Pattern pattern, String text, int max) {
+    private static @Nullable Integer number(Pattern pattern, String text, int min, int max) {
         Matcher m = pattern.matcher(text);
         if (!m.find()) {
             return null;
         }
         int value = Integer.parseInt(m.group(1));
-        return value >= 0 && value <= max ? value : null;
+        return value >= min && value <= max ? value : null;
     }
 
     /** Each thing understood, for the confirmation. */

@@ -143,7 +143,7 @@ final class SalaryReplies {
         Set<String> seen = new LinkedHashSet<>();
         List<Answer.Citation> unique = new ArrayList<>();
         for (Answer.Citation c : sources) {
-            if (seen.add(c.file() + "#" + c.section())) {
+            if (seen.add(HybridRetriever.sectionKey(c.file(), c.section()))) {
                 unique.add(c);
             }
         }

@@ -29,6 +29,9 @@ final class Usage {
               ADVISOR_ALLOWED_USERS  comma-separated Telegram user ids allowed to use the bot
               ADVISOR_ADMIN_IDS      comma-separated user ids that may use /stats
               ADVISOR_CONTEXT_MINUTES  how long a conversation is remembered for follow-ups (default: 180)
+              ADVISOR_RATE_LIMIT     questions one person may ask the bot a minute (default: 20)
+              ADVISOR_ONNX_THREADS   threads the embedding model uses per question (default: 1; 0 = every core)
+              DJL_CACHE_DIR          where the tokenizer extracts its native library (default: ~/.djl.ai)
 
             Exit codes: 0 success, 1 failure at run time, 2 bad usage or configuration.
             """;

@@ -12,12 +12,20 @@ import java.util.Map;
  * @param slots what the message named or carried over, by slot name (e.g. {@code level → senior})
  * @param shown the ids of the passages the reply quoted, so "tell me more" can show the next ones
  * @param facts the ids of what the reply listed (certifications, roadmap topics), in its order
+ * @param proposed whether the reply was a question asked back that proposed {@code question} ("Do you
+ *     mean what senior ML engineers earn?"), so that "yes" answers it
  */
 public record DialogueTurn(Instant at, String question, String intent, Map<String, String> slots, List<String> shown,
-        List<String> facts) {
+        List<String> facts, boolean proposed) {
 
     /** Longer questions are kept cut here: enough to read a follow-up against. */
     public static final int MAX_QUESTION = 500;
+
+    /** A turn the advisor answered (not a question asked back). */
+    public DialogueTurn(Instant at, String question, String intent, Map<String, String> slots, List<String> shown,
+            List<String> facts) {
+        this(at, question, intent, slots, shown, facts, false);
+    }
 
     public DialogueTurn {
         question = question.length() <= MAX_QUESTION ? question : question.substring(0, MAX_QUESTION);

@@ -21,14 +21,17 @@ public record Profile(
 
     public static final int MAX_TEXT = 200;
     public static final int MAX_HOURS = 80;
+    /** A working life: more years of experience than this is a slip, not a background. */
+    public static final int MAX_YEARS = 60;
 
     public Profile {
         progress = Map.copyOf(progress);
         if (hoursPerWeek != null && (hoursPerWeek < 1 || hoursPerWeek > MAX_HOURS)) {
             throw new IllegalArgumentException("hours per week " + hoursPerWeek + " is not between 1 and " + MAX_HOURS);
         }
-        if (experienceYears != null && (experienceYears < 0 || experienceYears > 60)) {
-            throw new IllegalArgumentException("years of experience " + experienceYears + " is not between 0 and 60");
+        if (experienceYears != null && (experienceYears < 0 || experienceYears > MAX_YEARS)) {
+            throw new IllegalArgumentException("years of experience " + experienceYears + " is not between 0 and "
+                    + MAX_YEARS);
         }
     }
 

@@ -23,8 +23,9 @@ final class SqliteDialogueStore implements DialogueStore {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** The stored shape of a turn: ours, so the table does not depend on a record's field names. */
+    /** {@code proposed} is absent (false) in rows written before it existed. */
     private record Row(String question, String intent, Map<String, String> slots, List<String> shown,
-            List<String> facts) {
+            List<String> facts, boolean proposed) {
     }
 
     /** How often turns of conversations nobody continued are swept out. */
@@ -124,7 +125,7 @@ final class SqliteDialogueStore implements DialogueStore {
 
     private static String encode(DialogueTurn t) {
         try {
-            return JSON.writeValueAsString(new Row(t.question(), t.intent(), t.slots(), t.shown(), t.facts()));
+            return JSON.writeValueAsString(new Row(t.question(), t.intent(), t.slots(), t.shown(), t.facts(), t.proposed()));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("writing a conversation turn as JSON", e);
         }
@@ -133,7 +134,7 @@ final class SqliteDialogueStore implements DialogueStore {
     private static DialogueTurn decode(Instant at, String json) {
         try {
             Row row = JSON.readValue(json, new TypeReference<Row>() { });
-            return new DialogueTurn(at, row.question(), row.intent(), row.slots(), row.shown(), row.facts());
+            return new DialogueTurn(at, row.question(), row.intent(), row.slots(), row.shown(), row.facts(), row.proposed());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a stored conversation turn is not readable: " + e.getOriginalMessage(), e);
         }

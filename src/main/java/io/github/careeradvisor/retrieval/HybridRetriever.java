@@ -147,7 +147,12 @@ public final class HybridRetriever implements AutoCloseable {
 
     /** How an answer's citations name a passage's section, which {@link #retrieve(Query, Set)} leaves out when asked. */
     public static String sectionKey(Passage passage) {
-        return passage.file() + "#" + passage.section();
+        return sectionKey(passage.file(), passage.section());
+    }
+
+    /** The same key for a section named by its file and heading, as an answer's citation names it. */
+    public static String sectionKey(String file, String section) {
+        return file + "#" + section;
     }
 
     /** Vectors for fixed phrases (the router's examples); the index build put them in the cache. */

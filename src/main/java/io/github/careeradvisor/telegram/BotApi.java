@@ -182,8 +182,7 @@ final class BotApi {
 
     private static SendMessage.SendMessageBuilder<?, ?> message(long chatId, String text,
             @Nullable Buttons buttons, @Nullable Integer replyTo) {
-        SendMessage.SendMessageBuilder<?, ?> message = SendMessage.builder().chatId(chatId).text(text)
-                .linkPreviewOptions(null);
+        SendMessage.SendMessageBuilder<?, ?> message = SendMessage.builder().chatId(chatId).text(text);
         if (buttons != null) {
             message.replyMarkup(keyboard(buttons));
         }

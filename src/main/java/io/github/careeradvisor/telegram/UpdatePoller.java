@@ -40,7 +40,7 @@ final class UpdatePoller {
         while (running) {
             List<Update> updates;
             try {
-                updates = api.getUpdates((int) offset);
+                updates = api.getUpdates(Math.toIntExact(offset)); // Telegram's update ids are 32-bit
                 failures = 0;
             } catch (TelegramApiException e) {
                 if (!running) {

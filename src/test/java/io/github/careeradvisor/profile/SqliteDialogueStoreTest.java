@@ -40,6 +40,22 @@ class SqliteDialogueStoreTest {
     }
 
     @Test
+    void a_question_asked_back_is_kept_as_one_and_a_row_from_before_that_flag_reads_as_an_answer() throws Exception {
+        Instant now = Instant.parse("2026-12-02T10:00:00Z");
+        DialogueTurn asked = new DialogueTurn(now, "How much does a senior ML engineer earn?", "salary",
+                Map.of("level", "senior"), List.of(), List.of(), true);
+        try (SqliteProfileStore store = SqliteProfileStore.open(data)) {
+            store.dialogue().append(7, 1, List.of(asked), now.minusSeconds(3600));
+            store.dialogue().append(7, 2, List.of(turn(now, "what does a junior earn?")), now.minusSeconds(3600));
+            DatabaseFile.update(data, "UPDATE dialogue SET turn = replace(turn, ',\"proposed\":false', '') WHERE chat_id = 2");
+
+            assertEquals(List.of(asked), store.dialogue().recent(7, 1, now.minusSeconds(3600)));
+            assertEquals(1, DatabaseFile.count(data, "SELECT count(*) FROM dialogue WHERE chat_id = 2 AND turn NOT LIKE '%proposed%'"));
+            assertFalse(store.dialogue().recent(7, 2, now.minusSeconds(3600)).get(0).proposed());
+        }
+    }
+
+    @Test
     void only_the_last_ten_turns_are_kept_and_expired_ones_are_neither_returned_nor_kept() throws Exception {
         Instant start = Instant.parse("2026-12-02T10:00:00Z");
         try (SqliteProfileStore store = SqliteProfileStore.open(data)) {
