@@ -99,8 +99,8 @@ public final class App {
         try {
             KnowledgeBase knowledge = loadKnowledge(settings, warnings);
             IntentExamples examples = IntentExamples.load();
-            built = new IndexBuilder(embedder, settings.dataDir(), warnings).build(knowledge, phrases(examples));
             Roadmap roadmap = Roadmap.load(settings.knowledgeDir());
+            built = new IndexBuilder(embedder, settings.dataDir(), warnings).build(knowledge, phrases(examples, roadmap));
             CertificationCatalog certifications = CertificationCatalog.load(settings.knowledgeDir());
             Advisor.Knowledge parts = new Advisor.Knowledge(built.retriever(), roadmap, certifications, examples,
                     knowledge.sourceNames());
@@ -115,10 +115,13 @@ public final class App {
         return new Started(advisor, built.report(), new SqliteInbox(database), database);
     }
 
-    /** What the index build embeds besides the guides, through the same cache: the router's examples and the warm-up. */
-    private static List<String> phrases(IntentExamples examples) {
+    /**
+     * What the index build embeds besides the guides, through the same cache: the router's examples, the
+     * handlers' fixed questions and the warm-up.
+     */
+    private static List<String> phrases(IntentExamples examples, Roadmap roadmap) {
         List<String> phrases = new java.util.ArrayList<>(examples.all());
-        phrases.addAll(Advisor.WARM_UP);
+        phrases.addAll(Advisor.fixedPhrases(roadmap));
         return phrases;
     }
 
@@ -133,7 +136,7 @@ public final class App {
 
     private static IndexBuilder.Built buildIndex(Settings settings, Embedder embedder, Consumer<String> warnings) {
         return new IndexBuilder(embedder, settings.dataDir(), warnings)
-                .build(loadKnowledge(settings, warnings), phrases(IntentExamples.load()));
+                .build(loadKnowledge(settings, warnings), phrases(IntentExamples.load(), Roadmap.load(settings.knowledgeDir())));
     }
 
     int run(String[] args) {

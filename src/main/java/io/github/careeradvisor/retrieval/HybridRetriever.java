@@ -38,6 +38,20 @@ public final class HybridRetriever implements AutoCloseable {
     private final SpellingCorrector spelling;
     private final QueryCache queries;
     private final Map<String, Integer> positions = new HashMap<>();
+    /**
+     * Questions prepared and searches made lately. A turn prepares and searches the same text more
+     * than once (read alone, then handled; a fixed question such as a pay band's at every pay question),
+     * and the index never changes, so the second time is a lookup.
+     */
+    private final Recent<String, Query> prepared = new Recent<>(RECENT);
+    private final Recent<Search, Retrieval> searched = new Recent<>(RECENT);
+
+    /** How many prepared questions, and how many searches, are remembered. */
+    static final int RECENT = 1_000;
+
+    /** A search's inputs; the vector by identity, as the query cache hands out one array per text. */
+    private record Search(String text, float[] vector, Set<String> shown, double floor) {
+    }
 
     HybridRetriever(SearchIndex index, Embedder embedder) {
         this(index, embedder, Map.of());
@@ -72,13 +86,20 @@ public final class HybridRetriever implements AutoCloseable {
 
     /** The question corrected, expanded and embedded: what {@link #retrieve(Query, Set)} searches with. */
     public Query prepare(String asked) {
+        Query known = prepared.get(asked);
+        if (known != null) {
+            return known;
+        }
         String question = Decades.expand(LevelSynonyms.expand(spelling.correct(asked)));
+        Query query;
         try {
-            return new Query(question, queries.embed(question));
+            query = new Query(question, queries.embed(question));
         } catch (IllegalArgumentException e) {
             // The model refuses text with no word pieces at all: nothing to look for.
-            return new Query(question, null);
+            query = new Query(question, null);
         }
+        prepared.put(asked, query);
+        return query;
     }
 
     /**
@@ -97,7 +118,13 @@ public final class HybridRetriever implements AutoCloseable {
         if (query.vector() == null) {
             return new Retrieval(List.of(), 0, false);
         }
-        return retrieve(query.text(), query.vector(), shown, floor);
+        Search search = new Search(query.text(), query.vector(), Set.copyOf(shown), floor);
+        Retrieval known = searched.get(search);
+        if (known == null) {
+            known = retrieve(query.text(), query.vector(), shown, floor);
+            searched.put(search, known);
+        }
+        return known;
     }
 
     /**

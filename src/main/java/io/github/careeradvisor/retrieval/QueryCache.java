@@ -1,8 +1,6 @@
 package io.github.careeradvisor.retrieval;
 
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * Remembers the vectors of recent questions: embedding a question is most of an answer's cost, and
@@ -15,39 +13,28 @@ final class QueryCache {
     static final int DEFAULT_ENTRIES = 10_000;
 
     private final Embedder embedder;
-    private final Map<String, float[]> recent;
+    private final Recent<String, float[]> recent;
 
     QueryCache(Embedder embedder, int entries) {
         this.embedder = embedder;
-        this.recent = new LinkedHashMap<>(256, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, float[]> eldest) {
-                return size() > entries;
-            }
-        };
+        this.recent = new Recent<>(entries);
     }
 
     float[] embed(String question) {
         String key = key(question);
-        synchronized (recent) {
-            float[] hit = recent.get(key);
-            if (hit != null) {
-                return hit;
-            }
+        float[] hit = recent.get(key);
+        if (hit != null) {
+            return hit;
         }
         // Embedded outside the lock, so other questions are not held up; a rare double embed is harmless.
         float[] vector = embedder.embed(key);
-        synchronized (recent) {
-            recent.put(key, vector);
-        }
+        recent.put(key, vector);
         return vector;
     }
 
     /** Remembers a vector computed elsewhere (the on-disk cache holds the router's phrases). */
     void put(String text, float[] vector) {
-        synchronized (recent) {
-            recent.put(key(text), vector);
-        }
+        recent.put(key(text), vector);
     }
 
     /** What the model reads the same way: lower case, single spaces. */
