@@ -39,6 +39,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The one place that wires the application: reads the settings, builds every part with {@code new},
@@ -105,7 +106,7 @@ public final class App {
             CertificationCatalog certifications = CertificationCatalog.load(settings.knowledgeDir());
             knowledge.problems().forEach(p -> warnings.accept("warning: guide left out: " + p));
             IntentExamples examples = IntentExamples.load();
-            built = new IndexBuilder(embedder, settings.dataDir(), warnings).build(knowledge, phrases(examples));
+            built = new IndexBuilder(embedder, settings.dataDir(), warnings).build(knowledge, phrases(examples, roadmap));
             Advisor.Knowledge parts = new Advisor.Knowledge(built.retriever(), roadmap, certifications, examples,
                     knowledge.sourceNames());
             advisor = new Advisor(parts, profiles, profiles.dialogue(), Clock.systemUTC(),
@@ -119,10 +120,13 @@ public final class App {
         return new Started(advisor, built.report(), new SqliteInbox(database), database);
     }
 
-    /** What the index build embeds besides the guides, through the same cache: the router's examples and the warm-up. */
-    private static List<String> phrases(IntentExamples examples) {
+    /**
+     * What the index build embeds besides the guides, through the same cache: the router's examples, the
+     * handlers' fixed questions and the warm-up (without a roadmap, its topics' questions are left out).
+     */
+    private static List<String> phrases(IntentExamples examples, @Nullable Roadmap roadmap) {
         List<String> phrases = new java.util.ArrayList<>(examples.all());
-        phrases.addAll(Advisor.WARM_UP);
+        phrases.addAll(roadmap == null ? Advisor.WARM_UP : Advisor.fixedPhrases(roadmap));
         return phrases;
     }
 
@@ -179,14 +183,12 @@ public final class App {
     private int index(Settings settings) {
         KnowledgeBase knowledge = loadKnowledge(settings);
         Path dir = settings.knowledgeDir();
-        if (Files.exists(dir.resolve(Roadmap.FILE))) {
-            Roadmap.load(dir);
-        }
+        Roadmap roadmap = Files.exists(dir.resolve(Roadmap.FILE)) ? Roadmap.load(dir) : null;
         if (Files.exists(dir.resolve(CertificationCatalog.FILE))) {
             CertificationCatalog.load(dir);
         }
         IndexReport report = new IndexBuilder(embedder.apply(settings), settings.dataDir(), err::println)
-                .build(knowledge, phrases(IntentExamples.load())).report();
+                .build(knowledge, phrases(IntentExamples.load(), roadmap)).report();
         out.println(report.summary());
         report.problems().forEach(p -> out.println("not indexed: " + p));
         return report.problems().isEmpty() ? EXIT_OK : EXIT_FAILURE;

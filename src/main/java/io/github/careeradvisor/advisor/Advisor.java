@@ -66,6 +66,7 @@ public final class Advisor {
     private final Duration context;
     private final Set<Long> admins;
     private final UsageStats stats = new UsageStats();
+    private final IntentExamples examples;
 
     /**
      * @param context how long a conversation thread is remembered
@@ -86,7 +87,7 @@ public final class Advisor {
         this.certifications = new CertificationReplies(knowledge.certifications(), retriever, composer, clock);
         // Threads that expired while the program was not running go now, not at the next message.
         dialogue.expire(clock.instant().minus(context));
-        IntentExamples examples = knowledge.examples();
+        this.examples = knowledge.examples();
         this.interpreter = new Interpreter(retriever, new IntentRouter(examples, retriever.vectors(examples.all())),
                 new Entities(knowledge.certifications()), knowledge.certifications());
         this.handlers = new Handlers(retriever, composer, profileReplies, guidance, salary, certifications,
@@ -130,21 +131,46 @@ public final class Advisor {
     public static final List<String> WARM_UP = List.of("How do I become a machine learning engineer?",
             "How much does a junior ML engineer earn?", "How much does the MLA-C01 exam cost?",
             "Which certification should I take for AWS?", "What should I learn next?");
+    /** Follow-ups of each kind, read against the warm-up's thread. */
+    static final List<String> WARM_UP_FOLLOW_UPS = List.of("and seniors?", "what about Azure?", "how long is it valid?",
+            "tell me more", "why?", "what does it depend on?", "in Europe?");
+    /** How many of each intent's router examples the warm-up also asks: every handler and entity, not the whole list. */
+    static final int WARM_UP_EXAMPLES = 3;
+    /** The warm-up's person and conversation: ids no Telegram user or chat, and no terminal user, has. */
+    static final long WARM_UP_ID = Long.MIN_VALUE;
 
     /**
-     * Runs {@link #WARM_UP} through understanding and handling (a follow-up among them), as a person
-     * nobody knows, saving nothing.
+     * What the handlers search with besides a person's words (the pay bands, pay abroad, each roadmap
+     * topic's question) and the warm-up's messages: fixed texts, embedded once into the on-disk cache
+     * with the router's examples, so no answer waits for the model to embed them.
+     */
+    public static List<String> fixedPhrases(Roadmap roadmap) {
+        List<String> phrases = new ArrayList<>(WARM_UP);
+        phrases.addAll(SalaryReplies.questions());
+        roadmap.topics().forEach(t -> phrases.add(t.question()));
+        return phrases;
+    }
+
+    /**
+     * Runs {@link #WARM_UP}, follow-ups of each kind and a few of each intent's examples through a whole
+     * turn, thread in the database included, as a person nobody is, in a conversation nobody has; the
+     * thread is deleted afterwards and no profile is kept. Statements about oneself are left out.
      */
     public void warmUp() {
-        Profile nobody = Profile.empty(LOCAL_USER);
-        DialogueTurn last = null;
-        for (String message : WARM_UP) {
-            Understanding u = interpreter.read(message, last);
-            Handled handled = handlers.handle(u, nobody, LOCAL_USER);
-            last = new DialogueTurn(clock.instant(), u.text(), u.intent().id(), u.slots().toMap(), List.of(),
-                    handled.facts());
+        List<String> messages = new ArrayList<>(WARM_UP);
+        messages.addAll(WARM_UP_FOLLOW_UPS);
+        examples.byIntent().forEach((intent, said) -> {
+            if (intent != Intent.ABOUT_ME) {
+                messages.addAll(said.subList(0, Math.min(WARM_UP_EXAMPLES, said.size())));
+            }
+        });
+        for (String message : messages) {
+            free(WARM_UP_ID, WARM_UP_ID, message);
         }
-        handlers.handle(interpreter.read("and seniors?", last), nobody, LOCAL_USER);
+        dialogue.clear(WARM_UP_ID, WARM_UP_ID);
+        if (!profiles.load(WARM_UP_ID).isEmpty()) {
+            profiles.forget(WARM_UP_ID); // an example read as a statement after all
+        }
     }
 
     /** Counts of use since the start, for /stats; front ends report their errors to it. */

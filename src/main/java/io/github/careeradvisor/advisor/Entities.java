@@ -139,8 +139,13 @@ final class Entities {
 
     /** The message reduced to its words: lower case, no punctuation, single spaces. */
     static String words(String text) {
-        return text.toLowerCase(Locale.ROOT).replace('’', '\'').replaceAll("[^\\p{L}\\p{N}'+#-]+", " ").strip();
+        return NOT_WORD.matcher(text.toLowerCase(Locale.ROOT).replace('’', '\'')).replaceAll(" ").strip();
     }
+
+    /** Compiled once: a turn reduces its message to words many times. */
+    private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{N}'+#-]+");
+    private static final Pattern FILLER_FRONT = Pattern.compile("^(ok|okay|so|and|then|alright|right|hmm|but)\\s+");
+    private static final Pattern FILLER_END = Pattern.compile("\\s+(then|now|please|again|exactly)$");
 
     static int wordCount(String text) {
         String w = words(text);
@@ -152,8 +157,7 @@ final class Entities {
         Set<String> phrases = wholeMessages.getOrDefault(kind, Set.of());
         String w = words(message);
         // "ok which should I do first", "so why?": a filler in front changes nothing.
-        String bare = w.replaceFirst("^(ok|okay|so|and|then|alright|right|hmm|but)\\s+", "")
-                .replaceFirst("\\s+(then|now|please|again|exactly)$", "");
+        String bare = FILLER_END.matcher(FILLER_FRONT.matcher(w).replaceFirst("")).replaceFirst("");
         return phrases.contains(w) || phrases.contains(bare);
     }
 

@@ -53,6 +53,15 @@ final class SalaryReplies {
     private final HybridRetriever retriever;
     private final AnswerComposer composer;
 
+    /** The fixed questions these replies search with. */
+    static List<String> questions() {
+        List<String> questions = new ArrayList<>(List.of(OVERVIEW_QUESTION, ABROAD_QUESTION));
+        for (Band band : Band.values()) {
+            questions.add(band.question);
+        }
+        return questions;
+    }
+
     SalaryReplies(HybridRetriever retriever, AnswerComposer composer) {
         this.retriever = retriever;
         this.composer = composer;

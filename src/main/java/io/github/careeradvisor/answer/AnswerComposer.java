@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Builds an extractive answer the way a mentor would say it: first the sentence of the guides that
@@ -55,6 +56,9 @@ public final class AnswerComposer {
             "was", "were", "has", "have", "its", "their", "they", "you", "your", "can", "not", "but", "also", "says",
             "such", "more", "than", "into", "about", "each", "which", "who", "what", "how", "when", "where", "all");
 
+    private static final Pattern BETWEEN_WORDS = Pattern.compile("[^\\p{L}\\p{N}$,.-]+");
+    private static final Pattern PUNCTUATION_AROUND = Pattern.compile("^[,.-]+|[,.-]+$");
+
     private final String declineText;
     private final Attribution attribution;
     private final Set<String> sourceWords = new HashSet<>();
@@ -88,7 +92,8 @@ public final class AnswerComposer {
         return answer(retrieval.passages(), choose(candidates(retrieval.passages(), 1)));
     }
 
-    private record Candidate(int rank, int index, Unit unit, double score, Set<String> words) {
+    /** @param figures the words with a digit in them, which {@link #overlap} compares often */
+    private record Candidate(int rank, int index, Unit unit, double score, Set<String> words, Set<String> figures) {
     }
 
     private List<Candidate> candidates(List<RetrievedPassage> passages, int limit) {
@@ -106,7 +111,7 @@ public final class AnswerComposer {
                 double score = (1 - SECTION_WEIGHT) * rp.unitScores().get(u) + SECTION_WEIGHT * rp.similarity() - RANK_PRIOR * r;
                 Set<String> words = words(unit.text());
                 words.removeAll(sourceWords);
-                candidates.add(new Candidate(r, u, unit, score, words));
+                candidates.add(new Candidate(r, u, unit, score, words, figures(words)));
             }
         }
         return candidates;
@@ -128,7 +133,7 @@ public final class AnswerComposer {
                 .max(java.util.Comparator.comparingDouble(Candidate::score)).orElse(null);
         while (!open.isEmpty() && chosen.size() <= MAX_POINTS) {
             if (chosen.size() == 1 && topOfBest != null && !chosen.contains(topOfBest) && open.contains(topOfBest)
-                    && overlap(topOfBest.words(), chosen.get(0).words()) < DUPLICATE) {
+                    && overlap(topOfBest, chosen.get(0)) < DUPLICATE) {
                 open.remove(topOfBest);
                 chosen.add(topOfBest);
                 chars += topOfBest.unit().text().length();
@@ -137,7 +142,7 @@ public final class AnswerComposer {
             Candidate next = null;
             double nextValue = Double.NEGATIVE_INFINITY;
             for (Candidate c : open) {
-                double overlap = chosen.stream().mapToDouble(o -> overlap(c.words(), o.words())).max().orElse(0);
+                double overlap = chosen.stream().mapToDouble(o -> overlap(c, o)).max().orElse(0);
                 double value = c.score() - REDUNDANCY_WEIGHT * overlap;
                 if (overlap < DUPLICATE && value > nextValue) {
                     next = c;
@@ -158,7 +163,7 @@ public final class AnswerComposer {
                 // An answer that opens with a bullet keeps to its list first: the list is the answer.
                 for (Candidate other : List.copyOf(open)) {
                     if (sibling(next, other, best) && chosen.size() <= MAX_POINTS && chars + other.unit().text().length()
-                            <= LIST_CHARS && overlap(other.words(), next.words()) < DUPLICATE) {
+                            <= LIST_CHARS && overlap(other, next) < DUPLICATE) {
                         chosen.add(other);
                         open.remove(other);
                         chars += other.unit().text().length();
@@ -175,7 +180,7 @@ public final class AnswerComposer {
             for (Candidate other : candidates) {
                 if (sibling(c, other, best) && !chosen.contains(other) && chosen.size() <= MAX_LIST_POINTS
                         && chars + other.unit().text().length() <= LIST_CHARS
-                        && chosen.stream().allMatch(o -> overlap(other.words(), o.words()) < DUPLICATE)) {
+                        && chosen.stream().allMatch(o -> overlap(other, o) < DUPLICATE)) {
                     chosen.add(other);
                     chars += other.unit().text().length();
                 }
@@ -224,19 +229,17 @@ public final class AnswerComposer {
      * figures, which makes them different facts however alike their words ("Simplilearn: $70,000 to
      * $120,000" and "the ML Engineer Jobs guide: $80,000 to $110,000").
      */
-    private static double overlap(Set<String> a, Set<String> b) {
-        if (a.isEmpty() || b.isEmpty()) {
+    private static double overlap(Candidate a, Candidate b) {
+        if (a.words().isEmpty() || b.words().isEmpty()) {
             return 0;
         }
-        Set<String> figuresA = figures(a);
-        Set<String> figuresB = figures(b);
-        double factor = !figuresA.isEmpty() && !figuresB.isEmpty() && !figuresA.equals(figuresB) ? 0.5 : 1;
-        return factor * share(a, b);
+        double factor = !a.figures().isEmpty() && !b.figures().isEmpty() && !a.figures().equals(b.figures()) ? 0.5 : 1;
+        return factor * share(a.words(), b.words());
     }
 
     private static Set<String> figures(Set<String> words) {
         Set<String> figures = new HashSet<>();
-        words.stream().filter(w -> w.matches(".*\\d.*")).forEach(figures::add);
+        words.stream().filter(w -> w.chars().anyMatch(c -> c >= '0' && c <= '9')).forEach(figures::add);
         return figures;
     }
 
@@ -249,8 +252,8 @@ public final class AnswerComposer {
 
     private static Set<String> words(String text) {
         Set<String> words = new HashSet<>();
-        for (String w : text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}$,.-]+")) {
-            String word = w.replaceAll("^[,.-]+|[,.-]+$", "");
+        for (String w : BETWEEN_WORDS.split(text.toLowerCase(Locale.ROOT))) {
+            String word = PUNCTUATION_AROUND.matcher(w).replaceAll("");
             if (word.length() >= 3 && !STOP_WORDS.contains(word)) {
                 words.add(word);
             }

@@ -1,5 +1,7 @@
 package io.github.careeradvisor.retrieval;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.careeradvisor.knowledge.Passage;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -38,6 +40,20 @@ public final class HybridRetriever implements AutoCloseable {
     private final SpellingCorrector spelling;
     private final QueryCache queries;
     private final Map<String, Integer> positions = new HashMap<>();
+    /**
+     * Questions prepared and searches made lately. A turn prepares and searches the same text more
+     * than once (read alone, then handled; a fixed question such as a pay band's at every pay question),
+     * and the index never changes, so the second time is a lookup.
+     */
+    private final Cache<String, Query> prepared = Caffeine.newBuilder().maximumSize(RECENT).build();
+    private final Cache<Search, Retrieval> searched = Caffeine.newBuilder().maximumSize(RECENT).build();
+
+    /** How many prepared questions, and how many searches, are remembered. */
+    static final int RECENT = 1_000;
+
+    /** A search's inputs; the vector by identity, as the query cache hands out one array per text. */
+    private record Search(String text, float[] vector, Set<String> shown, double floor) {
+    }
 
     HybridRetriever(SearchIndex index, Embedder embedder) {
         this(index, embedder, Map.of());
@@ -72,13 +88,20 @@ public final class HybridRetriever implements AutoCloseable {
 
     /** The question corrected, expanded and embedded: what {@link #retrieve(Query, Set)} searches with. */
     public Query prepare(String asked) {
+        Query known = prepared.getIfPresent(asked);
+        if (known != null) {
+            return known;
+        }
         String question = Decades.expand(LevelSynonyms.expand(spelling.correct(asked)));
+        Query query;
         try {
-            return new Query(question, queries.embed(question));
+            query = new Query(question, queries.embed(question));
         } catch (IllegalArgumentException e) {
             // The model refuses text with no word pieces at all: nothing to look for.
-            return new Query(question, null);
+            query = new Query(question, null);
         }
+        prepared.put(asked, query);
+        return query;
     }
 
     /**
@@ -97,7 +120,13 @@ public final class HybridRetriever implements AutoCloseable {
         if (query.vector() == null) {
             return new Retrieval(List.of(), 0, false);
         }
-        return retrieve(query.text(), query.vector(), shown, floor);
+        Search search = new Search(query.text(), query.vector(), Set.copyOf(shown), floor);
+        Retrieval known = searched.getIfPresent(search);
+        if (known == null) {
+            known = retrieve(query.text(), query.vector(), shown, floor);
+            searched.put(search, known);
+        }
+        return known;
     }
 
     /**

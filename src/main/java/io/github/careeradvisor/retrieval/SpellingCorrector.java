@@ -20,13 +20,52 @@ final class SpellingCorrector {
     private static final int MIN_LENGTH = 4;
     private static final int LONG_WORD = 7;
 
+    /** Corrections remembered: people reuse their slips, and a word is looked up more than once a turn. */
+    static final int REMEMBERED = 10_000;
+
     private final Map<String, Integer> frequency = new HashMap<>();
+    /** The known words of each length, in the frequency map's order (which settles ties, as it always did). */
+    private final Map<Integer, List<Known>> byLength = new HashMap<>();
+    private final Map<String, String> corrected = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** A known word, its count, its place in the frequency map's order, and its letters counted. */
+    private record Known(String word, int frequency, int order, byte[] letters) {
+    }
 
     SpellingCorrector(List<Passage> passages) {
         for (Passage p : passages) {
             count(p.headline());
             count(p.body());
         }
+        int order = 0;
+        for (Map.Entry<String, Integer> e : frequency.entrySet()) {
+            if (e.getKey().length() >= MIN_LENGTH) {
+                byLength.computeIfAbsent(e.getKey().length(), n -> new java.util.ArrayList<>())
+                        .add(new Known(e.getKey(), e.getValue(), order, letters(e.getKey())));
+            }
+            order++;
+        }
+    }
+
+    /** How often each letter occurs, in 32 buckets: words whose counts differ much are far apart. */
+    private static byte[] letters(String word) {
+        byte[] counts = new byte[32];
+        for (int i = 0; i < word.length(); i++) {
+            counts[word.charAt(i) & 31]++;
+        }
+        return counts;
+    }
+
+    /**
+     * A lower bound of the edit distance: an insertion or a deletion changes the letter counts by one,
+     * a substitution by two, a swap not at all.
+     */
+    private static int countsApart(byte[] a, byte[] b) {
+        int apart = 0;
+        for (int i = 0; i < a.length; i++) {
+            apart += Math.abs(a[i] - b[i]);
+        }
+        return (apart + 1) / 2;
     }
 
     private void count(String text) {
@@ -67,23 +106,37 @@ final class SpellingCorrector {
         if (lower.length() < MIN_LENGTH || frequency.containsKey(lower)) {
             return word;
         }
-        int maxDistance = lower.length() >= LONG_WORD ? 2 : 1;
-        String best = null;
-        int bestDistance = Integer.MAX_VALUE;
-        int bestFrequency = 0;
-        for (Map.Entry<String, Integer> e : frequency.entrySet()) {
-            String known = e.getKey();
-            if (Math.abs(known.length() - lower.length()) > maxDistance || known.length() < MIN_LENGTH) {
-                continue;
+        String known = corrected.get(word);
+        if (known == null) {
+            known = closest(word, lower);
+            if (corrected.size() >= REMEMBERED) {
+                corrected.clear();
             }
-            int d = distance(lower, known, maxDistance);
-            if (d <= maxDistance && (d < bestDistance || d == bestDistance && e.getValue() > bestFrequency)) {
-                best = known;
-                bestDistance = d;
-                bestFrequency = e.getValue();
+            corrected.put(word, known);
+        }
+        return known;
+    }
+
+    /** The most frequent known word closest to {@code lower}, or {@code word} itself when none is close. */
+    private String closest(String word, String lower) {
+        int maxDistance = lower.length() >= LONG_WORD ? 2 : 1;
+        byte[] letters = letters(lower);
+        Known best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (int length = lower.length() - maxDistance; length <= lower.length() + maxDistance; length++) {
+            for (Known k : byLength.getOrDefault(length, List.of())) {
+                if (countsApart(letters, k.letters()) > maxDistance) {
+                    continue;
+                }
+                int d = distance(lower, k.word(), maxDistance);
+                if (d <= maxDistance && (best == null || d < bestDistance || d == bestDistance
+                        && (k.frequency() > best.frequency() || k.frequency() == best.frequency() && k.order() < best.order()))) {
+                    best = k;
+                    bestDistance = d;
+                }
             }
         }
-        return best == null ? word : best;
+        return best == null ? word : best.word();
     }
 
     /** Optimal string alignment distance (a swap of two neighbours is one edit), or more than {@code max}. */

@@ -26,6 +26,16 @@ class ConversationTest {
     }
 
     @Test
+    void the_warm_up_keeps_no_thread_and_no_profile() throws Exception {
+        advisor.warmUp();
+
+        String warm = " WHERE user_id = " + Advisor.WARM_UP_ID;
+        assertEquals(0, DatabaseFile.count(TestAdvisors.SHIPPED_DATA_DIR, "SELECT count(*) FROM dialogue" + warm));
+        assertEquals(0, DatabaseFile.count(TestAdvisors.SHIPPED_DATA_DIR, "SELECT count(*) FROM profiles" + warm));
+        assertEquals(0, DatabaseFile.count(TestAdvisors.SHIPPED_DATA_DIR, "SELECT count(*) FROM topic_progress" + warm));
+    }
+
+    @Test
     void a_follow_up_is_read_against_the_thread_and_says_what_it_understood() {
         advisor.reply(user, 1, "/forget");
         say(1, "how much does a junior ML engineer earn?");
