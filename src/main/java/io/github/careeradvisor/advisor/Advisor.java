@@ -276,7 +276,7 @@ public final class Advisor {
     }
 
     private Answer command(long userId, long chatId, String text) {
-        String[] parts = text.split(" ", 2);
+        String[] parts = text.split("\\s", 2); // as Telegram reads a command: up to the first blank of any kind
         String name = parts[0].toLowerCase(Locale.ROOT);
         String argument = parts.length > 1 ? parts[1].strip() : "";
         int at = name.indexOf('@');

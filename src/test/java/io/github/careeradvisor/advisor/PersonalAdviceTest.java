@@ -139,6 +139,7 @@ class PersonalAdviceTest {
         assertEquals("Give the hours you can spend a week as a number from 1 to 80, e.g. /hours 5.", badHours);
         assertEquals("Saved: 5 hours a week.", hours);
         assertEquals("Saved: your goal is \"ML engineer at a <b>fintech</b>\". Try /next.", goal);
+        assertEquals("Saved: 7 hours a week.", say("/hours\t7"), "a tab after the command, as Telegram reads it");
     }
 
     @Test
