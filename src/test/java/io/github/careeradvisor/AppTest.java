@@ -80,7 +80,7 @@ class AppTest {
         assertEquals(0, run.code(), run.err());
         assertEquals(1, run.lines().size(), run.out());
         JsonNode line = new ObjectMapper().readTree(run.lines().get(0));
-        assertEquals(List.of("question", "answer", "grounded", "sources", "latencyMs"),
+        assertEquals(List.of("question", "answer", "grounded", "sources", "latencyMs", "composer"),
                 iterable(line.fieldNames()));
         assertEquals("how much does a junior ML engineer earn?", line.get("question").asText());
         assertTrue(line.get("grounded").asBoolean());

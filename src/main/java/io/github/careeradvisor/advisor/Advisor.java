@@ -2,6 +2,7 @@ package io.github.careeradvisor.advisor;
 
 import io.github.careeradvisor.answer.Answer;
 import io.github.careeradvisor.answer.AnswerComposer;
+import io.github.careeradvisor.generation.Phrasing;
 import io.github.careeradvisor.knowledge.CertificationCatalog;
 import io.github.careeradvisor.knowledge.Roadmap;
 import io.github.careeradvisor.profile.DialogueStore;
@@ -62,6 +63,8 @@ public final class Advisor {
     private final CertificationReplies certifications;
     private final Interpreter interpreter;
     private final Handlers handlers;
+    /** The same handlers, never phrased: warming up calls no language model. */
+    private final Handlers warmUpHandlers;
     private final Clock clock;
     private final Duration context;
     private final Set<Long> admins;
@@ -73,6 +76,12 @@ public final class Advisor {
      */
     public Advisor(Knowledge knowledge, ProfileStore profiles, DialogueStore dialogue, Clock clock, Duration context,
             Set<Long> admins) {
+        this(knowledge, profiles, dialogue, clock, context, admins, Phrasing.EXTRACTIVE);
+    }
+
+    /** @param phrasing the last step of an answer from the guides: extractive, or phrased by a language model */
+    public Advisor(Knowledge knowledge, ProfileStore profiles, DialogueStore dialogue, Clock clock, Duration context,
+            Set<Long> admins, Phrasing phrasing) {
         this.admins = Set.copyOf(admins);
         this.retriever = knowledge.retriever();
         this.composer = new AnswerComposer(Messages.DECLINE, knowledge.sources());
@@ -90,7 +99,9 @@ public final class Advisor {
         this.interpreter = new Interpreter(retriever, new IntentRouter(examples, retriever.vectors(examples.all())),
                 new Entities(knowledge.certifications()), knowledge.certifications());
         this.handlers = new Handlers(retriever, composer, profileReplies, guidance, salary, certifications,
-                interpreter.entities());
+                interpreter.entities(), phrasing);
+        this.warmUpHandlers = new Handlers(retriever, composer, profileReplies, guidance, salary, certifications,
+                interpreter.entities(), Phrasing.EXTRACTIVE);
     }
 
     /** The reply to one message from the terminal's local user. */
@@ -140,11 +151,11 @@ public final class Advisor {
         DialogueTurn last = null;
         for (String message : WARM_UP) {
             Understanding u = interpreter.read(message, last);
-            Handled handled = handlers.handle(u, nobody, LOCAL_USER);
+            Handled handled = warmUpHandlers.handle(u, nobody, LOCAL_USER);
             last = new DialogueTurn(clock.instant(), u.text(), u.intent().id(), u.slots().toMap(), List.of(),
                     handled.facts());
         }
-        handlers.handle(interpreter.read("and seniors?", last), nobody, LOCAL_USER);
+        warmUpHandlers.handle(interpreter.read("and seniors?", last), nobody, LOCAL_USER);
     }
 
     /** Counts of use since the start, for /stats; front ends report their errors to it. */
