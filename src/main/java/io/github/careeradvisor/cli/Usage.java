@@ -29,6 +29,10 @@ final class Usage {
               ADVISOR_ALLOWED_USERS  comma-separated Telegram user ids allowed to use the bot
               ADVISOR_ADMIN_IDS      comma-separated user ids that may use /stats
               ADVISOR_CONTEXT_MINUTES  how long a conversation is remembered for follow-ups (default: 180)
+              ADVISOR_LLM_URL        OpenAI-compatible API that phrases answers (default: off)
+              ADVISOR_LLM_MODEL      the model's name; required with ADVISOR_LLM_URL
+              ADVISOR_LLM_API_KEY    bearer key for the model API (never printed)
+              ADVISOR_LLM_TIMEOUT    seconds for one generated reply (default: 20)
 
             Exit codes: 0 success, 1 failure at run time, 2 bad usage or configuration.
             """;
@@ -41,7 +45,8 @@ final class Usage {
 
             Options:
               --json      print one JSON object a line and nothing else on standard output:
-                          {"question", "answer", "grounded", "sources", "latencyMs"}
+                          {"question", "answer", "grounded", "sources", "latencyMs",
+                          "composer"}
               --user ID   answer as that user, with that user's stored profile
               --          everything after this is the question, even if it starts with -
             """;
