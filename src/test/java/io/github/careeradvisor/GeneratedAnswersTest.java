@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.careeradvisor.generation.FakeModelApi;
 import io.github.careeradvisor.generation.FakeModelApi.Mode;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -76,12 +75,8 @@ class GeneratedAnswersTest {
                 "ADVISOR_LLM_TIMEOUT", String.valueOf(TIMEOUT_SECONDS)));
         env.putAll(extraEnv);
         env.values().removeIf(String::isEmpty);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = new App(env, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
-                s -> TestAdvisors.embedder()).run(args);
-        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        AppRun run = AppRun.of(env, stdin, args);
+        return new Run(run.code(), run.out(), run.err());
     }
 
     private Run ask(Mode mode, String question) {
