@@ -8,6 +8,8 @@ import io.github.careeradvisor.cli.Invocation;
 import io.github.careeradvisor.cli.UsageException;
 import io.github.careeradvisor.config.ConfigException;
 import io.github.careeradvisor.config.Settings;
+import io.github.careeradvisor.generation.GeneratedPhrasing;
+import io.github.careeradvisor.generation.Phrasing;
 import io.github.careeradvisor.inbox.SqliteInbox;
 import io.github.careeradvisor.inbox.UpdateInbox;
 import io.github.careeradvisor.knowledge.CertificationCatalog;
@@ -109,8 +111,11 @@ public final class App {
             built = new IndexBuilder(embedder, settings.dataDir(), warnings).build(knowledge, phrases(examples, roadmap));
             Advisor.Knowledge parts = new Advisor.Knowledge(built.retriever(), roadmap, certifications, examples,
                     knowledge.sourceNames());
+            // Unset, no model is built and nothing connects anywhere (README, "Use a language model").
+            Phrasing phrasing = settings.languageModelIfSet().<Phrasing>map(m -> new GeneratedPhrasing(m, warnings))
+                    .orElse(Phrasing.EXTRACTIVE);
             advisor = new Advisor(parts, profiles, profiles.dialogue(), Clock.systemUTC(),
-                    Duration.ofMinutes(settings.contextMinutes()), settings.adminIds());
+                    Duration.ofMinutes(settings.contextMinutes()), settings.adminIds(), phrasing);
         } catch (RuntimeException e) {
             database.close();
             throw e;

@@ -6,11 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -35,12 +31,8 @@ class AppTest {
         // The shipped knowledge's vectors are cached where TestAdvisors keeps them, as a real data dir would.
         Map<String, String> env = new HashMap<>(Map.of("ADVISOR_DATA_DIR", TestAdvisors.SHIPPED_DATA_DIR.toString()));
         env.putAll(extraEnv);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = new App(env, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
-                s -> TestAdvisors.embedder()).run(args);
-        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        AppRun run = AppRun.of(env, stdin, args);
+        return new Run(run.code(), run.out(), run.err());
     }
 
     private Run run(String... args) {
@@ -80,7 +72,7 @@ class AppTest {
         assertEquals(0, run.code(), run.err());
         assertEquals(1, run.lines().size(), run.out());
         JsonNode line = new ObjectMapper().readTree(run.lines().get(0));
-        assertEquals(List.of("question", "answer", "grounded", "sources", "latencyMs"),
+        assertEquals(List.of("question", "answer", "grounded", "sources", "latencyMs", "composer"),
                 iterable(line.fieldNames()));
         assertEquals("how much does a junior ML engineer earn?", line.get("question").asText());
         assertTrue(line.get("grounded").asBoolean());

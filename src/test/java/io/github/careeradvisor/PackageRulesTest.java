@@ -51,4 +51,13 @@ class PackageRulesTest {
                 .should().dependOnClassesThat().resideInAPackage("java.sql..")
                 .check(product);
     }
+
+    /** The model API's client and chat types stay where answers are phrased (README, "Use a language model"). */
+    @Test
+    void langchain4j_chat_types_stay_in_generation() {
+        noClasses().that().resideOutsideOfPackage("io.github.careeradvisor.generation..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.langchain4j.model.openai..",
+                        "dev.langchain4j.model.chat..", "dev.langchain4j.data.message..", "dev.langchain4j.exception..")
+                .check(product);
+    }
 }

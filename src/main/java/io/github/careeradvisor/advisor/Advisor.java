@@ -2,6 +2,7 @@ package io.github.careeradvisor.advisor;
 
 import io.github.careeradvisor.answer.Answer;
 import io.github.careeradvisor.answer.AnswerComposer;
+import io.github.careeradvisor.generation.Phrasing;
 import io.github.careeradvisor.knowledge.CertificationCatalog;
 import io.github.careeradvisor.knowledge.Roadmap;
 import io.github.careeradvisor.profile.DialogueStore;
@@ -62,6 +63,8 @@ public final class Advisor {
     private final CertificationReplies certifications;
     private final Interpreter interpreter;
     private final Handlers handlers;
+    /** The same handlers, never phrased: warming up calls no language model. */
+    private final Handlers warmUpHandlers;
     private final Clock clock;
     private final Duration context;
     private final Set<Long> admins;
@@ -74,6 +77,12 @@ public final class Advisor {
      */
     public Advisor(Knowledge knowledge, ProfileStore profiles, DialogueStore dialogue, Clock clock, Duration context,
             Set<Long> admins) {
+        this(knowledge, profiles, dialogue, clock, context, admins, Phrasing.EXTRACTIVE);
+    }
+
+    /** @param phrasing the last step of an answer from the guides: extractive, or phrased by a language model */
+    public Advisor(Knowledge knowledge, ProfileStore profiles, DialogueStore dialogue, Clock clock, Duration context,
+            Set<Long> admins, Phrasing phrasing) {
         this.admins = Set.copyOf(admins);
         this.retriever = knowledge.retriever();
         this.composer = new AnswerComposer(Messages.DECLINE, knowledge.sources());
@@ -91,7 +100,9 @@ public final class Advisor {
         this.interpreter = new Interpreter(retriever, new IntentRouter(examples, retriever.vectors(examples.all())),
                 new Entities(knowledge.certifications()), knowledge.certifications());
         this.handlers = new Handlers(retriever, composer, profileReplies, guidance, salary, certifications,
-                interpreter.entities());
+                interpreter.entities(), phrasing);
+        this.warmUpHandlers = new Handlers(retriever, composer, profileReplies, guidance, salary, certifications,
+                interpreter.entities(), Phrasing.EXTRACTIVE);
     }
 
     /** The reply to one message from the terminal's local user. */
@@ -165,7 +176,7 @@ public final class Advisor {
             }
         });
         for (String message : messages) {
-            free(WARM_UP_ID, WARM_UP_ID, message);
+            free(WARM_UP_ID, WARM_UP_ID, message, warmUpHandlers);
         }
         dialogue.clear(WARM_UP_ID, WARM_UP_ID);
         if (!profiles.load(WARM_UP_ID).isEmpty()) {
@@ -179,6 +190,11 @@ public final class Advisor {
     }
 
     private Answer free(long userId, long chatId, String text) {
+        return free(userId, chatId, text, handlers);
+    }
+
+    /** @param handlers who answers: the warm-up's never call a language model */
+    private Answer free(long userId, long chatId, String text, Handlers handlers) {
         Optional<SmallTalk> smallTalk = SmallTalk.of(text);
         if (smallTalk.isPresent()) {
             return smallTalk.get().reply();

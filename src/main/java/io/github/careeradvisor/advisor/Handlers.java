@@ -2,6 +2,7 @@ package io.github.careeradvisor.advisor;
 
 import io.github.careeradvisor.answer.Answer;
 import io.github.careeradvisor.answer.AnswerComposer;
+import io.github.careeradvisor.generation.Phrasing;
 import io.github.careeradvisor.profile.Profile;
 import io.github.careeradvisor.profile.TopicStatus;
 import io.github.careeradvisor.retrieval.HybridRetriever;
@@ -35,9 +36,10 @@ final class Handlers {
     private final SalaryReplies salary;
     private final CertificationReplies certifications;
     private final Entities entities;
+    private final Phrasing phrasing;
 
     Handlers(HybridRetriever retriever, AnswerComposer composer, ProfileReplies profileReplies, Guidance guidance,
-            SalaryReplies salary, CertificationReplies certifications, Entities entities) {
+            SalaryReplies salary, CertificationReplies certifications, Entities entities, Phrasing phrasing) {
         this.retriever = retriever;
         this.composer = composer;
         this.profileReplies = profileReplies;
@@ -45,6 +47,7 @@ final class Handlers {
         this.salary = salary;
         this.certifications = certifications;
         this.entities = entities;
+        this.phrasing = phrasing;
     }
 
     /** One understood question, to the handler of its intent. */
@@ -70,7 +73,7 @@ final class Handlers {
             return afterThose(u, profile);
         }
         if (u.followUp() == Understanding.FollowUp.REFER && u.intent() != Intent.CERT_DETAIL) {
-            return search(u);
+            return phrased(u, profile);
         }
         if (u.followUp() == Understanding.FollowUp.MORE || u.followUp() == Understanding.FollowUp.WHY) {
             Answer more = composer.compose(retriever.retrieve(u.query(), Set.copyOf(u.shown())));
@@ -88,7 +91,7 @@ final class Handlers {
             // Only an exact greeting, thanks or goodbye is small talk ("what's the weather in Paris?" is not).
             case SMALL_TALK -> SmallTalk.of(u.text()).map(t -> Handled.of(t.reply())).orElseGet(() -> search(u));
             case OUT_OF_SCOPE -> outOfScope(u);
-            default -> search(u);
+            default -> phrased(u, profile);
         };
     }
 
@@ -132,12 +135,28 @@ final class Handlers {
         return search(u);
     }
 
+    private Handled search(Understanding u) {
+        return Handled.of(composer.compose(found(u)));
+    }
+
+    /**
+     * The guides' answer, phrased by the language model when one is set (README, "Use a language model"):
+     * a decline is not grounded, so it never reaches the model.
+     */
+    private Handled phrased(Understanding u, Profile profile) {
+        Retrieval found = found(u);
+        Answer extractive = composer.compose(found);
+        List<String> recent = u.context().isBlank() ? List.of() : List.of(u.context());
+        return Handled.of(extractive.grounded() ? phrasing.phrase(found, u.text(), profile, recent, extractive)
+                : extractive);
+    }
+
     /**
      * The guides, searched with the question; a short question that finds nothing alone in a thread is
      * searched again with the previous question's gist ("what happened in the 90s?" after "who coined
      * machine learning?"). Never for what the router calls off-topic, so a decline stays a decline.
      */
-    private Handled search(Understanding u) {
+    private Retrieval found(Understanding u) {
         Retrieval found = retriever.retrieve(u.query(), Set.of());
         boolean retry = !found.relevant() && !u.context().isBlank() && u.intent() != Intent.OUT_OF_SCOPE
                 && found.bestSimilarity() >= CONTEXT_RETRY_FLOOR && u.text().length() <= CONTEXT_RETRY_CHARS;
@@ -149,6 +168,6 @@ final class Handlers {
                 found = inContext;
             }
         }
-        return Handled.of(composer.compose(found));
+        return found;
     }
 }

@@ -8,8 +8,11 @@ import java.util.List;
  *
  * @param grounded true when the blocks were taken from the knowledge; false for a decline, a greeting
  *     or a notice, which carry no sources
+ * @param generated true when a language model phrased it from the passages and the wording passed the
+ *     checks (README, "Use a language model"); false for the extractive answer
  */
-public record Answer(List<Block> blocks, List<Citation> sources, boolean grounded, List<Choice> choices) {
+public record Answer(List<Block> blocks, List<Citation> sources, boolean grounded, List<Choice> choices,
+        boolean generated) {
 
     public Answer {
         blocks = List.copyOf(blocks);
@@ -21,6 +24,13 @@ public record Answer(List<Block> blocks, List<Citation> sources, boolean grounde
         if (!grounded && !sources.isEmpty()) {
             throw new IllegalArgumentException("only a grounded answer has sources");
         }
+        if (generated && sources.isEmpty()) {
+            throw new IllegalArgumentException("a generated answer cites its sources");
+        }
+    }
+
+    public Answer(List<Block> blocks, List<Citation> sources, boolean grounded, List<Choice> choices) {
+        this(blocks, sources, grounded, choices, false);
     }
 
     public Answer(List<Block> blocks, List<Citation> sources, boolean grounded) {
@@ -37,7 +47,7 @@ public record Answer(List<Block> blocks, List<Citation> sources, boolean grounde
         List<Block> more = new java.util.ArrayList<>();
         more.add(new Paragraph(line));
         more.addAll(blocks);
-        return new Answer(more, sources, grounded, choices);
+        return new Answer(more, sources, grounded, choices, generated);
     }
 
     /** This answer and then {@code next}, as one reply: for a message that asks two things. */
@@ -48,14 +58,15 @@ public record Answer(List<Block> blocks, List<Citation> sources, boolean grounde
         next.sources.stream().filter(c -> !cited.contains(c)).forEach(cited::add);
         List<Choice> both = new java.util.ArrayList<>(choices);
         next.choices.stream().filter(c -> !both.contains(c)).forEach(both::add);
-        return new Answer(more, grounded || next.grounded ? cited : List.of(), grounded || next.grounded, both);
+        return new Answer(more, grounded || next.grounded ? cited : List.of(), grounded || next.grounded, both,
+                generated || next.generated);
     }
 
     /** The same answer with a note added at the end (e.g. that a long question was cut). */
     public Answer withNote(String note) {
         List<Block> more = new java.util.ArrayList<>(blocks);
         more.add(new Paragraph(note));
-        return new Answer(more, sources, grounded, choices);
+        return new Answer(more, sources, grounded, choices, generated);
     }
 
 

@@ -29,6 +29,7 @@ final class JsonLine {
                     .put("score", c.score());
         }
         line.put("latencyMs", Math.round(latencyMs * 10) / 10.0);
+        line.put("composer", answer.generated() ? "generated" : "extractive");
         try {
             return MAPPER.writeValueAsString(line);
         } catch (JsonProcessingException e) {

@@ -32,6 +32,10 @@ final class Usage {
               ADVISOR_RATE_LIMIT     questions one person may ask the bot a minute (default: 20)
               ADVISOR_ONNX_THREADS   threads the embedding model uses per question (default: 1; 0 = every core)
               DJL_CACHE_DIR          where the tokenizer extracts its native library (default: ~/.djl.ai)
+              ADVISOR_LLM_URL        OpenAI-compatible API that phrases answers (default: off)
+              ADVISOR_LLM_MODEL      the model's name; required with ADVISOR_LLM_URL
+              ADVISOR_LLM_API_KEY    bearer key for the model API (never printed)
+              ADVISOR_LLM_TIMEOUT    seconds for one generated reply (default: 20)
 
             Exit codes: 0 success, 1 failure at run time, 2 bad usage or configuration.
             """;
@@ -44,7 +48,8 @@ final class Usage {
 
             Options:
               --json      print one JSON object a line and nothing else on standard output:
-                          {"question", "answer", "grounded", "sources", "latencyMs"}
+                          {"question", "answer", "grounded", "sources", "latencyMs",
+                          "composer"}
               --user ID   answer as that user, with that user's stored profile
               --          everything after this is the question, even if it starts with -
             """;

@@ -22,7 +22,8 @@ public record Settings(
         Set<Long> adminIds,
         int onnxThreads,
         int questionsPerMinute,
-        int contextMinutes) {
+        int contextMinutes,
+        @Nullable LanguageModel languageModel) {
 
     public static final String KNOWLEDGE_DIR = "ADVISOR_KNOWLEDGE_DIR";
     public static final String DATA_DIR = "ADVISOR_DATA_DIR";
@@ -36,6 +37,13 @@ public record Settings(
     public static final String RATE_LIMIT = "ADVISOR_RATE_LIMIT";
     /** How long a conversation thread is remembered for follow-ups, in minutes. */
     public static final String CONTEXT_MINUTES = "ADVISOR_CONTEXT_MINUTES";
+    /** Base URL of an OpenAI-compatible API that phrases answers; unset, answers are extractive. */
+    public static final String LLM_URL = "ADVISOR_LLM_URL";
+    public static final String LLM_MODEL = "ADVISOR_LLM_MODEL";
+    /** The model API's bearer key: a secret, never printed, logged or stored. */
+    public static final String LLM_API_KEY = "ADVISOR_LLM_API_KEY";
+    /** Seconds one generated reply may take before the extractive answer is used. */
+    public static final String LLM_TIMEOUT = "ADVISOR_LLM_TIMEOUT";
 
     static final String DEFAULT_KNOWLEDGE_DIR = "knowledge";
     static final String DEFAULT_DATA_DIR = "data";
@@ -47,6 +55,8 @@ public record Settings(
     public static final int DEFAULT_ONNX_THREADS = 1;
     static final int DEFAULT_RATE_LIMIT = 20;
     static final int DEFAULT_CONTEXT_MINUTES = 180;
+    static final int DEFAULT_LLM_TIMEOUT = 20;
+    static final String LLM_URL_EXAMPLE = "http://localhost:11434/v1";
 
     /** BotFather tokens look like {@code 123456789:AAH...}: a numeric bot id, a colon, a secret. */
     private static final Pattern TOKEN_SHAPE = Pattern.compile("\\d{1,20}:[A-Za-z0-9_-]{20,}");
@@ -67,7 +77,28 @@ public record Settings(
                 ids(env, ADMIN_IDS),
                 count(env, ONNX_THREADS, DEFAULT_ONNX_THREADS, 0, 64),
                 count(env, RATE_LIMIT, DEFAULT_RATE_LIMIT, 1, 10_000),
-                count(env, CONTEXT_MINUTES, DEFAULT_CONTEXT_MINUTES, 1, 7 * 24 * 60));
+                count(env, CONTEXT_MINUTES, DEFAULT_CONTEXT_MINUTES, 1, 7 * 24 * 60),
+                languageModel(env));
+    }
+
+    /** The model that phrases answers, if {@link #LLM_URL} is set; then {@link #LLM_MODEL} must be too. */
+    public Optional<LanguageModel> languageModelIfSet() {
+        return Optional.ofNullable(languageModel);
+    }
+
+    private static @Nullable LanguageModel languageModel(Map<String, String> env) {
+        if (blankToNull(env.get(LLM_URL)) == null) {
+            return null;
+        }
+        URI url = url(env, LLM_URL, LLM_URL_EXAMPLE);
+        String model = blankToNull(env.get(LLM_MODEL));
+        if (model == null) {
+            throw new ConfigException(LLM_MODEL + " is not set: it is required with " + LLM_URL + " '" + url
+                    + "'; name the model to use, e.g. " + LLM_MODEL + "=llama3.1");
+        }
+        String key = blankToNull(env.get(LLM_API_KEY));
+        return new LanguageModel(url, model.strip(), key == null ? null : key.strip(),
+                count(env, LLM_TIMEOUT, DEFAULT_LLM_TIMEOUT, 1, 600));
     }
 
     /** The bot token, checked for BotFather's shape; never put into a message. */
@@ -102,8 +133,7 @@ public record Settings(
         try {
             URI uri = new URI(value.endsWith("/") ? value.substring(0, value.length() - 1) : value);
             if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
-                throw new ConfigException(name + " '" + value + "' is not an http(s) URL such as "
-                        + DEFAULT_TELEGRAM_API_URL);
+                throw new ConfigException(name + " '" + value + "' is not an http(s) URL such as " + fallback);
             }
             return uri;
         } catch (java.net.URISyntaxException e) {
@@ -158,6 +188,7 @@ public record Settings(
         return "Settings[knowledgeDir=" + knowledgeDir + ", dataDir=" + dataDir + ", telegramToken="
                 + (telegramToken == null ? "unset" : "set") + ", telegramApiUrl=" + telegramApiUrl
                 + ", allowedUsers=" + allowedUsers + ", adminIds=" + adminIds + ", onnxThreads=" + onnxThreads
-                + ", questionsPerMinute=" + questionsPerMinute + ", contextMinutes=" + contextMinutes + "]";
+                + ", questionsPerMinute=" + questionsPerMinute + ", contextMinutes=" + contextMinutes
+                + ", languageModel=" + (languageModel == null ? "unset" : languageModel) + "]";
     }
 }

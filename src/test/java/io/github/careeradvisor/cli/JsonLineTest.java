@@ -25,9 +25,9 @@ class JsonLineTest {
         assertEquals("{\"question\":\"how much \\\"junior\\\"?\",\"answer\":\"Entry-level pay is $80,000.\\n\\n• one\\n• two\","
                 + "\"grounded\":true,\"sources\":[{\"title\":\"Machine learning engineer salaries\","
                 + "\"section\":\"Entry-level salary\",\"file\":\"knowledge/salaries.md\",\"score\":0.75}],"
-                + "\"latencyMs\":6.1}", line);
+                + "\"latencyMs\":6.1,\"composer\":\"extractive\"}", line);
         JsonNode node = JSON.readTree(line);
-        assertEquals(List.of("question", "answer", "grounded", "sources", "latencyMs"), fieldNames(node));
+        assertEquals(List.of("question", "answer", "grounded", "sources", "latencyMs", "composer"), fieldNames(node));
         assertEquals(List.of("title", "section", "file", "score"), fieldNames(node.get("sources").get(0)));
     }
 
@@ -39,6 +39,15 @@ class JsonLineTest {
         assertEquals(0, node.get("sources").size());
         assertEquals(0.0, node.get("latencyMs").asDouble());
         assertEquals("Sorry, that is outside.", node.get("answer").asText());
+    }
+
+    @Test
+    void a_phrased_answer_that_passed_the_checks_names_the_generated_composer() throws Exception {
+        Answer answer = new Answer(List.of(new Answer.Paragraph("Juniors earn $80,000.")),
+                List.of(new Answer.Citation("Salaries", "Entry-level", "knowledge/salaries.md", 0.7)), true, List.of(),
+                true);
+
+        assertEquals("generated", JSON.readTree(JsonLine.of("junior pay?", answer, 1)).get("composer").asText());
     }
 
     private static List<String> fieldNames(JsonNode node) {

@@ -78,4 +78,51 @@ class SettingsTest {
         assertFalse(settings.toString().contains(TOKEN));
         assertTrue(settings.toString().contains("telegramToken=set"));
     }
+
+    @Test
+    void the_language_model_is_off_when_its_url_is_unset_or_empty() {
+        assertTrue(Settings.fromEnvironment(Map.of()).languageModelIfSet().isEmpty());
+        assertTrue(Settings.fromEnvironment(Map.of("ADVISOR_LLM_URL", " ", "ADVISOR_LLM_MODEL", "llama3.1"))
+                .languageModelIfSet().isEmpty());
+    }
+
+    @Test
+    void reads_the_language_model_with_a_default_timeout_of_twenty_seconds() {
+        LanguageModel model = Settings.fromEnvironment(Map.of("ADVISOR_LLM_URL", "http://localhost:11434/v1/",
+                "ADVISOR_LLM_MODEL", "llama3.1")).languageModelIfSet().orElseThrow();
+
+        assertEquals(new LanguageModel(URI.create("http://localhost:11434/v1"), "llama3.1", null, 20), model);
+    }
+
+    @Test
+    void a_url_without_a_model_names_the_missing_setting() {
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> Settings.fromEnvironment(Map.of("ADVISOR_LLM_URL", "http://localhost:11434/v1")));
+
+        assertEquals("ADVISOR_LLM_MODEL is not set: it is required with ADVISOR_LLM_URL 'http://localhost:11434/v1'; "
+                + "name the model to use, e.g. ADVISOR_LLM_MODEL=llama3.1", e.getMessage());
+    }
+
+    @Test
+    void a_bad_model_url_or_timeout_names_the_setting_and_the_value() {
+        ConfigException url = assertThrows(ConfigException.class, () -> Settings.fromEnvironment(Map.of(
+                "ADVISOR_LLM_URL", "localhost:11434", "ADVISOR_LLM_MODEL", "llama3.1")));
+        ConfigException timeout = assertThrows(ConfigException.class, () -> Settings.fromEnvironment(Map.of(
+                "ADVISOR_LLM_URL", "http://localhost:11434/v1", "ADVISOR_LLM_MODEL", "llama3.1",
+                "ADVISOR_LLM_TIMEOUT", "0")));
+
+        assertEquals("ADVISOR_LLM_URL 'localhost:11434' is not an http(s) URL such as http://localhost:11434/v1",
+                url.getMessage());
+        assertEquals("ADVISOR_LLM_TIMEOUT '0' is not a whole number from 1 to 600", timeout.getMessage());
+    }
+
+    @Test
+    void the_api_key_never_appears_in_the_settings_text() {
+        Settings settings = Settings.fromEnvironment(Map.of("ADVISOR_LLM_URL", "https://api.example.com/v1",
+                "ADVISOR_LLM_MODEL", "gpt-4o-mini", "ADVISOR_LLM_API_KEY", "sk-very-secret-123", "ADVISOR_LLM_TIMEOUT", "5"));
+
+        assertEquals("sk-very-secret-123", settings.languageModelIfSet().orElseThrow().apiKey());
+        assertFalse(settings.toString().contains("sk-very-secret-123"));
+        assertTrue(settings.toString().contains("apiKey=set"));
+    }
 }

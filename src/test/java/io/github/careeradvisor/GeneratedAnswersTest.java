@@ -1,0 +1,276 @@
+package io.github.careeradvisor;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.careeradvisor.generation.FakeModelApi;
+import io.github.careeradvisor.generation.FakeModelApi.Mode;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Generated answers (README, "Use a language model") through the whole program, {@code ask --json}, against
+ * an OpenAI-compatible stand-in on 127.0.0.1: a faithful reply is sent, cited; every other reply gives the
+ * extractive answer within the timeout and a second.
+ */
+class GeneratedAnswersTest {
+
+    private static final String QUESTION = "how is an ML engineer different from a data scientist?";
+    private static final String KEY = "sk-stand-in-secret-4f9a2c";
+    private static final int TIMEOUT_SECONDS = 1;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static FakeModelApi model;
+
+    @TempDir
+    Path tmp;
+
+    @BeforeAll
+    static void startTheStandIn() throws IOException {
+        TestAdvisors.shipped(); // the shipped guides' vectors, cached for every run below
+        model = new FakeModelApi();
+    }
+
+    @AfterAll
+    static void stopTheStandIn() {
+        model.close();
+    }
+
+    private record Run(int code, String out, String err) {
+        List<JsonNode> lines() {
+            return out.lines().map(l -> {
+                try {
+                    return JSON.readTree(l);
+                } catch (IOException e) {
+                    throw new AssertionError("not a JSON line: " + l, e);
+                }
+            }).toList();
+        }
+
+        JsonNode line() {
+            assertEquals(1, lines().size(), out + err);
+            return lines().get(0);
+        }
+    }
+
+    private Run ask(Mode mode, Map<String, String> extraEnv, String stdin, String... args) {
+        model.mode(mode);
+        Map<String, String> env = new HashMap<>(Map.of("ADVISOR_DATA_DIR", TestAdvisors.SHIPPED_DATA_DIR.toString(),
+                "ADVISOR_LLM_URL", model.url(), "ADVISOR_LLM_MODEL", "stand-in",
+                "ADVISOR_LLM_TIMEOUT", String.valueOf(TIMEOUT_SECONDS)));
+        env.putAll(extraEnv);
+        env.values().removeIf(String::isEmpty);
+        AppRun run = AppRun.of(env, stdin, args);
+        return new Run(run.code(), run.out(), run.err());
+    }
+
+    private Run ask(Mode mode, String question) {
+        return ask(mode, Map.of(), "", "ask", "--json", question);
+    }
+
+    private static int requestsSoFar() {
+        return model.requests().size();
+    }
+
+    @Test
+    void a_faithful_reply_is_sent_with_the_passages_it_cites_as_sources() {
+        int before = requestsSoFar();
+        Run run = ask(Mode.FAITHFUL, QUESTION);
+
+        JsonNode line = run.line();
+        assertEquals("generated", line.get("composer").asText(), run.err());
+        assertTrue(line.get("grounded").asBoolean());
+        assertEquals(List.of("question", "answer", "grounded", "sources", "latencyMs", "composer"),
+                iterable(line.fieldNames()));
+        assertFalse(line.get("answer").asText().contains("[1]"), "citation marks become the sources line");
+        assertEquals(1, line.get("sources").size(), line.toString());
+        assertEquals(before + 1, requestsSoFar());
+        JsonNode request = model.requests().get(before);
+        assertEquals("stand-in", request.get("model").asText());
+        String system = request.get("messages").get(0).get("content").asText();
+        String user = request.get("messages").get(1).get("content").asText();
+        assertTrue(system.contains("only from the numbered passages"), system);
+        assertTrue(user.startsWith("Passages:\n\n[1] "), user);
+        assertTrue(user.contains("About the person asking: nothing known yet"), user);
+        assertTrue(user.endsWith("Question: " + QUESTION), user);
+        // The passage the stand-in quoted is the one the sources line names.
+        String firstTitle = user.lines().filter(l -> l.startsWith("[1] ")).findFirst().orElseThrow();
+        assertTrue(firstTitle.startsWith("[1] " + line.get("sources").get(0).get("title").asText()), firstTitle);
+    }
+
+    @Test
+    void a_reply_with_an_invented_figure_gives_the_extractive_answer_and_is_counted() {
+        Run run = ask(Mode.INVENTS_A_FIGURE, QUESTION);
+
+        assertExtractive(run.line());
+        assertFalse(run.out().contains(FakeModelApi.INVENTED));
+        assertTrue(run.err().contains("generation: a figure no cited passage states; the extractive answer was used"),
+                run.err());
+    }
+
+    @Test
+    void a_reply_citing_a_passage_not_given_gives_the_extractive_answer() {
+        Run run = ask(Mode.CITES_A_PASSAGE_NOT_GIVEN, QUESTION);
+
+        assertExtractive(run.line());
+        assertTrue(run.err().contains("generation: a citation of a passage not given"), run.err());
+    }
+
+    @Test
+    void an_empty_reply_gives_the_extractive_answer() {
+        Run run = ask(Mode.EMPTY, QUESTION);
+
+        assertExtractive(run.line());
+        assertTrue(run.err().contains("generation: an empty reply"), run.err());
+    }
+
+    @Test
+    void a_malformed_body_gives_the_extractive_answer_and_nothing_of_it_is_shown() {
+        Run run = ask(Mode.MALFORMED, QUESTION);
+
+        assertExtractive(run.line());
+        assertFalse(run.out().contains("not json") || run.err().contains("not json"), run.out() + run.err());
+        assertTrue(run.err().contains("generation: an unreadable reply from the model API"), run.err());
+    }
+
+    @Test
+    void a_stalled_reply_gives_the_extractive_answer_within_the_timeout_and_a_second() {
+        Run run = ask(Mode.STALLS, QUESTION);
+
+        JsonNode line = run.line();
+        assertExtractive(line);
+        assertTrue(line.get("latencyMs").asDouble() < (TIMEOUT_SECONDS + 1) * 1000, line.toString());
+        assertTrue(run.err().contains("generation: no reply within 1 s"), run.err());
+    }
+
+    @Test
+    void a_server_error_or_a_rate_limit_gives_the_extractive_answer_after_one_try() {
+        int before = requestsSoFar();
+        Run error = ask(Mode.SERVER_ERROR, QUESTION);
+        Run limited = ask(Mode.RATE_LIMITED, QUESTION);
+
+        assertExtractive(error.line());
+        assertExtractive(limited.line());
+        assertEquals(before + 2, requestsSoFar(), "no retry past the timeout");
+        assertTrue(error.err().contains("generation: HTTP 500 from the model API"), error.err());
+        assertTrue(limited.err().contains("generation: HTTP 429 from the model API"), limited.err());
+        assertFalse(error.err().contains("the model crashed") || limited.err().contains("slow down"),
+                "nothing the endpoint says is shown");
+    }
+
+    @Test
+    void after_three_failures_in_a_row_the_model_is_left_alone_and_the_pause_is_logged_once() {
+        int before = requestsSoFar();
+        Run run = ask(Mode.SERVER_ERROR, Map.of(), (QUESTION + "\n").repeat(5), "ask", "--json");
+
+        assertEquals(5, run.lines().size(), run.out());
+        run.lines().forEach(GeneratedAnswersTest::assertExtractive);
+        assertEquals(before + 3, requestsSoFar());
+        assertEquals(1, run.err().lines().filter(l -> l.contains("3 failures in a row; paused for 60 s")).count(),
+                run.err());
+    }
+
+    @Test
+    void a_declined_question_never_reaches_the_model() {
+        int before = requestsSoFar();
+        Run run = ask(Mode.FAITHFUL, "what is the capital of australia?");
+
+        assertFalse(run.line().get("grounded").asBoolean());
+        assertEquals("extractive", run.line().get("composer").asText());
+        assertEquals(before, requestsSoFar());
+    }
+
+    @Test
+    void with_the_url_unset_no_connection_is_made() {
+        int before = requestsSoFar();
+        Run run = ask(Mode.FAITHFUL, Map.of("ADVISOR_LLM_URL", "", "ADVISOR_LLM_MODEL", ""), "", "ask", "--json",
+                QUESTION);
+
+        assertExtractive(run.line());
+        assertEquals(before, requestsSoFar());
+    }
+
+    @Test
+    void a_url_without_a_model_exits_2_naming_the_setting() {
+        Run run = ask(Mode.FAITHFUL, Map.of("ADVISOR_LLM_MODEL", ""), "", "ask", QUESTION);
+
+        assertEquals(2, run.code());
+        assertTrue(run.err().startsWith("error: ADVISOR_LLM_MODEL is not set"), run.err());
+    }
+
+    @Test
+    void the_key_is_sent_as_a_bearer_header_and_appears_in_no_output_log_or_file() throws IOException {
+        Path data = tmp.resolve("data");
+        copy(TestAdvisors.SHIPPED_DATA_DIR, data);
+        PrintStream systemOut = System.out;
+        PrintStream systemErr = System.err;
+        ByteArrayOutputStream libraryLogs = new ByteArrayOutputStream();
+        PrintStream capture = new PrintStream(libraryLogs, true, StandardCharsets.UTF_8);
+        int before = requestsSoFar();
+        Run good;
+        Run bad;
+        try {
+            System.setOut(capture);
+            System.setErr(capture);
+            Map<String, String> env = Map.of("ADVISOR_LLM_API_KEY", KEY, "ADVISOR_DATA_DIR", data.toString());
+            good = ask(Mode.FAITHFUL, env, "", "ask", "--json", "--user", "7", QUESTION);
+            bad = ask(Mode.SERVER_ERROR, env, "", "ask", "--json", "--user", "7", QUESTION);
+        } finally {
+            System.setOut(systemOut);
+            System.setErr(systemErr);
+        }
+
+        assertEquals(List.of("Bearer " + KEY, "Bearer " + KEY), model.authorizations().subList(before, before + 2));
+        assertEquals("generated", good.line().get("composer").asText(), good.err());
+        for (String text : List.of(good.out(), good.err(), bad.out(), bad.err(), libraryLogs.toString(StandardCharsets.UTF_8))) {
+            assertFalse(text.contains(KEY), text);
+            assertFalse(text.contains("4f9a2c"), text);
+        }
+        try (Stream<Path> files = Files.walk(data)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                String bytes = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
+                assertFalse(bytes.contains(KEY), file.toString());
+            }
+        }
+    }
+
+    private static void assertExtractive(JsonNode line) {
+        assertEquals("extractive", line.get("composer").asText(), line.toString());
+        assertTrue(line.get("grounded").asBoolean(), line.toString());
+        assertFalse(line.get("answer").asText().isBlank());
+    }
+
+    private static void copy(Path from, Path to) throws IOException {
+        try (Stream<Path> paths = Files.walk(from)) {
+            for (Path p : paths.toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else if (!p.getFileName().toString().startsWith("advisor.db") && !p.getFileName().toString().endsWith(".lock")) {
+                    Files.copy(p, target);
+                }
+            }
+        }
+    }
+
+    private static List<String> iterable(java.util.Iterator<String> names) {
+        List<String> all = new java.util.ArrayList<>();
+        names.forEachRemaining(all::add);
+        return all;
+    }
+}
