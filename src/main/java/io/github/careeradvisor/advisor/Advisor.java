@@ -146,7 +146,7 @@ public final class Advisor {
     static final List<String> WARM_UP_FOLLOW_UPS = List.of("and seniors?", "what about Azure?", "how long is it valid?",
             "tell me more", "why?", "what does it depend on?", "in Europe?");
     /** How many of each intent's router examples the warm-up also asks: every handler and entity, not the whole list. */
-    static final int WARM_UP_EXAMPLES = 3;
+    static final int WARM_UP_EXAMPLES = 1;
     /** The warm-up's person and conversation: ids no Telegram user or chat, and no terminal user, has. */
     static final long WARM_UP_ID = Long.MIN_VALUE;
 
