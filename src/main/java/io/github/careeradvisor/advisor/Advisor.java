@@ -16,7 +16,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -292,13 +291,9 @@ public final class Advisor {
     }
 
     private Answer command(long userId, long chatId, String text) {
-        String[] parts = text.split("\\s", 2); // as Telegram reads a command: up to the first blank of any kind
-        String name = parts[0].toLowerCase(Locale.ROOT);
-        String argument = parts.length > 1 ? parts[1].strip() : "";
-        int at = name.indexOf('@');
-        if (at > 0) {
-            name = name.substring(0, at); // "/help@SomeBot" in a group
-        }
+        Command read = Command.of(text); // "/help@SomeBot" in a group is /help
+        String name = read.name();
+        String argument = read.argument();
         TopicStatus status = ProfileReplies.statusCommands().get(name);
         if (status != null) {
             return profileReplies.mark(userId, argument, status);

@@ -1,6 +1,7 @@
 package io.github.careeradvisor.telegram;
 
 import io.github.careeradvisor.advisor.Advisor;
+import io.github.careeradvisor.advisor.Command;
 import io.github.careeradvisor.answer.Answer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -139,7 +140,7 @@ final class Responder {
 
     /** A command that shows what is stored about a person: for their eyes, so never in a group. */
     private static boolean showsProfile(String text) {
-        return Updates.Command.of(text).name().equals("/profile");
+        return Command.of(text).name().equals("/profile");
     }
 
     private Reply profileInPrivate(@Nullable Integer replyTo) {
@@ -156,7 +157,7 @@ final class Responder {
         }
         String lower = text.toLowerCase(Locale.ROOT);
         if (lower.startsWith("/")) {
-            String addressee = Updates.Command.of(text).addressee();
+            String addressee = Command.of(text).addressee();
             return addressee.isEmpty() || addressee.equals(username.toLowerCase(Locale.ROOT));
         }
         return !username.isEmpty() && lower.contains("@" + username.toLowerCase(Locale.ROOT));

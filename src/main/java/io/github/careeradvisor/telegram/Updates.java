@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.careeradvisor.inbox.UpdateInbox;
 import java.io.IOException;
-import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.telegram.telegrambots.meta.api.objects.CallbackQuery;
 import org.telegram.telegrambots.meta.api.objects.Update;
@@ -55,18 +54,5 @@ final class Updates {
     /** An update read back from the inbox, as {@link #received} wrote it. */
     static Update read(UpdateInbox.Received received) throws IOException {
         return JSON.readValue(received.payload(), Update.class);
-    }
-
-    /**
-     * The first word of a text as a command, in lower case and split at its {@code @}: "/help@CareerAdvisorBot
-     * now" is {@code /help} addressed to {@code careeradvisorbot}; without an {@code @} the addressee is empty.
-     */
-    record Command(String name, String addressee) {
-
-        static Command of(String text) {
-            String word = text.strip().split("\\s", 2)[0].toLowerCase(Locale.ROOT);
-            int at = word.indexOf('@');
-            return at < 0 ? new Command(word, "") : new Command(word.substring(0, at), word.substring(at + 1));
-        }
     }
 }
