@@ -134,30 +134,25 @@ final class ProfileReplies {
 
     /** Saves what a sentence said and confirms it, so a misunderstanding is easy to spot and fix. */
     Answer apply(long userId, ProfileStatement s) {
-        if (s.level() != null) {
-            store.setLevel(userId, s.level());
-        }
-        if (s.background() != null) {
-            store.setBackground(userId, s.background(), s.years());
-        } else if (s.years() != null) {
-            store.setExperience(userId, s.years());
-        }
-        if (s.cloud() != null) {
-            store.setCloud(userId, s.cloud());
-        }
-        if (s.hours() != null && s.hours() >= 1) {
-            store.setHours(userId, s.hours());
-        }
-        if (s.goal() != null) {
-            store.setGoal(userId, s.goal());
-        }
         List<String> topics = new ArrayList<>();
         for (Roadmap.Topic topic : roadmap.topics()) {
             if (s.knownTopics().contains(topic.id())) {
-                store.setTopic(userId, topic.id(), TopicStatus.DONE);
                 topics.add(topic.title());
             }
         }
+        // Everything the sentence said, in one write.
+        store.update(userId, p -> {
+            Map<String, TopicStatus> progress = new java.util.HashMap<>(p.progress());
+            roadmap.ids().stream().filter(s.knownTopics()::contains).forEach(id -> progress.put(id, TopicStatus.DONE));
+            return new Profile(p.userId(),
+                    s.level() != null ? s.level() : p.level(),
+                    s.background() != null ? s.background() : p.background(),
+                    s.years() != null ? s.years() : p.experienceYears(),
+                    s.goal() != null ? s.goal() : p.goal(),
+                    s.cloud() != null ? s.cloud() : p.cloud(),
+                    s.hours() != null && s.hours() >= 1 ? s.hours() : p.hoursPerWeek(),
+                    progress);
+        });
         List<String> understood = new ArrayList<>(s.understood());
         if (!topics.isEmpty()) {
             understood.add("marked done: " + String.join(", ", topics));

@@ -1,5 +1,6 @@
 package io.github.careeradvisor.profile;
 
+import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -25,6 +26,15 @@ public interface ProfileStore extends AutoCloseable {
     void setExperience(long userId, int experienceYears);
 
     void setTopic(long userId, String topicId, TopicStatus status);
+
+    /**
+     * Reads the person's profile, applies {@code change} and stores what it changed, all in one
+     * transaction (a sentence that says several things about the person is one write). Texts longer
+     * than {@link Profile#MAX_TEXT} are cut.
+     *
+     * @return the profile as stored
+     */
+    Profile update(long userId, UnaryOperator<Profile> change);
 
     /** Deletes everything stored about the person; true if there was anything. */
     boolean forget(long userId);

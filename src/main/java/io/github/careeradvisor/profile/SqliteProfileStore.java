@@ -2,6 +2,7 @@ package io.github.careeradvisor.profile;
 
 import io.github.careeradvisor.storage.SqliteDatabase;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -9,6 +10,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -49,36 +51,69 @@ public final class SqliteProfileStore implements ProfileStore {
 
     @Override
     public Profile load(long userId) {
-        return database.read("reading the profile of user " + userId, db -> {
-            Map<String, TopicStatus> progress = new HashMap<>();
-            try (PreparedStatement p = db.prepareStatement("SELECT topic_id, status FROM topic_progress WHERE user_id = ?")) {
+        return database.read("reading the profile of user " + userId, db -> read(db, userId));
+    }
+
+    @Override
+    public Profile update(long userId, UnaryOperator<Profile> change) {
+        Profile[] stored = new Profile[1];
+        database.write("updating the profile of user " + userId, db -> {
+            Profile before = read(db, userId);
+            Profile after = change.apply(before);
+            try (PreparedStatement p = db.prepareStatement("INSERT INTO profiles (user_id, level, background, "
+                    + "experience_years, goal, cloud, hours_per_week, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
+                    + "ON CONFLICT (user_id) DO UPDATE SET level = excluded.level, background = excluded.background, "
+                    + "experience_years = excluded.experience_years, goal = excluded.goal, cloud = excluded.cloud, "
+                    + "hours_per_week = excluded.hours_per_week, updated_at = excluded.updated_at")) {
                 p.setLong(1, userId);
-                try (ResultSet rs = p.executeQuery()) {
-                    while (rs.next()) {
-                        progress.put(rs.getString(1), TopicStatus.fromId(rs.getString(2)));
-                    }
+                p.setObject(2, after.level() == null ? null : after.level().id());
+                p.setObject(3, after.background() == null ? null : clip(after.background()));
+                p.setObject(4, after.experienceYears());
+                p.setObject(5, after.goal() == null ? null : clip(after.goal()));
+                p.setObject(6, after.cloud() == null ? null : after.cloud().id());
+                p.setObject(7, after.hoursPerWeek());
+                p.setString(8, Instant.now().toString());
+                p.executeUpdate();
+            }
+            for (Map.Entry<String, TopicStatus> topic : after.progress().entrySet()) {
+                if (topic.getValue() != before.progress().get(topic.getKey())) {
+                    setTopic(db, userId, topic.getKey(), topic.getValue());
                 }
             }
-            try (PreparedStatement p = db.prepareStatement("SELECT level, background, experience_years, goal, cloud, "
-                    + "hours_per_week FROM profiles WHERE user_id = ?")) {
-                p.setLong(1, userId);
-                try (ResultSet rs = p.executeQuery()) {
-                    if (!rs.next()) {
-                        return new Profile(userId, null, null, null, null, null, null, progress);
-                    }
-                    String level = rs.getString(1);
-                    String cloud = rs.getString(5);
-                    return new Profile(userId,
-                            level == null ? null : Level.fromId(level),
-                            rs.getString(2),
-                            intOrNull(rs, 3),
-                            rs.getString(4),
-                            cloud == null ? null : Cloud.fromId(cloud),
-                            intOrNull(rs, 6),
-                            progress);
-                }
-            }
+            stored[0] = read(db, userId);
         });
+        return stored[0];
+    }
+
+    private static Profile read(Connection db, long userId) throws SQLException {
+        Map<String, TopicStatus> progress = new HashMap<>();
+        try (PreparedStatement p = db.prepareStatement("SELECT topic_id, status FROM topic_progress WHERE user_id = ?")) {
+            p.setLong(1, userId);
+            try (ResultSet rs = p.executeQuery()) {
+                while (rs.next()) {
+                    progress.put(rs.getString(1), TopicStatus.fromId(rs.getString(2)));
+                }
+            }
+        }
+        try (PreparedStatement p = db.prepareStatement("SELECT level, background, experience_years, goal, cloud, "
+                + "hours_per_week FROM profiles WHERE user_id = ?")) {
+            p.setLong(1, userId);
+            try (ResultSet rs = p.executeQuery()) {
+                if (!rs.next()) {
+                    return new Profile(userId, null, null, null, null, null, null, progress);
+                }
+                String level = rs.getString(1);
+                String cloud = rs.getString(5);
+                return new Profile(userId,
+                        level == null ? null : Level.fromId(level),
+                        rs.getString(2),
+                        intOrNull(rs, 3),
+                        rs.getString(4),
+                        cloud == null ? null : Cloud.fromId(cloud),
+                        intOrNull(rs, 6),
+                        progress);
+            }
+        }
     }
 
     @Override
@@ -117,17 +152,19 @@ public final class SqliteProfileStore implements ProfileStore {
 
     @Override
     public void setTopic(long userId, String topicId, TopicStatus status) {
-        database.write("recording progress of user " + userId, db -> {
-            try (PreparedStatement p = db.prepareStatement("INSERT INTO topic_progress (user_id, topic_id, status, "
-                    + "updated_at) VALUES (?, ?, ?, ?) ON CONFLICT (user_id, topic_id) DO UPDATE SET "
-                    + "status = excluded.status, updated_at = excluded.updated_at")) {
-                p.setLong(1, userId);
-                p.setString(2, topicId);
-                p.setString(3, status.id());
-                p.setString(4, Instant.now().toString());
-                p.executeUpdate();
-            }
-        });
+        database.write("recording progress of user " + userId, db -> setTopic(db, userId, topicId, status));
+    }
+
+    private static void setTopic(Connection db, long userId, String topicId, TopicStatus status) throws SQLException {
+        try (PreparedStatement p = db.prepareStatement("INSERT INTO topic_progress (user_id, topic_id, status, "
+                + "updated_at) VALUES (?, ?, ?, ?) ON CONFLICT (user_id, topic_id) DO UPDATE SET "
+                + "status = excluded.status, updated_at = excluded.updated_at")) {
+            p.setLong(1, userId);
+            p.setString(2, topicId);
+            p.setString(3, status.id());
+            p.setString(4, Instant.now().toString());
+            p.executeUpdate();
+        }
     }
 
     @Override

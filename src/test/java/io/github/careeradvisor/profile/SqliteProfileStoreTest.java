@@ -53,6 +53,26 @@ class SqliteProfileStoreTest {
     }
 
     @Test
+    void an_update_writes_everything_it_changes_at_once_or_nothing() {
+        try (SqliteProfileStore store = SqliteProfileStore.open(data)) {
+            store.setGoal(4, "work in healthcare");
+
+            Profile stored = store.update(4, p -> new Profile(4, Level.SENIOR, "data engineer", 8, p.goal(), Cloud.GCP,
+                    null, Map.of("python", TopicStatus.DONE, "data-sql", TopicStatus.DONE)));
+
+            assertEquals(stored, store.load(4));
+            assertEquals("work in healthcare", stored.goal(), "what the change kept stays");
+            assertEquals(Map.of("python", TopicStatus.DONE, "data-sql", TopicStatus.DONE), stored.progress());
+            assertThrows(IllegalStateException.class, () -> store.update(4, p -> {
+                throw new IllegalStateException("changed its mind");
+            }));
+            assertThrows(RuntimeException.class, () -> store.update(4, p -> new Profile(4, Level.JUNIOR, p.background(),
+                    p.experienceYears(), p.goal(), p.cloud(), p.hoursPerWeek(), Map.of("x".repeat(41), TopicStatus.DONE)))); // a topic id the table refuses, after the row was written
+            assertEquals(stored, store.load(4), "a change that fails part-way leaves nothing of itself");
+        }
+    }
+
+    @Test
     void a_new_file_is_created_at_the_current_schema_in_wal_mode() throws Exception {
         try (SqliteProfileStore store = SqliteProfileStore.open(data.resolve("nested"))) {
             assertEquals(SqliteDatabase.SCHEMA_VERSION, store.schemaVersion());
