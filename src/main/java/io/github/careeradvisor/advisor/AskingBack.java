@@ -69,7 +69,7 @@ final class AskingBack {
         Intent first = routing.intent();
         Intent second = routing.second();
         if (first.offer() == null || routing.confidence() >= UNSURE
-                || retriever.wording(text).unknown() >= Interpreter.FOREIGN_WORDS) {
+                || Interpreter.foreign(retriever.wording(text))) {
             return null;
         }
         return "I'm not sure what you are asking. Is it " + first.offer()

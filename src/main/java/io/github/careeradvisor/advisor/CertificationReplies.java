@@ -96,10 +96,8 @@ final class CertificationReplies {
             cited.addAll(one.sources());
         }
         LocalDate asOf = listed.stream().map(Certification::asOf).max(LocalDate::compareTo).orElse(LocalDate.now(clock));
-        Answer answer = new Answer(List.of(new Answer.Bullets(lines), new Answer.Paragraph("As of "
-                + CertificationAdvice.DATE.format(asOf) + ": confirm on the provider's page before you book.")), cited, true);
-        String label = aspectLabel(u.slots().aspect());
-        return new Handled(answer.withHeading(Character.toUpperCase(label.charAt(0)) + label.substring(1)
+        Answer answer = new Answer(List.of(new Answer.Bullets(lines), confirmBeforeBooking(asOf)), cited, true);
+        return new Handled(answer.withHeading(SalaryReplies.capitalise(aspectLabel(u.slots().aspect()))
                 + " of each one listed:"), listed.stream().map(Certification::id).toList());
     }
 
@@ -199,10 +197,15 @@ final class CertificationReplies {
         if (!lines.isEmpty()) {
             blocks.add(new Answer.Bullets(lines.subList(0, Math.min(4, lines.size()))));
         }
-        blocks.add(new Answer.Paragraph("As of " + CertificationAdvice.DATE.format(c.asOf())
-                + ": confirm on the provider's page before you book."));
+        blocks.add(confirmBeforeBooking(c.asOf()));
         return new Answer(blocks, List.of(new Answer.Citation(CertificationAdvice.SOURCE_TITLE, c.name(),
                 CertificationAdvice.SOURCE_FILE, 1.0)), true);
+    }
+
+    /** The line under every answer from the fact table: the facts' date, and where to check them. */
+    private static Answer.Paragraph confirmBeforeBooking(LocalDate asOf) {
+        return new Answer.Paragraph("As of " + CertificationAdvice.DATE.format(asOf)
+                + ": confirm on the provider's page before you book.");
     }
 
     private static String status(Certification c, LocalDate today) {

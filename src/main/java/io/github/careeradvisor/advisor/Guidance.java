@@ -97,9 +97,8 @@ final class Guidance {
     /** A topic's title as an item of a sentence: "Big data tools: Spark and Hadoop" → "big data tools (Spark and Hadoop)". */
     private static String listed(String title) {
         int colon = title.indexOf(": ");
-        String item = colon < 0 ? title : title.substring(0, colon) + " (" + title.substring(colon + 2) + ")";
-        boolean word = item.length() > 1 && Character.isUpperCase(item.charAt(0)) && Character.isLowerCase(item.charAt(1));
-        return word ? Character.toLowerCase(item.charAt(0)) + item.substring(1) : item;
+        return CertificationAdvice.sentenceCase(colon < 0 ? title
+                : title.substring(0, colon) + " (" + title.substring(colon + 2) + ")");
     }
 
     /** The roadmap topics {@link #next} suggests, in its order. */

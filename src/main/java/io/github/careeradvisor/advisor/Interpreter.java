@@ -7,7 +7,6 @@ import io.github.careeradvisor.retrieval.HybridRetriever;
 import io.github.careeradvisor.retrieval.Query;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -196,8 +195,8 @@ final class Interpreter {
             return aspect(text, named, before, carried, last); // "what do people sit for nowadays instead"
         }
         HybridRetriever.Wording wording = retriever.wording(text);
-        if (wording.unknown() >= FOREIGN_WORDS || 2 * wording.unknown() >= wording.words() && wording.unknown() > 0) {
-            return null; // "how many calories are in a banana": words no guide uses are about something else
+        if (foreign(wording) || 2 * wording.unknown() >= wording.words() && wording.unknown() > 0) {
+            return null; // words no guide uses, or as many of them as of the guides' own
         }
         if (first.followUp() == Understanding.FollowUp.NONE && onlyContextSlots(named)) {
             return slot(text, text, named, before, carried, last);
@@ -217,8 +216,17 @@ final class Interpreter {
             return false;
         }
         Slots carried = Slots.fromMap(last.slots());
-        return carried.cert() != null || carried.code() != null
-                || last.facts().stream().anyMatch(f -> catalog.byId(f).isPresent());
+        return carried.cert() != null || carried.code() != null || !listedCerts(last).isEmpty();
+    }
+
+    /** The certifications the previous reply listed, in its order. */
+    private List<String> listedCerts(DialogueTurn last) {
+        return last.facts().stream().filter(f -> catalog.byId(f).isPresent()).toList();
+    }
+
+    /** "how many calories are in a banana": this many words no guide uses are about something else. */
+    static boolean foreign(HybridRetriever.Wording wording) {
+        return wording.unknown() >= FOREIGN_WORDS;
     }
 
     /** Only slots that change the question's context, not its subject: level, years, cloud, place. */
@@ -238,7 +246,7 @@ final class Interpreter {
     private Understanding aspect(String text, Slots named, Intent before, Slots carried, DialogueTurn last) {
         Slots slots = carried.with(named);
         if (slots.cert() == null && slots.code() == null) {
-            List<String> listed = last.facts().stream().filter(f -> catalog.byId(f).isPresent()).toList();
+            List<String> listed = listedCerts(last);
             if (listed.isEmpty()) {
                 // "how long does it take?" after the learning path: about that path, not about an exam.
                 String about = SUBJECTS.containsKey(before) ? SUBJECTS.get(before) : last.question();
@@ -414,7 +422,7 @@ final class Interpreter {
         if (words(text) > ANSWER_WORDS || named.cert() != null || named.code() != null || named.occupation() != null
                 || alone.intent() == Intent.OUT_OF_SCOPE && alone.confidence() >= SURE_OFF_TOPIC
                 || subject != null && subject != Intent.SALARY && subject != Intent.CERT_ADVICE
-                || subject == null && retriever.wording(text).unknown() >= FOREIGN_WORDS) {
+                || subject == null && foreign(retriever.wording(text))) {
             return null; // "how many calories are in a banana" is not "yes"
         }
         Intent intent = subject != null ? subject : Intent.byId(last.intent()).orElse(Intent.GENERAL);
