@@ -78,8 +78,9 @@ final class Guidance {
         List<String> titles = roadmap.topics().stream().map(t -> listed(t.title())).toList();
         List<Answer.Block> blocks = new ArrayList<>();
         blocks.add(new Answer.Paragraph("The skills the guides name for an ML engineer, in the order they build on "
-                + "each other: " + String.join(", ", titles.subList(0, titles.size() - 1)) + " and "
+                + "each other: " + String.join(", ", titles.subList(0, titles.size() - 1)) + ", and "
                 + titles.get(titles.size() - 1) + ". /next picks the ones for you."));
+        // The comma before the last "and": titles have their own ("projects and a portfolio").
         for (Answer.Block block : searched.blocks()) {
             if (block instanceof Answer.Paragraph p && blocks.size() == 1) {
                 blocks.add(p);
