@@ -119,7 +119,7 @@ class GeneratedAnswersTest {
 
         assertExtractive(run.line());
         assertFalse(run.out().contains(FakeModelApi.INVENTED));
-        assertTrue(run.err().contains("generation: a figure no cited passage states; the extractive answer was used"),
+        assertTrue(run.err().contains("generation: a figure no given passage states; the extractive answer was used"),
                 run.err());
     }
 
@@ -136,7 +136,7 @@ class GeneratedAnswersTest {
         Run run = ask(Mode.EMPTY, QUESTION);
 
         assertExtractive(run.line());
-        assertTrue(run.err().contains("generation: an empty reply"), run.err());
+        assertTrue(run.err().contains("generation: an empty or unreadable reply"), run.err());
     }
 
     @Test
@@ -145,7 +145,7 @@ class GeneratedAnswersTest {
 
         assertExtractive(run.line());
         assertFalse(run.out().contains("not json") || run.err().contains("not json"), run.out() + run.err());
-        assertTrue(run.err().contains("generation: an unreadable reply from the model API"), run.err());
+        assertTrue(run.err().contains("generation: an empty or unreadable reply from the model API"), run.err());
     }
 
     @Test
@@ -155,7 +155,7 @@ class GeneratedAnswersTest {
         JsonNode line = run.line();
         assertExtractive(line);
         assertTrue(line.get("latencyMs").asDouble() < (TIMEOUT_SECONDS + 1) * 1000, line.toString());
-        assertTrue(run.err().contains("generation: no reply within 1 s"), run.err());
+        assertTrue(run.err().contains("generation: no whole reply within 1 s"), run.err());
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.github.careeradvisor.advisor;
 
 import io.github.careeradvisor.answer.Answer;
 import io.github.careeradvisor.answer.AnswerComposer;
+import io.github.careeradvisor.answer.Drafts;
 import io.github.careeradvisor.generation.Phrasing;
 import io.github.careeradvisor.knowledge.CertificationCatalog;
 import io.github.careeradvisor.knowledge.Roadmap;
@@ -18,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The advisor every front end talks to: takes what a person typed in a conversation (a question, a
@@ -62,8 +64,7 @@ public final class Advisor {
     private final CertificationReplies certifications;
     private final Interpreter interpreter;
     private final Handlers handlers;
-    /** The same handlers, never phrased: warming up calls no language model. */
-    private final Handlers warmUpHandlers;
+    private final Phrasing phrasing;
     private final Clock clock;
     private final Duration context;
     private final Set<Long> admins;
@@ -99,9 +100,8 @@ public final class Advisor {
         this.interpreter = new Interpreter(retriever, new IntentRouter(examples, retriever.vectors(examples.all())),
                 new Entities(knowledge.certifications()), knowledge.certifications());
         this.handlers = new Handlers(retriever, composer, profileReplies, guidance, salary, certifications,
-                interpreter.entities(), phrasing);
-        this.warmUpHandlers = new Handlers(retriever, composer, profileReplies, guidance, salary, certifications,
-                interpreter.entities(), Phrasing.EXTRACTIVE);
+                interpreter.entities());
+        this.phrasing = phrasing;
     }
 
     /** The reply to one message from the terminal's local user. */
@@ -119,6 +119,14 @@ public final class Advisor {
      * thread of their own. Never throws for any text a person can send.
      */
     public Answer reply(long userId, long chatId, String message) {
+        return reply(userId, chatId, message, Drafts.NONE);
+    }
+
+    /**
+     * The same, with {@code drafts} shown a phrased answer while the language model writes it (README, "Use a
+     * language model"). The answer returned is what counts: it may differ from the last draft.
+     */
+    public Answer reply(long userId, long chatId, String message, Drafts drafts) {
         QuestionText question = QuestionText.of(message);
         if (question.isEmpty()) {
             return Answer.message(Messages.EMPTY);
@@ -129,7 +137,7 @@ public final class Advisor {
             return question.truncated() ? answer.withNote(Messages.TRUNCATED) : answer;
         }
         long start = System.nanoTime();
-        Answer answer = free(userId, chatId, text);
+        Answer answer = free(userId, chatId, text, phrasing, drafts);
         stats.answered(userId, answer.grounded(), (System.nanoTime() - start) / 1e6);
         return question.truncated() ? answer.withNote(Messages.TRUNCATED) : answer;
     }
@@ -175,7 +183,7 @@ public final class Advisor {
             }
         });
         for (String message : messages) {
-            free(WARM_UP_ID, WARM_UP_ID, message, warmUpHandlers);
+            free(WARM_UP_ID, WARM_UP_ID, message, Phrasing.EXTRACTIVE, Drafts.NONE);
         }
         dialogue.clear(WARM_UP_ID, WARM_UP_ID);
         if (!profiles.load(WARM_UP_ID).isEmpty()) {
@@ -188,12 +196,8 @@ public final class Advisor {
         return stats;
     }
 
-    private Answer free(long userId, long chatId, String text) {
-        return free(userId, chatId, text, handlers);
-    }
-
-    /** @param handlers who answers: the warm-up's never call a language model */
-    private Answer free(long userId, long chatId, String text, Handlers handlers) {
+    /** @param phrasing the language model's part, or none: the warm-up never calls one */
+    private Answer free(long userId, long chatId, String text, Phrasing phrasing, Drafts drafts) {
         Optional<SmallTalk> smallTalk = SmallTalk.of(text);
         if (smallTalk.isPresent()) {
             return smallTalk.get().reply();
@@ -223,13 +227,28 @@ public final class Advisor {
         }
         List<DialogueTurn> turns = new ArrayList<>();
         Answer reply = null;
-        for (String part : Parts.split(text, interpreter)) {
+        List<String> parts = Parts.split(text, interpreter);
+        // Drafts show one answer being written: a message that asks two things gets its reply whole.
+        Phrasing.Turn model = phrasing.turn(recentQuestions(thread), parts.size() == 1 ? drafts : Drafts.NONE);
+        for (String part : parts) {
             Understanding u = interpreter.read(part, last, restated);
-            Handled handled = handlers.handle(u, profile, userId);
+            Handled handled = null;
+            Understanding alone = REWRITTEN.contains(u.followUp()) ? standalone(model, part) : null;
+            if (alone != null) {
+                // The model's rewrite of the follow-up is what is searched; the rules' reading is the fallback.
+                Handled asRewritten = handlers.handle(alone, profile, userId, model);
+                if (asRewritten.answer().grounded()) {
+                    u = alone;
+                    handled = asRewritten;
+                }
+            }
+            if (handled == null) {
+                handled = handlers.handle(u, profile, userId, model);
+            }
             Understanding leaning = handled.answer().grounded() ? null : interpreter.leaning(part, u, last);
             if (leaning != null) {
                 // Nothing found alone: maybe it leans on the thread in words no cue list has.
-                Handled again = handlers.handle(leaning, profile, userId);
+                Handled again = handlers.handle(leaning, profile, userId, model);
                 if (again.answer().grounded()) {
                     u = leaning;
                     handled = again;
@@ -270,6 +289,34 @@ public final class Advisor {
             dialogue.append(userId, chatId, turns, since);
         }
         return reply;
+    }
+
+    /**
+     * Follow-ups the language model may rewrite: a slot or an aspect changed, or "it" to resolve. "Tell me
+     * more", "why?", "which one first?" and "how much do they cost?" lean on what was shown, which only
+     * the thread knows, so the rules read those.
+     */
+    private static final Set<Understanding.FollowUp> REWRITTEN = Set.of(Understanding.FollowUp.SLOT,
+            Understanding.FollowUp.ASPECT, Understanding.FollowUp.REFER);
+
+    /**
+     * The follow-up as the model rewrote it, read as a question of its own; null if the model gave none,
+     * or its question is not one the guides answer (off-topic, a statement, a question to ask back).
+     */
+    private @Nullable Understanding standalone(Phrasing.Turn model, String followUp) {
+        Optional<String> rewritten = model.standalone(followUp);
+        if (rewritten.isEmpty()) {
+            return null;
+        }
+        Understanding alone = interpreter.read(rewritten.get(), null, false);
+        boolean answerable = alone.clarify() == null && alone.intent() != Intent.ABOUT_ME
+                && alone.intent() != Intent.OUT_OF_SCOPE && alone.intent() != Intent.SMALL_TALK;
+        return answerable ? alone : null;
+    }
+
+    /** The thread's questions as the model is shown them, oldest first; questions asked back are not the person's. */
+    private static List<String> recentQuestions(List<DialogueTurn> thread) {
+        return thread.stream().filter(t -> !t.proposed()).map(DialogueTurn::question).toList();
     }
 
     /** The sections the thread has shown so far on this question, and those this answer quoted. */
@@ -313,7 +360,7 @@ public final class Advisor {
             case "/hours" -> profileReplies.hours(userId, argument);
             case "/forget" -> profileReplies.forget(userId);
             // To anyone else /stats is a command like any unknown one: they never learn it exists.
-            case "/stats" -> Answer.message(admins.contains(userId) ? stats.report() : Messages.unknownCommand(name));
+            case "/stats" -> Answer.message(admins.contains(userId) ? stats.report(phrasing.counts()) : Messages.unknownCommand(name));
             default -> name.matches("/[a-z0-9_]{1,32}") ? Answer.message(Messages.unknownCommand(name))
                     : composer.compose(retriever.retrieve(text)); // "/ what is…" or a path: treat it as text
         };

@@ -36,10 +36,9 @@ final class Handlers {
     private final SalaryReplies salary;
     private final CertificationReplies certifications;
     private final Entities entities;
-    private final Phrasing phrasing;
 
     Handlers(HybridRetriever retriever, AnswerComposer composer, ProfileReplies profileReplies, Guidance guidance,
-            SalaryReplies salary, CertificationReplies certifications, Entities entities, Phrasing phrasing) {
+            SalaryReplies salary, CertificationReplies certifications, Entities entities) {
         this.retriever = retriever;
         this.composer = composer;
         this.profileReplies = profileReplies;
@@ -47,11 +46,14 @@ final class Handlers {
         this.salary = salary;
         this.certifications = certifications;
         this.entities = entities;
-        this.phrasing = phrasing;
     }
 
-    /** One understood question, to the handler of its intent. */
-    Handled handle(Understanding u, Profile profile, long userId) {
+    /**
+     * One understood question, to the handler of its intent.
+     *
+     * @param model the language model's part in this message's reply ({@link Phrasing#EXTRACTIVE}'s when none is set)
+     */
+    Handled handle(Understanding u, Profile profile, long userId, Phrasing.Turn model) {
         if (u.clarify() != null) {
             return Handled.of(Answer.message(u.clarify()));
         }
@@ -73,10 +75,14 @@ final class Handlers {
             return afterThose(u, profile);
         }
         if (u.followUp() == Understanding.FollowUp.REFER && u.intent() != Intent.CERT_DETAIL) {
-            return phrased(u, profile);
+            return phrased(u, profile, model);
         }
         if (u.followUp() == Understanding.FollowUp.MORE || u.followUp() == Understanding.FollowUp.WHY) {
-            Answer more = composer.compose(retriever.retrieve(u.query(), Set.copyOf(u.shown())));
+            Retrieval further = retriever.retrieve(u.query(), Set.copyOf(u.shown()));
+            Answer more = composer.compose(further);
+            if (more.grounded()) {
+                more = model.phrase(further, u.text(), profile, more);
+            }
             return Handled.of(more.grounded() ? more.withHeading((u.followUp() == Understanding.FollowUp.WHY ? "Why: "
                     : "More on that: ").strip()) : Answer.message("That is all my guides say about it. Ask me "
                     + "something else, or /new to start a new topic."));
@@ -91,7 +97,7 @@ final class Handlers {
             // Only an exact greeting, thanks or goodbye is small talk ("what's the weather in Paris?" is not).
             case SMALL_TALK -> SmallTalk.of(u.text()).map(t -> Handled.of(t.reply())).orElseGet(() -> search(u));
             case OUT_OF_SCOPE -> outOfScope(u);
-            default -> phrased(u, profile);
+            default -> phrased(u, profile, model);
         };
     }
 
@@ -143,12 +149,10 @@ final class Handlers {
      * The guides' answer, phrased by the language model when one is set (README, "Use a language model"):
      * a decline is not grounded, so it never reaches the model.
      */
-    private Handled phrased(Understanding u, Profile profile) {
+    private Handled phrased(Understanding u, Profile profile, Phrasing.Turn model) {
         Retrieval found = found(u);
         Answer extractive = composer.compose(found);
-        List<String> recent = u.context().isBlank() ? List.of() : List.of(u.context());
-        return Handled.of(extractive.grounded() ? phrasing.phrase(found, u.text(), profile, recent, extractive)
-                : extractive);
+        return Handled.of(extractive.grounded() ? model.phrase(found, u.text(), profile, extractive) : extractive);
     }
 
     /**

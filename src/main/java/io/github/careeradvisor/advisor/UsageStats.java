@@ -1,9 +1,11 @@
 package io.github.careeradvisor.advisor;
 
+import io.github.careeradvisor.generation.Phrasing;
 import io.github.careeradvisor.metrics.Percentiles;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -36,6 +38,13 @@ public final class UsageStats {
     /** Something failed while handling a message (the front end reports it). */
     public synchronized void error() {
         errors++;
+    }
+
+    /** The report, and what the language model did when one is set. */
+    String report(Optional<Phrasing.Counts> model) {
+        return report() + model.map(c -> String.format(Locale.ROOT, " Language model: %d answers phrased, %d calls "
+                + "fell back to the extractive answer or the rules, %d follow-ups rewritten.", c.generated(), c.failed(),
+                c.rewritten())).orElse(" Language model: off.");
     }
 
     synchronized String report() {

@@ -13,8 +13,13 @@ public final class PlainText {
 
     /** The answer's body, without its sources. */
     public static String body(Answer answer) {
+        return body(answer.blocks());
+    }
+
+    /** Blocks as the body of an answer: an answer still being written ({@link Drafts}). */
+    public static String body(List<Answer.Block> blocks) {
         List<String> parts = new ArrayList<>();
-        for (Answer.Block block : answer.blocks()) {
+        for (Answer.Block block : blocks) {
             if (block instanceof Answer.Paragraph p) {
                 parts.add(p.text());
             } else if (block instanceof Answer.Bullets b) {

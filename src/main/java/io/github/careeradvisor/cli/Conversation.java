@@ -63,7 +63,9 @@ public final class Conversation {
             if (line.isBlank()) {
                 continue;
             }
-            out.println(PlainText.withSources(advisor.reply(user, chat, line)));
+            // Printed as it is written when a language model phrases it (README, "Use a language model").
+            StreamedAnswer streamed = new StreamedAnswer(out);
+            streamed.finish(advisor.reply(user, chat, line, streamed));
         }
     }
 

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Decides whether a generated reply may reach the user, and if so makes it an answer: every citation
@@ -47,15 +48,14 @@ final class ReplyCheck {
      * @param own figures the person's profile states, which the reply may repeat
      */
     static Outcome check(String reply, List<RetrievedPassage> passages, Set<String> own) {
-        String text = CONTROL.matcher(THINKING.matcher(reply).replaceAll("")).replaceAll("").strip();
+        String text = visible(reply).strip();
         if (text.isEmpty()) {
             return new Failed("an empty reply");
         }
         if (text.length() > MAX_CHARS) {
             return new Failed("a reply over " + MAX_CHARS + " characters");
         }
-        List<Set<String>> backed = passages.stream().map(rp -> Figures.backed(rp.passage().headline() + "\n"
-                + rp.passage().body())).toList();
+        List<Set<String>> backed = backed(passages);
         Set<Integer> citedAnywhere = new TreeSet<>();
         List<String> paragraphs = List.of(text.split("\\n\\s*\\n"));
         List<Set<Integer>> citedIn = new ArrayList<>();
@@ -101,6 +101,54 @@ final class ReplyCheck {
             }
         }
         return new Passed(new Answer(blocks, citations, true, List.of(), true));
+    }
+
+    /** The figures each passage backs, [1] first. */
+    static List<Set<String>> backed(List<RetrievedPassage> passages) {
+        return passages.stream().map(rp -> Figures.backed(rp.passage().headline() + "\n" + rp.passage().body()))
+                .toList();
+    }
+
+    /**
+     * What of a reply may be shown at all: without the model's thinking (and without anything after a
+     * thinking block not yet closed) and without control characters.
+     */
+    static String visible(CharSequence reply) {
+        String text = THINKING.matcher(reply).replaceAll("");
+        int open = text.indexOf("<think>");
+        return CONTROL.matcher(open >= 0 ? text.substring(0, open) : text).replaceAll("");
+    }
+
+    /**
+     * Why a piece of a reply still being written cannot pass the final check whatever follows, or null:
+     * it cites a passage that was not given, or states a figure no given passage (nor the profile) backs.
+     * Weaker than {@link #check}, which also asks that the figure be in a passage the paragraph cites.
+     */
+    static @Nullable String hopeless(String piece, List<Set<String>> backed, Set<String> own) {
+        Matcher m = CITATION.matcher(piece);
+        while (m.find()) {
+            for (String n : m.group(1).split(",")) {
+                int i = Integer.parseInt(n.strip());
+                if (i < 1 || i > backed.size()) {
+                    return "a citation of a passage not given";
+                }
+            }
+        }
+        for (String figure : Figures.stated(ENUMERATOR.matcher(CITATION.matcher(piece).replaceAll("")).replaceAll(""))) {
+            if (!own.contains(figure) && backed.stream().noneMatch(b -> b.contains(figure))) {
+                return "a figure no given passage states";
+            }
+        }
+        return null;
+    }
+
+    /** A reply's text written so far as the blocks it will make, citation marks out. */
+    static List<Answer.Block> draft(String text) {
+        List<Answer.Block> blocks = new ArrayList<>();
+        for (String paragraph : text.strip().split("\\n\\s*\\n")) {
+            blocks.addAll(blocks(CITATION.matcher(paragraph).replaceAll("")));
+        }
+        return blocks;
     }
 
     /** The cited passages in the order the reply first cites them. */
