@@ -159,6 +159,74 @@ class GeneratedAnswersTest {
     }
 
     @Test
+    void a_stream_cut_off_or_one_that_never_stops_gives_the_extractive_answer_within_the_timeout_and_a_second() {
+        Run cut = ask(Mode.CUT_OFF, QUESTION);
+        Run endless = ask(Mode.NEVER_STOPS, QUESTION);
+
+        assertExtractive(cut.line());
+        assertExtractive(endless.line());
+        assertTrue(endless.line().get("latencyMs").asDouble() < (TIMEOUT_SECONDS + 1) * 1000, endless.out());
+        assertFalse(endless.out().contains("and so on"), endless.out());
+    }
+
+    @Test
+    void a_follow_up_is_searched_as_the_model_rewrote_it() {
+        int rewritesBefore = model.rewriteRequests().size();
+        model.rewrites("How much does the MLA-C01 exam cost?");
+        Run run;
+        try {
+            run = ask(Mode.SERVER_ERROR, Map.of(), "how much does a junior ML engineer earn?\nand seniors?\n",
+                    "ask", "--json");
+        } finally {
+            model.rewrites(null);
+        }
+
+        List<JsonNode> lines = run.lines();
+        assertEquals(2, lines.size(), run.out());
+        String rewriteRequest = model.rewriteRequests().get(rewritesBefore);
+        assertTrue(rewriteRequest.contains("- how much does a junior ML engineer earn?"), rewriteRequest);
+        assertTrue(rewriteRequest.endsWith("Follow-up: and seniors?"), rewriteRequest);
+        // A rewrite chosen to mean something else shows that it, not the rules' reading, was searched.
+        String answer = lines.get(1).get("answer").asText();
+        assertTrue(answer.contains("MLA-C01") && answer.contains("$"), answer);
+    }
+
+    @Test
+    void a_failed_rewrite_leaves_the_rules_reading_of_the_follow_up() {
+        model.rewrites("");
+        Run run;
+        try {
+            run = ask(Mode.SERVER_ERROR, Map.of(), "how much does a junior ML engineer earn?\nand seniors?\n",
+                    "ask", "--json");
+        } finally {
+            model.rewrites(null);
+        }
+
+        String answer = run.lines().get(1).get("answer").asText().toLowerCase(java.util.Locale.ROOT);
+        assertTrue(answer.contains("senior") || answer.contains("experienced"), answer);
+        assertTrue(run.err().contains("the rules' reading of the follow-up was used"), run.err());
+    }
+
+    @Test
+    void chat_prints_the_answer_as_it_is_written_and_says_so_when_it_is_replaced() {
+        model.chunkMillis(20);
+        Run faithful;
+        Run invented;
+        try {
+            faithful = ask(Mode.FAITHFUL, Map.of("ADVISOR_LLM_TIMEOUT", "10"), QUESTION + "\nquit\n", "chat");
+            invented = ask(Mode.INVENTS_A_FIGURE, Map.of("ADVISOR_LLM_TIMEOUT", "10"), QUESTION + "\nquit\n", "chat");
+        } finally {
+            model.chunkMillis(5);
+        }
+
+        assertEquals(0, faithful.code(), faithful.err());
+        assertTrue(faithful.out().contains("Source: "), faithful.out());
+        assertFalse(faithful.out().contains("could not be checked"), faithful.out());
+        assertTrue(invented.out().contains("(That wording could not be checked against the guides"), invented.out());
+        assertFalse(invented.out().contains(FakeModelApi.INVENTED), invented.out());
+    }
+
+    @Test
     void a_server_error_or_a_rate_limit_gives_the_extractive_answer_after_one_try() {
         int before = requestsSoFar();
         Run error = ask(Mode.SERVER_ERROR, QUESTION);

@@ -78,7 +78,7 @@ class ReplyCheckTest {
                 new Answer.Bullets(List.of("$80,000 at the low end", "$110,000 at the high end"))), answer.blocks());
     }
 
-    private static RetrievedPassage passage(String id, String title, String section, String text) {
+    static RetrievedPassage passage(String id, String title, String section, String text) {
         Passage p = new Passage(id, id.substring(0, id.indexOf('#')), title, section, List.of(),
                 List.of(new Unit(text, Unit.Kind.SENTENCE, 0)));
         return new RetrievedPassage(p, 0.7, 0.7, List.of(0.7));
