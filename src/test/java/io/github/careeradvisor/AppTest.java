@@ -266,7 +266,7 @@ class AppTest {
 
         assertTrue(asAdmin.out().contains("Since the start. People: 1. Questions: 1, 100% answered from the guides. "
                 + "Latency: p50 "), asAdmin.out());
-        assertTrue(asAdmin.out().strip().endsWith("Errors: 0."), asAdmin.out());
+        assertTrue(asAdmin.out().strip().endsWith("Errors: 0. Language model: off."), asAdmin.out());
         assertTrue(asOther.out().startsWith("I don't know the command /stats."), "others never learn it exists: "
                 + asOther.out());
     }

@@ -17,10 +17,12 @@ import org.telegram.telegrambots.meta.api.methods.send.SendChatAction;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
 import org.telegram.telegrambots.meta.api.methods.updates.DeleteWebhook;
 import org.telegram.telegrambots.meta.api.methods.updates.GetUpdates;
+import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageText;
 import org.telegram.telegrambots.meta.api.objects.ReplyParameters;
 import org.telegram.telegrambots.meta.api.objects.Update;
 import org.telegram.telegrambots.meta.api.objects.User;
 import org.telegram.telegrambots.meta.api.objects.commands.BotCommand;
+import org.telegram.telegrambots.meta.api.objects.message.Message;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardButton;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardRow;
@@ -157,10 +159,35 @@ final class BotApi {
      * Tries once to send one message: in HTML, or with {@code plain} the same text without its markup
      * (for when Telegram cannot parse the HTML). The caller retries per {@link #retryPauseMillis}.
      */
-    void sendOnce(long chatId, String html, boolean plain, @Nullable Buttons buttons,
+    int sendOnce(long chatId, String html, boolean plain, @Nullable Buttons buttons,
             @Nullable Integer replyTo) throws TelegramApiException {
-        client.execute(plain ? message(chatId, PlainFromHtml.text(html), buttons, replyTo).build()
+        Message sent = client.execute(plain ? message(chatId, PlainFromHtml.text(html), buttons, replyTo).build()
                 : message(chatId, html, buttons, replyTo).parseMode(HTML).build());
+        return sent == null || sent.getMessageId() == null ? 0 : sent.getMessageId();
+    }
+
+    /**
+     * Tries once to change the text of message {@code messageId} (a draft of an answer being written) to
+     * {@code html}, or with {@code plain} the same text without its markup. An edit to the text the message
+     * already has is done already.
+     */
+    void editOnce(long chatId, int messageId, String html, boolean plain, @Nullable Buttons buttons)
+            throws TelegramApiException {
+        EditMessageText.EditMessageTextBuilder<?, ?> edit = EditMessageText.builder().chatId(chatId)
+                .messageId(messageId).text(plain ? PlainFromHtml.text(html) : html);
+        if (!plain) {
+            edit.parseMode(HTML);
+        }
+        if (buttons != null) {
+            edit.replyMarkup(keyboard(buttons));
+        }
+        try {
+            client.execute(edit.build());
+        } catch (TelegramApiRequestException e) {
+            if (!refused(e) || e.getApiResponse() == null || !e.getApiResponse().contains("message is not modified")) {
+                throw e;
+            }
+        }
     }
 
     /** The bot's buttons as telegrambots' keyboard: the one place the two meet. */
@@ -174,10 +201,15 @@ final class BotApi {
         return keyboard.build();
     }
 
+    /** Telegram refused the request as it is (400): trying it again as it is would not help. */
+    static boolean refused(TelegramApiException e) {
+        return e instanceof TelegramApiRequestException r && r.getErrorCode() != null && r.getErrorCode() == 400;
+    }
+
     /** Telegram could not parse the HTML of a message: the same words can go as plain text. */
     static boolean cannotParse(TelegramApiException e) {
-        return e instanceof TelegramApiRequestException r && r.getErrorCode() != null && r.getErrorCode() == 400
-                && r.getApiResponse() != null && r.getApiResponse().contains("can't parse entities");
+        return refused(e) && ((TelegramApiRequestException) e).getApiResponse() != null
+                && ((TelegramApiRequestException) e).getApiResponse().contains("can't parse entities");
     }
 
     private static SendMessage.SendMessageBuilder<?, ?> message(long chatId, String text,

@@ -38,7 +38,8 @@ final class Delivery {
     /** Sends part {@code part} when the chat's turn comes (no thread waits for it), then the rest. */
     CompletableFuture<Void> sendFrom(UpdateInbox.Received received, Reply reply, int part, long start) {
         long wait = pacer.reserve(received.chatId(), received.chatId() < 0); // group and channel ids are negative
-        return sendPart(received, reply, part, 1, false, queues.after(wait))
+        boolean edit = part == 0 && reply.draft() != null;
+        return sendPart(received, reply, part, 1, false, edit, queues.after(wait))
                 .thenCompose(sent -> {
                     boolean more = sent && part + 1 < reply.parts().size();
                     if (!more && reply.grounded() != null) {
@@ -50,26 +51,38 @@ final class Delivery {
     }
 
     /**
-     * Tries to send one part on {@code when}, and records it as sent. A 429, 5xx or lost connection is
-     * tried again after a pause that holds no worker; HTML Telegram cannot parse goes again as plain
-     * text. Completes with false if Telegram refused the part or the tries ran out: the update is then
-     * given up (marked answered) rather than tried forever.
+     * Tries to send one part on {@code when}, or with {@code edit} to put it in the draft's message, and
+     * records it as sent. A 429, 5xx or lost connection is tried again after a pause that holds no worker;
+     * HTML Telegram cannot parse goes again as plain text; a draft Telegram will not edit (deleted, too
+     * old) is left as it is and the part goes as a message of its own. Completes with false if Telegram
+     * refused the part or the tries ran out: the update is then given up (marked answered) rather than
+     * tried forever.
      */
     private CompletableFuture<Boolean> sendPart(UpdateInbox.Received received, Reply reply, int part, int attempt,
-            boolean plain, Executor when) {
+            boolean plain, boolean edit, Executor when) {
         return CompletableFuture.supplyAsync(() -> {
             List<String> parts = reply.parts();
             boolean last = part == parts.size() - 1;
+            Integer draft = reply.draft();
             try {
-                api.sendOnce(received.chatId(), parts.get(part), plain, last ? reply.buttons() : null,
-                        part == 0 ? reply.replyTo() : null);
+                if (edit && draft != null) {
+                    api.editOnce(received.chatId(), draft, parts.get(part), plain, last ? reply.buttons() : null);
+                } else {
+                    api.sendOnce(received.chatId(), parts.get(part), plain, last ? reply.buttons() : null,
+                            part == 0 ? reply.replyTo() : null);
+                }
             } catch (TelegramApiException e) {
                 if (!plain && BotApi.cannotParse(e)) {
-                    return sendPart(received, reply, part, 1, true, queues.after(0));
+                    return sendPart(received, reply, part, 1, true, edit, queues.after(0));
+                }
+                if (edit && BotApi.refused(e)) {
+                    LOG.info("the draft in chat {} could not be edited ({}); the answer goes as a new message",
+                            received.chatId(), api.describe(e));
+                    return sendPart(received, reply, part, 1, plain, false, queues.after(0));
                 }
                 long pause = BotApi.retryPauseMillis(e, attempt);
                 if (pause >= 0) {
-                    return sendPart(received, reply, part, attempt + 1, plain, queues.after(pause * 1_000_000));
+                    return sendPart(received, reply, part, attempt + 1, plain, edit, queues.after(pause * 1_000_000));
                 }
                 giveUp(received, part, parts.size(), e);
                 return CompletableFuture.completedFuture(false);

@@ -6,11 +6,16 @@ import org.jspecify.annotations.Nullable;
 /**
  * What goes out for one update: its parts in order (each a Telegram message in HTML), the buttons
  * under the last, the group message it answers, and whether it is a grounded answer (null for a
- * notice). Stored in the inbox ({@link StoredReply}) before its first part is sent, so a restart sends the
+ * notice), and the message already sent as a draft of it while a language model wrote it, which the
+ * first part replaces by an edit (null if none was). Stored in the inbox ({@link StoredReply}) before its first part is sent, so a restart sends the
  * same words.
  */
 record Reply(List<String> parts, @Nullable Buttons buttons, @Nullable Integer replyTo,
-        @Nullable Boolean grounded) {
+        @Nullable Boolean grounded, @Nullable Integer draft) {
+
+    Reply(List<String> parts, @Nullable Buttons buttons, @Nullable Integer replyTo, @Nullable Boolean grounded) {
+        this(parts, buttons, replyTo, grounded, null);
+    }
 
     Reply {
         parts = List.copyOf(parts);

@@ -46,15 +46,23 @@ final class Responder {
     static final int MAX_CALLBACK_BYTES = 64;
 
     private final BotApi api;
+    private final SendPacer pacer;
+    private final ChatQueues queues;
     private final Advisor advisor;
     private final Set<Long> allowedUsers;
     private final RateLimiter rateLimiter;
     private final long botId;
     private final String username;
 
-    /** {@code botId} and {@code username} are the bot's own, from getMe. */
-    Responder(BotApi api, Advisor advisor, Set<Long> allowedUsers, RateLimiter rateLimiter, long botId, String username) {
+    /**
+     * {@code botId} and {@code username} are the bot's own, from getMe; {@code pacer} and {@code queues} are
+     * the ones replies are sent by, which drafts of an answer being written share.
+     */
+    Responder(BotApi api, SendPacer pacer, ChatQueues queues, Advisor advisor, Set<Long> allowedUsers,
+            RateLimiter rateLimiter, long botId, String username) {
         this.api = api;
+        this.pacer = pacer;
+        this.queues = queues;
         this.advisor = advisor;
         this.allowedUsers = Set.copyOf(allowedUsers);
         this.rateLimiter = rateLimiter;
@@ -134,8 +142,16 @@ final class Responder {
         } catch (TelegramApiException e) {
             LOG.debug("typing indicator failed in chat {}: {}", chatId, api.describe(e));
         }
-        Answer answer = advisor.reply(userId, chatId, text);
-        return new Reply(TelegramHtml.render(answer), buttons(answer), replyTo, answer.grounded());
+        // With a language model set, the answer is shown while it is written, and its message then edited.
+        DraftMessage draft = new DraftMessage(api, pacer, queues, chatId, replyTo);
+        Answer answer;
+        Integer drafted;
+        try {
+            answer = advisor.reply(userId, chatId, text, draft);
+        } finally {
+            drafted = draft.finish();
+        }
+        return new Reply(TelegramHtml.render(answer), buttons(answer), replyTo, answer.grounded(), drafted);
     }
 
     /** A command that shows what is stored about a person: for their eyes, so never in a group. */

@@ -78,6 +78,19 @@ final class SendPacer {
         return slot - now;
     }
 
+    /**
+     * Keeps {@code chatId}'s next message back until {@code nanos} from now at the soonest: an edit of a
+     * message waits out the gap between edits of it ({@link DraftMessage}).
+     */
+    synchronized void hold(long chatId, long nanos) {
+        if (nanos <= 0) {
+            return;
+        }
+        long until = clock.getAsLong() + nanos;
+        Long booked = nextInChat.getIfPresent(chatId);
+        nextInChat.put(chatId, booked == null ? until : Math.max(booked, until));
+    }
+
     /** Chats with a booking still ahead. */
     synchronized long chats() {
         nextInChat.cleanUp();

@@ -72,9 +72,11 @@ public final class TelegramBot {
         try {
             User me = api.getMe();
             String username = me.getUserName() == null ? "" : me.getUserName();
-            Responder responder = new Responder(api, advisor, allowedUsers, rateLimiter, me.getId(), username);
             ChatQueues queues = new ChatQueues(WORKERS, MAX_PENDING_PER_CHAT);
-            Delivery delivery = new Delivery(api, inbox, new SendPacer(pacing), queues, advisor.stats());
+            SendPacer pacer = new SendPacer(pacing);
+            Responder responder = new Responder(api, pacer, queues, advisor, allowedUsers, rateLimiter, me.getId(),
+                    username);
+            Delivery delivery = new Delivery(api, inbox, pacer, queues, advisor.stats());
             UpdateDispatcher answering = new UpdateDispatcher(queues, responder, delivery, inbox, advisor.stats());
             api.deleteWebhook();
             api.setCommands(MENU);

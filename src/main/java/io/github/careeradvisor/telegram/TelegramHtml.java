@@ -4,6 +4,7 @@ import io.github.careeradvisor.answer.Answer;
 import io.github.careeradvisor.answer.PlainText;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Renders an answer in the HTML subset Telegram accepts: every text from a user or a guide escaped,
@@ -24,18 +25,29 @@ final class TelegramHtml {
 
     /** The answer as one or more messages, each under Telegram's limit. */
     static List<String> render(Answer answer) {
+        List<String> paragraphs = paragraphs(answer.blocks());
+        if (!answer.sources().isEmpty()) {
+            paragraphs.add("<i>" + escape(PlainText.sourcesLine(answer)) + "</i>");
+        }
+        return pack(paragraphs);
+    }
+
+    /** An answer still being written, as one message ending in "…"; null if it outgrew a message. */
+    static @Nullable String draft(List<Answer.Block> soFar) {
+        String text = String.join("\n\n", paragraphs(soFar)) + " …";
+        return text.length() <= MAX_MESSAGE ? text : null;
+    }
+
+    private static List<String> paragraphs(List<Answer.Block> blocks) {
         List<String> paragraphs = new ArrayList<>();
-        for (Answer.Block block : answer.blocks()) {
+        for (Answer.Block block : blocks) {
             if (block instanceof Answer.Paragraph p) {
                 paragraphs.add(escape(p.text()));
             } else if (block instanceof Answer.Bullets b) {
                 paragraphs.add(String.join("\n", b.items().stream().map(i -> "• " + escape(i)).toList()));
             }
         }
-        if (!answer.sources().isEmpty()) {
-            paragraphs.add("<i>" + escape(PlainText.sourcesLine(answer)) + "</i>");
-        }
-        return pack(paragraphs);
+        return paragraphs;
     }
 
     /** Joins paragraphs into messages; a paragraph too long alone is cut between lines, then words. */

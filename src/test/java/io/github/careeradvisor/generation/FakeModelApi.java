@@ -29,6 +29,8 @@ public final class FakeModelApi implements AutoCloseable {
     public enum Mode {
         /** The first sentence of passage [1], cited as [1]. */
         FAITHFUL,
+        /** The first sentence of each of passages [1], [2] and [3], each cited: a reply of several drafts. */
+        FAITHFUL_LONG,
         /** The same, plus a pay figure no passage states. */
         INVENTS_A_FIGURE,
         /** The same sentence, cited as a passage that was not given. */
@@ -53,6 +55,7 @@ public final class FakeModelApi implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern FIRST_PASSAGE = Pattern.compile("\\n\\[1\\] [^\\n]*\\n([^\\n]+)");
+    private static final Pattern PASSAGE = Pattern.compile("\\n\\[([1-3])\\] [^\\n]*\\n([^\\n]+)");
 
     private final HttpServer server;
     private final List<JsonNode> requests = new CopyOnWriteArrayList<>();
@@ -134,6 +137,17 @@ public final class FakeModelApi implements AutoCloseable {
             String sentences = first.find() ? firstSentences(first.group(1)) : "I do not know from my guides.";
             switch (mode) {
                 case FAITHFUL -> reply(exchange, stream, sentences + " [1]");
+                case FAITHFUL_LONG -> {
+                    StringBuilder reply = new StringBuilder();
+                    Matcher passage = PASSAGE.matcher(user);
+                    while (passage.find()) {
+                        String line = passage.group(2).startsWith("- ") ? passage.group(2).substring(2) : passage.group(2);
+                        int end = line.indexOf(". ");
+                        reply.append(reply.length() == 0 ? "" : " ").append(end > 0 ? line.substring(0, end + 1) : line)
+                                .append(" [").append(passage.group(1)).append("]");
+                    }
+                    reply(exchange, stream, reply.toString());
+                }
                 case INVENTS_A_FIGURE -> reply(exchange, stream, sentences + " [1] It pays " + INVENTED
                         + " a year. [1]");
                 case CITES_A_PASSAGE_NOT_GIVEN -> reply(exchange, stream, sentences + " [9]");

@@ -38,7 +38,7 @@ final class FakeBotApi implements AutoCloseable {
     private static final Pattern ENTITY = Pattern.compile("&(lt|gt|amp|quot|#\\d+|#x[0-9a-fA-F]+);");
 
     private static final java.util.Map<String, String> CANONICAL = java.util.stream.Stream.of("getUpdates", "getMe",
-            "sendMessage", "deleteWebhook", "setMyCommands", "sendChatAction", "answerCallbackQuery")
+            "sendMessage", "editMessageText", "deleteWebhook", "setMyCommands", "sendChatAction", "answerCallbackQuery")
             .collect(java.util.stream.Collectors.toMap(String::toLowerCase, m -> m));
 
     /** A request the bot made: the method and its JSON body. */
@@ -49,6 +49,8 @@ final class FakeBotApi implements AutoCloseable {
     private final HttpServer server;
     private final List<ObjectNode> pending = new ArrayList<>();
     private final List<Call> calls = new ArrayList<>();
+    /** The text each accepted message shows now, after its edits, by chat and message id. */
+    private final java.util.Map<Long, java.util.Map<Integer, String>> shown = new java.util.HashMap<>();
     private int nextUpdateId = 1;
     private int nextMessageId = 1000;
     private int rejectHtml;
@@ -362,6 +364,29 @@ final class FakeBotApi implements AutoCloseable {
                 .map(Call::body).filter(b -> b.get("chat_id").asLong() == chatId).toList();
     }
 
+    /** The texts the messages sent to {@code chatId} show now, after their edits, oldest first. */
+    synchronized List<String> shownTexts(long chatId) {
+        return List.copyOf(shown.getOrDefault(chatId, java.util.Map.of()).values());
+    }
+
+    /** A message the bot sent before this server started, as after a restart: its id. */
+    synchronized int existingMessage(long chatId, String text) {
+        int id = nextMessageId++;
+        shown.computeIfAbsent(chatId, c -> new java.util.TreeMap<>()).put(id, text);
+        return id;
+    }
+
+    /** The person deletes every message in {@code chatId}: they can no longer be edited. */
+    synchronized void deleteMessages(long chatId) {
+        shown.remove(chatId);
+    }
+
+    /** The edits the server accepted in {@code chatId}, in order. */
+    synchronized List<JsonNode> edits(long chatId) {
+        return calls.stream().filter(c -> c.method().equals("editMessageText") && c.body().has("accepted"))
+                .map(Call::body).filter(b -> b.get("chat_id").asLong() == chatId).toList();
+    }
+
     /** The texts of the messages the server accepted for {@code chatId}, in order. */
     synchronized List<String> sentTexts(long chatId) {
         return sent(chatId).stream().map(r -> r.get("text").asText()).toList();
@@ -432,6 +457,7 @@ final class FakeBotApi implements AutoCloseable {
             case "getMe" -> ok(json.createObjectNode().put("id", BOT_ID).put("is_bot", true)
                     .put("first_name", "Career Advisor").put("username", USERNAME));
             case "sendMessage" -> sendMessage((ObjectNode) body);
+            case "editMessageText" -> editMessageText((ObjectNode) body);
             case "deleteWebhook", "setMyCommands", "sendChatAction", "answerCallbackQuery" -> record(method, body);
             default -> error(404, "Not Found: method not found");
         };
@@ -499,6 +525,7 @@ final class FakeBotApi implements AutoCloseable {
     }
 
     private synchronized ObjectNode sendMessage(ObjectNode body) {
+        body.put("at", System.nanoTime());
         keep(new Call("sendMessage", body));
         notifyAll(); // a waiter on calls learns of refused sends too
         if (blockedBy.contains(body.path("chat_id").asLong())) {
@@ -510,6 +537,64 @@ final class FakeBotApi implements AutoCloseable {
             tooMany.putObject("parameters").put("retry_after", 1);
             return tooMany;
         }
+        String problem = problem(body);
+        if (problem != null) {
+            rejected++;
+            return error(400, "Bad Request: " + problem);
+        }
+        body.put("accepted", true);
+        replied(body.get("chat_id").asLong());
+        notifyAll();
+        ObjectNode message = message(body.get("chat_id").asLong(), "private", BOT_ID);
+        String text = shownText(body);
+        message.put("text", text);
+        shown.computeIfAbsent(body.get("chat_id").asLong(), c -> new java.util.TreeMap<>())
+                .put(message.get("message_id").asInt(), text);
+        body.put("message_id", message.get("message_id").asInt());
+        return ok(message);
+    }
+
+    /**
+     * Changes the text of a message the bot sent, as Telegram does: the text is checked as a new message's
+     * is, an unknown message is "not found", and the text it already shows is "not modified".
+     */
+    private synchronized ObjectNode editMessageText(ObjectNode body) {
+        body.put("at", System.nanoTime());
+        keep(new Call("editMessageText", body));
+        notifyAll();
+        long chat = body.path("chat_id").asLong();
+        java.util.Map<Integer, String> messages = shown.getOrDefault(chat, java.util.Map.of());
+        String before = messages.get(body.path("message_id").asInt());
+        if (before == null) {
+            return error(400, "Bad Request: message to edit not found");
+        }
+        String problem = problem(body);
+        if (problem != null) {
+            rejected++;
+            return error(400, "Bad Request: " + problem);
+        }
+        String text = shownText(body);
+        if (text.equals(before) && !body.has("reply_markup")) {
+            return error(400, "Bad Request: message is not modified: specified new message content and reply "
+                    + "markup are exactly the same as a current content and reply markup of the message");
+        }
+        messages.put(body.path("message_id").asInt(), text);
+        body.put("accepted", true);
+        notifyAll();
+        ObjectNode message = message(chat, "private", BOT_ID);
+        message.put("message_id", body.path("message_id").asInt());
+        message.put("text", text);
+        return ok(message);
+    }
+
+    /** The text of a message or edit as people see it. */
+    private static String shownText(JsonNode body) {
+        String text = body.path("text").asText("");
+        return "HTML".equalsIgnoreCase(body.path("parse_mode").asText("")) ? visibleText(text) : text;
+    }
+
+    /** Why Telegram would refuse a message's or an edit's text and buttons, or null. */
+    private @Nullable String problem(JsonNode body) {
         String text = body.path("text").asText("");
         boolean html = "HTML".equalsIgnoreCase(body.path("parse_mode").asText(""));
         String problem = html ? htmlProblem(text) : null;
@@ -517,30 +602,24 @@ final class FakeBotApi implements AutoCloseable {
             rejectHtml--;
             problem = "can't parse entities: injected fault";
         }
-        String shown = html ? visibleText(text) : text;
+        String visible = html ? visibleText(text) : text;
         if (problem == null) {
-            problem = textProblem(shown);
+            problem = textProblem(visible);
         }
         if (problem != null) {
-            rejected++;
-            return error(400, "Bad Request: " + problem);
+            return problem;
         }
         JsonNode markup = body.get("reply_markup");
         if (markup != null) {
             for (JsonNode row : markup.path("inline_keyboard")) {
                 for (JsonNode button : row) {
                     if (button.path("callback_data").asText().getBytes(StandardCharsets.UTF_8).length > 64) {
-                        return error(400, "Bad Request: BUTTON_DATA_INVALID");
+                        return "BUTTON_DATA_INVALID";
                     }
                 }
             }
         }
-        body.put("accepted", true);
-        replied(body.get("chat_id").asLong());
-        notifyAll();
-        ObjectNode message = message(body.get("chat_id").asLong(), "private", BOT_ID);
-        message.put("text", shown);
-        return ok(message);
+        return null;
     }
 
     /**

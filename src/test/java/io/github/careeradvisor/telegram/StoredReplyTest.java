@@ -43,8 +43,16 @@ class StoredReplyTest {
 
         assertEquals("{\"parts\":[\"<b>Entry-level</b> pay\",\"part two\"],\"buttons\":{\"rows\":[[{\"label\":"
                 + "\"Salaries\",\"callbackData\":\"t:salary\"},{\"label\":\"Skills\",\"callbackData\":\"t:skills\"}],"
-                + "[{\"label\":\"Junior\",\"callbackData\":\"c:/level junior\"}]]},\"replyTo\":17,\"grounded\":true}",
-                json);
+                + "[{\"label\":\"Junior\",\"callbackData\":\"c:/level junior\"}]]},\"replyTo\":17,\"grounded\":true,"
+                + "\"draft\":null}", json);
         assertEquals(reply, StoredReply.read(json));
+    }
+
+    @Test
+    void the_draft_an_answer_replaces_is_journaled_with_it() throws Exception {
+        Reply reply = new Reply(List.of("final words"), BUTTONS, null, true, 1042);
+
+        assertEquals(reply, StoredReply.read(StoredReply.write(reply)));
+        assertEquals(1042, StoredReply.read(StoredReply.write(reply)).draft());
     }
 }

@@ -154,6 +154,34 @@ class TelegramResilienceTest {
     }
 
     @Test
+    void a_reply_composed_over_a_draft_before_a_restart_edits_that_draft_after_it() throws Exception {
+        long chat = 632_000;
+        try (FakeBotApi telegram = new FakeBotApi()) {
+            // As a crash left it: a language model's draft was shown, and the checked answer stored, unsent.
+            int draft = telegram.existingMessage(chat, "The first sentence of an answer …");
+            try (SqliteDatabase database = SqliteDatabase.open(data)) {
+                new SqliteInbox(database).receive(List.of(new UpdateInbox.Received(1, chat, chat,
+                        message(chat, 1, "how do ML engineers differ from data scientists?"))), 2);
+                new SqliteInbox(database).replying(1, StoredReply.write(new Reply(
+                        List.of("The <b>whole</b> answer."), null, null, true, draft)));
+            }
+            try (SqliteDatabase database = SqliteDatabase.open(data)) {
+                UpdateInbox inbox = new SqliteInbox(database);
+                TelegramBot bot = running(telegram, inbox, "draft-resume-poller");
+                try {
+                    telegram.awaitCall("editMessageText", 1, 30_000);
+                    TelegramBotTest.awaitAllAnswered(inbox, 30_000);
+                    assertEquals(List.of("The whole answer."), telegram.shownTexts(chat));
+                    assertEquals(List.of(), telegram.sent(chat), "no second message");
+                    assertEquals(List.of(), inbox.unanswered());
+                } finally {
+                    bot.stop();
+                }
+            }
+        }
+    }
+
+    @Test
     void a_reply_journaled_by_the_release_before_own_buttons_goes_out_with_its_buttons_after_the_upgrade()
             throws Exception {
         long chat = 631_000;
