@@ -40,6 +40,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
@@ -96,6 +97,15 @@ public final class App {
      * {@code warnings}.
      */
     public static Started start(Settings settings, Embedder embedder, Consumer<String> warnings) {
+        return start(settings, embedder, warnings, UnaryOperator.identity());
+    }
+
+    /**
+     * The same, with the language model's part wrapped by {@code phrasing} (the benchmark times it this
+     * way); {@code phrasing} is given {@link Phrasing#EXTRACTIVE} when no model is set.
+     */
+    public static Started start(Settings settings, Embedder embedder, Consumer<String> warnings,
+            UnaryOperator<Phrasing> phrasing) {
         // The database first: a data dir that cannot be used stops start-up before seconds of indexing.
         SqliteDatabase database = SqliteDatabase.open(settings.dataDir());
         SqliteProfileStore profiles = new SqliteProfileStore(database);
@@ -112,10 +122,10 @@ public final class App {
             Advisor.Knowledge parts = new Advisor.Knowledge(built.retriever(), roadmap, certifications, examples,
                     knowledge.sourceNames());
             // Unset, no model is built and nothing connects anywhere (README, "Use a language model").
-            Phrasing phrasing = settings.languageModelIfSet().<Phrasing>map(m -> new GeneratedPhrasing(m, warnings))
+            Phrasing model = settings.languageModelIfSet().<Phrasing>map(m -> new GeneratedPhrasing(m, warnings))
                     .orElse(Phrasing.EXTRACTIVE);
             advisor = new Advisor(parts, profiles, profiles.dialogue(), Clock.systemUTC(),
-                    Duration.ofMinutes(settings.contextMinutes()), settings.adminIds(), phrasing);
+                    Duration.ofMinutes(settings.contextMinutes()), settings.adminIds(), phrasing.apply(model));
         } catch (RuntimeException e) {
             database.close();
             throw e;

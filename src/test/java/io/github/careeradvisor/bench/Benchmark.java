@@ -231,14 +231,15 @@ public final class Benchmark {
     /** The before/after section measured by src/test/bench/before_after.py: this run does not measure it, so it is kept. */
     static final String KEPT = "## Answer latency before and after a change";
 
-    /** The sections other runs wrote (the before/after script's, the soak's, the cache probe's), kept as they are. */
+    /** The sections other runs wrote (the before/after script's, the soak's, the cache and generation probes'), kept as they are. */
     private static String keptSections(Path out) throws IOException {
         if (!Files.exists(out)) {
             return "";
         }
         String old = Files.readString(out, StandardCharsets.UTF_8);
         StringBuilder kept = new StringBuilder();
-        for (String heading : List.of(KEPT, SoakReport.HEADING, CacheProbe.HEADING)) {
+        for (String heading : List.of(KEPT, SoakReport.HEADING, CacheProbe.HEADING,
+                io.github.careeradvisor.generation.GenerationProbe.HEADING)) {
             String section = Sections.find(old, heading);
             if (!section.isEmpty()) {
                 kept.append("\n").append(section).append("\n");

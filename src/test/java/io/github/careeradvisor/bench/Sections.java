@@ -1,13 +1,13 @@
 package io.github.careeradvisor.bench;
 
 /** The {@code ## } sections of BENCHMARKS.md that one run writes and another keeps. */
-final class Sections {
+public final class Sections {
 
     private Sections() {
     }
 
     /** The section of {@code doc} under {@code heading}, up to the next {@code ## } heading, stripped; empty if none. */
-    static String find(String doc, String heading) {
+    public static String find(String doc, String heading) {
         int start = doc.indexOf(heading);
         if (start < 0) {
             return "";
@@ -17,7 +17,7 @@ final class Sections {
     }
 
     /** {@code doc} with the section under {@code heading} replaced by {@code section}, or with it added at the end. */
-    static String replace(String doc, String heading, String section) {
+    public static String replace(String doc, String heading, String section) {
         String old = find(doc, heading);
         if (old.isEmpty()) {
             return doc.isBlank() ? section.strip() + "\n" : doc.stripTrailing() + "\n\n" + section.strip() + "\n";

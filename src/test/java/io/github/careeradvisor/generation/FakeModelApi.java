@@ -64,6 +64,7 @@ public final class FakeModelApi implements AutoCloseable {
     private volatile long chunkMillis = 5;
     private volatile @Nullable String rewrite;
     private final List<String> rewriteRequests = new CopyOnWriteArrayList<>();
+    private final List<String> replies = new CopyOnWriteArrayList<>();
 
     public FakeModelApi() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -106,6 +107,11 @@ public final class FakeModelApi implements AutoCloseable {
     /** The bodies of the chat requests received, in order (rewrites not counted). */
     public List<JsonNode> requests() {
         return List.copyOf(requests);
+    }
+
+    /** The text of each whole reply to a chat request, in order (rewrites not counted). */
+    public List<String> replies() {
+        return List.copyOf(replies);
     }
 
     /** The Authorization header of each request ("" when there was none). */
@@ -195,6 +201,7 @@ public final class FakeModelApi implements AutoCloseable {
     }
 
     private void reply(HttpExchange exchange, boolean stream, String content) throws IOException {
+        replies.add(content);
         if (!stream) {
             send(exchange, 200, completion(content));
             return;
