@@ -2,9 +2,11 @@ package io.github.careeradvisor;
 
 import io.github.careeradvisor.advisor.Advisor;
 import io.github.careeradvisor.advisor.IntentExamples;
+import io.github.careeradvisor.advisor.OperatorReport;
 import io.github.careeradvisor.cli.CommandLine;
 import io.github.careeradvisor.cli.Conversation;
 import io.github.careeradvisor.cli.Invocation;
+import io.github.careeradvisor.cli.ReportJson;
 import io.github.careeradvisor.cli.UsageException;
 import io.github.careeradvisor.config.ConfigException;
 import io.github.careeradvisor.config.Settings;
@@ -17,6 +19,7 @@ import io.github.careeradvisor.knowledge.KnowledgeBase;
 import io.github.careeradvisor.knowledge.KnowledgeLoader;
 import io.github.careeradvisor.knowledge.Roadmap;
 import io.github.careeradvisor.knowledge.TokenCounter;
+import io.github.careeradvisor.profile.FeedbackStore;
 import io.github.careeradvisor.profile.SqliteProfileStore;
 import io.github.careeradvisor.retrieval.Embedder;
 import io.github.careeradvisor.retrieval.IndexBuilder;
@@ -124,7 +127,7 @@ public final class App {
             // Unset, no model is built and nothing connects anywhere (README, "Use a language model").
             Phrasing model = settings.languageModelIfSet().<Phrasing>map(m -> new GeneratedPhrasing(m, warnings))
                     .orElse(Phrasing.EXTRACTIVE);
-            advisor = new Advisor(parts, profiles, profiles.dialogue(), Clock.systemUTC(),
+            advisor = new Advisor(parts, profiles, profiles.dialogue(), profiles.feedback(), Clock.systemUTC(),
                     Duration.ofMinutes(settings.contextMinutes()), settings.adminIds(), phrasing.apply(model));
         } catch (RuntimeException e) {
             database.close();
@@ -175,6 +178,7 @@ public final class App {
             DataDir.prepare(settings.dataDir());
             return switch (command) {
                 case INDEX -> index(settings);
+                case REPORT -> report(settings, invocation);
                 case ASK -> ask(settings, invocation);
                 case CHAT -> chat(settings, invocation);
                 case BOT -> bot(settings);
@@ -207,6 +211,17 @@ public final class App {
         out.println(report.summary());
         report.problems().forEach(p -> out.println("not indexed: " + p));
         return report.problems().isEmpty() ? EXIT_OK : EXIT_FAILURE;
+    }
+
+    /** Reads the database only: no model, no index. */
+    private int report(Settings settings, Invocation invocation) {
+        try (SqliteProfileStore store = new SqliteProfileStore(SqliteDatabase.open(settings.dataDir()))) {
+            FeedbackStore.Report report = store.feedback().report(
+                    java.time.Instant.now().minus(Duration.ofDays(invocation.days())), OperatorReport.TOP);
+            out.println(invocation.json() ? ReportJson.of(report, invocation.days())
+                    : OperatorReport.text(report, invocation.days()));
+        }
+        return EXIT_OK;
     }
 
     private int ask(Settings settings, Invocation invocation) {

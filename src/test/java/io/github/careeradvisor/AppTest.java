@@ -266,9 +266,61 @@ class AppTest {
 
         assertTrue(asAdmin.out().contains("Since the start. People: 1. Questions: 1, 100% answered from the guides. "
                 + "Latency: p50 "), asAdmin.out());
-        assertTrue(asAdmin.out().strip().endsWith("Errors: 0. Language model: off."), asAdmin.out());
+        assertTrue(asAdmin.out().contains("Errors: 0. Language model: off."), asAdmin.out());
+        assertTrue(asAdmin.out().contains("Feedback, last 7 days: "), asAdmin.out());
         assertTrue(asOther.out().startsWith("I don't know the command /stats."), "others never learn it exists: "
                 + asOther.out());
+    }
+
+    @Test
+    void report_shows_votes_comments_and_declined_questions_as_asked_and_never_who_asked() throws IOException {
+        Path data = tmp.resolve("feedback-data");
+        java.time.Instant now = java.time.Instant.now();
+        try (io.github.careeradvisor.profile.SqliteProfileStore store = io.github.careeradvisor.profile.SqliteProfileStore.open(data)) {
+            var feedback = store.feedback();
+            long junior = feedback.answered(987_654_321L, 987_654_321L, "what does a junior earn?", true, now);
+            feedback.vote(junior, 987_654_321L, 987_654_321L, false, now);
+            feedback.comment(junior, 987_654_321L, "the pay in Europe");
+            long senior = feedback.answered(987_654_322L, 987_654_322L, "and seniors?", true, now);
+            feedback.vote(senior, 987_654_322L, 987_654_322L, true, now);
+            feedback.answered(987_654_321L, 987_654_321L, "how do I bake bread?", false, now);
+            feedback.answered(987_654_323L, 987_654_323L, "How do I bake bread", false, now);
+            feedback.answered(987_654_323L, 987_654_323L, "asked last month", false, now.minus(java.time.Duration.ofDays(30)));
+        }
+        Map<String, String> env = Map.of("ADVISOR_DATA_DIR", data.toString());
+
+        Run text = run("", env, "report");
+        Run json = run("", env, "report", "--days", "60", "--json");
+
+        assertEquals(0, text.code(), text.err());
+        assertTrue(text.out().startsWith("Feedback, last 7 days: 4 answers, 2 of them voted on; 50% of 2 votes helpful."),
+                text.out());
+        assertTrue(text.out().contains("1. \"what does a junior earn?\" (1 👎, 0 👍)\n   missing: \"the pay in Europe\""),
+                text.out());
+        assertTrue(text.out().contains("1. \"How do I bake bread\" (2 times)"), text.out());
+        assertFalse(text.out().contains("asked last month"), text.out());
+        assertFalse(text.out().contains("98765432"), "no user ids: " + text.out());
+        JsonNode report = new ObjectMapper().readTree(json.out());
+        assertEquals(60, report.get("days").asInt());
+        assertEquals(5, report.get("answers").asInt());
+        assertEquals(0.5, report.get("helpfulShare").asDouble());
+        assertEquals("the pay in Europe", report.get("downVoted").get(0).get("comments").get(0).asText());
+        assertEquals(2, report.get("declined").size(), "bread, asked twice, and last month's");
+        assertFalse(json.out().contains("98765432"), json.out());
+    }
+
+    @Test
+    void report_with_a_bad_period_exits_2_naming_it() {
+        Run zero = run("", Map.of(), "report", "--days", "0");
+        Run missing = run("", Map.of(), "report", "--days");
+        Run onAsk = run("", Map.of(), "ask", "--days", "3", "hi");
+
+        assertEquals(2, zero.code());
+        assertTrue(zero.err().startsWith("error: --days '0' is not a number of days from 1 to 90 (e.g. --days 7)"), zero.err());
+        assertEquals(2, missing.code());
+        assertTrue(missing.err().startsWith("error: --days needs a number of days, e.g. --days 7"), missing.err());
+        assertEquals(2, onAsk.code());
+        assertTrue(onAsk.err().startsWith("error: unknown option '--days' for 'ask'"), onAsk.err());
     }
 
     @Test

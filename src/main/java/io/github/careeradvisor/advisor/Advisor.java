@@ -8,6 +8,7 @@ import io.github.careeradvisor.knowledge.CertificationCatalog;
 import io.github.careeradvisor.knowledge.Roadmap;
 import io.github.careeradvisor.profile.DialogueStore;
 import io.github.careeradvisor.profile.DialogueTurn;
+import io.github.careeradvisor.profile.FeedbackStore;
 import io.github.careeradvisor.profile.Profile;
 import io.github.careeradvisor.profile.ProfileStore;
 import io.github.careeradvisor.profile.TopicStatus;
@@ -58,6 +59,7 @@ public final class Advisor {
     private final AnswerComposer composer;
     private final ProfileStore profiles;
     private final DialogueStore dialogue;
+    private final FeedbackStore feedback;
     private final ProfileReplies profileReplies;
     private final Guidance guidance;
     private final SalaryReplies salary;
@@ -72,18 +74,15 @@ public final class Advisor {
     private final IntentExamples examples;
 
     /**
+     * @param feedback where questions and votes on the answers are kept
      * @param context how long a conversation thread is remembered
      * @param admins the user ids that may see /stats
+     * @param phrasing the last step of an answer from the guides: extractive, or phrased by a language model
      */
-    public Advisor(Knowledge knowledge, ProfileStore profiles, DialogueStore dialogue, Clock clock, Duration context,
-            Set<Long> admins) {
-        this(knowledge, profiles, dialogue, clock, context, admins, Phrasing.EXTRACTIVE);
-    }
-
-    /** @param phrasing the last step of an answer from the guides: extractive, or phrased by a language model */
-    public Advisor(Knowledge knowledge, ProfileStore profiles, DialogueStore dialogue, Clock clock, Duration context,
-            Set<Long> admins, Phrasing phrasing) {
+    public Advisor(Knowledge knowledge, ProfileStore profiles, DialogueStore dialogue, FeedbackStore feedback,
+            Clock clock, Duration context, Set<Long> admins, Phrasing phrasing) {
         this.admins = Set.copyOf(admins);
+        this.feedback = feedback;
         this.retriever = knowledge.retriever();
         this.composer = new AnswerComposer(Messages.DECLINE, knowledge.sources());
         this.profiles = profiles;
@@ -127,19 +126,54 @@ public final class Advisor {
      * language model"). The answer returned is what counts: it may differ from the last draft.
      */
     public Answer reply(long userId, long chatId, String message, Drafts drafts) {
+        return answer(userId, chatId, message, drafts).answer();
+    }
+
+    /**
+     * An answer, and the id people's votes on it name (README, "Feedback"): null for what is not an
+     * answer to a question (a command, small talk, a statement about oneself, a comment taken).
+     */
+    public record Answered(Answer answer, @Nullable Long id) {
+    }
+
+    /**
+     * The same as {@link #reply(long, long, String, Drafts)}, the answer to a question noted for votes. A
+     * message that follows the person's 👎 and is not a question is taken as their comment on it.
+     */
+    public Answered answer(long userId, long chatId, String message, Drafts drafts) {
         QuestionText question = QuestionText.of(message);
         if (question.isEmpty()) {
-            return Answer.message(Messages.EMPTY);
+            return new Answered(Answer.message(Messages.EMPTY), null);
         }
         String text = question.text();
         if (text.startsWith("/")) {
             Answer answer = command(userId, chatId, text);
-            return question.truncated() ? answer.withNote(Messages.TRUNCATED) : answer;
+            return new Answered(question.truncated() ? answer.withNote(Messages.TRUNCATED) : answer, null);
+        }
+        Instant now = clock.instant();
+        Optional<Long> commented = feedback.takeCommentWanted(userId, chatId,
+                now.minus(Duration.ofMinutes(FeedbackStore.COMMENT_MINUTES)));
+        if (commented.isPresent() && !Comments.isQuestion(text)) {
+            feedback.comment(commented.get(), userId, text);
+            return new Answered(Answer.message(Messages.COMMENT_TAKEN), null);
         }
         long start = System.nanoTime();
-        Answer answer = free(userId, chatId, text, phrasing, drafts);
+        Turn turn = free(userId, chatId, text, phrasing, drafts);
+        Answer answer = turn.answer();
         stats.answered(userId, answer.grounded(), (System.nanoTime() - start) / 1e6);
-        return question.truncated() ? answer.withNote(Messages.TRUNCATED) : answer;
+        Long id = turn.question() ? feedback.answered(userId, chatId, text, answer.grounded(), now) : null;
+        return new Answered(question.truncated() ? answer.withNote(Messages.TRUNCATED) : answer, id);
+    }
+
+    /** What the advisor asks after a person's first 👎 on an answer: their next message may say. */
+    public static final String WHAT_WAS_MISSING = Messages.WHAT_WAS_MISSING;
+
+    /**
+     * What a press of a vote button did: stored, or the button named an answer that is gone (README,
+     * "Feedback"). The first 👎 of an answer asks, once, what was missing.
+     */
+    public FeedbackStore.Vote vote(long userId, long chatId, long answerId, boolean helpful) {
+        return feedback.vote(answerId, userId, chatId, helpful, clock.instant());
     }
 
     /**
@@ -196,17 +230,21 @@ public final class Advisor {
         return stats;
     }
 
+    /** A turn's reply, and whether the message asked something (not small talk, a reset or only a statement). */
+    private record Turn(Answer answer, boolean question) {
+    }
+
     /** @param phrasing the language model's part, or none: the warm-up never calls one */
-    private Answer free(long userId, long chatId, String text, Phrasing phrasing, Drafts drafts) {
+    private Turn free(long userId, long chatId, String text, Phrasing phrasing, Drafts drafts) {
         Optional<SmallTalk> smallTalk = SmallTalk.of(text);
         if (smallTalk.isPresent()) {
-            return smallTalk.get().reply();
+            return new Turn(smallTalk.get().reply(), false);
         }
         if (interpreter.entities().isWhole("reset", text)) {
-            return newThread(userId, chatId);
+            return new Turn(newThread(userId, chatId), false);
         }
         if (!QuestionLanguage.looksEnglish(text)) {
-            return Answer.message(Messages.ENGLISH_ONLY);
+            return new Turn(Answer.message(Messages.ENGLISH_ONLY), true);
         }
         // The turn's context, read once.
         Instant now = clock.instant();
@@ -227,6 +265,7 @@ public final class Advisor {
         }
         List<DialogueTurn> turns = new ArrayList<>();
         Answer reply = null;
+        boolean asked = false;
         List<String> parts = Parts.split(text, interpreter);
         // Drafts show one answer being written: a message that asks two things gets its reply whole.
         Phrasing.Turn model = phrasing.turn(recentQuestions(thread), parts.size() == 1 ? drafts : Drafts.NONE);
@@ -266,6 +305,7 @@ public final class Advisor {
                 }
             }
             reply = reply == null ? handled.answer() : reply.followedBy(handled.answer());
+            asked |= u.intent() != Intent.ABOUT_ME && u.intent() != Intent.SMALL_TALK;
             if (u.clarify() != null && !u.slots().isEmpty()) {
                 // A question asked back that proposes one ("what senior ML engineers earn?"): "yes" answers it.
                 last = new DialogueTurn(now, u.text(), u.intent().id(), u.slots().toMap(), List.of(), List.of(), true);
@@ -288,7 +328,7 @@ public final class Advisor {
         if (!turns.isEmpty()) {
             dialogue.append(userId, chatId, turns, since);
         }
-        return reply;
+        return new Turn(reply, asked);
     }
 
     /**
@@ -360,7 +400,10 @@ public final class Advisor {
             case "/hours" -> profileReplies.hours(userId, argument);
             case "/forget" -> profileReplies.forget(userId);
             // To anyone else /stats is a command like any unknown one: they never learn it exists.
-            case "/stats" -> Answer.message(admins.contains(userId) ? stats.report(phrasing.counts()) : Messages.unknownCommand(name));
+            case "/stats" -> admins.contains(userId) ? Answer.message(stats.report(phrasing.counts()),
+                    OperatorReport.text(feedback.report(clock.instant().minus(Duration.ofDays(OperatorReport.DEFAULT_DAYS)),
+                            OperatorReport.TOP), OperatorReport.DEFAULT_DAYS))
+                    : Answer.message(Messages.unknownCommand(name));
             default -> name.matches("/[a-z0-9_]{1,32}") ? Answer.message(Messages.unknownCommand(name))
                     : composer.compose(retriever.retrieve(text)); // "/ what is…" or a path: treat it as text
         };

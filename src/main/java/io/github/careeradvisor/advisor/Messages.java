@@ -24,6 +24,11 @@ final class Messages {
     static final String ENGLISH_ONLY = "Sorry, I can only read questions in English: my guides are in English. "
             + EXAMPLES + ".";
 
+    static final String COMMENT_TAKEN = "Thank you: I have noted what was missing for the people who keep my "
+            + "guides. Ask me anything else whenever you like.";
+    /** Asked once after a person's first 👎 on an answer. */
+    static final String WHAT_WAS_MISSING = "Sorry that did not help. What were you looking for? Tell me in "
+            + "a sentence and I will pass it on (or just ask your next question).";
     static final String EMPTY = "Please type a question. " + EXAMPLES + ".";
 
     static final String TRUNCATED = "(Your message was long, so I read only its first "

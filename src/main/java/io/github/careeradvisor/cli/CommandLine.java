@@ -24,12 +24,14 @@ public final class CommandLine {
             case "chat" -> Invocation.Command.CHAT;
             case "ask" -> Invocation.Command.ASK;
             case "index" -> Invocation.Command.INDEX;
+            case "report" -> Invocation.Command.REPORT;
             default -> throw new UsageException(first.startsWith("-")
                     ? "unknown option '" + first + "'" : "unknown command '" + first + "'", Usage.MAIN);
         };
         String usage = Usage.of(command);
         boolean json = false;
         Long user = null;
+        int days = io.github.careeradvisor.advisor.OperatorReport.DEFAULT_DAYS;
         List<String> words = new ArrayList<>();
         boolean optionsEnded = false;
         for (int i = 1; i < args.length; i++) {
@@ -46,7 +48,22 @@ public final class CommandLine {
                 case "--help", "-h" -> {
                     return new Invocation(command, usage, false, null, List.of());
                 }
-                case "--json" -> json = requireAsk(command, arg, usage, true);
+                case "--json" -> {
+                    if (command != Invocation.Command.REPORT) {
+                        json = requireAsk(command, arg, usage, true);
+                    } else {
+                        json = true;
+                    }
+                }
+                case "--days" -> {
+                    if (command != Invocation.Command.REPORT) {
+                        throw new UsageException("unknown option '" + arg + "' for '" + first + "'", usage);
+                    }
+                    if (i + 1 >= args.length) {
+                        throw new UsageException("--days needs a number of days, e.g. --days 7", usage);
+                    }
+                    days = days(args[++i], usage);
+                }
                 case "--user" -> {
                     if (command != Invocation.Command.ASK && command != Invocation.Command.CHAT) {
                         throw new UsageException("unknown option '" + arg + "' for '" + first + "'", usage);
@@ -59,13 +76,28 @@ public final class CommandLine {
                 default -> {
                     if (arg.startsWith("--user=")) {
                         user = userId(arg.substring("--user=".length()), usage);
+                    } else if (arg.startsWith("--days=") && command == Invocation.Command.REPORT) {
+                        days = days(arg.substring("--days=".length()), usage);
                     } else {
                         throw new UsageException("unknown option '" + arg + "' for '" + first + "'", usage);
                     }
                 }
             }
         }
-        return new Invocation(command, null, json, user, words);
+        return new Invocation(command, null, json, user, words, days);
+    }
+
+    private static int days(@Nullable String value, String usage) throws UsageException {
+        try {
+            int days = Integer.parseInt(value == null ? "" : value.strip());
+            if (days >= 1 && days <= Invocation.MAX_DAYS) {
+                return days;
+            }
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        throw new UsageException("--days '" + value + "' is not a number of days from 1 to " + Invocation.MAX_DAYS
+                + " (e.g. --days 7)", usage);
     }
 
     private static boolean requireAsk(Invocation.Command command, String arg, String usage, boolean value)

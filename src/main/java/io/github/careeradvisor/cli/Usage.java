@@ -18,6 +18,8 @@ final class Usage {
               ask QUESTION...   answer one question and exit; with no question, answer
                                 every line of standard input, one answer each
               index             build or refresh the index and report what was done
+              report            votes on the answers and questions the guides missed,
+                                for operators (--days N, --json)
 
             Run 'COMMAND --help' for a command's options.
 
@@ -78,12 +80,27 @@ final class Usage {
             TELEGRAM_API_URL points it at a self-hosted Bot API server.
             """;
 
+    static final String REPORT = """
+            Usage: java -jar career-advisor.jar report [--days N] [--json]
+
+            What people thought of the answers, from the database under ADVISOR_DATA_DIR:
+            answers voted on and the share helpful, the 10 questions voted down most with
+            what people said was missing, and the 10 questions the guides most often could
+            not answer. Questions are shown as asked, never with who asked them.
+
+            Options:
+              --days N    the last N days, 1 to 90 (default: 7)
+              --json      one JSON object: {"days", "answers", "answersVoted", "votes",
+                          "helpfulShare", "downVoted", "declined"}
+            """;
+
     static String of(Invocation.Command command) {
         return switch (command) {
             case BOT -> BOT;
             case CHAT -> CHAT;
             case ASK -> ASK;
             case INDEX -> INDEX;
+            case REPORT -> REPORT;
         };
     }
 }

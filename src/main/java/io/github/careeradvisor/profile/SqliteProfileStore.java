@@ -24,11 +24,13 @@ public final class SqliteProfileStore implements ProfileStore {
 
     private final SqliteDatabase database;
     private final SqliteDialogueStore dialogue;
+    private final SqliteFeedbackStore feedback;
 
     /** The profiles in {@code database}, which may hold other tables too. */
     public SqliteProfileStore(SqliteDatabase database) {
         this.database = database;
         this.dialogue = new SqliteDialogueStore(database);
+        this.feedback = new SqliteFeedbackStore(database);
     }
 
     /**
@@ -43,6 +45,11 @@ public final class SqliteProfileStore implements ProfileStore {
     /** The conversations, in the same database: {@link #forget} deletes a person's with the rest. */
     public DialogueStore dialogue() {
         return dialogue;
+    }
+
+    /** Questions and votes, in the same database: {@link #forget} deletes a person's with the rest. */
+    public FeedbackStore feedback() {
+        return feedback;
     }
 
     int schemaVersion() {
@@ -171,7 +178,13 @@ public final class SqliteProfileStore implements ProfileStore {
     public boolean forget(long userId) {
         int[] deleted = new int[1];
         database.erase("deleting the data of user " + userId, userId, db -> {
-            for (String table : List.of("topic_progress", "profiles", "dialogue")) {
+            // Votes on the person's answers go with them, whoever gave them: they quote the person's question.
+            try (PreparedStatement p = db.prepareStatement(
+                    "DELETE FROM votes WHERE answer_id IN (SELECT id FROM answers WHERE user_id = ?)")) {
+                p.setLong(1, userId);
+                deleted[0] += p.executeUpdate();
+            }
+            for (String table : List.of("topic_progress", "profiles", "dialogue", "votes", "answers")) {
                 try (PreparedStatement p = db.prepareStatement("DELETE FROM " + table + " WHERE user_id = ?")) {
                     p.setLong(1, userId);
                     deleted[0] += p.executeUpdate();

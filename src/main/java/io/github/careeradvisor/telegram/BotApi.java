@@ -17,6 +17,7 @@ import org.telegram.telegrambots.meta.api.methods.send.SendChatAction;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
 import org.telegram.telegrambots.meta.api.methods.updates.DeleteWebhook;
 import org.telegram.telegrambots.meta.api.methods.updates.GetUpdates;
+import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageReplyMarkup;
 import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageText;
 import org.telegram.telegrambots.meta.api.objects.ReplyParameters;
 import org.telegram.telegrambots.meta.api.objects.Update;
@@ -92,6 +93,29 @@ final class BotApi {
 
     void answerCallback(String callbackId) throws TelegramApiException {
         withRetries(() -> client.execute(AnswerCallbackQuery.builder().callbackQueryId(callbackId).build()));
+    }
+
+    /** Answers a button press with a short notice the person sees on top of the chat. */
+    void answerCallback(String callbackId, String notice) throws TelegramApiException {
+        withRetries(() -> client.execute(AnswerCallbackQuery.builder().callbackQueryId(callbackId).text(notice).build()));
+    }
+
+    /** Changes the buttons under message {@code messageId}; tried once, as a courtesy. */
+    void editButtons(long chatId, int messageId, Buttons buttons) throws TelegramApiException {
+        client.execute(EditMessageReplyMarkup.builder().chatId(chatId).messageId(messageId)
+                .replyMarkup(keyboard(buttons)).build());
+    }
+
+    /** telegrambots' keyboard as the bot's buttons: those of a message a button was pressed under. */
+    static @Nullable Buttons buttons(@Nullable InlineKeyboardMarkup keyboard) {
+        if (keyboard == null || keyboard.getKeyboard() == null) {
+            return null;
+        }
+        List<List<Buttons.Button>> rows = keyboard.getKeyboard().stream()
+                .map(row -> row.stream().map(b -> new Buttons.Button(b.getText(),
+                        b.getCallbackData() == null ? "" : b.getCallbackData())).toList())
+                .filter(row -> !row.isEmpty()).toList();
+        return rows.isEmpty() ? null : new Buttons(rows);
     }
 
     /** Tries a call per the retry policy. */

@@ -3,6 +3,7 @@ package io.github.careeradvisor.telegram;
 import io.github.careeradvisor.advisor.Advisor;
 import io.github.careeradvisor.advisor.Command;
 import io.github.careeradvisor.answer.Answer;
+import io.github.careeradvisor.profile.FeedbackStore;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,6 +32,9 @@ final class Responder {
     static final String NOT_TEXT = "I read text questions. Ask me, for example, \"How much does a junior ML engineer earn?\"";
     static final String NOT_ALLOWED = "Sorry, this bot is private.";
     static final String PROFILE_IN_PRIVATE = "Your profile is for you alone: send me /profile in a private chat";
+    static final String EXPIRED = "This button has expired.";
+    static final String THANKS = "Thanks for the feedback!";
+    static final String ALREADY_VOTED = "Already noted, thanks!";
     static final String SLOW_DOWN = "You're sending questions faster than I can answer them well. "
             + "Please wait a minute, then ask again.";
 
@@ -87,17 +91,58 @@ final class Responder {
     }
 
     private @Nullable Reply onCallback(CallbackQuery callback, long chatId, long userId) {
-        try {
-            api.answerCallback(callback.getId());
-        } catch (TelegramApiException e) {
-            LOG.warn("answerCallbackQuery failed in chat {}: {}", chatId, api.describe(e));
-        }
         String data = callback.getData() == null ? "" : callback.getData();
+        if (data.startsWith(VoteButtons.PREFIX)) {
+            return onVote(callback, chatId, userId, data);
+        }
+        acknowledge(callback, chatId, null);
         String question = data.startsWith(CHOICE) ? data.substring(CHOICE.length()) : TOPICS.get(data);
         if (question == null || !allowed(callback.getFrom())) {
             return null;
         }
         return chatId < 0 && showsProfile(question) ? profileInPrivate(null) : answer(chatId, userId, question, null);
+    }
+
+    /**
+     * A press of 👍 or 👎 (README, "Feedback"): stored once per person and answer, acknowledged, and the
+     * buttons changed to show it; the first 👎 asks what was missing. A button the bot cannot place
+     * (forged, or its answer forgotten or too old) is politely expired.
+     */
+    private @Nullable Reply onVote(CallbackQuery callback, long chatId, long userId, String data) {
+        VoteButtons.Press press = VoteButtons.read(data);
+        if (press == null || !allowed(callback.getFrom())) {
+            acknowledge(callback, chatId, EXPIRED);
+            return null;
+        }
+        FeedbackStore.Vote vote = advisor.vote(userId, chatId, press.answerId(), press.helpful());
+        if (vote == FeedbackStore.Vote.UNKNOWN_ANSWER) {
+            acknowledge(callback, chatId, EXPIRED);
+            return null;
+        }
+        acknowledge(callback, chatId, vote == FeedbackStore.Vote.UNCHANGED ? ALREADY_VOTED : THANKS);
+        if (callback.getMessage() instanceof Message message && vote != FeedbackStore.Vote.UNCHANGED) {
+            Buttons shown = BotApi.buttons(message.getReplyMarkup());
+            try {
+                api.editButtons(chatId, message.getMessageId(),
+                        VoteButtons.pressed(shown == null ? new Buttons(List.of(VoteButtons.row(press.answerId()))) : shown,
+                                press));
+            } catch (TelegramApiException e) {
+                LOG.debug("the vote buttons in chat {} could not be changed: {}", chatId, api.describe(e));
+            }
+        }
+        return vote == FeedbackStore.Vote.ASK_WHAT_WAS_MISSING ? Reply.notice(Advisor.WHAT_WAS_MISSING, null) : null;
+    }
+
+    private void acknowledge(CallbackQuery callback, long chatId, @Nullable String notice) {
+        try {
+            if (notice == null) {
+                api.answerCallback(callback.getId());
+            } else {
+                api.answerCallback(callback.getId(), notice);
+            }
+        } catch (TelegramApiException e) {
+            LOG.warn("answerCallbackQuery failed in chat {}: {}", chatId, api.describe(e));
+        }
     }
 
     /**
@@ -144,14 +189,15 @@ final class Responder {
         }
         // With a language model set, the answer is shown while it is written, and its message then edited.
         DraftMessage draft = new DraftMessage(api, pacer, queues, chatId, replyTo);
-        Answer answer;
+        Advisor.Answered answered;
         Integer drafted;
         try {
-            answer = advisor.reply(userId, chatId, text, draft);
+            answered = advisor.answer(userId, chatId, text, draft);
         } finally {
             drafted = draft.finish();
         }
-        return new Reply(TelegramHtml.render(answer), buttons(answer), replyTo, answer.grounded(), drafted);
+        Answer answer = answered.answer();
+        return new Reply(TelegramHtml.render(answer), buttons(answer, answered.id()), replyTo, answer.grounded(), drafted);
     }
 
     /** A command that shows what is stored about a person: for their eyes, so never in a group. */
@@ -192,6 +238,23 @@ final class Responder {
     private static final Buttons TOPIC_BUTTONS = new Buttons(List.of(
             List.of(new Buttons.Button("Salaries", "t:salary"), new Buttons.Button("Skills", "t:skills")),
             List.of(new Buttons.Button("Certifications", "t:certs"), new Buttons.Button("What next?", "t:next"))));
+
+    /**
+     * The answer's own choices as buttons, two a row; otherwise the topic buttons. An answer people may
+     * vote on ({@code answerId} not null) has 👍 and 👎 first. Null if there is nothing to show.
+     */
+    static @Nullable Buttons buttons(Answer answer, @Nullable Long answerId) {
+        Buttons own = buttons(answer);
+        if (answerId == null) {
+            return own;
+        }
+        List<List<Buttons.Button>> rows = new ArrayList<>();
+        rows.add(VoteButtons.row(answerId));
+        if (own != null) {
+            rows.addAll(own.rows());
+        }
+        return new Buttons(rows);
+    }
 
     /**
      * The answer's own choices as buttons, two a row; otherwise the topic buttons. Null if the answer

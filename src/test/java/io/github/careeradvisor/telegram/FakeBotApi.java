@@ -38,7 +38,7 @@ final class FakeBotApi implements AutoCloseable {
     private static final Pattern ENTITY = Pattern.compile("&(lt|gt|amp|quot|#\\d+|#x[0-9a-fA-F]+);");
 
     private static final java.util.Map<String, String> CANONICAL = java.util.stream.Stream.of("getUpdates", "getMe",
-            "sendMessage", "editMessageText", "deleteWebhook", "setMyCommands", "sendChatAction", "answerCallbackQuery")
+            "sendMessage", "editMessageText", "editMessageReplyMarkup", "deleteWebhook", "setMyCommands", "sendChatAction", "answerCallbackQuery")
             .collect(java.util.stream.Collectors.toMap(String::toLowerCase, m -> m));
 
     /** A request the bot made: the method and its JSON body. */
@@ -300,11 +300,21 @@ final class FakeBotApi implements AutoCloseable {
     }
 
     synchronized String callback(long chatId, long userId, String data) {
+        return callback(chatId, userId, data, null);
+    }
+
+    /** A press of a button under {@code sent}, a message the bot sent: Telegram sends that message with it. */
+    synchronized String callback(long chatId, long userId, String data, @Nullable JsonNode sent) {
         String id = "cb-" + nextUpdateId;
         ObjectNode callback = json.createObjectNode();
         callback.put("id", id);
         callback.set("from", user(userId));
-        callback.set("message", message(chatId, chatId < 0 ? "supergroup" : "private", BOT_ID));
+        ObjectNode message = message(chatId, chatId < 0 ? "supergroup" : "private", BOT_ID);
+        if (sent != null) {
+            message.put("message_id", sent.get("message_id").asInt());
+            message.set("reply_markup", sent.get("reply_markup"));
+        }
+        callback.set("message", message);
         callback.put("chat_instance", "ci-1");
         callback.put("data", data);
         ObjectNode update = json.createObjectNode();
@@ -458,7 +468,8 @@ final class FakeBotApi implements AutoCloseable {
                     .put("first_name", "Career Advisor").put("username", USERNAME));
             case "sendMessage" -> sendMessage((ObjectNode) body);
             case "editMessageText" -> editMessageText((ObjectNode) body);
-            case "deleteWebhook", "setMyCommands", "sendChatAction", "answerCallbackQuery" -> record(method, body);
+            case "deleteWebhook", "setMyCommands", "sendChatAction", "answerCallbackQuery", "editMessageReplyMarkup"
+                    -> record(method, body);
             default -> error(404, "Not Found: method not found");
         };
         reply(exchange, response.get("ok").asBoolean() ? 200 : response.get("error_code").asInt(), response);

@@ -124,6 +124,63 @@ class TelegramBotTest {
         assertTrue(reply.contains("$"), reply);
     }
 
+    /** The callback data of every button under a sent message, row by row. */
+    private static List<String> callbackData(JsonNode sent) {
+        List<String> data = new java.util.ArrayList<>();
+        sent.path("reply_markup").path("inline_keyboard").forEach(row -> row.forEach(b -> data.add(b.get("callback_data").asText())));
+        return data;
+    }
+
+    @Test
+    void a_thumbs_down_is_stored_acknowledged_shown_on_the_buttons_and_asks_once_what_was_missing() throws Exception {
+        long chat = 4_400_001L;
+        try {
+            telegram.textMessage(chat, "private", chat, "how much does a junior ML engineer earn?");
+            JsonNode answer = telegram.awaitSent(chat, 1, WAIT).get(0);
+            List<String> data = callbackData(answer);
+            assertTrue(data.get(0).matches("v:\\d+:1") && data.get(1).matches("v:\\d+:0"), "votes first: " + data);
+            assertTrue(data.contains("t:certs"), "the topic buttons stay: " + data);
+
+            telegram.callback(chat, chat, data.get(1), answer);
+            List<JsonNode> sent = telegram.awaitSent(chat, 2, WAIT);
+            telegram.awaitCall("editMessageReplyMarkup", 1, WAIT);
+
+            assertEquals(io.github.careeradvisor.advisor.Advisor.WHAT_WAS_MISSING, text(sent.get(1)));
+            assertEquals(Responder.THANKS, telegram.calls("answerCallbackQuery").get(0).body().get("text").asText());
+            JsonNode edit = telegram.calls("editMessageReplyMarkup").get(0).body();
+            assertEquals(answer.get("message_id").asInt(), edit.get("message_id").asInt());
+            assertEquals(VoteButtons.DOWN_PRESSED, edit.path("reply_markup").path("inline_keyboard").get(0).get(1).get("text").asText());
+            assertEquals(data, callbackData(edit), "the same buttons: a press of 👍 changes the vote");
+
+            telegram.textMessage(chat, "private", chat, "the pay in Europe");
+            String thanks = text(telegram.awaitSent(chat, 3, WAIT).get(2));
+            assertTrue(thanks.startsWith("Thank you: I have noted what was missing"), thanks);
+            assertEquals(1, io.github.careeradvisor.storage.DatabaseFile.count(TestAdvisors.SHIPPED_DATA_DIR,
+                    "SELECT count(*) FROM votes WHERE user_id = " + chat + " AND helpful = 0 AND comment = 'the pay in Europe'"));
+
+            telegram.callback(chat, chat, data.get(0), answer);
+            telegram.awaitCall("answerCallbackQuery", 2, WAIT);
+            telegram.awaitCall("editMessageReplyMarkup", 2, WAIT);
+            assertEquals(1, io.github.careeradvisor.storage.DatabaseFile.count(TestAdvisors.SHIPPED_DATA_DIR,
+                    "SELECT count(*) FROM votes WHERE user_id = " + chat + " AND helpful = 1"), "the vote changed");
+            assertEquals(3, telegram.sent(chat).size(), "what was missing is asked once");
+        } finally {
+            TestAdvisors.shipped().advisor().reply(chat, "/forget");
+        }
+    }
+
+    @Test
+    void a_forged_or_stale_vote_button_is_told_it_has_expired() throws Exception {
+        telegram.callback(ANN, ANN, "v:999999999999:1");
+        telegram.callback(ANN, ANN, "v:not-a-number:0");
+        telegram.awaitCall("answerCallbackQuery", 2, WAIT);
+        TelegramBotTest.awaitAllAnswered(inbox, WAIT);
+
+        telegram.calls("answerCallbackQuery").forEach(c -> assertEquals(Responder.EXPIRED, c.body().get("text").asText()));
+        assertEquals(List.of(), telegram.sent(ANN));
+        assertEquals(List.of(), telegram.calls("editMessageReplyMarkup"));
+    }
+
     @Test
     void a_sticker_gets_a_note_that_the_bot_reads_text() throws Exception {
         telegram.sticker(ANN, ANN);
