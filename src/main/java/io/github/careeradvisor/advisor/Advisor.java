@@ -165,6 +165,18 @@ public final class Advisor {
         return new Answered(question.truncated() ? answer.withNote(Messages.TRUNCATED) : answer, id);
     }
 
+    /**
+     * A progress button under /next pressed ({@code /done python}, {@code /learning python}, {@code /skip
+     * python}): the topic marked, then what comes next, which the message the button was under becomes.
+     * Empty if {@code command} is not one of those, or names no topic of the roadmap.
+     */
+    public Optional<Answer> progressPress(long userId, String command) {
+        Command read = Command.of(command);
+        TopicStatus status = ProfileReplies.statusCommands().get(read.name());
+        Optional<Roadmap.Topic> topic = status == null ? Optional.empty() : profileReplies.topic(read.argument());
+        return topic.map(t -> Answer.message(profileReplies.setStatus(userId, t, status)).followedBy(next(userId)));
+    }
+
     /** What the advisor asks after a person's first 👎 on an answer: their next message may say. */
     public static final String WHAT_WAS_MISSING = Messages.WHAT_WAS_MISSING;
 

@@ -47,7 +47,7 @@ final class Guidance {
                 sources.add(learn.sources().get(0));
             }
             blocks.add(new Answer.Paragraph("Finished it? /done " + topic.id() + " (or /skip " + topic.id() + ")"));
-            choices.add(new Answer.Choice("Done: " + topic.title(), "/done " + topic.id()));
+            choices.addAll(progressButtons(topic));
         }
         String line = progressLine + (profile.level() == null
                 ? " Tell me your level (/level) and I will order these for you." : "");
@@ -124,8 +124,14 @@ final class Guidance {
             sources.add(learn.sources().get(0));
         }
         blocks.add(new Answer.Paragraph("Finished it? /done " + topic.id()));
-        return new Answer(blocks, sources, !sources.isEmpty(),
-                List.of(new Answer.Choice("Done: " + topic.title(), "/done " + topic.id())));
+        return new Answer(blocks, sources, !sources.isEmpty(), progressButtons(topic));
+    }
+
+    /** One tap to mark a topic: done, being learnt, or skipped; side by side, as one row. */
+    static List<Answer.Choice> progressButtons(Roadmap.Topic topic) {
+        return List.of(new Answer.Choice("✅ " + topic.title(), "/done " + topic.id(), topic.id()),
+                new Answer.Choice("📖 Learning", "/learning " + topic.id(), topic.id()),
+                new Answer.Choice("⏭ Skip", "/skip " + topic.id(), topic.id()));
     }
 
     /** The retrieved passages that come from the sections the roadmap names for the topic, if any. */

@@ -116,13 +116,23 @@ final class ProfileReplies {
             String prefix = id.isEmpty() ? "Which topic? " : "I don't know the topic '" + shorten(argument) + "'. ";
             return Answer.message(prefix + "Use " + command + " with one of: " + String.join(", ", roadmap.ids()) + ".");
         }
-        store.setTopic(userId, topic.get().id(), status);
-        String did = switch (status) {
-            case DONE -> "Well done: " + topic.get().title() + " is marked done.";
-            case SKIPPED -> "Skipped: " + topic.get().title() + ".";
-            case LEARNING -> "Noted: you are learning " + topic.get().title() + ".";
+        return Answer.message(setStatus(userId, topic.get(), status),
+                progressLine(store.load(userId)) + " See what comes next with /next.");
+    }
+
+    /** The topic named by {@code argument}, if the roadmap has it. */
+    Optional<Roadmap.Topic> topic(String argument) {
+        return roadmap.topic(argument.strip().toLowerCase(Locale.ROOT));
+    }
+
+    /** Stores the topic's status and says so in a sentence. */
+    String setStatus(long userId, Roadmap.Topic topic, TopicStatus status) {
+        store.setTopic(userId, topic.id(), status);
+        return switch (status) {
+            case DONE -> "Well done: " + topic.title() + " is marked done.";
+            case SKIPPED -> "Skipped: " + topic.title() + ".";
+            case LEARNING -> "Noted: you are learning " + topic.title() + ".";
         };
-        return Answer.message(did, progressLine(store.load(userId)) + " See what comes next with /next.");
     }
 
     Answer forget(long userId) {

@@ -95,12 +95,18 @@ public record Answer(List<Block> blocks, List<Citation> sources, boolean grounde
      * A follow-up a person can pick instead of typing it: a button on Telegram.
      *
      * @param command what picking it sends, as if typed, e.g. {@code /level junior}
+     * @param row choices with the same row (not empty) are shown side by side, e.g. the three buttons of
+     *     one topic under /next; the others two a row
      */
-    public record Choice(String label, String command) {
+    public record Choice(String label, String command, String row) {
         public Choice {
             if (label.isBlank() || !command.startsWith("/")) {
                 throw new IllegalArgumentException("a choice needs a label and a command, got '" + command + "'");
             }
+        }
+
+        public Choice(String label, String command) {
+            this(label, command, "");
         }
     }
 

@@ -38,7 +38,7 @@ final class Delivery {
     /** Sends part {@code part} when the chat's turn comes (no thread waits for it), then the rest. */
     CompletableFuture<Void> sendFrom(UpdateInbox.Received received, Reply reply, int part, long start) {
         long wait = pacer.reserve(received.chatId(), received.chatId() < 0); // group and channel ids are negative
-        boolean edit = part == 0 && reply.draft() != null;
+        boolean edit = part == 0 && reply.replaces() != null;
         return sendPart(received, reply, part, 1, false, edit, queues.after(wait))
                 .thenCompose(sent -> {
                     boolean more = sent && part + 1 < reply.parts().size();
@@ -51,9 +51,9 @@ final class Delivery {
     }
 
     /**
-     * Tries to send one part on {@code when}, or with {@code edit} to put it in the draft's message, and
+     * Tries to send one part on {@code when}, or with {@code edit} to put it in the message it replaces, and
      * records it as sent. A 429, 5xx or lost connection is tried again after a pause that holds no worker;
-     * HTML Telegram cannot parse goes again as plain text; a draft Telegram will not edit (deleted, too
+     * HTML Telegram cannot parse goes again as plain text; a message Telegram will not edit (deleted, too
      * old) is left as it is and the part goes as a message of its own. Completes with false if Telegram
      * refused the part or the tries ran out: the update is then given up (marked answered) rather than
      * tried forever.
@@ -63,10 +63,10 @@ final class Delivery {
         return CompletableFuture.supplyAsync(() -> {
             List<String> parts = reply.parts();
             boolean last = part == parts.size() - 1;
-            Integer draft = reply.draft();
+            Integer replaced = reply.replaces();
             try {
-                if (edit && draft != null) {
-                    api.editOnce(received.chatId(), draft, parts.get(part), plain, last ? reply.buttons() : null);
+                if (edit && replaced != null) {
+                    api.editOnce(received.chatId(), replaced, parts.get(part), plain, last ? reply.buttons() : null);
                 } else {
                     api.sendOnce(received.chatId(), parts.get(part), plain, last ? reply.buttons() : null,
                             part == 0 ? reply.replyTo() : null);
@@ -76,7 +76,7 @@ final class Delivery {
                     return sendPart(received, reply, part, 1, true, edit, queues.after(0));
                 }
                 if (edit && BotApi.refused(e)) {
-                    LOG.info("the draft in chat {} could not be edited ({}); the answer goes as a new message",
+                    LOG.info("a message in chat {} could not be edited ({}); the reply goes as a new message",
                             received.chatId(), api.describe(e));
                     return sendPart(received, reply, part, 1, plain, false, queues.after(0));
                 }

@@ -6,12 +6,12 @@ import org.jspecify.annotations.Nullable;
 /**
  * What goes out for one update: its parts in order (each a Telegram message in HTML), the buttons
  * under the last, the group message it answers, and whether it is a grounded answer (null for a
- * notice), and the message already sent as a draft of it while a language model wrote it, which the
- * first part replaces by an edit (null if none was). Stored in the inbox ({@link StoredReply}) before its first part is sent, so a restart sends the
+ * notice), and the message its first part replaces by an edit, null for a new message: the draft shown
+ * while a language model wrote the answer, or the /next message a progress button was pressed under. Stored in the inbox ({@link StoredReply}) before its first part is sent, so a restart sends the
  * same words.
  */
 record Reply(List<String> parts, @Nullable Buttons buttons, @Nullable Integer replyTo,
-        @Nullable Boolean grounded, @Nullable Integer draft) {
+        @Nullable Boolean grounded, @Nullable Integer replaces) {
 
     Reply(List<String> parts, @Nullable Buttons buttons, @Nullable Integer replyTo, @Nullable Boolean grounded) {
         this(parts, buttons, replyTo, grounded, null);

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -100,7 +101,24 @@ final class Responder {
         if (question == null || !allowed(callback.getFrom())) {
             return null;
         }
-        return chatId < 0 && showsProfile(question) ? profileInPrivate(null) : answer(chatId, userId, question, null);
+        if (chatId < 0 && showsProfile(question)) {
+            return profileInPrivate(null);
+        }
+        if (callback.getMessage() instanceof Message under) {
+            RateLimiter.Verdict verdict = rateLimiter.check(userId);
+            if (verdict != RateLimiter.Verdict.ALLOW) {
+                return slowDown(chatId, verdict, null);
+            }
+            // A progress button: the message it was under becomes what comes next (README, "Your profile").
+            Optional<Answer> pressed = advisor.progressPress(userId, question);
+            if (pressed.isPresent()) {
+                Answer answer = pressed.get();
+                return new Reply(TelegramHtml.render(answer), buttons(answer), null, answer.grounded(),
+                        under.getMessageId());
+            }
+            return compose(chatId, userId, question, null);
+        }
+        return answer(chatId, userId, question, null);
     }
 
     /**
@@ -178,10 +196,17 @@ final class Responder {
 
     private @Nullable Reply answer(long chatId, long userId, String text, @Nullable Integer replyTo) {
         RateLimiter.Verdict verdict = rateLimiter.check(userId);
-        if (verdict != RateLimiter.Verdict.ALLOW) {
-            LOG.info("rate-limited chat={} notice={}", chatId, verdict == RateLimiter.Verdict.NOTICE);
-            return verdict == RateLimiter.Verdict.NOTICE ? Reply.notice(SLOW_DOWN, replyTo) : null;
-        }
+        return verdict == RateLimiter.Verdict.ALLOW ? compose(chatId, userId, text, replyTo)
+                : slowDown(chatId, verdict, replyTo);
+    }
+
+    /** Asked too fast: a notice the first time, then nothing. */
+    private static @Nullable Reply slowDown(long chatId, RateLimiter.Verdict verdict, @Nullable Integer replyTo) {
+        LOG.info("rate-limited chat={} notice={}", chatId, verdict == RateLimiter.Verdict.NOTICE);
+        return verdict == RateLimiter.Verdict.NOTICE ? Reply.notice(SLOW_DOWN, replyTo) : null;
+    }
+
+    private Reply compose(long chatId, long userId, String text, @Nullable Integer replyTo) {
         try {
             api.typing(chatId);
         } catch (TelegramApiException e) {
@@ -266,16 +291,18 @@ final class Responder {
         }
         List<List<Buttons.Button>> rows = new ArrayList<>();
         List<Buttons.Button> row = new ArrayList<>();
+        String rowKey = "";
         for (Answer.Choice choice : answer.choices()) {
             String data = CHOICE + choice.command();
             if (data.getBytes(StandardCharsets.UTF_8).length > MAX_CALLBACK_BYTES) {
                 continue; // Telegram refuses the whole keyboard for one oversized button
             }
-            row.add(new Buttons.Button(choice.label(), data));
-            if (row.size() == 2) {
+            if (!row.isEmpty() && (!choice.row().equals(rowKey) || rowKey.isEmpty() && row.size() == 2)) {
                 rows.add(row);
                 row = new ArrayList<>();
             }
+            rowKey = choice.row();
+            row.add(new Buttons.Button(choice.label(), data));
         }
         if (!row.isEmpty()) {
             rows.add(row);

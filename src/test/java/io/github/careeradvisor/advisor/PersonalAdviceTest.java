@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.careeradvisor.TestAdvisors;
 import io.github.careeradvisor.answer.Answer;
 import io.github.careeradvisor.answer.PlainText;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
@@ -43,12 +44,28 @@ class PersonalAdviceTest {
     }
 
     @Test
-    void next_offers_a_done_button_per_topic() {
+    void next_offers_done_learning_and_skip_buttons_per_topic_side_by_side() {
         Answer next = advisor.reply(user, "/next");
 
-        assertEquals("/done python", next.choices().get(0).command());
+        assertEquals(List.of("/done python", "/learning python", "/skip python"),
+                next.choices().subList(0, 3).stream().map(Answer.Choice::command).toList());
+        assertEquals(List.of("python", "python", "python"),
+                next.choices().subList(0, 3).stream().map(Answer.Choice::row).toList());
+        assertEquals("/done math", next.choices().get(3).command());
         assertTrue(next.grounded());
         assertFalse(next.sources().isEmpty());
+    }
+
+    @Test
+    void a_progress_button_marks_the_topic_and_gives_what_comes_next() {
+        String pressed = PlainText.body(advisor.progressPress(user, "/done python").orElseThrow());
+
+        assertTrue(pressed.startsWith("Well done: Programming in Python is marked done."), pressed);
+        assertTrue(pressed.contains("What to learn next"), pressed);
+        assertTrue(pressed.contains("Progress: 1 of 12 topics done."), pressed);
+        assertTrue(advisor.progressPress(user, "/done nonsense").isEmpty(), "no such topic");
+        assertTrue(advisor.progressPress(user, "/salary").isEmpty(), "not a progress command");
+        assertTrue(say("/profile").contains("Programming in Python"), say("/profile"));
     }
 
     @Test

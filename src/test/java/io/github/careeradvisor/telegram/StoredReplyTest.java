@@ -44,7 +44,7 @@ class StoredReplyTest {
         assertEquals("{\"parts\":[\"<b>Entry-level</b> pay\",\"part two\"],\"buttons\":{\"rows\":[[{\"label\":"
                 + "\"Salaries\",\"callbackData\":\"t:salary\"},{\"label\":\"Skills\",\"callbackData\":\"t:skills\"}],"
                 + "[{\"label\":\"Junior\",\"callbackData\":\"c:/level junior\"}]]},\"replyTo\":17,\"grounded\":true,"
-                + "\"draft\":null}", json);
+                + "\"replaces\":null}", json);
         assertEquals(reply, StoredReply.read(json));
     }
 
@@ -53,6 +53,6 @@ class StoredReplyTest {
         Reply reply = new Reply(List.of("final words"), BUTTONS, null, true, 1042);
 
         assertEquals(reply, StoredReply.read(StoredReply.write(reply)));
-        assertEquals(1042, StoredReply.read(StoredReply.write(reply)).draft());
+        assertEquals(1042, StoredReply.read(StoredReply.write(reply)).replaces());
     }
 }

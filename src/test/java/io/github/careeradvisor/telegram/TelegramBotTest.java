@@ -170,6 +170,35 @@ class TelegramBotTest {
     }
 
     @Test
+    void a_progress_button_under_next_marks_the_topic_and_turns_that_message_into_what_comes_next() throws Exception {
+        long chat = 4_400_002L;
+        try {
+            telegram.textMessage(chat, "private", chat, "/next");
+            JsonNode next = telegram.awaitSent(chat, 1, WAIT).get(0);
+            JsonNode firstRow = next.path("reply_markup").path("inline_keyboard").get(0);
+            assertEquals(List.of("c:/done python", "c:/learning python", "c:/skip python"),
+                    List.of(firstRow.get(0).get("callback_data").asText(), firstRow.get(1).get("callback_data").asText(),
+                            firstRow.get(2).get("callback_data").asText()));
+
+            telegram.callback(chat, chat, "c:/done python", next);
+            telegram.awaitCall("editMessageText", 1, WAIT);
+            TelegramBotTest.awaitAllAnswered(inbox, WAIT);
+
+            JsonNode edit = telegram.edits(chat).get(0);
+            assertEquals(next.get("message_id").asInt(), edit.get("message_id").asInt());
+            assertTrue(text(edit).startsWith("Well done: Programming in Python is marked done."), text(edit));
+            assertTrue(text(edit).contains("What to learn next"), text(edit));
+            assertTrue(!callbackData(edit).contains("c:/done python") && callbackData(edit).contains("c:/done math"),
+                    callbackData(edit).toString());
+            assertEquals(1, telegram.sent(chat).size(), "the same message, edited");
+            assertEquals(1, io.github.careeradvisor.storage.DatabaseFile.count(TestAdvisors.SHIPPED_DATA_DIR,
+                    "SELECT count(*) FROM topic_progress WHERE user_id = " + chat + " AND topic_id = 'python' AND status = 'done'"));
+        } finally {
+            TestAdvisors.shipped().advisor().reply(chat, "/forget");
+        }
+    }
+
+    @Test
     void a_forged_or_stale_vote_button_is_told_it_has_expired() throws Exception {
         telegram.callback(ANN, ANN, "v:999999999999:1");
         telegram.callback(ANN, ANN, "v:not-a-number:0");
