@@ -127,7 +127,8 @@ public final class App {
             // Unset, no model is built and nothing connects anywhere (README, "Use a language model").
             Phrasing model = settings.languageModelIfSet().<Phrasing>map(m -> new GeneratedPhrasing(m, warnings))
                     .orElse(Phrasing.EXTRACTIVE);
-            advisor = new Advisor(parts, profiles, profiles.dialogue(), profiles.feedback(), Clock.systemUTC(),
+            advisor = new Advisor(parts, profiles, profiles.dialogue(), profiles.feedback(), profiles.reminders(),
+                    Clock.systemUTC(),
                     Duration.ofMinutes(settings.contextMinutes()), settings.adminIds(), phrasing.apply(model));
         } catch (RuntimeException e) {
             database.close();

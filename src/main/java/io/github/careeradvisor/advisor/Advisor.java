@@ -11,6 +11,7 @@ import io.github.careeradvisor.profile.DialogueTurn;
 import io.github.careeradvisor.profile.FeedbackStore;
 import io.github.careeradvisor.profile.Profile;
 import io.github.careeradvisor.profile.ProfileStore;
+import io.github.careeradvisor.profile.ReminderStore;
 import io.github.careeradvisor.profile.TopicStatus;
 import io.github.careeradvisor.retrieval.HybridRetriever;
 import java.time.Clock;
@@ -44,8 +45,10 @@ public final class Advisor {
      * {@code --user}): above 2^62, where Telegram never numbers a chat.
      */
     public static long sessionChat() {
-        return (1L << 62) + java.util.concurrent.ThreadLocalRandom.current().nextLong(1L << 40);
+        return FIRST_SESSION_CHAT + java.util.concurrent.ThreadLocalRandom.current().nextLong(1L << 40);
     }
+
+    private static final long FIRST_SESSION_CHAT = 1L << 62;
 
     /** The parts of the knowledge the advisor answers from. */
     public record Knowledge(HybridRetriever retriever, Roadmap roadmap, CertificationCatalog certifications,
@@ -60,6 +63,8 @@ public final class Advisor {
     private final ProfileStore profiles;
     private final DialogueStore dialogue;
     private final FeedbackStore feedback;
+    private final ReminderStore reminderStore;
+    private final ReminderReplies reminders;
     private final ProfileReplies profileReplies;
     private final Guidance guidance;
     private final SalaryReplies salary;
@@ -75,14 +80,17 @@ public final class Advisor {
 
     /**
      * @param feedback where questions and votes on the answers are kept
+     * @param reminders where the weekly reminders are kept
      * @param context how long a conversation thread is remembered
      * @param admins the user ids that may see /stats
      * @param phrasing the last step of an answer from the guides: extractive, or phrased by a language model
      */
     public Advisor(Knowledge knowledge, ProfileStore profiles, DialogueStore dialogue, FeedbackStore feedback,
-            Clock clock, Duration context, Set<Long> admins, Phrasing phrasing) {
+            ReminderStore reminders, Clock clock, Duration context, Set<Long> admins, Phrasing phrasing) {
         this.admins = Set.copyOf(admins);
         this.feedback = feedback;
+        this.reminderStore = reminders;
+        this.reminders = new ReminderReplies(reminders, knowledge.roadmap());
         this.retriever = knowledge.retriever();
         this.composer = new AnswerComposer(Messages.DECLINE, knowledge.sources());
         this.profiles = profiles;
@@ -175,6 +183,28 @@ public final class Advisor {
         TopicStatus status = ProfileReplies.statusCommands().get(read.name());
         Optional<Roadmap.Topic> topic = status == null ? Optional.empty() : profileReplies.topic(read.argument());
         return topic.map(t -> Answer.message(profileReplies.setStatus(userId, t, status)).followedBy(next(userId)));
+    }
+
+    /** A weekly reminder to send: to whom, in which chat, and what it says. */
+    public record Reminder(long userId, long chatId, Answer answer) {
+    }
+
+    /**
+     * Up to {@code limit} reminders due at {@code now}, each moved on to its next week as it is taken
+     * (README, "Weekly reminders"): a restart never sends one twice, and one more than an hour late is skipped.
+     */
+    public List<Reminder> dueReminders(Instant now, int limit) {
+        List<Reminder> due = new ArrayList<>();
+        for (ReminderStore.Due d : reminderStore.takeDue(now, limit)) {
+            Profile profile = profiles.load(d.userId());
+            due.add(new Reminder(d.userId(), d.chatId(), reminders.reminder(profile, profileReplies.progressLine(profile))));
+        }
+        return due;
+    }
+
+    /** The person can no longer be reached (they blocked the bot): their reminder stops for good. */
+    public void stopReminders(long userId) {
+        reminderStore.remove(userId);
     }
 
     /** What the advisor asks after a person's first 👎 on an answer: their next message may say. */
@@ -411,6 +441,9 @@ public final class Advisor {
             case "/goal" -> profileReplies.goal(userId, argument);
             case "/hours" -> profileReplies.hours(userId, argument);
             case "/forget" -> profileReplies.forget(userId);
+            // From the terminal the reminders go where Telegram would send them: the person's private chat.
+            case "/remind" -> reminders.command(userId, chatId == DIRECT_CHAT || chatId >= FIRST_SESSION_CHAT ? userId : chatId,
+                    argument, clock.instant());
             // To anyone else /stats is a command like any unknown one: they never learn it exists.
             case "/stats" -> admins.contains(userId) ? Answer.message(stats.report(phrasing.counts()),
                     OperatorReport.text(feedback.report(clock.instant().minus(Duration.ofDays(OperatorReport.DEFAULT_DAYS)),

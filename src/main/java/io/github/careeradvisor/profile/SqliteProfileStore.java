@@ -25,12 +25,14 @@ public final class SqliteProfileStore implements ProfileStore {
     private final SqliteDatabase database;
     private final SqliteDialogueStore dialogue;
     private final SqliteFeedbackStore feedback;
+    private final SqliteReminderStore reminders;
 
     /** The profiles in {@code database}, which may hold other tables too. */
     public SqliteProfileStore(SqliteDatabase database) {
         this.database = database;
         this.dialogue = new SqliteDialogueStore(database);
         this.feedback = new SqliteFeedbackStore(database);
+        this.reminders = new SqliteReminderStore(database);
     }
 
     /**
@@ -50,6 +52,11 @@ public final class SqliteProfileStore implements ProfileStore {
     /** Questions and votes, in the same database: {@link #forget} deletes a person's with the rest. */
     public FeedbackStore feedback() {
         return feedback;
+    }
+
+    /** Weekly reminders, in the same database: {@link #forget} deletes a person's with the rest. */
+    public ReminderStore reminders() {
+        return reminders;
     }
 
     int schemaVersion() {
@@ -184,7 +191,7 @@ public final class SqliteProfileStore implements ProfileStore {
                 p.setLong(1, userId);
                 deleted[0] += p.executeUpdate();
             }
-            for (String table : List.of("topic_progress", "profiles", "dialogue", "votes", "answers")) {
+            for (String table : List.of("topic_progress", "profiles", "dialogue", "votes", "answers", "reminders")) {
                 try (PreparedStatement p = db.prepareStatement("DELETE FROM " + table + " WHERE user_id = ?")) {
                     p.setLong(1, userId);
                     deleted[0] += p.executeUpdate();

@@ -93,7 +93,16 @@ public final class SqliteDatabase implements AutoCloseable {
                       comment_asked INTEGER NOT NULL DEFAULT 0 CHECK (comment_asked IN (0, 1)),
                       comment_wanted_at_ms INTEGER,
                       PRIMARY KEY (answer_id, user_id))""",
-                    "CREATE INDEX votes_user ON votes (user_id)"));
+                    "CREATE INDEX votes_user ON votes (user_id)"),
+            List.of("""
+                    CREATE TABLE reminders (
+                      user_id INTEGER PRIMARY KEY,
+                      chat_id INTEGER NOT NULL,
+                      weekday INTEGER NOT NULL CHECK (weekday BETWEEN 1 AND 7),
+                      minute_of_day INTEGER NOT NULL CHECK (minute_of_day BETWEEN 0 AND 1439),
+                      offset_minutes INTEGER NOT NULL CHECK (offset_minutes BETWEEN -720 AND 840),
+                      next_at_ms INTEGER NOT NULL)""",
+                    "CREATE INDEX reminders_due ON reminders (next_at_ms)"));
 
     public static final int SCHEMA_VERSION = MIGRATIONS.size();
 

@@ -5,6 +5,7 @@ import io.github.careeradvisor.config.ConfigException;
 import io.github.careeradvisor.config.Settings;
 import io.github.careeradvisor.inbox.UpdateInbox;
 import java.net.URI;
+import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -37,6 +38,7 @@ public final class TelegramBot {
             new BotCommand("certs", "Which certification to take"),
             new BotCommand("salary", "ML engineer pay by level"),
             new BotCommand("profile", "Your level, goals and progress"),
+            new BotCommand("remind", "A weekly reminder of your next step"),
             new BotCommand("new", "Start a new topic (I forget our thread)"),
             new BotCommand("forget", "Delete everything I know about you"));
 
@@ -46,6 +48,8 @@ public final class TelegramBot {
     private final UpdateInbox inbox;
     private final RateLimiter rateLimiter;
     private final Pacing pacing;
+    private final Clock clock;
+    private volatile @Nullable Reminders reminders;
     /** Set by {@link #start()}, which learns the bot's own name: the dispatcher's responder needs it. */
     private volatile @Nullable UpdateDispatcher dispatcher;
     private volatile @Nullable UpdatePoller poller;
@@ -54,11 +58,19 @@ public final class TelegramBot {
     /** The bot as it runs against Telegram: Telegram's send limits, the configured questions a minute. */
     public static TelegramBot forTelegram(String token, URI apiUrl, Advisor advisor, Set<Long> allowedUsers,
             UpdateInbox inbox, int questionsPerMinute) {
-        return new TelegramBot(token, apiUrl, advisor, allowedUsers, inbox, questionsPerMinute, Pacing.TELEGRAM);
+        return new TelegramBot(token, apiUrl, advisor, allowedUsers, inbox, questionsPerMinute, Pacing.TELEGRAM,
+                Clock.systemUTC());
     }
 
     TelegramBot(String token, URI apiUrl, Advisor advisor, Set<Long> allowedUsers, UpdateInbox inbox,
             int questionsPerMinute, Pacing pacing) {
+        this(token, apiUrl, advisor, allowedUsers, inbox, questionsPerMinute, pacing, Clock.systemUTC());
+    }
+
+    /** @param clock when reminders fall due */
+    TelegramBot(String token, URI apiUrl, Advisor advisor, Set<Long> allowedUsers, UpdateInbox inbox,
+            int questionsPerMinute, Pacing pacing, Clock clock) {
+        this.clock = clock;
         this.api = new BotApi(token, apiUrl);
         this.advisor = advisor;
         this.allowedUsers = Set.copyOf(allowedUsers);
@@ -77,6 +89,7 @@ public final class TelegramBot {
             Responder responder = new Responder(api, pacer, queues, advisor, allowedUsers, rateLimiter, me.getId(),
                     username);
             Delivery delivery = new Delivery(api, inbox, pacer, queues, advisor.stats());
+            reminders = Reminders.forBot(advisor, api, pacer, queues, clock, pacing);
             UpdateDispatcher answering = new UpdateDispatcher(queues, responder, delivery, inbox, advisor.stats());
             api.deleteWebhook();
             api.setCommands(MENU);
@@ -112,6 +125,10 @@ public final class TelegramBot {
             return;
         }
         answering.resume();
+        Reminders nudging = reminders;
+        if (nudging != null) {
+            nudging.start();
+        }
         polling.run();
     }
 
@@ -122,6 +139,10 @@ public final class TelegramBot {
         UpdateDispatcher answering = dispatcher;
         if (polling != null) {
             polling.stop();
+        }
+        Reminders nudging = reminders;
+        if (nudging != null) {
+            nudging.stop();
         }
         if (answering != null) {
             answering.stop();

@@ -1,0 +1,176 @@
+package io.github.careeradvisor.telegram;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.careeradvisor.TestAdvisors;
+import io.github.careeradvisor.advisor.Advisor;
+import io.github.careeradvisor.answer.Answer;
+import io.github.careeradvisor.inbox.SqliteInbox;
+import io.github.careeradvisor.profile.Weekly;
+import io.github.careeradvisor.storage.DatabaseFile;
+import io.github.careeradvisor.storage.SqliteDatabase;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Weekly reminders (README, "Weekly reminders"): paced with the answers, sent once, stopped by a 403. */
+class RemindersTest {
+
+    private static final long SECOND = 1_000_000_000L;
+
+    @TempDir
+    Path data;
+
+    /** A clock the test sets. */
+    private static final class SetClock extends Clock {
+        volatile Instant now;
+
+        SetClock(Instant now) {
+            this.now = now;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
+    @Test
+    void ten_thousand_due_at_one_minute_drain_in_about_seven_minutes_within_telegrams_limits_and_answers_wait_a_second_at_most() {
+        AtomicLong nanos = new AtomicLong(5 * SECOND);
+        SendPacer pacer = new SendPacer(Pacing.TELEGRAM, nanos::get);
+        Deque<Advisor.Reminder> due = new ArrayDeque<>();
+        for (long chat = 1; chat <= 10_000; chat++) {
+            due.add(new Advisor.Reminder(chat, chat, Answer.message("Your weekly nudge")));
+        }
+        Map<Long, Integer> perSecond = new HashMap<>();
+        Map<Long, Long> sentInChat = new HashMap<>();
+        Reminders reminders = new Reminders((now, limit) -> {
+            List<Advisor.Reminder> taken = new ArrayList<>();
+            while (taken.size() < limit && !due.isEmpty()) {
+                taken.add(due.poll());
+            }
+            return taken;
+        }, pacer, (reminder, wait) -> {
+            perSecond.merge((nanos.get() + wait) / SECOND, 1, Integer::sum);
+            sentInChat.merge(reminder.chatId(), 1L, Long::sum);
+        }, Clock.systemUTC(), Pacing.TELEGRAM);
+        long longestAnswerWait = 0;
+
+        long ticks = 0;
+        while (!due.isEmpty()) {
+            reminders.tick();
+            // Meanwhile someone asks a question each second: its answer books the same budget.
+            long wait = pacer.reserve(1_000_000 + ticks, false);
+            perSecond.merge((nanos.get() + wait) / SECOND, 1, Integer::sum);
+            longestAnswerWait = Math.max(longestAnswerWait, wait);
+            nanos.addAndGet(SECOND);
+            ticks++;
+        }
+
+        long seconds = perSecond.keySet().stream().mapToLong(Long::longValue).max().orElseThrow()
+                - perSecond.keySet().stream().mapToLong(Long::longValue).min().orElseThrow() + 1;
+        assertTrue(perSecond.values().stream().allMatch(n -> n <= 25), "at most 25 sends a second: " + perSecond);
+        assertTrue(seconds >= 400 && seconds <= 450, "10,000 drained in " + seconds + " s, about seven minutes");
+        assertTrue(longestAnswerWait <= SECOND, "an answer waited " + longestAnswerWait / 1e6 + " ms behind the reminders");
+        assertEquals(10_000, sentInChat.size());
+        assertTrue(sentInChat.values().stream().allMatch(n -> n == 1), "one each");
+    }
+
+    @Test
+    void a_due_reminder_goes_once_a_blocked_chat_stops_its_reminder_and_a_restart_sends_nothing_twice() throws Exception {
+        Advisor advisor = TestAdvisors.shipped().advisor();
+        long ann = 4_500_001L;
+        long blocker = 4_500_002L;
+        long longAgo = 4_500_003L;
+        Weekly friday = new Weekly(DayOfWeek.FRIDAY, LocalTime.of(8, 30), ZoneOffset.UTC);
+        Instant due = friday.nextAfter(Instant.now());
+        SetClock clock = new SetClock(due.plus(Duration.ofMinutes(10)));
+        try (FakeBotApi telegram = new FakeBotApi(); SqliteDatabase database = SqliteDatabase.open(data)) {
+            advisor.reply(ann, ann, "/remind fri 08:30");
+            advisor.reply(blocker, blocker, "/remind fri 08:30");
+            advisor.reply(longAgo, longAgo, "/remind fri 06:20"); // 2 h 20 min before the clock: the bot was down
+            telegram.blockedBy(blocker);
+
+            TelegramBot bot = running(telegram, database, clock);
+            List<JsonNode> sent;
+            try {
+                sent = telegram.awaitSent(ann, 1, 30_000);
+                waitUntil(() -> reminderRows(blocker) == 0);
+                Thread.sleep(2_500); // more ticks: anything sent twice would come now
+            } finally {
+                bot.stop();
+            }
+            TelegramBot restarted = running(telegram, database, clock);
+            try {
+                Thread.sleep(2_500);
+            } finally {
+                restarted.stop();
+            }
+
+            assertEquals(1, telegram.sent(ann).size(), "once, across a restart");
+            String text = sent.get(0).get("text").asText();
+            assertTrue(text.startsWith("Your weekly nudge: next on your path is Programming in Python"), text);
+            assertTrue(sent.get(0).path("reply_markup").toString().contains("c:/done python"), "buttons to mark it: "
+                    + sent.get(0));
+            assertEquals(0, reminderRows(blocker), "a 403 stops the reminder for good");
+            assertEquals(1, reminderRows(ann), "the reminder itself stays, for next week");
+            assertEquals(List.of(), telegram.sent(longAgo), "more than an hour late: next week instead");
+            assertEquals(1, reminderRows(longAgo));
+        } finally {
+            for (long user : List.of(ann, blocker, longAgo)) {
+                advisor.reply(user, "/forget");
+            }
+        }
+    }
+
+    private static TelegramBot running(FakeBotApi telegram, SqliteDatabase database, Clock clock) {
+        TelegramBot bot = new TelegramBot(FakeBotApi.TOKEN, telegram.url(), TestAdvisors.shipped().advisor(), Set.of(),
+                new SqliteInbox(database), 1000, Pacing.NONE, clock);
+        bot.start();
+        TelegramBotTest.poll(bot, "reminders-poller");
+        return bot;
+    }
+
+    private static long reminderRows(long user) throws Exception {
+        return DatabaseFile.count(TestAdvisors.SHIPPED_DATA_DIR, "SELECT count(*) FROM reminders WHERE user_id = " + user);
+    }
+
+    private interface Check {
+        boolean done() throws Exception;
+    }
+
+    private static void waitUntil(Check check) throws Exception {
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (!check.done() && System.currentTimeMillis() < deadline) {
+            Thread.sleep(50);
+        }
+    }
+}
