@@ -86,7 +86,7 @@ class TelegramBotTest {
         assertEquals(1, menu.size());
         List<String> commands = new java.util.ArrayList<>();
         menu.get(0).body().get("commands").forEach(c -> commands.add(c.get("command").asText()));
-        assertEquals(List.of("start", "help", "next", "certs", "salary", "profile", "new", "forget"), commands);
+        assertEquals(List.of("start", "help", "next", "certs", "salary", "profile", "remind", "new", "forget"), commands);
     }
 
     @Test
