@@ -46,6 +46,18 @@ class SqliteFeedbackStoreTest {
     }
 
     @Test
+    void a_vote_on_an_answer_given_before_a_restart_is_stored() {
+        long answer;
+        try (SqliteProfileStore store = SqliteProfileStore.open(data)) {
+            answer = store.feedback().answered(7, 7, "what does a senior earn?", true, NOW);
+        }
+        try (SqliteProfileStore reopened = SqliteProfileStore.open(data)) {
+            assertEquals(Vote.ASK_WHAT_WAS_MISSING, reopened.feedback().vote(answer, 7, 7, false, NOW.plusSeconds(60)));
+            assertEquals(Optional.of(answer), reopened.feedback().takeCommentWanted(7, 7, NOW));
+        }
+    }
+
+    @Test
     void a_button_naming_no_answer_stores_nothing() {
         try (SqliteProfileStore store = SqliteProfileStore.open(data)) {
             assertEquals(Vote.UNKNOWN_ANSWER, store.feedback().vote(424242, 7, 7, false, NOW));
