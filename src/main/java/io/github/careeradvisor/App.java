@@ -15,6 +15,7 @@ import io.github.careeradvisor.inbox.UpdateInbox;
 import io.github.careeradvisor.knowledge.CertificationCatalog;
 import io.github.careeradvisor.knowledge.KnowledgeBase;
 import io.github.careeradvisor.knowledge.KnowledgeLoader;
+import io.github.careeradvisor.knowledge.PayScale;
 import io.github.careeradvisor.knowledge.Roadmap;
 import io.github.careeradvisor.knowledge.TokenCounter;
 import io.github.careeradvisor.profile.SqliteProfileStore;
@@ -110,7 +111,7 @@ public final class App {
             IntentExamples examples = IntentExamples.load();
             built = new IndexBuilder(embedder, settings.dataDir(), warnings).build(knowledge, phrases(examples, roadmap));
             Advisor.Knowledge parts = new Advisor.Knowledge(built.retriever(), roadmap, certifications, examples,
-                    knowledge.sourceNames());
+                    knowledge.sourceNames(), PayScale.load(settings.knowledgeDir()));
             // Unset, no model is built and nothing connects anywhere (README, "Use a language model").
             Phrasing phrasing = settings.languageModelIfSet().<Phrasing>map(m -> new GeneratedPhrasing(m, warnings))
                     .orElse(Phrasing.EXTRACTIVE);
