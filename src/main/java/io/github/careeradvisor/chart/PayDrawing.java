@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.CategoryAxis;
-import org.jfree.chart.axis.CategoryLabelPositions;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.labels.ItemLabelAnchor;
 import org.jfree.chart.labels.ItemLabelPosition;
@@ -24,16 +23,16 @@ import org.jfree.data.category.CategoryDataset;
 import org.jfree.data.category.DefaultIntervalCategoryDataset;
 
 /**
- * Pay by level as JFreeChart draws it: a level per group, one bar per source from the bottom to the
- * top of its range, labelled with the range as the source gives it. A range with no top ("more than
- * $200,000") runs to the axis's end.
+ * Pay by level as JFreeChart draws it: a row of bars per level, one bar per source from the bottom to
+ * the top of its range, labelled with the range as the source gives it. A range with no top ("more
+ * than $200,000") runs to the axis's end.
  */
 final class PayDrawing {
 
     private static final Paint[] SOURCES = {new Color(0x1f, 0x77, 0xb4), new Color(0xff, 0x7f, 0x0e),
             new Color(0x2c, 0xa0, 0x2c), new Color(0x94, 0x67, 0xbd)};
-    /** Head room above the highest figure, so an open range shows as running on. */
-    private static final double OPEN_END = 1.25;
+    /** Room right of the highest figure: for the labels, and so an open range shows as running on. */
+    private static final double OPEN_END = 1.75;
 
     private PayDrawing() {
     }
@@ -64,11 +63,25 @@ final class PayDrawing {
         DefaultIntervalCategoryDataset data = new DefaultIntervalCategoryDataset(
                 sources.toArray(Comparable[]::new), categories, starts, ends);
 
-        IntervalBarRenderer bars = new IntervalBarRenderer();
+        // A closed range's label goes right of its bar; an open one runs to the axis's end, its label inside it.
+        ItemLabelPosition right = new ItemLabelPosition(ItemLabelAnchor.OUTSIDE3, TextAnchor.CENTER_LEFT);
+        ItemLabelPosition inside = new ItemLabelPosition(ItemLabelAnchor.INSIDE9, TextAnchor.CENTER_LEFT);
+        IntervalBarRenderer bars = new IntervalBarRenderer() {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            public ItemLabelPosition getPositiveItemLabelPosition(int row, int column) {
+                return ends[row][column] != null && ends[row][column].doubleValue() == axisTop ? inside : right;
+            }
+
+            @Override
+            public java.awt.Paint getItemLabelPaint(int row, int column) {
+                return getPositiveItemLabelPosition(row, column) == inside ? Color.WHITE : Style.INK;
+            }
+        };
         bars.setBarPainter(new StandardBarPainter());
         bars.setShadowVisible(false);
-        bars.setItemMargin(0.08);
-        bars.setMaximumBarWidth(0.2);
+        bars.setItemMargin(0.1);
         for (int s = 0; s < sources.size(); s++) {
             bars.setSeriesPaint(s, SOURCES[s % SOURCES.length]);
         }
@@ -82,19 +95,18 @@ final class PayDrawing {
         });
         bars.setDefaultItemLabelsVisible(true);
         bars.setDefaultItemLabelFont(Style.SMALL);
-        bars.setDefaultItemLabelPaint(Style.INK);
-        bars.setDefaultPositiveItemLabelPosition(new ItemLabelPosition(ItemLabelAnchor.OUTSIDE12,
-                TextAnchor.BOTTOM_CENTER));
+        bars.setDefaultLegendShape(new java.awt.Rectangle(0, 0, 22, 22));
 
         NumberAxis money = new NumberAxis(PayScale.CURRENCY);
         money.setRange(0, axisTop);
         money.setNumberFormatOverride(NumberFormat.getCurrencyInstance(Locale.US));
         ((java.text.DecimalFormat) money.getNumberFormatOverride()).setMaximumFractionDigits(0);
-        CategoryAxis levels = new CategoryAxis("Level, as the salary guide splits them");
-        levels.setCategoryLabelPositions(CategoryLabelPositions.STANDARD);
-        levels.setMaximumCategoryLabelLines(2);
+        CategoryAxis levels = new CategoryAxis();
+        levels.setMaximumCategoryLabelLines(3);
+        levels.setMaximumCategoryLabelWidthRatio(0.22f);
+        levels.setCategoryMargin(0.3);
         CategoryPlot plot = new CategoryPlot(data, levels, money, bars);
-        plot.setOrientation(PlotOrientation.VERTICAL);
+        plot.setOrientation(PlotOrientation.HORIZONTAL);
         String own = chart.highlighted();
         if (own != null) {
             CategoryMarker marker = new CategoryMarker(own + " — you", Style.HIGHLIGHT, new java.awt.BasicStroke(1f));
@@ -103,7 +115,7 @@ final class PayDrawing {
             plot.addDomainMarker(marker, Layer.BACKGROUND);
         }
         JFreeChart drawing = new JFreeChart("ML engineer pay by level", Style.TITLE, plot, true);
-        Style.apply(drawing, "Each source's range, " + PayScale.CURRENCY + "; never averaged");
+        Style.apply(drawing, "Each source's range in " + PayScale.CURRENCY + ", never averaged");
         if (own != null) {
             levels.setTickLabelFont(own + " — you", Style.BOLD_LABEL);
         }

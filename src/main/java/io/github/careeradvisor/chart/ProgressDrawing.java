@@ -43,9 +43,11 @@ final class ProgressDrawing {
                 data.addValue(topic.state() == state ? 1 : 0, key, row(topic));
             }
             bars.setSeriesPaint(series++, COLOURS.get(state));
+            bars.setDefaultLegendShape(new java.awt.Rectangle(0, 0, 22, 22));
         }
         CategoryAxis topics = new CategoryAxis();
-        topics.setMaximumCategoryLabelWidthRatio(0.6f);
+        topics.setMaximumCategoryLabelWidthRatio(0.55f);
+        topics.setMaximumCategoryLabelLines(2);
         topics.setCategoryMargin(0.25);
         NumberAxis none = new NumberAxis();
         none.setVisible(false);
@@ -55,8 +57,7 @@ final class ProgressDrawing {
         plot.setRangeGridlinesVisible(false);
         JFreeChart drawing = new JFreeChart("Your learning path", Style.TITLE, plot, true);
         Style.apply(drawing, chart.headline());
-        Style.footnote(drawing, "Topics in the roadmap's order; a stage needs the stages before it. "
-                + "/done TOPIC marks one done.");
+        Style.footnote(drawing, "The roadmap's order; a stage builds on those before it. /done TOPIC marks one.");
         return drawing;
     }
 }

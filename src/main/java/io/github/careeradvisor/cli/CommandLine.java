@@ -24,10 +24,14 @@ public final class CommandLine {
             case "chat" -> Invocation.Command.CHAT;
             case "ask" -> Invocation.Command.ASK;
             case "index" -> Invocation.Command.INDEX;
+            case "chart" -> Invocation.Command.CHART;
             default -> throw new UsageException(first.startsWith("-")
                     ? "unknown option '" + first + "'" : "unknown command '" + first + "'", Usage.MAIN);
         };
         String usage = Usage.of(command);
+        if (command == Invocation.Command.CHART) {
+            return ChartArguments.parse(args, usage);
+        }
         boolean json = false;
         Long user = null;
         List<String> words = new ArrayList<>();
@@ -77,7 +81,7 @@ public final class CommandLine {
         return value;
     }
 
-    private static long userId(@Nullable String value, String usage) throws UsageException {
+    static long userId(@Nullable String value, String usage) throws UsageException {
         try {
             return Long.parseLong(value == null ? "" : value.strip());
         } catch (NumberFormatException e) {
