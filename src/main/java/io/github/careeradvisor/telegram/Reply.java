@@ -1,5 +1,7 @@
 package io.github.careeradvisor.telegram;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.github.careeradvisor.chart.Chart;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -7,11 +9,18 @@ import org.jspecify.annotations.Nullable;
  * What goes out for one update: its parts in order (each a Telegram message in HTML), the buttons
  * under the last, the group message it answers, and whether it is a grounded answer (null for a
  * notice), and the message already sent as a draft of it while a language model wrote it, which the
- * first part replaces by an edit (null if none was). Stored in the inbox ({@link StoredReply}) before its first part is sent, so a restart sends the
- * same words.
+ * first part replaces by an edit (null if none was), and the chart sent as a photo before the first part
+ * (null if none, and then left out of the JSON; rows journaled before charts have none). Stored in the inbox ({@link StoredReply}) before
+ * its first part is sent, so a restart sends the same words and the same picture.
  */
 record Reply(List<String> parts, @Nullable Buttons buttons, @Nullable Integer replyTo,
-        @Nullable Boolean grounded, @Nullable Integer draft) {
+        @Nullable Boolean grounded, @Nullable Integer draft,
+        @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Chart chart) {
+
+    Reply(List<String> parts, @Nullable Buttons buttons, @Nullable Integer replyTo, @Nullable Boolean grounded,
+            @Nullable Integer draft) {
+        this(parts, buttons, replyTo, grounded, draft, null);
+    }
 
     Reply(List<String> parts, @Nullable Buttons buttons, @Nullable Integer replyTo, @Nullable Boolean grounded) {
         this(parts, buttons, replyTo, grounded, null);

@@ -151,7 +151,8 @@ final class Responder {
         } finally {
             drafted = draft.finish();
         }
-        return new Reply(TelegramHtml.render(answer), buttons(answer), replyTo, answer.grounded(), drafted);
+        return new Reply(TelegramHtml.render(answer), buttons(answer), replyTo, answer.grounded(), drafted,
+                answer.chart());
     }
 
     /** A command that shows what is stored about a person: for their eyes, so never in a group. */

@@ -1,6 +1,7 @@
 package io.github.careeradvisor.telegram;
 
 import io.github.careeradvisor.advisor.Advisor;
+import io.github.careeradvisor.chart.ChartPainter;
 import io.github.careeradvisor.config.ConfigException;
 import io.github.careeradvisor.config.Settings;
 import io.github.careeradvisor.inbox.UpdateInbox;
@@ -36,6 +37,7 @@ public final class TelegramBot {
             new BotCommand("next", "What to learn next"),
             new BotCommand("certs", "Which certification to take"),
             new BotCommand("salary", "ML engineer pay by level"),
+            new BotCommand("progress", "Your learning path as a picture"),
             new BotCommand("profile", "Your level, goals and progress"),
             new BotCommand("new", "Start a new topic (I forget our thread)"),
             new BotCommand("forget", "Delete everything I know about you"));
@@ -46,6 +48,8 @@ public final class TelegramBot {
     private final UpdateInbox inbox;
     private final RateLimiter rateLimiter;
     private final Pacing pacing;
+    /** One painter for the bot's life: a chart drawn once is not drawn again. */
+    private final ChartPainter painter = new ChartPainter();
     /** Set by {@link #start()}, which learns the bot's own name: the dispatcher's responder needs it. */
     private volatile @Nullable UpdateDispatcher dispatcher;
     private volatile @Nullable UpdatePoller poller;
@@ -76,7 +80,7 @@ public final class TelegramBot {
             SendPacer pacer = new SendPacer(pacing);
             Responder responder = new Responder(api, pacer, queues, advisor, allowedUsers, rateLimiter, me.getId(),
                     username);
-            Delivery delivery = new Delivery(api, inbox, pacer, queues, advisor.stats());
+            Delivery delivery = new Delivery(api, inbox, pacer, queues, advisor.stats(), new Photos(api, painter));
             UpdateDispatcher answering = new UpdateDispatcher(queues, responder, delivery, inbox, advisor.stats());
             api.deleteWebhook();
             api.setCommands(MENU);
