@@ -10,8 +10,8 @@ import org.jfree.chart.JFreeChart;
 
 /**
  * Draws a {@link Chart} as PNG bytes, headless. A chart drawn before at the same size is not drawn
- * again: the last {@value #CACHED} pictures are kept (in this process only), keyed by the chart's
- * value, so a chart whose inputs did not change comes from memory.
+ * again: up to {@value #KEPT} pictures are kept (in this process only, about 80 KB each), keyed by the
+ * chart's value, so a chart whose inputs did not change comes from memory.
  */
 public final class ChartPainter {
 
@@ -20,7 +20,8 @@ public final class ChartPainter {
     /** The smallest picture drawn: below this, the labels no longer fit. */
     public static final int MIN_SIZE = 400;
     public static final int MAX_SIZE = 4000;
-    static final int CACHED = 256;
+    /** Pictures kept: every pay chart (one per level band), and the progress of the people asking lately. */
+    public static final int KEPT = 64;
 
     static {
         // Set before any AWT class loads: no display is needed or looked for (also set in App.main).
@@ -30,7 +31,7 @@ public final class ChartPainter {
     private record Key(Chart chart, int width, int height) {
     }
 
-    private final Cache<Key, byte[]> drawn = Caffeine.newBuilder().maximumSize(CACHED).executor(Runnable::run).build();
+    private final Cache<Key, byte[]> drawn = Caffeine.newBuilder().maximumSize(KEPT).executor(Runnable::run).build();
     private final java.util.concurrent.atomic.AtomicLong draws = new java.util.concurrent.atomic.AtomicLong();
 
     /** The chart at its own size: {@link #WIDTH} wide, {@link Chart#height()} high. */
