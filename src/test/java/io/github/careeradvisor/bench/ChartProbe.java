@@ -83,7 +83,7 @@ public final class ChartProbe {
                 + "is a painter that has not drawn the chart (JVM warm); \"from memory\" is the painter handing back the "
                 + "picture it kept, which is what a chart whose inputs did not change costs. On Telegram a chart sent "
                 + "before goes by its file_id, so it is neither drawn nor uploaded again. Load average while it ran: "
-                + loadAverage() + ".\n\n" + table
+                + CacheProbe.loadAverage() + ".\n\n" + table
                 + String.format(Locale.ROOT, "%nHeap the charts add (used heap after a full GC): %.1f MB once AWT and "
                         + "JFreeChart are loaded and both charts drawn; %.1f KB a picture kept (%d different progress "
                         + "charts, %.1f MB). The painter keeps at most %d pictures, so its memory is bounded; the "
@@ -107,13 +107,5 @@ public final class ChartProbe {
             System.gc();
         }
         return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-    }
-
-    private static String loadAverage() {
-        try {
-            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
-        } catch (java.io.IOException e) {
-            return "unknown";
-        }
     }
 }

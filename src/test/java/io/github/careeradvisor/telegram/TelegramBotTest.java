@@ -290,19 +290,30 @@ class TelegramBotTest {
         assertTrue(!e.getMessage().contains("AAWrongToken"), e.getMessage());
     }
 
+    private static final java.util.concurrent.atomic.AtomicLong PEOPLE = new java.util.concurrent.atomic.AtomicLong(
+            70_000_000L + System.nanoTime() % 1_000_000L * 10);
+
     /** A person of their own: the shipped advisor's profiles outlive one test. */
     private static long person() {
-        return 70_000_000L + System.nanoTime() % 10_000_000L;
+        return PEOPLE.addAndGet(1);
+    }
+
+    /** {@code person} sends each text in a private chat, each after the reply to the one before came. */
+    private List<JsonNode> say(long person, String... texts) throws InterruptedException {
+        List<JsonNode> sent = List.of();
+        for (String text : texts) {
+            int before = telegram.sent(person).size();
+            telegram.textMessage(person, "private", person, text);
+            sent = telegram.awaitSent(person, before + 1, WAIT);
+        }
+        return sent;
     }
 
     @Test
     void salary_sends_the_pay_chart_as_a_png_photo_with_the_key_figure_then_the_text() throws Exception {
         long bob = person();
-        telegram.textMessage(bob, "private", bob, "/level mid");
-        telegram.awaitSent(bob, 1, WAIT);
-        telegram.textMessage(bob, "private", bob, "/salary");
 
-        List<JsonNode> sent = telegram.awaitSent(bob, 2, WAIT);
+        List<JsonNode> sent = say(bob, "/level mid", "/salary");
         List<JsonNode> photos = telegram.photos(bob);
 
         assertEquals(1, photos.size());
@@ -324,10 +335,7 @@ class TelegramBotTest {
     @Test
     void a_chart_sent_before_is_sent_again_by_the_file_id_telegram_gave_it() throws Exception {
         long bob = person();
-        telegram.textMessage(bob, "private", bob, "/progress");
-        telegram.awaitSent(bob, 1, WAIT);
-        telegram.textMessage(bob, "private", bob, "/progress");
-        telegram.awaitSent(bob, 2, WAIT);
+        say(bob, "/progress", "/progress");
 
         List<JsonNode> photos = telegram.photos(bob);
 
@@ -340,9 +348,8 @@ class TelegramBotTest {
     @Test
     void progress_for_someone_who_has_not_started_says_where_to_start() throws Exception {
         long bob = person();
-        telegram.textMessage(bob, "private", bob, "/progress");
 
-        String reply = text(telegram.awaitSent(bob, 1, WAIT).get(0));
+        String reply = text(say(bob, "/progress").get(0));
         String caption = telegram.photos(bob).get(0).get("caption").asText();
 
         int topics = io.github.careeradvisor.knowledge.Roadmap.load(java.nio.file.Path.of("knowledge")).topics().size();
@@ -355,12 +362,10 @@ class TelegramBotTest {
     void a_photo_telegram_refuses_or_fails_leaves_the_text_answer() throws Exception {
         long bob = person();
         telegram.failPhotos(2, 400);
-        telegram.textMessage(bob, "private", bob, "/salary");
-        telegram.awaitSent(bob, 1, WAIT);
+        say(bob, "/salary");
         telegram.failPhotos(1, 500);
-        telegram.textMessage(bob, "private", bob, "/progress");
 
-        List<JsonNode> sent = telegram.awaitSent(bob, 2, WAIT);
+        List<JsonNode> sent = say(bob, "/progress");
 
         assertEquals(2, telegram.calls("sendPhoto").stream()
                 .filter(c -> c.body().get("chat_id").asLong() == bob).count());
