@@ -3,6 +3,9 @@ package io.github.careeradvisor;
 import io.github.careeradvisor.advisor.Advisor;
 import io.github.careeradvisor.advisor.IntentExamples;
 import io.github.careeradvisor.advisor.OperatorReport;
+import io.github.careeradvisor.advisor.Pictures;
+import io.github.careeradvisor.chart.Chart;
+import io.github.careeradvisor.chart.ChartPainter;
 import io.github.careeradvisor.cli.CommandLine;
 import io.github.careeradvisor.cli.Conversation;
 import io.github.careeradvisor.cli.Invocation;
@@ -17,6 +20,7 @@ import io.github.careeradvisor.inbox.UpdateInbox;
 import io.github.careeradvisor.knowledge.CertificationCatalog;
 import io.github.careeradvisor.knowledge.KnowledgeBase;
 import io.github.careeradvisor.knowledge.KnowledgeLoader;
+import io.github.careeradvisor.knowledge.PayScale;
 import io.github.careeradvisor.knowledge.Roadmap;
 import io.github.careeradvisor.knowledge.TokenCounter;
 import io.github.careeradvisor.profile.FeedbackStore;
@@ -73,6 +77,8 @@ public final class App {
     }
 
     public static void main(String[] args) {
+        // Charts are drawn in-process (README, "Charts"): AWT must never look for a display.
+        System.setProperty("java.awt.headless", "true");
         quietLibraryLogs();
         PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
@@ -123,7 +129,7 @@ public final class App {
             IntentExamples examples = IntentExamples.load();
             built = new IndexBuilder(embedder, settings.dataDir(), warnings).build(knowledge, phrases(examples, roadmap));
             Advisor.Knowledge parts = new Advisor.Knowledge(built.retriever(), roadmap, certifications, examples,
-                    knowledge.sourceNames());
+                    knowledge.sourceNames(), PayScale.load(settings.knowledgeDir()));
             // Unset, no model is built and nothing connects anywhere (README, "Use a language model").
             Phrasing model = settings.languageModelIfSet().<Phrasing>map(m -> new GeneratedPhrasing(m, warnings))
                     .orElse(Phrasing.EXTRACTIVE);
@@ -183,6 +189,7 @@ public final class App {
                 case ASK -> ask(settings, invocation);
                 case CHAT -> chat(settings, invocation);
                 case BOT -> bot(settings);
+                case CHART -> chart(settings, java.util.Objects.requireNonNull(invocation.drawing()), user(invocation));
             };
         } catch (ConfigException e) {
             err.println("error: " + e.getMessage());
@@ -247,6 +254,42 @@ public final class App {
         } catch (java.io.IOException e) {
             throw new UncheckedIOException("reading from the terminal", e);
         }
+        return EXIT_OK;
+    }
+
+    /**
+     * Draws the chart the bot would send and writes it to the file named: no embedding model, no network.
+     * A file that cannot be written is bad usage (exit 2), named with its option.
+     */
+    private int chart(Settings settings, Invocation.Drawing drawing, long user) {
+        Path file = drawing.out().toAbsolutePath();
+        Path folder = file.getParent();
+        if (folder == null || !Files.isDirectory(folder)) {
+            err.println("error: --out '" + drawing.out() + "' cannot be written: the folder '" + folder
+                    + "' does not exist");
+            return EXIT_USAGE;
+        }
+        Chart chart;
+        if (drawing.picture() == Invocation.Picture.SALARY) {
+            PayScale scale = PayScale.load(settings.knowledgeDir());
+            chart = Pictures.pay(scale, drawing.level()).orElseThrow(() -> new ConfigException("knowledge dir '"
+                    + settings.knowledgeDir() + "' gives no ML engineer pay by level in " + PayScale.FILE + " (set "
+                    + Settings.KNOWLEDGE_DIR + ")"));
+        } else {
+            Roadmap roadmap = Roadmap.load(settings.knowledgeDir());
+            try (SqliteDatabase database = SqliteDatabase.open(settings.dataDir())) {
+                chart = Pictures.progress(roadmap, new SqliteProfileStore(database).load(user));
+            }
+        }
+        byte[] png = new ChartPainter().png(chart);
+        try {
+            Files.write(file, png);
+        } catch (java.io.IOException e) {
+            err.println("error: --out '" + drawing.out() + "' cannot be written: " + e.getMessage());
+            return EXIT_USAGE;
+        }
+        out.println("wrote " + drawing.out() + " (" + ChartPainter.WIDTH + "x" + chart.height() + " PNG, "
+                + png.length / 1024 + " KB): " + chart.caption());
         return EXIT_OK;
     }
 

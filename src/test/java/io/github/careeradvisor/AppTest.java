@@ -338,4 +338,39 @@ class AppTest {
         names.forEachRemaining(list::add);
         return list;
     }
+
+    @Test
+    void chart_writes_each_picture_as_a_png_and_exits_0() throws IOException {
+        Path pay = tmp.resolve("pay.png");
+        Path progress = tmp.resolve("progress.png");
+        String user = String.valueOf(9_000_000 + System.nanoTime() % 1_000_000);
+
+        Run salary = run("chart", "salary", "--level", "mid", "--out", pay.toString());
+        run("ask", "--user", user, "/done python");
+        Run path = run("chart", "progress", "--user", user, "--out", progress.toString());
+
+        assertEquals(0, salary.code(), salary.err());
+        assertTrue(salary.out().startsWith("wrote " + pay + " (1080x"), salary.out());
+        assertTrue(salary.out().contains("Mid-level ML engineer pay, your level (mid-level): Simplilearn $100,000–$160,000"),
+                salary.out());
+        java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(pay.toFile());
+        assertEquals(1080, image.getWidth());
+        assertEquals(0, path.code(), path.err());
+        int topics = io.github.careeradvisor.knowledge.Roadmap.load(Path.of("knowledge")).topics().size();
+        assertTrue(path.out().contains("1 of " + topics + " topics done"), path.out());
+        assertTrue(javax.imageio.ImageIO.read(progress.toFile()).getWidth() >= 800);
+    }
+
+    @Test
+    void chart_with_a_bad_level_or_an_unwritable_file_exits_2_naming_it() {
+        Run level = run("chart", "salary", "--level", "x", "--out", tmp.resolve("a.png").toString());
+        Run folder = run("chart", "salary", "--out", "/nonexistent/dir/x.png");
+
+        assertEquals(2, level.code());
+        assertTrue(level.err().startsWith("error: --level 'x' is not a level"), level.err());
+        assertEquals(2, folder.code());
+        assertEquals("error: --out '/nonexistent/dir/x.png' cannot be written: the folder '/nonexistent/dir' does "
+                + "not exist\n", folder.err());
+        assertEquals("", folder.out());
+    }
 }

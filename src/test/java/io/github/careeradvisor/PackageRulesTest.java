@@ -44,6 +44,24 @@ class PackageRulesTest {
                 .check(product);
     }
 
+    /** Charts are drawn in one place (README, "Charts"): JFreeChart and AWT stay in chart. */
+    @Test
+    void jfreechart_and_awt_stay_in_chart() {
+        noClasses().that().resideOutsideOfPackage("io.github.careeradvisor.chart..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.jfree..", "java.awt..", "javax.imageio..")
+                .check(product);
+    }
+
+    /** A chart is a record of the project's own values: it never reaches back into who asks for it. */
+    @Test
+    void chart_depends_only_on_the_knowledge() {
+        noClasses().that().resideInAPackage("io.github.careeradvisor.chart..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.github.careeradvisor.advisor..",
+                        "io.github.careeradvisor.answer..", "io.github.careeradvisor.telegram..",
+                        "io.github.careeradvisor.cli..", "io.github.careeradvisor.profile..")
+                .check(product);
+    }
+
     @Test
     void jdbc_stays_in_storage_profile_and_inbox() {
         noClasses().that().resideOutsideOfPackages("io.github.careeradvisor.storage..",

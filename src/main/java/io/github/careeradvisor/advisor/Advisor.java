@@ -3,8 +3,10 @@ package io.github.careeradvisor.advisor;
 import io.github.careeradvisor.answer.Answer;
 import io.github.careeradvisor.answer.AnswerComposer;
 import io.github.careeradvisor.answer.Drafts;
+import io.github.careeradvisor.chart.ProgressChart;
 import io.github.careeradvisor.generation.Phrasing;
 import io.github.careeradvisor.knowledge.CertificationCatalog;
+import io.github.careeradvisor.knowledge.PayScale;
 import io.github.careeradvisor.knowledge.Roadmap;
 import io.github.careeradvisor.profile.DialogueStore;
 import io.github.careeradvisor.profile.DialogueTurn;
@@ -52,7 +54,7 @@ public final class Advisor {
 
     /** The parts of the knowledge the advisor answers from. */
     public record Knowledge(HybridRetriever retriever, Roadmap roadmap, CertificationCatalog certifications,
-            IntentExamples examples, List<String> sources) {
+            IntentExamples examples, List<String> sources, PayScale pay) {
         public Knowledge {
             sources = List.copyOf(sources);
         }
@@ -77,6 +79,8 @@ public final class Advisor {
     private final Set<Long> admins;
     private final UsageStats stats = new UsageStats();
     private final IntentExamples examples;
+    private final Roadmap roadmap;
+    private final PayScale pay;
 
     /**
      * @param feedback where questions and votes on the answers are kept
@@ -104,6 +108,8 @@ public final class Advisor {
         // Threads that expired while the program was not running go now, not at the next message.
         dialogue.expire(clock.instant().minus(context));
         this.examples = knowledge.examples();
+        this.roadmap = knowledge.roadmap();
+        this.pay = knowledge.pay();
         this.interpreter = new Interpreter(retriever, new IntentRouter(examples, retriever.vectors(examples.all())),
                 new Entities(knowledge.certifications()), knowledge.certifications());
         this.handlers = new Handlers(retriever, composer, profileReplies, guidance, salary, certifications,
@@ -416,7 +422,24 @@ public final class Advisor {
 
     private Answer next(long userId) {
         Profile profile = profiles.load(userId);
-        return guidance.next(profile, profileReplies.progressLine(profile));
+        return guidance.next(profile, profileReplies.progressLine(profile) + " " + Messages.PROGRESS_PICTURE);
+    }
+
+    /** /salary: the pay table as text, and as a chart with the person's level highlighted. */
+    private Answer salary(long userId) {
+        Profile profile = profiles.load(userId);
+        Answer table = salary.table(profile);
+        return Pictures.pay(pay, profile.level()).map(table::withChart).orElse(table);
+    }
+
+    /** /progress: how far along the roadmap the person is, in a line and as a chart. */
+    private Answer progress(long userId) {
+        Profile profile = profiles.load(userId);
+        ProgressChart chart = Pictures.progress(roadmap, profile);
+        String start = chart.startWith() == null ? "You have worked through every topic on the roadmap."
+                : (chart.count(ProgressChart.State.DONE) == 0 ? "Start with "
+                        : "Next up: ") + chart.startWith() + " (/next says what to learn).";
+        return Answer.message(profileReplies.progressLine(profile), start).withChart(chart);
     }
 
     private Answer command(long userId, long chatId, String text) {
@@ -431,7 +454,8 @@ public final class Advisor {
             case "/start" -> Answer.message(Messages.WELCOME, Messages.HELP, Messages.EXAMPLES + ".", Messages.COMMANDS);
             case "/help" -> Answer.message(Messages.HELP, Messages.EXAMPLES + ".", Messages.COMMANDS,
                     Messages.PROFILE_COMMANDS);
-            case "/salary" -> salary.table(profiles.load(userId));
+            case "/salary" -> salary(userId);
+            case "/progress" -> progress(userId);
             case "/certs" -> certifications.forProfile(profiles.load(userId));
             case "/next" -> next(userId);
             case "/new" -> newThread(userId, chatId);

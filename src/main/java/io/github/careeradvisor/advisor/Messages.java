@@ -37,8 +37,10 @@ final class Messages {
     static final String HELP = "Ask me anything about becoming a machine-learning engineer: " + TOPICS + ".";
 
     static final String COMMANDS = "Commands: /salary pay by level, /certs certifications for you, /next what to "
-            + "learn next, /profile your profile, /remind a weekly nudge (/remind fri 08:30 +02:00, /remind off), "
-            + "/new a new topic, /help this help.";
+            + "learn next, /progress your learning path as a picture, /profile your profile, /remind a weekly "
+            + "nudge (/remind fri 08:30 +02:00, /remind off), /new a new topic, /help this help.";
+
+    static final String PROGRESS_PICTURE = "/progress shows your learning path as a picture.";
 
     static final String PROFILE_COMMANDS = "About you: /profile shows what I know, /level junior (or new-to-tech, "
             + "student, career-switcher, mid, senior), /cloud aws|gcp|azure|none, /goal TEXT, /hours N, "

@@ -1,6 +1,8 @@
 package io.github.careeradvisor.answer;
 
+import io.github.careeradvisor.chart.Chart;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A reply as a small structured value, so each front end renders it its own way: the terminal as plain
@@ -10,9 +12,11 @@ import java.util.List;
  *     or a notice, which carry no sources
  * @param generated true when a language model phrased it from the passages and the wording passed the
  *     checks (README, "Use a language model"); false for the extractive answer
+ * @param chart a picture of the same facts (README, "Charts"), which Telegram sends as a photo before
+ *     the text and the terminal leaves out; null for most answers
  */
 public record Answer(List<Block> blocks, List<Citation> sources, boolean grounded, List<Choice> choices,
-        boolean generated) {
+        boolean generated, @Nullable Chart chart) {
 
     public Answer {
         blocks = List.copyOf(blocks);
@@ -27,6 +31,11 @@ public record Answer(List<Block> blocks, List<Citation> sources, boolean grounde
         if (generated && sources.isEmpty()) {
             throw new IllegalArgumentException("a generated answer cites its sources");
         }
+    }
+
+    public Answer(List<Block> blocks, List<Citation> sources, boolean grounded, List<Choice> choices,
+            boolean generated) {
+        this(blocks, sources, grounded, choices, generated, null);
     }
 
     public Answer(List<Block> blocks, List<Citation> sources, boolean grounded, List<Choice> choices) {
@@ -47,7 +56,7 @@ public record Answer(List<Block> blocks, List<Citation> sources, boolean grounde
         List<Block> more = new java.util.ArrayList<>();
         more.add(new Paragraph(line));
         more.addAll(blocks);
-        return new Answer(more, sources, grounded, choices, generated);
+        return new Answer(more, sources, grounded, choices, generated, chart);
     }
 
     /** This answer and then {@code next}, as one reply: for a message that asks two things. */
@@ -59,14 +68,19 @@ public record Answer(List<Block> blocks, List<Citation> sources, boolean grounde
         List<Choice> both = new java.util.ArrayList<>(choices);
         next.choices.stream().filter(c -> !both.contains(c)).forEach(both::add);
         return new Answer(more, grounded || next.grounded ? cited : List.of(), grounded || next.grounded, both,
-                generated || next.generated);
+                generated || next.generated, chart != null ? chart : next.chart);
     }
 
     /** The same answer with a note added at the end (e.g. that a long question was cut). */
     public Answer withNote(String note) {
         List<Block> more = new java.util.ArrayList<>(blocks);
         more.add(new Paragraph(note));
-        return new Answer(more, sources, grounded, choices, generated);
+        return new Answer(more, sources, grounded, choices, generated, chart);
+    }
+
+    /** The same answer with a picture of its facts. */
+    public Answer withChart(Chart picture) {
+        return new Answer(blocks, sources, grounded, choices, generated, picture);
     }
 
 

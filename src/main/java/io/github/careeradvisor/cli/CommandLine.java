@@ -25,10 +25,14 @@ public final class CommandLine {
             case "ask" -> Invocation.Command.ASK;
             case "index" -> Invocation.Command.INDEX;
             case "report" -> Invocation.Command.REPORT;
+            case "chart" -> Invocation.Command.CHART;
             default -> throw new UsageException(first.startsWith("-")
                     ? "unknown option '" + first + "'" : "unknown command '" + first + "'", Usage.MAIN);
         };
         String usage = Usage.of(command);
+        if (command == Invocation.Command.CHART) {
+            return ChartArguments.parse(args, usage);
+        }
         boolean json = false;
         Long user = null;
         int days = io.github.careeradvisor.advisor.OperatorReport.DEFAULT_DAYS;
@@ -84,7 +88,7 @@ public final class CommandLine {
                 }
             }
         }
-        return new Invocation(command, null, json, user, words, days);
+        return new Invocation(command, null, json, user, words, days, null);
     }
 
     private static int days(@Nullable String value, String usage) throws UsageException {
@@ -109,7 +113,7 @@ public final class CommandLine {
         return value;
     }
 
-    private static long userId(@Nullable String value, String usage) throws UsageException {
+    static long userId(@Nullable String value, String usage) throws UsageException {
         try {
             return Long.parseLong(value == null ? "" : value.strip());
         } catch (NumberFormatException e) {

@@ -1,5 +1,7 @@
 package io.github.careeradvisor.cli;
 
+import io.github.careeradvisor.profile.Level;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -11,21 +13,34 @@ import org.jspecify.annotations.Nullable;
  * @param help the usage text to print instead of running, if {@code --help} was given
  * @param words the question of {@code ask}, word by word; empty means "read standard input"
  * @param days the period of {@code report}, in days back from now
+ * @param drawing what {@code chart} draws, and where; null for the other commands
  */
 public record Invocation(@Nullable Command command, @Nullable String help, boolean json, @Nullable Long user,
-        List<String> words, int days) {
+        List<String> words, int days, @Nullable Drawing drawing) {
 
-    public enum Command { BOT, CHAT, ASK, INDEX, REPORT }
+    public enum Command { BOT, CHAT, ASK, INDEX, REPORT, CHART }
 
     /** The most days a report goes back: questions are kept no longer. */
     public static final int MAX_DAYS = 90;
+
+    /** The two pictures {@code chart} draws. */
+    public enum Picture { SALARY, PROGRESS }
+
+    /**
+     * {@code chart salary [--level LEVEL] --out FILE.png} or {@code chart progress --user ID --out FILE.png}.
+     *
+     * @param level the level to highlight on the salary chart, or null for none
+     */
+    public record Drawing(Picture picture, @Nullable Level level, Path out) {
+    }
 
     public Invocation {
         words = List.copyOf(words);
     }
 
-    Invocation(@Nullable Command command, @Nullable String help, boolean json, @Nullable Long user, List<String> words) {
-        this(command, help, json, user, words, io.github.careeradvisor.advisor.OperatorReport.DEFAULT_DAYS);
+    public Invocation(@Nullable Command command, @Nullable String help, boolean json, @Nullable Long user,
+            List<String> words) {
+        this(command, help, json, user, words, io.github.careeradvisor.advisor.OperatorReport.DEFAULT_DAYS, null);
     }
 
     public Optional<String> helpText() {

@@ -20,6 +20,10 @@ final class Usage {
               index             build or refresh the index and report what was done
               report            votes on the answers and questions the guides missed,
                                 for operators (--days N, --json)
+              chart salary [--level LEVEL] --out FILE.png
+                                pay by level as a PNG picture
+              chart progress --user ID --out FILE.png
+                                that user's learning-path progress as a PNG picture
 
             Run 'COMMAND --help' for a command's options.
 
@@ -94,6 +98,27 @@ final class Usage {
                           "helpfulShare", "downVoted", "declined"}
             """;
 
+    static final String CHART = """
+            Usage: java -jar career-advisor.jar chart salary [--level LEVEL] --out FILE.png
+                   java -jar career-advisor.jar chart progress --user ID --out FILE.png
+
+            Draws a chart as a PNG picture, the same one the bot sends, without the
+            embedding model or the network.
+
+              salary     ML engineer pay by level: every source's range from the salary
+                         guide in ADVISOR_KNOWLEDGE_DIR, side by side
+              progress   that user's way along the learning roadmap: done, learning,
+                         skipped and to do, with the count
+
+            Options:
+              --level LEVEL   highlight this level: new-to-tech, student, career-switcher,
+                              junior, mid or senior
+              --user ID       whose progress to draw (the profile stored under ADVISOR_DATA_DIR)
+              --out FILE.png  where to write the picture; its folder must exist
+
+            Exits 2 naming the value if LEVEL is not a level or FILE.png cannot be written.
+            """;
+
     static String of(Invocation.Command command) {
         return switch (command) {
             case BOT -> BOT;
@@ -101,6 +126,7 @@ final class Usage {
             case ASK -> ASK;
             case INDEX -> INDEX;
             case REPORT -> REPORT;
+            case CHART -> CHART;
         };
     }
 }

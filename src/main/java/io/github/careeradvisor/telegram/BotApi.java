@@ -15,10 +15,12 @@ import org.telegram.telegrambots.meta.api.methods.GetMe;
 import org.telegram.telegrambots.meta.api.methods.commands.SetMyCommands;
 import org.telegram.telegrambots.meta.api.methods.send.SendChatAction;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
+import org.telegram.telegrambots.meta.api.methods.send.SendPhoto;
 import org.telegram.telegrambots.meta.api.methods.updates.DeleteWebhook;
 import org.telegram.telegrambots.meta.api.methods.updates.GetUpdates;
 import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageReplyMarkup;
 import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageText;
+import org.telegram.telegrambots.meta.api.objects.InputFile;
 import org.telegram.telegrambots.meta.api.objects.ReplyParameters;
 import org.telegram.telegrambots.meta.api.objects.Update;
 import org.telegram.telegrambots.meta.api.objects.User;
@@ -188,6 +190,26 @@ final class BotApi {
         Message sent = client.execute(plain ? message(chatId, PlainFromHtml.text(html), buttons, replyTo).build()
                 : message(chatId, html, buttons, replyTo).parseMode(HTML).build());
         return sent == null || sent.getMessageId() == null ? 0 : sent.getMessageId();
+    }
+
+    /**
+     * Tries once to send a picture with its caption (plain text): the PNG itself, or with {@code fileId} the
+     * copy Telegram already keeps. Returns the {@code file_id} Telegram gives the picture (its largest size),
+     * or null if the answer names none.
+     */
+    @Nullable String sendPhotoOnce(long chatId, byte @Nullable [] png, @Nullable String fileId, String caption,
+            @Nullable Integer replyTo) throws TelegramApiException {
+        InputFile photo = fileId != null ? new InputFile(fileId)
+                : new InputFile(new java.io.ByteArrayInputStream(java.util.Objects.requireNonNull(png)), "chart.png");
+        SendPhoto.SendPhotoBuilder<?, ?> send = SendPhoto.builder().chatId(chatId).photo(photo).caption(caption);
+        if (replyTo != null) {
+            send.replyParameters(ReplyParameters.builder().messageId(replyTo).allowSendingWithoutReply(true).build());
+        }
+        Message sent = client.execute(send.build());
+        if (sent == null || sent.getPhoto() == null || sent.getPhoto().isEmpty()) {
+            return null;
+        }
+        return sent.getPhoto().get(sent.getPhoto().size() - 1).getFileId();
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.github.careeradvisor.telegram;
 
 import io.github.careeradvisor.advisor.UsageStats;
+import io.github.careeradvisor.chart.Chart;
 import io.github.careeradvisor.inbox.UpdateInbox;
 import java.util.List;
 import java.util.Locale;
@@ -26,17 +27,33 @@ final class Delivery {
     private final SendPacer pacer;
     private final ChatQueues queues;
     private final UsageStats stats;
+    private final Photos photos;
 
-    Delivery(BotApi api, UpdateInbox inbox, SendPacer pacer, ChatQueues queues, UsageStats stats) {
+    Delivery(BotApi api, UpdateInbox inbox, SendPacer pacer, ChatQueues queues, UsageStats stats, Photos photos) {
         this.api = api;
+        this.photos = photos;
         this.inbox = inbox;
         this.pacer = pacer;
         this.queues = queues;
         this.stats = stats;
     }
 
-    /** Sends part {@code part} when the chat's turn comes (no thread waits for it), then the rest. */
+    /**
+     * Sends part {@code part} when the chat's turn comes (no thread waits for it), then the rest. A reply
+     * started from its beginning sends its chart first, as a photo in a turn of its own; if the photo
+     * fails, the text goes all the same (README, "Charts").
+     */
     CompletableFuture<Void> sendFrom(UpdateInbox.Received received, Reply reply, int part, long start) {
+        Chart chart = reply.chart();
+        if (part > 0 || chart == null) {
+            return sendPartsFrom(received, reply, part, start);
+        }
+        long wait = pacer.reserve(received.chatId(), received.chatId() < 0);
+        return CompletableFuture.runAsync(() -> photos.send(received.chatId(), chart, reply.replyTo()),
+                queues.after(wait)).thenCompose(sent -> sendPartsFrom(received, reply, part, start));
+    }
+
+    private CompletableFuture<Void> sendPartsFrom(UpdateInbox.Received received, Reply reply, int part, long start) {
         long wait = pacer.reserve(received.chatId(), received.chatId() < 0); // group and channel ids are negative
         boolean edit = part == 0 && reply.replaces() != null;
         return sendPart(received, reply, part, 1, false, edit, queues.after(wait))
@@ -46,7 +63,7 @@ final class Delivery {
                         LOG.info("answered chat={} latencyMs={} grounded={} sent={}", received.chatId(),
                                 String.format(Locale.ROOT, "%.1f", (System.nanoTime() - start) / 1e6), reply.grounded(), sent);
                     }
-                    return more ? sendFrom(received, reply, part + 1, start) : DONE;
+                    return more ? sendPartsFrom(received, reply, part + 1, start) : DONE;
                 });
     }
 

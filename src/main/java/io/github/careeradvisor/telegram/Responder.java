@@ -222,7 +222,8 @@ final class Responder {
             drafted = draft.finish();
         }
         Answer answer = answered.answer();
-        return new Reply(TelegramHtml.render(answer), buttons(answer, answered.id()), replyTo, answer.grounded(), drafted);
+        return new Reply(TelegramHtml.render(answer), buttons(answer, answered.id()), replyTo, answer.grounded(), drafted,
+                answer.chart());
     }
 
     /** A command that shows what is stored about a person: for their eyes, so never in a group. */

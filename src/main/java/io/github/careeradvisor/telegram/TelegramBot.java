@@ -1,6 +1,7 @@
 package io.github.careeradvisor.telegram;
 
 import io.github.careeradvisor.advisor.Advisor;
+import io.github.careeradvisor.chart.ChartPainter;
 import io.github.careeradvisor.config.ConfigException;
 import io.github.careeradvisor.config.Settings;
 import io.github.careeradvisor.inbox.UpdateInbox;
@@ -37,6 +38,7 @@ public final class TelegramBot {
             new BotCommand("next", "What to learn next"),
             new BotCommand("certs", "Which certification to take"),
             new BotCommand("salary", "ML engineer pay by level"),
+            new BotCommand("progress", "Your learning path as a picture"),
             new BotCommand("profile", "Your level, goals and progress"),
             new BotCommand("remind", "A weekly reminder of your next step"),
             new BotCommand("new", "Start a new topic (I forget our thread)"),
@@ -50,6 +52,8 @@ public final class TelegramBot {
     private final Pacing pacing;
     private final Clock clock;
     private volatile @Nullable Reminders reminders;
+    /** One painter for the bot's life: a chart drawn once is not drawn again. */
+    private final ChartPainter painter = new ChartPainter();
     /** Set by {@link #start()}, which learns the bot's own name: the dispatcher's responder needs it. */
     private volatile @Nullable UpdateDispatcher dispatcher;
     private volatile @Nullable UpdatePoller poller;
@@ -88,7 +92,7 @@ public final class TelegramBot {
             SendPacer pacer = new SendPacer(pacing);
             Responder responder = new Responder(api, pacer, queues, advisor, allowedUsers, rateLimiter, me.getId(),
                     username);
-            Delivery delivery = new Delivery(api, inbox, pacer, queues, advisor.stats());
+            Delivery delivery = new Delivery(api, inbox, pacer, queues, advisor.stats(), new Photos(api, painter));
             reminders = Reminders.forBot(advisor, api, pacer, queues, clock, pacing);
             UpdateDispatcher answering = new UpdateDispatcher(queues, responder, delivery, inbox, advisor.stats());
             api.deleteWebhook();

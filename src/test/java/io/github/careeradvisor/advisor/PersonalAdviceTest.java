@@ -175,4 +175,56 @@ class PersonalAdviceTest {
         assertTrue(theirs.contains("Cloud: Azure") && theirs.contains("Level: not set"), theirs);
         assertEquals("There was nothing stored about you, so there is nothing to delete.", say("/forget"));
     }
+
+    @Test
+    void salary_carries_the_pay_chart_with_the_persons_level_highlighted() {
+        say("/level senior");
+
+        Answer answer = advisor.reply(user, "/salary");
+
+        io.github.careeradvisor.chart.PayChart chart = (io.github.careeradvisor.chart.PayChart) answer.chart();
+        assertTrue(chart != null, "a chart");
+        assertEquals("Senior (experienced)", chart.highlighted());
+        assertTrue(chart.caption().startsWith("Senior (experienced) ML engineer pay, your level (senior): "),
+                chart.caption());
+        assertTrue(PlainText.body(answer).startsWith("Pay for your level (senior)"), PlainText.body(answer));
+    }
+
+    @Test
+    void salary_before_a_level_is_known_highlights_none_and_asks_for_it() {
+        io.github.careeradvisor.chart.PayChart chart = (io.github.careeradvisor.chart.PayChart)
+                advisor.reply(user, "/salary").chart();
+
+        assertEquals(null, chart.highlighted());
+        assertTrue(chart.caption().endsWith("Tell me your level with /level to see yours highlighted."),
+                chart.caption());
+    }
+
+    @Test
+    void progress_counts_each_state_and_names_what_comes_next() {
+        say("/level junior");
+        say("/done python");
+        say("/skip math");
+        say("/learning statistics");
+
+        Answer answer = advisor.reply(user, "/progress");
+
+        io.github.careeradvisor.chart.ProgressChart chart = (io.github.careeradvisor.chart.ProgressChart) answer.chart();
+        assertEquals(1, chart.count(io.github.careeradvisor.chart.ProgressChart.State.DONE));
+        assertEquals(1, chart.count(io.github.careeradvisor.chart.ProgressChart.State.SKIPPED));
+        assertEquals(chart.topics().size() - 2 - chart.count(io.github.careeradvisor.chart.ProgressChart.State.LEARNING),
+                chart.count(io.github.careeradvisor.chart.ProgressChart.State.TO_DO));
+        assertTrue(chart.caption().startsWith("Your learning path: 1 of " + chart.topics().size() + " topics done. "),
+                chart.caption());
+        assertTrue(PlainText.body(answer).contains("Next up: "), PlainText.body(answer));
+        assertEquals(2, chart.topics().stream().filter(t -> t.title().equals("Statistics")).findFirst()
+                .orElseThrow().stage(), "statistics needs maths: the second stage");
+    }
+
+    @Test
+    void next_and_help_point_to_the_progress_picture() {
+        assertTrue(say("/next").contains("/progress shows your learning path as a picture."));
+        assertTrue(say("/help").contains("/progress your learning path as a picture"));
+        assertEquals(null, advisor.reply(user, "/next").chart(), "the picture is /progress's");
+    }
 }

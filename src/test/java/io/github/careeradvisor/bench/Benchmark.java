@@ -238,7 +238,7 @@ public final class Benchmark {
         }
         String old = Files.readString(out, StandardCharsets.UTF_8);
         StringBuilder kept = new StringBuilder();
-        for (String heading : List.of(KEPT, SoakReport.HEADING, CacheProbe.HEADING,
+        for (String heading : List.of(KEPT, SoakReport.HEADING, CacheProbe.HEADING, ChartProbe.HEADING,
                 io.github.careeradvisor.generation.GenerationProbe.HEADING)) {
             String section = Sections.find(old, heading);
             if (!section.isEmpty()) {

@@ -115,7 +115,8 @@ public final class CacheProbe {
         Files.writeString(out, Sections.replace(old, HEADING, section), StandardCharsets.UTF_8);
     }
 
-    private static String loadAverage() {
+    /** The one-minute load average, or "unknown" off Linux. */
+    static String loadAverage() {
         try {
             return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
         } catch (java.io.IOException e) {

@@ -112,4 +112,37 @@ class CommandLineTest {
         assertEquals("--user '' is not a user id (expected a number, e.g. --user 42)",
                 refused("ask", "--user=").getMessage());
     }
+
+    @Test
+    void chart_reads_the_picture_the_level_the_user_and_the_file() throws Exception {
+        Invocation salary = parse("chart", "salary", "--level", "Senior", "--out", "pay.png");
+        Invocation progress = parse("chart", "progress", "--user=42", "--out=me.png");
+
+        assertEquals(new Invocation.Drawing(Invocation.Picture.SALARY, io.github.careeradvisor.profile.Level.SENIOR,
+                java.nio.file.Path.of("pay.png")), salary.drawing());
+        assertEquals(Command.CHART, salary.command());
+        assertEquals(new Invocation.Drawing(Invocation.Picture.PROGRESS, null, java.nio.file.Path.of("me.png")),
+                progress.drawing());
+        assertEquals(42L, progress.user());
+        assertEquals(Usage.CHART, parse("chart", "--help").help());
+        assertEquals(Usage.CHART, parse("chart", "salary", "-h").help());
+    }
+
+    @Test
+    void chart_names_each_bad_argument_and_its_option() {
+        assertEquals("--level 'x' is not a level (expected one of new-to-tech, student, career-switcher, junior, "
+                + "mid, senior)", refused("chart", "salary", "--level", "x", "--out", "a.png").getMessage());
+        assertEquals("'chart' needs what to draw: salary or progress", refused("chart").getMessage());
+        assertEquals("unknown chart 'pie' (expected salary or progress)", refused("chart", "pie").getMessage());
+        assertEquals("'chart salary' needs --out FILE.png, the picture to write",
+                refused("chart", "salary").getMessage());
+        assertEquals("'chart progress' needs --user ID, whose progress to draw",
+                refused("chart", "progress", "--out", "a.png").getMessage());
+        assertEquals("unknown option '--level' for 'chart progress'",
+                refused("chart", "progress", "--level", "mid", "--out", "a.png").getMessage());
+        assertEquals("--out 'pay.jpg' is not a PNG file name (expected e.g. --out pay.png)",
+                refused("chart", "salary", "--out", "pay.jpg").getMessage());
+        assertEquals("--out needs a value, e.g. --out pay.png", refused("chart", "salary", "--out").getMessage());
+        assertEquals(Usage.CHART, refused("chart", "salary").usage());
+    }
 }

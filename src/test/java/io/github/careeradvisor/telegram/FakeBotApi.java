@@ -38,7 +38,8 @@ final class FakeBotApi implements AutoCloseable {
     private static final Pattern ENTITY = Pattern.compile("&(lt|gt|amp|quot|#\\d+|#x[0-9a-fA-F]+);");
 
     private static final java.util.Map<String, String> CANONICAL = java.util.stream.Stream.of("getUpdates", "getMe",
-            "sendMessage", "editMessageText", "editMessageReplyMarkup", "deleteWebhook", "setMyCommands", "sendChatAction", "answerCallbackQuery")
+            "sendMessage", "editMessageText", "editMessageReplyMarkup", "deleteWebhook", "setMyCommands",
+            "sendChatAction", "answerCallbackQuery", "sendPhoto")
             .collect(java.util.stream.Collectors.toMap(String::toLowerCase, m -> m));
 
     /** A request the bot made: the method and its JSON body. */
@@ -69,6 +70,10 @@ final class FakeBotApi implements AutoCloseable {
     private final List<Double> latencies = new ArrayList<>();
     private int unexpected;
     private boolean keepCalls = true;
+    private int failPhotos;
+    private int photoFailure;
+    /** The file ids of the photos uploaded so far. */
+    private final List<String> fileIds = new ArrayList<>();
 
     FakeBotApi() throws IOException {
         System.setProperty("sun.net.httpserver.nodelay", "true"); // no delayed-ACK stalls on small replies
@@ -430,7 +435,10 @@ final class FakeBotApi implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getPath();
         String prefix = "/bot" + TOKEN + "/";
-        JsonNode body = json.readTree(exchange.getRequestBody().readAllBytes());
+        byte[] request = exchange.getRequestBody().readAllBytes();
+        String type = exchange.getRequestHeaders().getFirst("Content-Type");
+        JsonNode body = type != null && type.startsWith("multipart/form-data") ? multipart(type, request)
+                : json.readTree(request);
         if (body == null || body.isMissingNode()) {
             body = json.createObjectNode();
         }
@@ -468,6 +476,7 @@ final class FakeBotApi implements AutoCloseable {
                     .put("first_name", "Career Advisor").put("username", USERNAME));
             case "sendMessage" -> sendMessage((ObjectNode) body);
             case "editMessageText" -> editMessageText((ObjectNode) body);
+            case "sendPhoto" -> sendPhoto((ObjectNode) body);
             case "deleteWebhook", "setMyCommands", "sendChatAction", "answerCallbackQuery", "editMessageReplyMarkup"
                     -> record(method, body);
             default -> error(404, "Not Found: method not found");
@@ -745,6 +754,94 @@ final class FakeBotApi implements AutoCloseable {
         exchange.sendResponseHeaders(status, bytes.length);
         exchange.getResponseBody().write(bytes);
         exchange.close();
+    }
+
+    /** The next {@code n} sendPhoto calls fail with HTTP {@code code}, e.g. 400 for a picture Telegram cannot read. */
+    synchronized void failPhotos(int n, int code) {
+        failPhotos = n;
+        photoFailure = code;
+    }
+
+    /**
+     * The photos the server accepted for {@code chatId}, in order: chat_id, caption, and {@code photo_png}
+     * (the bytes uploaded) or {@code photo} (a file_id given before).
+     */
+    synchronized List<JsonNode> photos(long chatId) {
+        return calls.stream().filter(c -> c.method().equals("sendPhoto") && c.body().has("accepted"))
+                .map(Call::body).filter(b -> b.get("chat_id").asLong() == chatId).toList();
+    }
+
+    /**
+     * A multipart/form-data request as telegrambots sends sendPhoto: each text field by its name, and a
+     * file part's bytes under {@code file:} and its name (a field refers to it as {@code attach://NAME}).
+     */
+    private ObjectNode multipart(String contentType, byte[] request) {
+        Matcher m = Pattern.compile("boundary=\"?([^\";]+)\"?").matcher(contentType);
+        if (!m.find()) {
+            throw new IllegalArgumentException("multipart request without a boundary: " + contentType);
+        }
+        String all = new String(request, StandardCharsets.ISO_8859_1);
+        ObjectNode fields = json.createObjectNode();
+        for (String part : all.split(Pattern.quote("--" + m.group(1)))) {
+            int blank = part.indexOf("\r\n\r\n");
+            if (blank < 0) {
+                continue; // the preamble, or the closing "--"
+            }
+            String headers = part.substring(0, blank);
+            String content = part.substring(blank + 4, part.endsWith("\r\n") ? part.length() - 2 : part.length());
+            Matcher name = Pattern.compile("name=\"([^\"]*)\"").matcher(headers);
+            Matcher file = Pattern.compile("filename=\"([^\"]*)\"").matcher(headers);
+            if (!name.find()) {
+                continue;
+            }
+            if (file.find()) {
+                fields.put("file:" + name.group(1), content.getBytes(StandardCharsets.ISO_8859_1));
+            } else {
+                fields.put(name.group(1), new String(content.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8));
+            }
+        }
+        return fields;
+    }
+
+    /**
+     * A photo, as Telegram takes it: an uploaded PNG gets a new file_id, a file_id must be one given before,
+     * and a caption has at most 1024 characters.
+     */
+    private synchronized ObjectNode sendPhoto(ObjectNode body) throws IOException {
+        body.put("at", System.nanoTime());
+        keep(new Call("sendPhoto", body));
+        notifyAll();
+        if (failPhotos > 0) {
+            failPhotos--;
+            return error(photoFailure, photoFailure == 400 ? "Bad Request: IMAGE_PROCESS_FAILED"
+                    : "Internal Server Error");
+        }
+        if (body.path("caption").asText("").length() > 1024) {
+            return error(400, "Bad Request: message caption is too long");
+        }
+        String photo = body.path("photo").asText();
+        if (photo.startsWith("attach://") && body.has("file:" + photo.substring("attach://".length()))) {
+            body.set("photo_png", body.remove("file:" + photo.substring("attach://".length())));
+        }
+        String fileId;
+        if (body.has("photo_png")) {
+            byte[] png = body.get("photo_png").binaryValue();
+            if (png.length < 8 || png[1] != 'P' || png[2] != 'N' || png[3] != 'G') {
+                return error(400, "Bad Request: IMAGE_PROCESS_FAILED");
+            }
+            fileId = "chart-" + fileIds.size();
+            fileIds.add(fileId);
+        } else if (fileIds.contains(body.path("photo").asText())) {
+            fileId = body.path("photo").asText();
+        } else {
+            return error(400, "Bad Request: wrong file identifier/HTTP URL specified");
+        }
+        body.put("accepted", true);
+        notifyAll();
+        ObjectNode message = message(body.get("chat_id").asLong(), "private", BOT_ID);
+        message.putArray("photo").addObject().put("file_id", fileId).put("file_unique_id", "u-" + fileId)
+                .put("width", 1080).put("height", 900);
+        return ok(message);
     }
 
     @Override

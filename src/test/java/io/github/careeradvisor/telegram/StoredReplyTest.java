@@ -55,4 +55,29 @@ class StoredReplyTest {
         assertEquals(reply, StoredReply.read(StoredReply.write(reply)));
         assertEquals(1042, StoredReply.read(StoredReply.write(reply)).replaces());
     }
+
+    @Test
+    void a_replys_chart_is_journaled_with_it_so_a_restart_sends_the_same_picture() throws Exception {
+        io.github.careeradvisor.knowledge.PayScale scale = io.github.careeradvisor.knowledge.PayScale.load(
+                java.nio.file.Path.of("knowledge"));
+        io.github.careeradvisor.chart.Chart pay = new io.github.careeradvisor.chart.PayChart(scale.file(),
+                scale.bands(), scale.bands().get(1).title(), "Mid-level pay");
+        io.github.careeradvisor.chart.Chart progress = new io.github.careeradvisor.chart.ProgressChart(List.of(
+                new io.github.careeradvisor.chart.ProgressChart.Topic("Statistics", 2,
+                        io.github.careeradvisor.chart.ProgressChart.State.SKIPPED)), null, "Done");
+
+        for (io.github.careeradvisor.chart.Chart chart : List.of(pay, progress)) {
+            Reply reply = new Reply(List.of("text"), BUTTONS, 17, true, null, chart);
+            assertEquals(reply, StoredReply.read(StoredReply.write(reply)));
+        }
+    }
+
+    @Test
+    void a_reply_journaled_before_charts_reads_without_one() throws Exception {
+        String before = "{\"parts\":[\"final words\"],\"buttons\":null,\"replyTo\":null,\"grounded\":true,"
+                + "\"draft\":1042}";
+
+        assertEquals(new Reply(List.of("final words"), null, null, true, 1042), StoredReply.read(before));
+        assertEquals(null, StoredReply.read(before).chart());
+    }
 }

@@ -86,7 +86,8 @@ class TelegramBotTest {
         assertEquals(1, menu.size());
         List<String> commands = new java.util.ArrayList<>();
         menu.get(0).body().get("commands").forEach(c -> commands.add(c.get("command").asText()));
-        assertEquals(List.of("start", "help", "next", "certs", "salary", "profile", "remind", "new", "forget"), commands);
+        assertEquals(List.of("start", "help", "next", "certs", "salary", "progress", "profile", "remind", "new",
+                "forget"), commands);
     }
 
     @Test
@@ -373,5 +374,89 @@ class TelegramBotTest {
 
         assertTrue(e.getMessage().startsWith("TELEGRAM_BOT_TOKEN was rejected by the Bot API (401"), e.getMessage());
         assertTrue(!e.getMessage().contains("AAWrongToken"), e.getMessage());
+    }
+
+    private static final java.util.concurrent.atomic.AtomicLong PEOPLE = new java.util.concurrent.atomic.AtomicLong(
+            70_000_000L + System.nanoTime() % 1_000_000L * 10);
+
+    /** A person of their own: the shipped advisor's profiles outlive one test. */
+    private static long person() {
+        return PEOPLE.addAndGet(1);
+    }
+
+    /** {@code person} sends each text in a private chat, each after the reply to the one before came. */
+    private List<JsonNode> say(long person, String... texts) throws InterruptedException {
+        List<JsonNode> sent = List.of();
+        for (String text : texts) {
+            int before = telegram.sent(person).size();
+            telegram.textMessage(person, "private", person, text);
+            sent = telegram.awaitSent(person, before + 1, WAIT);
+        }
+        return sent;
+    }
+
+    @Test
+    void salary_sends_the_pay_chart_as_a_png_photo_with_the_key_figure_then_the_text() throws Exception {
+        long bob = person();
+
+        List<JsonNode> sent = say(bob, "/level mid", "/salary");
+        List<JsonNode> photos = telegram.photos(bob);
+
+        assertEquals(1, photos.size());
+        JsonNode photo = photos.get(0);
+        java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(
+                new java.io.ByteArrayInputStream(photo.get("photo_png").binaryValue()));
+        assertEquals(io.github.careeradvisor.chart.ChartPainter.WIDTH, image.getWidth());
+        String caption = photo.get("caption").asText();
+        assertTrue(caption.length() <= 1024, caption);
+        io.github.careeradvisor.knowledge.PayScale.Band mid = io.github.careeradvisor.knowledge.PayScale
+                .load(java.nio.file.Path.of("knowledge")).band("Mid-level").orElseThrow();
+        for (io.github.careeradvisor.knowledge.PayScale.Range range : mid.ranges()) {
+            assertTrue(caption.contains(range.source() + " " + range.label()), caption);
+        }
+        assertTrue(photo.get("at").asLong() < sent.get(1).get("at").asLong(), "the picture comes before the text");
+        assertTrue(text(sent.get(1)).contains("Pay for your level (mid-level)"), text(sent.get(1)));
+    }
+
+    @Test
+    void a_chart_sent_before_is_sent_again_by_the_file_id_telegram_gave_it() throws Exception {
+        long bob = person();
+        say(bob, "/progress", "/progress");
+
+        List<JsonNode> photos = telegram.photos(bob);
+
+        assertEquals(2, photos.size());
+        assertTrue(photos.get(0).has("photo_png"));
+        assertTrue(!photos.get(1).has("photo_png"), "no second upload");
+        assertTrue(photos.get(1).get("photo").asText().startsWith("chart-"), photos.get(1).toString());
+    }
+
+    @Test
+    void progress_for_someone_who_has_not_started_says_where_to_start() throws Exception {
+        long bob = person();
+
+        String reply = text(say(bob, "/progress").get(0));
+        String caption = telegram.photos(bob).get(0).get("caption").asText();
+
+        int topics = io.github.careeradvisor.knowledge.Roadmap.load(java.nio.file.Path.of("knowledge")).topics().size();
+        assertTrue(caption.startsWith("Your learning path: 0 of " + topics + " topics done — start with "), caption);
+        assertTrue(reply.startsWith("Progress: 0 of " + topics + " topics done."), reply);
+        assertTrue(reply.contains("Start with "), reply);
+    }
+
+    @Test
+    void a_photo_telegram_refuses_or_fails_leaves_the_text_answer() throws Exception {
+        long bob = person();
+        telegram.failPhotos(2, 400);
+        say(bob, "/salary");
+        telegram.failPhotos(1, 500);
+
+        List<JsonNode> sent = say(bob, "/progress");
+
+        assertEquals(2, telegram.calls("sendPhoto").stream()
+                .filter(c -> c.body().get("chat_id").asLong() == bob).count());
+        assertEquals(List.of(), telegram.photos(bob));
+        assertTrue(text(sent.get(0)).contains("$"), text(sent.get(0)));
+        assertTrue(text(sent.get(1)).startsWith("Progress: 0 of"), text(sent.get(1)));
     }
 }
