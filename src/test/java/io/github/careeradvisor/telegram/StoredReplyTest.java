@@ -75,7 +75,7 @@ class StoredReplyTest {
     @Test
     void a_reply_journaled_before_charts_reads_without_one() throws Exception {
         String before = "{\"parts\":[\"final words\"],\"buttons\":null,\"replyTo\":null,\"grounded\":true,"
-                + "\"draft\":1042}";
+                + "\"replaces\":1042}";
 
         assertEquals(new Reply(List.of("final words"), null, null, true, 1042), StoredReply.read(before));
         assertEquals(null, StoredReply.read(before).chart());
