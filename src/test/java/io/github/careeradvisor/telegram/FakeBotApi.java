@@ -58,6 +58,9 @@ final class FakeBotApi implements AutoCloseable {
     private double faultRate;
     private java.util.Random faults = new java.util.Random(0);
     private int rejected;
+    private int perSecondLimit = Integer.MAX_VALUE;
+    private int tooMany;
+    private final java.util.ArrayDeque<Long> lastSecond = new java.util.ArrayDeque<>();
     private boolean holding;
     private int conflicts;
     private final Set<Long> blockedBy = new java.util.HashSet<>();
@@ -122,6 +125,19 @@ final class FakeBotApi implements AutoCloseable {
     /** The next {@code times} sends to {@code chatId} get 429 with retry_after 1, as Telegram's flood control does. */
     synchronized void throttle(long chatId, int times) {
         throttled.put(chatId, times);
+    }
+
+    /**
+     * From now on, as Telegram does, a sendMessage beyond {@code perSecond} in any second gets 429; see
+     * {@link #tooMany()}.
+     */
+    synchronized void limitPerSecond(int perSecond) {
+        perSecondLimit = perSecond;
+    }
+
+    /** sendMessage calls refused with 429 for going over {@link #limitPerSecond}. */
+    synchronized int tooMany() {
+        return tooMany;
     }
 
     /** sendMessage requests held now. */
@@ -551,6 +567,17 @@ final class FakeBotApi implements AutoCloseable {
         if (blockedBy.contains(body.path("chat_id").asLong())) {
             return error(403, "Forbidden: bot was blocked by the user");
         }
+        long now = System.nanoTime();
+        while (!lastSecond.isEmpty() && now - lastSecond.peekFirst() >= 1_000_000_000L) {
+            lastSecond.pollFirst();
+        }
+        if (lastSecond.size() >= perSecondLimit) {
+            tooMany++;
+            ObjectNode tooMany = error(429, "Too Many Requests: retry after 1");
+            tooMany.putObject("parameters").put("retry_after", 1);
+            return tooMany;
+        }
+        lastSecond.addLast(now);
         if (throttled.getOrDefault(body.path("chat_id").asLong(), 0) > 0) {
             throttled.merge(body.path("chat_id").asLong(), -1, Integer::sum);
             ObjectNode tooMany = error(429, "Too Many Requests: retry after 1");

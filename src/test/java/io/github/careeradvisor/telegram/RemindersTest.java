@@ -151,9 +151,42 @@ class RemindersTest {
         }
     }
 
+    @Test
+    void a_crowd_of_reminders_due_at_once_goes_at_the_bots_pace_and_telegram_never_says_too_many() throws Exception {
+        Advisor advisor = TestAdvisors.shipped().advisor();
+        List<Long> users = new ArrayList<>();
+        for (long user = 4_600_001L; user <= 4_600_120L; user++) {
+            users.add(user);
+        }
+        Instant due = new Weekly(DayOfWeek.TUESDAY, LocalTime.of(7, 0), ZoneOffset.UTC).nextAfter(Instant.now());
+        SetClock clock = new SetClock(due.plusSeconds(30));
+        try (FakeBotApi telegram = new FakeBotApi(); SqliteDatabase database = SqliteDatabase.open(data)) {
+            users.forEach(user -> advisor.reply(user, user, "/remind tue 07:00"));
+            telegram.limitPerSecond(30); // Telegram's own limit, about 30 messages a second
+            long start = System.nanoTime();
+            TelegramBot bot = running(telegram, database, clock, Pacing.TELEGRAM);
+            try {
+                waitUntil(() -> users.stream().allMatch(user -> !telegram.sent(user).isEmpty()));
+            } finally {
+                bot.stop();
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+
+            assertEquals(0, telegram.tooMany(), "429s from the stand-in");
+            assertTrue(users.stream().allMatch(user -> telegram.sent(user).size() == 1), "one each");
+            assertTrue(seconds >= 4, "120 at 23 a second take over 4 s, took " + seconds);
+        } finally {
+            users.forEach(user -> advisor.reply(user, "/forget"));
+        }
+    }
+
     private static TelegramBot running(FakeBotApi telegram, SqliteDatabase database, Clock clock) {
+        return running(telegram, database, clock, Pacing.NONE);
+    }
+
+    private static TelegramBot running(FakeBotApi telegram, SqliteDatabase database, Clock clock, Pacing pacing) {
         TelegramBot bot = new TelegramBot(FakeBotApi.TOKEN, telegram.url(), TestAdvisors.shipped().advisor(), Set.of(),
-                new SqliteInbox(database), 1000, Pacing.NONE, clock);
+                new SqliteInbox(database), 1000, pacing, clock);
         bot.start();
         TelegramBotTest.poll(bot, "reminders-poller");
         return bot;
