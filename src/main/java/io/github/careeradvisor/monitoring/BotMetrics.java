@@ -23,6 +23,11 @@ import java.util.function.ToLongFunction;
  */
 public final class BotMetrics implements BotEvents {
 
+    /** The latency histogram's buckets: a few, from a quick answer to one a language model phrased slowly. */
+    static final Duration[] BUCKETS = {Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(250),
+            Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofMillis(2500), Duration.ofSeconds(5),
+            Duration.ofSeconds(10), Duration.ofSeconds(30)};
+
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final Clock clock;
     private final Counter received;
@@ -34,9 +39,7 @@ public final class BotMetrics implements BotEvents {
                 .description("Updates from Telegram stored in the inbox, new").register(registry);
         this.latency = Timer.builder("advisor.answer")
                 .description("From taking an update up to its answer's last part sent")
-                .publishPercentileHistogram()
-                .minimumExpectedValue(Duration.ofMillis(5))
-                .maximumExpectedValue(Duration.ofSeconds(60))
+                .serviceLevelObjectives(BUCKETS)
                 .register(registry);
     }
 
