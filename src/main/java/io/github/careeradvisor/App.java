@@ -312,7 +312,7 @@ public final class App {
                     : null;
             try {
                 Started started = start(settings, embedder.apply(settings), err::println);
-                metrics.watch(started.inbox(), started.database().time());
+                metrics.watch(started.inbox(), started.database().time(), started.advisor().stats());
                 TelegramBot bot = TelegramBot.forTelegram(token, settings.telegramApiUrl(), started.advisor(),
                         settings.allowedUsers(), started.inbox(), settings.questionsPerMinute(), metrics);
                 bot.start();

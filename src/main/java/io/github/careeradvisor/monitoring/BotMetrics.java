@@ -1,9 +1,11 @@
 package io.github.careeradvisor.monitoring;
 
+import io.github.careeradvisor.advisor.UsageStats;
 import io.github.careeradvisor.inbox.UpdateInbox;
 import io.github.careeradvisor.storage.DatabaseTime;
 import io.github.careeradvisor.telegram.BotEvents;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.FunctionTimer;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
@@ -43,8 +45,11 @@ public final class BotMetrics implements BotEvents {
                 .register(registry);
     }
 
-    /** Shows the inbox's backlog and the database's time, read at each scrape. */
-    public void watch(UpdateInbox inbox, DatabaseTime database) {
+    /** Shows the inbox's backlog, the database's time and the errors /stats counts, read at each scrape. */
+    public void watch(UpdateInbox inbox, DatabaseTime database, UsageStats stats) {
+        FunctionCounter.builder("advisor.errors", stats, UsageStats::errors)
+                .description("Failures while handling a message or sending its reply (the errors /stats reports)")
+                .register(registry);
         Gauge.builder("advisor.inbox.depth", inbox, i -> i.backlog().depth())
                 .description("Stored updates waiting for their answer").register(registry);
         Gauge.builder("advisor.inbox.oldest.pending", inbox, this::oldestSeconds).baseUnit("seconds")

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.careeradvisor.TestAdvisors;
+import io.github.careeradvisor.advisor.Advisor;
 import io.github.careeradvisor.inbox.SqliteInbox;
 import io.github.careeradvisor.inbox.UpdateInbox;
 import io.github.careeradvisor.monitoring.BotMetrics;
@@ -70,8 +71,9 @@ class HealthAndMetricsTest {
 
     /** The rest of App's start: the bot connected, its inbox and database watched, readiness handed over. */
     private void startBot() {
-        metrics.watch(inbox, database.time());
-        bot = new TelegramBot(FakeBotApi.TOKEN, telegram.url(), TestAdvisors.shipped().advisor(), Set.of(), inbox,
+        Advisor advisor = TestAdvisors.shipped().advisor();
+        metrics.watch(inbox, database.time(), advisor.stats());
+        bot = new TelegramBot(FakeBotApi.TOKEN, telegram.url(), advisor, Set.of(), inbox,
                 1000, Pacing.NONE, Clock.systemUTC(), metrics);
         bot.start();
         startUp.done(database::problem);
@@ -132,6 +134,8 @@ class HealthAndMetricsTest {
         assertEquals(accepted, sum(samples, "telegram_api_calls_total", Map.of("method", "sendMessage", "status", "200")));
         assertEquals(1, sum(samples, "telegram_api_calls_total", Map.of("method", "getMe")), "the bot started once");
         assertEquals(0, sum(samples, "telegram_api_errors_total", Map.of()));
+        // The advisor is shared with other tests: its error count is theirs too, and is what /stats reports.
+        assertEquals(TestAdvisors.shipped().advisor().stats().errors(), sum(samples, "advisor_errors_total", Map.of()));
         assertEquals(0, sum(samples, "advisor_inbox_depth", Map.of()));
         assertEquals(0, sum(samples, "advisor_inbox_oldest_pending_seconds", Map.of()));
         assertTrue(sum(samples, "advisor_database_seconds_count", Map.of("operation", "write")) >= questions.size(),
