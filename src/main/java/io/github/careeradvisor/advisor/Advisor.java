@@ -390,7 +390,7 @@ public final class Advisor {
         if (!turns.isEmpty()) {
             dialogue.append(userId, chatId, turns, since);
         }
-        return new Turn(reply, intent, asked);
+        return new Turn(reply, intent == null ? Intent.GENERAL.id() : intent, asked);
     }
 
     /**
