@@ -32,6 +32,8 @@ USER advisor
 RUN java -jar /app/career-advisor.jar index
 
 VOLUME /data
+# /healthz, /readyz and /metrics (README, "Health and metrics"); ADVISOR_HTTP_PORT=off turns them off.
+EXPOSE 8080
 # TELEGRAM_BOT_TOKEN comes from the environment at run time; it is never baked into the image.
 ENTRYPOINT ["java", "-jar", "/app/career-advisor.jar"]
 CMD ["bot"]

@@ -23,6 +23,9 @@ import io.github.careeradvisor.knowledge.KnowledgeLoader;
 import io.github.careeradvisor.knowledge.PayScale;
 import io.github.careeradvisor.knowledge.Roadmap;
 import io.github.careeradvisor.knowledge.TokenCounter;
+import io.github.careeradvisor.monitoring.BotMetrics;
+import io.github.careeradvisor.monitoring.HealthServer;
+import io.github.careeradvisor.monitoring.StartUp;
 import io.github.careeradvisor.profile.FeedbackStore;
 import io.github.careeradvisor.profile.SqliteProfileStore;
 import io.github.careeradvisor.retrieval.Embedder;
@@ -301,16 +304,30 @@ public final class App {
         String token = settings.requireTelegramToken();
         // Two bots polling with one data dir would both answer: the second stops here (README, "One bot per data dir").
         try (DataDir.Lock lock = DataDir.lockForBot(settings.dataDir())) {
-            Started started = start(settings, embedder.apply(settings), err::println);
-            TelegramBot bot = TelegramBot.forTelegram(token, settings.telegramApiUrl(), started.advisor(),
-                    settings.allowedUsers(), started.inbox(), settings.questionsPerMinute());
-            bot.start();
-            // SIGTERM (docker stop, systemd) runs this: finish the answers being written, then exit.
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                bot.stop();
-                started.close();
-            }, "shutdown"));
-            bot.run();
+            BotMetrics metrics = new BotMetrics(Clock.systemUTC());
+            StartUp startUp = new StartUp();
+            // Up before the index is built, so /healthz answers while it loads (README, "Health and metrics").
+            HealthServer http = settings.httpPortIfOn().isPresent()
+                    ? HealthServer.start(settings.httpPortIfOn().getAsInt(), startUp, metrics)
+                    : null;
+            try {
+                Started started = start(settings, embedder.apply(settings), err::println);
+                metrics.watch(started.inbox(), started.database().time(), started.advisor().stats());
+                TelegramBot bot = TelegramBot.forTelegram(token, settings.telegramApiUrl(), started.advisor(),
+                        settings.allowedUsers(), started.inbox(), settings.questionsPerMinute(), metrics);
+                bot.start();
+                startUp.done(started.database()::problem);
+                // SIGTERM (docker stop, systemd) runs this: finish the answers being written, then exit.
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    bot.stop();
+                    started.close();
+                }, "shutdown"));
+                bot.run();
+            } finally {
+                if (http != null) {
+                    http.close();
+                }
+            }
         }
         return EXIT_OK;
     }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -125,6 +126,49 @@ class AppTest {
 
         assertEquals(2, run.code());
         assertTrue(run.err().startsWith("error: TELEGRAM_BOT_TOKEN is not set"), run.err());
+    }
+
+    private static final String TOKEN = "123456789:AAHfakefakefakefakefakefake_fake-xyz";
+
+    @Test
+    void the_bot_with_a_bad_http_port_exits_2_naming_the_setting() {
+        Run run = run("", Map.of("TELEGRAM_BOT_TOKEN", TOKEN, "ADVISOR_HTTP_PORT", "80a"), "bot");
+
+        assertEquals(2, run.code());
+        assertEquals("error: ADVISOR_HTTP_PORT '80a' is not a port: give a number from 1 to 65535, or off (or 0) "
+                + "to run without /healthz, /readyz and /metrics\n", run.err());
+    }
+
+    @Test
+    void the_bot_on_a_port_in_use_exits_2_naming_the_port_and_the_setting_without_a_stack_trace() throws IOException {
+        try (ServerSocket taken = new ServerSocket(0)) {
+            int port = taken.getLocalPort();
+            Run run = run("", Map.of("TELEGRAM_BOT_TOKEN", TOKEN, "ADVISOR_HTTP_PORT", Integer.toString(port),
+                    "ADVISOR_DATA_DIR", tmp.toString()), "bot");
+
+            assertEquals(2, run.code());
+            assertTrue(run.err().startsWith("error: ADVISOR_HTTP_PORT " + port + " cannot be used: the port is taken "
+                    + "by another program or not allowed ("), run.err());
+            assertTrue(run.err().endsWith("); set ADVISOR_HTTP_PORT to a free port, or off\n"), run.err());
+            assertEquals(1, run.err().lines().count(), run.err());
+        }
+    }
+
+    /** With the port taken, a command that served on it would fail; these never do (nor does the bot with off). */
+    @Test
+    void only_the_bot_serves_http_and_off_turns_it_off() throws IOException {
+        try (ServerSocket taken = new ServerSocket(0)) {
+            String port = Integer.toString(taken.getLocalPort());
+            Run ask = run("", Map.of("ADVISOR_HTTP_PORT", port, "TELEGRAM_BOT_TOKEN", TOKEN), "ask", "what", "is", "MLOps?");
+            // No Bot API listens on port 9 of this machine: the bot gets as far as connecting to Telegram.
+            Run off = run("", Map.of("TELEGRAM_BOT_TOKEN", TOKEN, "ADVISOR_HTTP_PORT", "off",
+                    "TELEGRAM_API_URL", "http://127.0.0.1:9"), "bot");
+
+            assertEquals(0, ask.code(), ask.err());
+            assertEquals(1, off.code(), off.err());
+            assertTrue(off.err().contains("error: ") && off.err().contains("cannot reach the Bot API"), off.err());
+            assertFalse(off.err().contains("ADVISOR_HTTP_PORT"), off.err());
+        }
     }
 
     @Test

@@ -123,7 +123,8 @@ class JarIT {
         Files.writeString(knowledge.resolve("roadmap.json"), "{\"title\": \"t\", \"note\": \"n\", \"topics\": [\n");
         // The bot stops before it would reach the Bot API; the URL points nowhere in case it did not.
         Map<String, String> env = Map.of("ADVISOR_KNOWLEDGE_DIR", knowledge.toString(),
-                "TELEGRAM_BOT_TOKEN", "123456789:AAHfakefakefakefakefakefake_fake-xyz", "TELEGRAM_API_URL", "http://127.0.0.1:9");
+                "TELEGRAM_BOT_TOKEN", "123456789:AAHfakefakefakefakefakefake_fake-xyz", "TELEGRAM_API_URL", "http://127.0.0.1:9",
+                "ADVISOR_HTTP_PORT", "off");
 
         Result index = java("", env, "index");
         Result bot = java("", env, "bot");

@@ -62,6 +62,15 @@ class PackageRulesTest {
                 .check(product);
     }
 
+    /** The HTTP server and the metrics registry stay where operators are served (README, "Health and metrics"). */
+    @Test
+    void jetty_and_micrometer_stay_in_monitoring() {
+        noClasses().that().resideOutsideOfPackage("io.github.careeradvisor.monitoring..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.eclipse.jetty..", "io.micrometer..",
+                        "io.prometheus..")
+                .check(product);
+    }
+
     @Test
     void jdbc_stays_in_storage_profile_and_inbox() {
         noClasses().that().resideOutsideOfPackages("io.github.careeradvisor.storage..",

@@ -145,9 +145,17 @@ public final class Advisor {
 
     /**
      * An answer, and the id people's votes on it name (README, "Feedback"): null for what is not an
-     * answer to a question (a command, small talk, a statement about oneself, a comment taken).
+     * answer to a question (a command, small talk, a statement about oneself, a comment taken). Also what
+     * the message was (an intent id of {@code intents.json}, or {@code command}, {@code comment},
+     * {@code empty}, {@code reset}, {@code not_english}) and whether it was a question left unanswered, for
+     * the operators' metrics (README, "Health and metrics").
      */
-    public record Answered(Answer answer, @Nullable Long id) {
+    public record Answered(Answer answer, @Nullable Long id, String intent, boolean declined) {
+
+        /** What is not a question, so never declined: a command, a comment taken, an empty message. */
+        static Answered notAQuestion(Answer answer, String kind) {
+            return new Answered(answer, null, kind, false);
+        }
     }
 
     /**
@@ -157,26 +165,27 @@ public final class Advisor {
     public Answered answer(long userId, long chatId, String message, Drafts drafts) {
         QuestionText question = QuestionText.of(message);
         if (question.isEmpty()) {
-            return new Answered(Answer.message(Messages.EMPTY), null);
+            return Answered.notAQuestion(Answer.message(Messages.EMPTY), "empty");
         }
         String text = question.text();
         if (text.startsWith("/")) {
             Answer answer = command(userId, chatId, text);
-            return new Answered(question.truncated() ? answer.withNote(Messages.TRUNCATED) : answer, null);
+            return Answered.notAQuestion(question.truncated() ? answer.withNote(Messages.TRUNCATED) : answer, "command");
         }
         Instant now = clock.instant();
         Optional<Long> commented = feedback.takeCommentWanted(userId, chatId,
                 now.minus(Duration.ofMinutes(FeedbackStore.COMMENT_MINUTES)));
         if (commented.isPresent() && !Comments.isQuestion(text)) {
             feedback.comment(commented.get(), userId, text);
-            return new Answered(Answer.message(Messages.COMMENT_TAKEN), null);
+            return Answered.notAQuestion(Answer.message(Messages.COMMENT_TAKEN), "comment");
         }
         long start = System.nanoTime();
         Turn turn = free(userId, chatId, text, phrasing, drafts);
         Answer answer = turn.answer();
         stats.answered(userId, answer.grounded(), (System.nanoTime() - start) / 1e6);
         Long id = turn.question() ? feedback.answered(userId, chatId, text, answer.grounded(), now) : null;
-        return new Answered(question.truncated() ? answer.withNote(Messages.TRUNCATED) : answer, id);
+        return new Answered(question.truncated() ? answer.withNote(Messages.TRUNCATED) : answer, id, turn.intent(),
+                turn.question() && !answer.grounded());
     }
 
     /**
@@ -278,21 +287,24 @@ public final class Advisor {
         return stats;
     }
 
-    /** A turn's reply, and whether the message asked something (not small talk, a reset or only a statement). */
-    private record Turn(Answer answer, boolean question) {
+    /**
+     * A turn's reply, what the message was (its first part's intent id), and whether it asked something (not
+     * small talk, a reset or only a statement).
+     */
+    private record Turn(Answer answer, String intent, boolean question) {
     }
 
     /** @param phrasing the language model's part, or none: the warm-up never calls one */
     private Turn free(long userId, long chatId, String text, Phrasing phrasing, Drafts drafts) {
         Optional<SmallTalk> smallTalk = SmallTalk.of(text);
         if (smallTalk.isPresent()) {
-            return new Turn(smallTalk.get().reply(), false);
+            return new Turn(smallTalk.get().reply(), Intent.SMALL_TALK.id(), false);
         }
         if (interpreter.entities().isWhole("reset", text)) {
-            return new Turn(newThread(userId, chatId), false);
+            return new Turn(newThread(userId, chatId), "reset", false);
         }
         if (!QuestionLanguage.looksEnglish(text)) {
-            return new Turn(Answer.message(Messages.ENGLISH_ONLY), true);
+            return new Turn(Answer.message(Messages.ENGLISH_ONLY), "not_english", true);
         }
         // The turn's context, read once.
         Instant now = clock.instant();
@@ -313,6 +325,7 @@ public final class Advisor {
         }
         List<DialogueTurn> turns = new ArrayList<>();
         Answer reply = null;
+        String intent = null;
         boolean asked = false;
         List<String> parts = Parts.split(text, interpreter);
         // Drafts show one answer being written: a message that asks two things gets its reply whole.
@@ -353,6 +366,7 @@ public final class Advisor {
                 }
             }
             reply = reply == null ? handled.answer() : reply.followedBy(handled.answer());
+            intent = intent == null ? u.intent().id() : intent;
             asked |= u.intent() != Intent.ABOUT_ME && u.intent() != Intent.SMALL_TALK;
             if (u.clarify() != null && !u.slots().isEmpty()) {
                 // A question asked back that proposes one ("what senior ML engineers earn?"): "yes" answers it.
@@ -376,7 +390,7 @@ public final class Advisor {
         if (!turns.isEmpty()) {
             dialogue.append(userId, chatId, turns, since);
         }
-        return new Turn(reply, asked);
+        return new Turn(reply, intent == null ? Intent.GENERAL.id() : intent, asked);
     }
 
     /**

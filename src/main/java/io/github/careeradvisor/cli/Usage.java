@@ -42,6 +42,8 @@ final class Usage {
               ADVISOR_LLM_MODEL      the model's name; required with ADVISOR_LLM_URL
               ADVISOR_LLM_API_KEY    bearer key for the model API (never printed)
               ADVISOR_LLM_TIMEOUT    seconds for one generated reply (default: 20)
+              ADVISOR_HTTP_PORT      the bot's /healthz, /readyz and /metrics on every interface
+                                     (default: 8080; off or 0 = none)
 
             Exit codes: 0 success, 1 failure at run time, 2 bad usage or configuration.
             """;
@@ -81,7 +83,8 @@ final class Usage {
             Usage: java -jar career-advisor.jar bot
 
             Runs the Telegram bot with long polling. Needs TELEGRAM_BOT_TOKEN (from @BotFather);
-            TELEGRAM_API_URL points it at a self-hosted Bot API server.
+            TELEGRAM_API_URL points it at a self-hosted Bot API server. /healthz, /readyz and
+            /metrics (Prometheus) are served on ADVISOR_HTTP_PORT (default 8080; off = none).
             """;
 
     static final String REPORT = """

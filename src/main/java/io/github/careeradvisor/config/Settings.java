@@ -23,7 +23,8 @@ public record Settings(
         int onnxThreads,
         int questionsPerMinute,
         int contextMinutes,
-        @Nullable LanguageModel languageModel) {
+        @Nullable LanguageModel languageModel,
+        int httpPort) {
 
     public static final String KNOWLEDGE_DIR = "ADVISOR_KNOWLEDGE_DIR";
     public static final String DATA_DIR = "ADVISOR_DATA_DIR";
@@ -44,6 +45,10 @@ public record Settings(
     public static final String LLM_API_KEY = "ADVISOR_LLM_API_KEY";
     /** Seconds one generated reply may take before the extractive answer is used. */
     public static final String LLM_TIMEOUT = "ADVISOR_LLM_TIMEOUT";
+    /** Port of /healthz, /readyz and /metrics (README, "Health and metrics"); 0 or {@code off} turns them off. */
+    public static final String HTTP_PORT = "ADVISOR_HTTP_PORT";
+    /** {@link #httpPort()} when the HTTP server is off. */
+    public static final int HTTP_OFF = 0;
 
     static final String DEFAULT_KNOWLEDGE_DIR = "knowledge";
     static final String DEFAULT_DATA_DIR = "data";
@@ -56,6 +61,7 @@ public record Settings(
     static final int DEFAULT_RATE_LIMIT = 20;
     static final int DEFAULT_CONTEXT_MINUTES = 180;
     static final int DEFAULT_LLM_TIMEOUT = 20;
+    static final int DEFAULT_HTTP_PORT = 8080;
     static final String LLM_URL_EXAMPLE = "http://localhost:11434/v1";
 
     /** BotFather tokens look like {@code 123456789:AAH...}: a numeric bot id, a colon, a secret. */
@@ -78,7 +84,33 @@ public record Settings(
                 count(env, ONNX_THREADS, DEFAULT_ONNX_THREADS, 0, 64),
                 count(env, RATE_LIMIT, DEFAULT_RATE_LIMIT, 1, 10_000),
                 count(env, CONTEXT_MINUTES, DEFAULT_CONTEXT_MINUTES, 1, 7 * 24 * 60),
-                languageModel(env));
+                languageModel(env),
+                httpPort(env));
+    }
+
+    /** The port of the HTTP server, if it is on. */
+    public java.util.OptionalInt httpPortIfOn() {
+        return httpPort == HTTP_OFF ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(httpPort);
+    }
+
+    private static int httpPort(Map<String, String> env) {
+        String value = env.get(HTTP_PORT);
+        if (value == null || value.isBlank()) {
+            return DEFAULT_HTTP_PORT;
+        }
+        if (value.strip().equalsIgnoreCase("off")) {
+            return HTTP_OFF;
+        }
+        try {
+            int port = Integer.parseInt(value.strip());
+            if (port >= HTTP_OFF && port <= 65_535) {
+                return port;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new ConfigException(HTTP_PORT + " '" + value + "' is not a port: give a number from 1 to 65535, "
+                + "or off (or 0) to run without /healthz, /readyz and /metrics");
     }
 
     /** The model that phrases answers, if {@link #LLM_URL} is set; then {@link #LLM_MODEL} must be too. */
@@ -189,6 +221,7 @@ public record Settings(
                 + (telegramToken == null ? "unset" : "set") + ", telegramApiUrl=" + telegramApiUrl
                 + ", allowedUsers=" + allowedUsers + ", adminIds=" + adminIds + ", onnxThreads=" + onnxThreads
                 + ", questionsPerMinute=" + questionsPerMinute + ", contextMinutes=" + contextMinutes
-                + ", languageModel=" + (languageModel == null ? "unset" : languageModel) + "]";
+                + ", languageModel=" + (languageModel == null ? "unset" : languageModel) + ", httpPort="
+                + (httpPort == HTTP_OFF ? "off" : httpPort) + "]";
     }
 }

@@ -137,6 +137,19 @@ public final class SqliteInbox implements UpdateInbox {
         return out;
     }
 
+    @Override
+    public Backlog backlog() {
+        return database.read("counting the unanswered updates", db -> {
+            try (PreparedStatement p = db.prepareStatement("SELECT count(*), (SELECT received_at FROM inbox WHERE "
+                    + "answered_at IS NULL ORDER BY update_id LIMIT 1) FROM inbox WHERE answered_at IS NULL");
+                    ResultSet rs = p.executeQuery()) {
+                rs.next();
+                String oldest = rs.getString(2);
+                return new Backlog(rs.getInt(1), oldest == null ? null : Instant.parse(oldest));
+            }
+        });
+    }
+
     private static List<Unanswered> selectUnanswered(Connection db) throws SQLException {
         try (PreparedStatement p = db.prepareStatement("SELECT update_id, chat_id, user_id, payload, reply, parts_sent, "
                 + "starts FROM inbox WHERE answered_at IS NULL ORDER BY update_id"); ResultSet rs = p.executeQuery()) {

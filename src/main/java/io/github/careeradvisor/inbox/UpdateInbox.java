@@ -1,5 +1,6 @@
 package io.github.careeradvisor.inbox;
 
+import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -49,4 +50,13 @@ public interface UpdateInbox {
      * starts took up without finishing is what keeps crashing the bot.
      */
     List<Unanswered> resume();
+
+    /**
+     * How many stored updates wait for their answer, and when the oldest of them was received (null when
+     * none waits): what the operators' metrics show of the backlog (README, "Health and metrics").
+     */
+    record Backlog(int depth, @Nullable Instant oldest) {
+    }
+
+    Backlog backlog();
 }

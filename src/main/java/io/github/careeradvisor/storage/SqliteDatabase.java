@@ -11,7 +11,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The SQLite file under the data dir that holds the profiles and the bot's update journal: WAL
@@ -120,6 +122,9 @@ public final class SqliteDatabase implements AutoCloseable {
     private final Path file;
     /** People erased whose updates the journal has not let go of yet. */
     private final Set<Long> erased = new HashSet<>();
+    private final DatabaseTime time = new DatabaseTime();
+    /** Why the last write failed, until one succeeds: a full or read-only disk fails writes, not reads. */
+    private volatile @Nullable String writeProblem;
 
     private SqliteDatabase(Connection db, Path file) {
         this.db = db;
@@ -213,20 +218,53 @@ public final class SqliteDatabase implements AutoCloseable {
 
     /** Runs a read; a failure names what was being done and the file. */
     public synchronized <T> T read(String doing, Query<T> query) {
+        long start = System.nanoTime();
         try {
             return query.run(db);
         } catch (SQLException e) {
             throw failure(doing, e);
+        } finally {
+            time.read(System.nanoTime() - start);
         }
     }
 
     /** Runs a write in one transaction, rolled back whole if any of it fails. */
     public synchronized void write(String doing, Work work) {
+        long start = System.nanoTime();
         try {
             inTransaction(work);
+            writeProblem = null;
         } catch (SQLException e) {
+            // What SQLite says and the advice only: what was being done may name a person.
+            writeProblem = "the last write to '" + file + "' failed: " + e.getMessage() + advice(e);
             throw failure(doing, e);
+        } finally {
+            time.write(System.nanoTime() - start);
         }
+    }
+
+    /** Reads and writes run so far, and the time they took. */
+    public DatabaseTime time() {
+        return time;
+    }
+
+    /**
+     * Why the database cannot serve the bot now, on one line, or empty if it answers a trivial query and
+     * its last write (if any) went through: a full or read-only disk shows only in writes.
+     */
+    public Optional<String> problem() {
+        String problem;
+        try {
+            read("checking the database answers", c -> {
+                try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT 1")) {
+                    return rs.next();
+                }
+            });
+            problem = writeProblem;
+        } catch (RuntimeException e) {
+            problem = "the database does not answer: " + e.getMessage();
+        }
+        return Optional.ofNullable(problem).map(p -> p.replaceAll("\\s+", " ").strip());
     }
 
     /**

@@ -45,9 +45,11 @@ final class BotApi {
 
     private final TelegramClient client;
     private final String token;
+    private final BotEvents events;
 
-    BotApi(String token, URI apiUrl) {
+    BotApi(String token, URI apiUrl, BotEvents events) {
         this.token = token;
+        this.events = events;
         // Every call goes to one host, and OkHttp allows only 5 at a time per host by default: with a
         // long poll held open, four sends would serve all chats (found by the load benchmark).
         okhttp3.Dispatcher dispatcher = new okhttp3.Dispatcher();
@@ -73,39 +75,42 @@ final class BotApi {
     }
 
     User getMe() throws TelegramApiException {
-        return client.execute(new GetMe());
+        return counted("getMe", () -> client.execute(new GetMe()));
     }
 
     void deleteWebhook() throws TelegramApiException {
-        client.execute(DeleteWebhook.builder().dropPendingUpdates(false).build());
+        counted("deleteWebhook", () -> client.execute(DeleteWebhook.builder().dropPendingUpdates(false).build()));
     }
 
     void setCommands(List<BotCommand> commands) throws TelegramApiException {
-        client.execute(SetMyCommands.builder().commands(commands).build());
+        counted("setMyCommands", () -> client.execute(SetMyCommands.builder().commands(commands).build()));
     }
 
     List<Update> getUpdates(int offset) throws TelegramApiException {
-        return client.execute(GetUpdates.builder().offset(offset).timeout(POLL_SECONDS).limit(100)
-                .allowedUpdates(List.of("message", "edited_message", "callback_query")).build());
+        return counted("getUpdates", () -> client.execute(GetUpdates.builder().offset(offset).timeout(POLL_SECONDS)
+                .limit(100).allowedUpdates(List.of("message", "edited_message", "callback_query")).build()));
     }
 
     void typing(long chatId) throws TelegramApiException {
-        client.execute(SendChatAction.builder().chatId(chatId).action(ActionType.TYPING.toString()).build());
+        counted("sendChatAction", () -> client.execute(SendChatAction.builder().chatId(chatId)
+                .action(ActionType.TYPING.toString()).build()));
     }
 
     void answerCallback(String callbackId) throws TelegramApiException {
-        withRetries(() -> client.execute(AnswerCallbackQuery.builder().callbackQueryId(callbackId).build()));
+        withRetries(() -> counted("answerCallbackQuery",
+                () -> client.execute(AnswerCallbackQuery.builder().callbackQueryId(callbackId).build())));
     }
 
     /** Answers a button press with a short notice the person sees on top of the chat. */
     void answerCallback(String callbackId, String notice) throws TelegramApiException {
-        withRetries(() -> client.execute(AnswerCallbackQuery.builder().callbackQueryId(callbackId).text(notice).build()));
+        withRetries(() -> counted("answerCallbackQuery",
+                () -> client.execute(AnswerCallbackQuery.builder().callbackQueryId(callbackId).text(notice).build())));
     }
 
     /** Changes the buttons under message {@code messageId}; tried once, as a courtesy. */
     void editButtons(long chatId, int messageId, Buttons buttons) throws TelegramApiException {
-        client.execute(EditMessageReplyMarkup.builder().chatId(chatId).messageId(messageId)
-                .replyMarkup(keyboard(buttons)).build());
+        counted("editMessageReplyMarkup", () -> client.execute(EditMessageReplyMarkup.builder().chatId(chatId)
+                .messageId(messageId).replyMarkup(keyboard(buttons)).build()));
     }
 
     /** telegrambots' keyboard as the bot's buttons: those of a message a button was pressed under. */
@@ -123,6 +128,21 @@ final class BotApi {
     /** Tries a call per the retry policy. */
     private interface Call<T> {
         T run() throws TelegramApiException;
+    }
+
+    /** Runs one try of a call and reports how it ended: 200, the error code Telegram gave, or no answer. */
+    private <T> T counted(String method, Call<T> call) throws TelegramApiException {
+        int status = BotEvents.NO_ANSWER;
+        try {
+            T result = call.run();
+            status = 200;
+            return result;
+        } catch (TelegramApiRequestException e) {
+            status = e.getErrorCode() == null ? BotEvents.NO_ANSWER : e.getErrorCode();
+            throw e;
+        } finally {
+            events.botApiCall(method, status);
+        }
     }
 
     /**
@@ -187,8 +207,9 @@ final class BotApi {
      */
     int sendOnce(long chatId, String html, boolean plain, @Nullable Buttons buttons,
             @Nullable Integer replyTo) throws TelegramApiException {
-        Message sent = client.execute(plain ? message(chatId, PlainFromHtml.text(html), buttons, replyTo).build()
-                : message(chatId, html, buttons, replyTo).parseMode(HTML).build());
+        Message sent = counted("sendMessage", () -> client.execute(plain
+                ? message(chatId, PlainFromHtml.text(html), buttons, replyTo).build()
+                : message(chatId, html, buttons, replyTo).parseMode(HTML).build()));
         return sent == null || sent.getMessageId() == null ? 0 : sent.getMessageId();
     }
 
@@ -205,7 +226,7 @@ final class BotApi {
         if (replyTo != null) {
             send.replyParameters(ReplyParameters.builder().messageId(replyTo).allowSendingWithoutReply(true).build());
         }
-        Message sent = client.execute(send.build());
+        Message sent = counted("sendPhoto", () -> client.execute(send.build()));
         if (sent == null || sent.getPhoto() == null || sent.getPhoto().isEmpty()) {
             return null;
         }
@@ -228,7 +249,7 @@ final class BotApi {
             edit.replyMarkup(keyboard(buttons));
         }
         try {
-            client.execute(edit.build());
+            counted("editMessageText", () -> client.execute(edit.build()));
         } catch (TelegramApiRequestException e) {
             if (!refused(e) || e.getApiResponse() == null || !e.getApiResponse().contains("message is not modified")) {
                 throw e;

@@ -28,8 +28,11 @@ final class Delivery {
     private final ChatQueues queues;
     private final UsageStats stats;
     private final Photos photos;
+    private final BotEvents events;
 
-    Delivery(BotApi api, UpdateInbox inbox, SendPacer pacer, ChatQueues queues, UsageStats stats, Photos photos) {
+    Delivery(BotApi api, UpdateInbox inbox, SendPacer pacer, ChatQueues queues, UsageStats stats, Photos photos,
+            BotEvents events) {
+        this.events = events;
         this.api = api;
         this.photos = photos;
         this.inbox = inbox;
@@ -60,8 +63,12 @@ final class Delivery {
                 .thenCompose(sent -> {
                     boolean more = sent && part + 1 < reply.parts().size();
                     if (!more && reply.grounded() != null) {
+                        long took = System.nanoTime() - start;
                         LOG.info("answered chat={} latencyMs={} grounded={} sent={}", received.chatId(),
-                                String.format(Locale.ROOT, "%.1f", (System.nanoTime() - start) / 1e6), reply.grounded(), sent);
+                                String.format(Locale.ROOT, "%.1f", took / 1e6), reply.grounded(), sent);
+                        if (sent) {
+                            events.answerDelivered(took);
+                        }
                     }
                     return more ? sendPartsFrom(received, reply, part + 1, start) : DONE;
                 });

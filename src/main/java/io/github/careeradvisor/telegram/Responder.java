@@ -58,13 +58,15 @@ final class Responder {
     private final RateLimiter rateLimiter;
     private final long botId;
     private final String username;
+    private final BotEvents events;
 
     /**
      * {@code botId} and {@code username} are the bot's own, from getMe; {@code pacer} and {@code queues} are
      * the ones replies are sent by, which drafts of an answer being written share.
      */
     Responder(BotApi api, SendPacer pacer, ChatQueues queues, Advisor advisor, Set<Long> allowedUsers,
-            RateLimiter rateLimiter, long botId, String username) {
+            RateLimiter rateLimiter, long botId, String username, BotEvents events) {
+        this.events = events;
         this.api = api;
         this.pacer = pacer;
         this.queues = queues;
@@ -221,6 +223,7 @@ final class Responder {
         } finally {
             drafted = draft.finish();
         }
+        events.answered(answered.intent(), answered.declined());
         Answer answer = answered.answer();
         return new Reply(TelegramHtml.render(answer), buttons(answer, answered.id()), replyTo, answer.grounded(), drafted,
                 answer.chart());

@@ -51,6 +51,7 @@ public final class TelegramBot {
     private final RateLimiter rateLimiter;
     private final Pacing pacing;
     private final Clock clock;
+    private final BotEvents events;
     private volatile @Nullable Reminders reminders;
     /** One painter for the bot's life: a chart drawn once is not drawn again. */
     private final ChartPainter painter = new ChartPainter();
@@ -59,11 +60,14 @@ public final class TelegramBot {
     private volatile @Nullable UpdatePoller poller;
     private volatile boolean stopped;
 
-    /** The bot as it runs against Telegram: Telegram's send limits, the configured questions a minute. */
+    /**
+     * The bot as it runs against Telegram: Telegram's send limits, the configured questions a minute, and
+     * what it does reported to {@code events}.
+     */
     public static TelegramBot forTelegram(String token, URI apiUrl, Advisor advisor, Set<Long> allowedUsers,
-            UpdateInbox inbox, int questionsPerMinute) {
+            UpdateInbox inbox, int questionsPerMinute, BotEvents events) {
         return new TelegramBot(token, apiUrl, advisor, allowedUsers, inbox, questionsPerMinute, Pacing.TELEGRAM,
-                Clock.systemUTC());
+                Clock.systemUTC(), events);
     }
 
     TelegramBot(String token, URI apiUrl, Advisor advisor, Set<Long> allowedUsers, UpdateInbox inbox,
@@ -74,8 +78,15 @@ public final class TelegramBot {
     /** @param clock when reminders fall due */
     TelegramBot(String token, URI apiUrl, Advisor advisor, Set<Long> allowedUsers, UpdateInbox inbox,
             int questionsPerMinute, Pacing pacing, Clock clock) {
+        this(token, apiUrl, advisor, allowedUsers, inbox, questionsPerMinute, pacing, clock, BotEvents.NONE);
+    }
+
+    /** @param events what the bot does, for the operators' metrics */
+    TelegramBot(String token, URI apiUrl, Advisor advisor, Set<Long> allowedUsers, UpdateInbox inbox,
+            int questionsPerMinute, Pacing pacing, Clock clock, BotEvents events) {
         this.clock = clock;
-        this.api = new BotApi(token, apiUrl);
+        this.events = events;
+        this.api = new BotApi(token, apiUrl, events);
         this.advisor = advisor;
         this.allowedUsers = Set.copyOf(allowedUsers);
         this.inbox = inbox;
@@ -91,13 +102,14 @@ public final class TelegramBot {
             ChatQueues queues = new ChatQueues(WORKERS, MAX_PENDING_PER_CHAT);
             SendPacer pacer = new SendPacer(pacing);
             Responder responder = new Responder(api, pacer, queues, advisor, allowedUsers, rateLimiter, me.getId(),
-                    username);
-            Delivery delivery = new Delivery(api, inbox, pacer, queues, advisor.stats(), new Photos(api, painter));
+                    username, events);
+            Delivery delivery = new Delivery(api, inbox, pacer, queues, advisor.stats(), new Photos(api, painter),
+                    events);
             reminders = Reminders.forBot(advisor, api, pacer, queues, clock, pacing);
             UpdateDispatcher answering = new UpdateDispatcher(queues, responder, delivery, inbox, advisor.stats());
             api.deleteWebhook();
             api.setCommands(MENU);
-            poller = new UpdatePoller(api, inbox, answering);
+            poller = new UpdatePoller(api, inbox, answering, events);
             dispatcher = answering;
             LOG.info("started as @{} (id {})", username, me.getId());
         } catch (TelegramApiRequestException e) {

@@ -24,9 +24,11 @@ final class UpdatePoller {
     private final BotApi api;
     private final UpdateInbox inbox;
     private final UpdateDispatcher dispatcher;
+    private final BotEvents events;
     private volatile boolean running = true;
 
-    UpdatePoller(BotApi api, UpdateInbox inbox, UpdateDispatcher dispatcher) {
+    UpdatePoller(BotApi api, UpdateInbox inbox, UpdateDispatcher dispatcher, BotEvents events) {
+        this.events = events;
         this.api = api;
         this.inbox = inbox;
         this.dispatcher = dispatcher;
@@ -73,7 +75,10 @@ final class UpdatePoller {
                 List<UpdateInbox.Received> fresh = inbox.receive(batch, next);
                 offset = next;
                 storeFailures = 0;
-                fresh.forEach(r -> dispatcher.dispatch(r, read.get(r.updateId())));
+                fresh.forEach(r -> {
+                    events.updateReceived();
+                    dispatcher.dispatch(r, read.get(r.updateId()));
+                });
             } catch (RuntimeException e) {
                 // Not stored, so not confirmed: the offset stays, and Telegram sends the batch again, after
                 // a pause that grows while the disk stays full (README, "A full disk or a read-only data dir").

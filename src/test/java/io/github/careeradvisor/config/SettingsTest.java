@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -24,6 +25,29 @@ class SettingsTest {
         assertEquals(URI.create("https://api.telegram.org"), settings.telegramApiUrl());
         assertTrue(settings.telegramTokenIfSet().isEmpty());
         assertTrue(settings.allowedUsers().isEmpty());
+        assertEquals(java.util.OptionalInt.of(8080), settings.httpPortIfOn());
+    }
+
+    @Test
+    void the_http_port_is_a_port_or_off() {
+        for (String off : List.of("off", "OFF", " 0 ")) {
+            assertTrue(Settings.fromEnvironment(Map.of("ADVISOR_HTTP_PORT", off)).httpPortIfOn().isEmpty(), off);
+        }
+        assertEquals(java.util.OptionalInt.of(9100),
+                Settings.fromEnvironment(Map.of("ADVISOR_HTTP_PORT", "9100")).httpPortIfOn());
+        assertEquals(java.util.OptionalInt.of(65_535),
+                Settings.fromEnvironment(Map.of("ADVISOR_HTTP_PORT", "65535")).httpPortIfOn());
+    }
+
+    @Test
+    void a_bad_http_port_names_the_variable_and_the_value() {
+        for (String bad : List.of("http", "65536", "-1", "80.5")) {
+            ConfigException e = assertThrows(ConfigException.class,
+                    () -> Settings.fromEnvironment(Map.of("ADVISOR_HTTP_PORT", bad)));
+
+            assertEquals("ADVISOR_HTTP_PORT '" + bad + "' is not a port: give a number from 1 to 65535, or off "
+                    + "(or 0) to run without /healthz, /readyz and /metrics", e.getMessage());
+        }
     }
 
     @Test

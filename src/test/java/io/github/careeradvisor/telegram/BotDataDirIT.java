@@ -95,6 +95,7 @@ class BotDataDirIT {
         builder.environment().put("TELEGRAM_BOT_TOKEN", FakeBotApi.TOKEN);
         builder.environment().put("TELEGRAM_API_URL", telegram.url().toString());
         builder.environment().put("ADVISOR_DATA_DIR", data.toString());
+        builder.environment().put("ADVISOR_HTTP_PORT", "off"); // several bots run here; none needs the port
         builder.redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(log.toFile());
         return builder;
     }

@@ -23,6 +23,20 @@ class BotJarIT {
     @TempDir
     Path tmp;
 
+    private static int freePort() throws java.io.IOException {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /** The status and the body of a GET, its last line end dropped. */
+    private static String get(int port, String path) throws Exception {
+        java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + path)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        return response.statusCode() + " " + response.body().strip();
+    }
+
     @Test
     void the_jar_runs_the_bot_answers_and_stops_cleanly_on_sigterm() throws Exception {
         try (FakeBotApi telegram = new FakeBotApi()) {
@@ -37,6 +51,8 @@ class BotJarIT {
                 Files.copy(cache, data.resolve(cache.getFileName()));
             }
             builder.environment().put("ADVISOR_DATA_DIR", data.toString());
+            int port = freePort();
+            builder.environment().put("ADVISOR_HTTP_PORT", Integer.toString(port));
             Path log = tmp.resolve("bot.log");
             builder.redirectErrorStream(true).redirectOutput(log.toFile());
             Process bot = builder.start();
@@ -49,6 +65,12 @@ class BotJarIT {
 
                 assertEquals(2, replies.size(), Files.readString(log));
                 assertTrue(replies.get(1).get("text").asText().contains("$70,000"));
+                // The shaded jar serves the operators' endpoints too (README, "Health and metrics").
+                assertEquals("200 ok", get(port, "/healthz"));
+                assertEquals("200 ready", get(port, "/readyz"));
+                String metrics = get(port, "/metrics");
+                assertTrue(java.util.regex.Pattern.compile("(?m)^advisor_updates_received_total 2(\\.0)?$").matcher(metrics)
+                        .find(), metrics);
             } finally {
                 long stopping = System.nanoTime();
                 bot.destroy(); // SIGTERM
