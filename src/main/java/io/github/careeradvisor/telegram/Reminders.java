@@ -87,11 +87,16 @@ final class Reminders {
         }
     }
 
-    /** Takes what is due now and books each send; returns how many were taken. */
+    /**
+     * Takes what is due now and books each send, spread evenly over the second (a burst at the start of
+     * it would come to Telegram as one clump, and clumps of two seconds can meet); returns how many were taken.
+     */
     int tick() {
         List<Advisor.Reminder> due = source.due(clock.instant(), perTick);
-        for (Advisor.Reminder reminder : due) {
-            sender.send(reminder, pacer.reserve(reminder.chatId(), reminder.chatId() < 0));
+        long spread = perTick == UNPACED_BATCH ? 0 : TimeUnit.SECONDS.toNanos(1) / perTick;
+        for (int i = 0; i < due.size(); i++) {
+            Advisor.Reminder reminder = due.get(i);
+            sender.send(reminder, pacer.reserve(reminder.chatId(), reminder.chatId() < 0) + i * spread);
         }
         return due.size();
     }
