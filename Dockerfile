@@ -34,6 +34,11 @@ RUN java -jar /app/career-advisor.jar index
 VOLUME /data
 # /healthz, /readyz and /metrics (README, "Health and metrics"); ADVISOR_HTTP_PORT=off turns them off.
 EXPOSE 8080
+# Healthy once /readyz answers 200: the index is built, Telegram reached and the database answering. Bash's
+# /dev/tcp needs no curl in the image. With ADVISOR_HTTP_PORT=off, or a command other than bot, it reports
+# unhealthy: override it with --no-healthcheck there.
+HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 CMD ["bash", "-c", \
+  "exec 3<>/dev/tcp/127.0.0.1/${ADVISOR_HTTP_PORT:-8080} && printf 'GET /readyz HTTP/1.0\\r\\nHost: localhost\\r\\n\\r\\n' >&3 && head -n1 <&3 | grep -q ' 200 '"]
 # TELEGRAM_BOT_TOKEN comes from the environment at run time; it is never baked into the image.
 ENTRYPOINT ["java", "-jar", "/app/career-advisor.jar"]
 CMD ["bot"]
