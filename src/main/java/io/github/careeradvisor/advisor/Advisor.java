@@ -358,16 +358,19 @@ public final class Advisor {
                 profile = profiles.load(userId); // what the statement changed, for the next part
                 restated = true;
             }
+            boolean askedBack = u.clarify() != null;
             if (!handled.answer().grounded() && u.clarify() == null && !u.isFollowUp()
                     && (u.intent().searchesGuides() || u.intent() == Intent.CERT_DETAIL)) {
                 String back = interpreter.askBack(part);
                 if (back != null) {
                     handled = Handled.of(Answer.message(back)); // unsure between two readings: ask, not decline
+                    askedBack = true;
                 }
             }
             reply = reply == null ? handled.answer() : reply.followedBy(handled.answer());
             intent = intent == null ? u.intent().id() : intent;
-            asked |= u.intent() != Intent.ABOUT_ME && u.intent() != Intent.SMALL_TALK;
+            // A question asked back is no answer to vote on, nor a question the guides miss.
+            asked |= !askedBack && u.intent() != Intent.ABOUT_ME && u.intent() != Intent.SMALL_TALK;
             if (u.clarify() != null && !u.slots().isEmpty()) {
                 // A question asked back that proposes one ("what senior ML engineers earn?"): "yes" answers it.
                 last = new DialogueTurn(now, u.text(), u.intent().id(), u.slots().toMap(), List.of(), List.of(), true);

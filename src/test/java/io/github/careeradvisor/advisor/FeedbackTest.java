@@ -49,6 +49,15 @@ class FeedbackTest {
     }
 
     @Test
+    void a_question_asked_back_is_neither_voted_on_nor_reported_as_missing_from_the_guides() {
+        Advisor.Answered askedBack = ask("and seniors?"); // a follow-up with nothing before it
+
+        assertTrue(PlainText.body(askedBack.answer()).startsWith("Do you mean"), PlainText.body(askedBack.answer()));
+        assertNull(askedBack.id());
+        assertTrue(!askedBack.declined());
+    }
+
+    @Test
     void the_message_after_a_thumbs_down_that_is_not_a_question_is_kept_as_the_comment() throws Exception {
         long answer = ask("is the TensorFlow developer certificate still offered?").id();
 
