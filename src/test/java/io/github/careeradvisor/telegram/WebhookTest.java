@@ -13,6 +13,7 @@ import io.github.careeradvisor.inbox.UpdateInbox;
 import io.github.careeradvisor.monitoring.BotMetrics;
 import io.github.careeradvisor.monitoring.HealthServer;
 import io.github.careeradvisor.monitoring.StartUp;
+import io.github.careeradvisor.storage.DatabaseFile;
 import io.github.careeradvisor.storage.SqliteDatabase;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -73,6 +74,7 @@ class WebhookTest {
         telegram.close();
         http.close();
         database.close();
+        TestAdvisors.shipped().advisor().reply(USER, "/forget"); // the advisor, and its profiles, are shared
     }
 
     @Test
@@ -111,6 +113,26 @@ class WebhookTest {
         TelegramBotTest.awaitAllAnswered(inbox, WAIT);
 
         assertEquals(2, telegram.sent(USER).size(), "one reply to 201, one to 202: " + telegram.sent(USER));
+    }
+
+    @Test
+    void an_update_that_cannot_be_stored_is_not_acknowledged_and_is_answered_once_telegram_sends_it_again()
+            throws Exception {
+        postUntilOpen(update(500, "/help"));
+        telegram.awaitSent(USER, 1, WAIT);
+        TelegramBotTest.awaitAllAnswered(inbox, WAIT);
+        String update = update(501, "/hours 7");
+
+        DatabaseFile.readOnly(database, true);
+        HttpResponse<String> refused = post(update, SECRET);
+        DatabaseFile.readOnly(database, false);
+
+        assertEquals(503, refused.statusCode(), refused.body());
+        assertEquals(1, telegram.sent(USER).size(), "nothing answered that was not stored");
+        assertEquals(200, post(update, SECRET).statusCode(), "Telegram's next try");
+        assertEquals("Saved: 7 hours a week.", telegram.awaitSent(USER, 2, WAIT).get(1).get("text").asText());
+        TelegramBotTest.awaitAllAnswered(inbox, WAIT);
+        assertEquals(2, telegram.sent(USER).size());
     }
 
     @Test
