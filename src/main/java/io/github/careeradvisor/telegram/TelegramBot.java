@@ -163,7 +163,8 @@ public final class TelegramBot {
     }
 
     /**
-     * Answers what a crash left unanswered, then polls until {@link #stop()}. Every update is stored
+     * Answers what a crash left unanswered, then polls until {@link #stop()} (in webhook mode: takes the
+     * updates Telegram posts, and returns only once stopped). Every update is stored
      * before Telegram is told it arrived (the next offset); its reply is stored before it is sent, and
      * each part recorded once Telegram took it. So a restart loses nothing, sends the rest of a reply
      * it had begun (the same words, not composed again), and sends again only a part that was on the

@@ -52,16 +52,23 @@ final class WebhookUpdates implements WebhookReceiver {
             return 503;
         }
         Update update;
-        UpdateInbox.Received received;
         try {
             update = Updates.read(body);
-            if (update.getUpdateId() == null) {
-                return 400;
-            }
-            received = Updates.received(update);
         } catch (Exception e) { // IOException for what is not JSON, runtime exceptions for JSON of another shape
             LOG.warn("a webhook request that is not a Telegram update was refused (400): {}", e.getClass().getSimpleName());
             return 400;
+        }
+        if (update.getUpdateId() == null) {
+            LOG.warn("a webhook request without an update_id was refused (400)");
+            return 400;
+        }
+        UpdateInbox.Received received;
+        try {
+            received = Updates.received(update);
+        } catch (RuntimeException e) {
+            // Acknowledged but not kept, as the poller confirms it: otherwise Telegram would send it for hours.
+            LOG.error("update {} could not be read ({}); skipped", update.getUpdateId(), e.getClass().getName());
+            return 200;
         }
         List<UpdateInbox.Received> fresh;
         try {

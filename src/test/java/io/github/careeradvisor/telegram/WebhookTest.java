@@ -170,6 +170,23 @@ class WebhookTest {
         assertEquals(401, inbox.nextOffset(), "only 400 was stored");
     }
 
+    @Test
+    void an_update_the_bot_cannot_read_is_acknowledged_and_skipped_as_polling_skips_it() throws Exception {
+        postUntilOpen(update(700, "/help"));
+        telegram.awaitSent(USER, 1, WAIT);
+        TelegramBotTest.awaitAllAnswered(inbox, WAIT);
+
+        // A button press without its sender: Telegram's JSON, but no one to answer.
+        HttpResponse<String> skipped = post("{\"update_id\": 701, \"callback_query\": {\"id\": \"q-1\", "
+                + "\"chat_instance\": \"c-1\", \"data\": \"t:salary\"}}", SECRET);
+        HttpResponse<String> noId = post("{\"message\": {\"message_id\": 1}}", SECRET);
+
+        assertEquals(200, skipped.statusCode(), "acknowledged, or Telegram would send it for hours");
+        assertEquals(400, noId.statusCode());
+        assertEquals(701, inbox.nextOffset(), "neither was stored");
+        assertEquals(1, telegram.sent(USER).size());
+    }
+
     /** Posts until the bot takes updates (503 while it starts), so a test does not race run(). */
     private HttpResponse<String> postUntilOpen(String update) throws Exception {
         long deadline = System.currentTimeMillis() + WAIT;
