@@ -119,8 +119,8 @@ public record Settings(
                     + "only to https, e.g. https://bot.example.com/telegram (a reverse proxy ends TLS and forwards to "
                     + HTTP_PORT + ")");
         }
-        if (SERVED_PATHS.contains(url.getRawPath())) {
-            throw new ConfigException(WEBHOOK_URL + " '" + value + "' has the path " + url.getRawPath()
+        if (SERVED_PATHS.contains(url.getPath())) {
+            throw new ConfigException(WEBHOOK_URL + " '" + value + "' has the path " + url.getPath()
                     + ", which the HTTP server serves itself; choose another, e.g. /telegram");
         }
         String secret = env.get(WEBHOOK_SECRET);

@@ -10,7 +10,7 @@ public record Webhook(URI url, String secret) {
 
     /** The path updates are posted to on {@code ADVISOR_HTTP_PORT}: the URL's, or {@code /} when it has none. */
     public String path() {
-        String path = url.getRawPath();
+        String path = url.getPath(); // decoded, as the HTTP server matches it
         return path == null || path.isEmpty() ? "/" : path;
     }
 
