@@ -93,4 +93,57 @@ class BotJarIT {
             }
         }
     }
+
+    /** Webhook mode as App wires it: setWebhook on start, and Telegram's POSTs on ADVISOR_HTTP_PORT answered. */
+    @Test
+    void the_jar_in_webhook_mode_sets_the_webhook_and_answers_what_is_posted_to_its_path() throws Exception {
+        String secret = "jar_webhook-Secret-91";
+        try (FakeBotApi telegram = new FakeBotApi()) {
+            ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-jar", System.getProperty("jar"));
+            builder.environment().put("TELEGRAM_BOT_TOKEN", FakeBotApi.TOKEN);
+            builder.environment().put("TELEGRAM_API_URL", telegram.url().toString());
+            builder.environment().put("TELEGRAM_WEBHOOK_URL", "https://bot.example.com/tg");
+            builder.environment().put("TELEGRAM_WEBHOOK_SECRET", secret);
+            Path data = Files.createDirectories(tmp.resolve("webhook-data"));
+            Path cache = Path.of("target", "test-data", "embeddings-all-minilm-l6-v2.bin");
+            if (Files.exists(cache)) {
+                Files.copy(cache, data.resolve(cache.getFileName()));
+            }
+            builder.environment().put("ADVISOR_DATA_DIR", data.toString());
+            int port = freePort();
+            builder.environment().put("ADVISOR_HTTP_PORT", Integer.toString(port));
+            Path log = tmp.resolve("webhook-bot.log");
+            builder.redirectErrorStream(true).redirectOutput(log.toFile());
+            Process bot = builder.start();
+            try {
+                telegram.awaitCall("setWebhook", 1, 60_000);
+                java.net.http.HttpRequest post = java.net.http.HttpRequest.newBuilder(
+                                java.net.URI.create("http://127.0.0.1:" + port + "/tg"))
+                        .header("X-Telegram-Bot-Api-Secret-Token", secret)
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"update_id\": 5, \"message\": "
+                                + "{\"message_id\": 5, \"date\": 1700000000, \"text\": \"/start\", \"chat\": "
+                                + "{\"id\": 9, \"type\": \"private\"}, \"from\": {\"id\": 9, \"is_bot\": false, "
+                                + "\"first_name\": \"Ada\"}}}")).build();
+                int status = 0;
+                long deadline = System.currentTimeMillis() + 60_000;
+                while (status != 200 && System.currentTimeMillis() < deadline) { // 503 until the bot takes updates
+                    status = java.net.http.HttpClient.newHttpClient().send(post,
+                            java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode();
+                    Thread.sleep(status == 200 ? 0 : 50);
+                }
+
+                assertEquals(200, status, Files.readString(log));
+                assertEquals(1, telegram.awaitSent(9, 1, 60_000).size(), Files.readString(log));
+                assertEquals(0, telegram.calls("deleteWebhook").size());
+                assertEquals(0, telegram.calls("getUpdates").size(), "no polling in webhook mode");
+            } finally {
+                bot.destroy(); // SIGTERM
+                assertTrue(bot.waitFor(10, TimeUnit.SECONDS), "the bot did not stop within 10 s of SIGTERM");
+            }
+            String output = Files.readString(log);
+            assertFalse(output.contains(secret), "the webhook secret appears in the output:\n" + output);
+            assertFalse(output.contains(FakeBotApi.TOKEN.substring(FakeBotApi.TOKEN.indexOf(':') + 1)), output);
+        }
+    }
 }
