@@ -314,7 +314,13 @@ public final class App {
                 Started started = start(settings, embedder.apply(settings), err::println);
                 metrics.watch(started.inbox(), started.database().time(), started.advisor().stats());
                 TelegramBot bot = TelegramBot.forTelegram(token, settings.telegramApiUrl(), started.advisor(),
-                        settings.allowedUsers(), started.inbox(), settings.questionsPerMinute(), metrics);
+                        settings.allowedUsers(), started.inbox(), settings.questionsPerMinute(), metrics,
+                        settings.webhookIfSet().orElse(null));
+                // Webhook mode: Telegram's POSTs come in on the same port (Settings refuses it off).
+                if (http != null) {
+                    settings.webhookIfSet().ifPresent(hook -> bot.webhookReceiver()
+                            .ifPresent(receiver -> http.receiveUpdates(hook.path(), receiver)));
+                }
                 bot.start();
                 startUp.done(started.database()::problem);
                 // SIGTERM (docker stop, systemd) runs this: finish the answers being written, then exit.

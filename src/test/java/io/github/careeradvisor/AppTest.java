@@ -131,6 +131,31 @@ class AppTest {
     private static final String TOKEN = "123456789:AAHfakefakefakefakefakefake_fake-xyz";
 
     @Test
+    void the_bot_with_an_http_webhook_url_exits_2_naming_the_setting_and_never_printing_the_secret() {
+        String secret = "never_printed-7f3a";
+        Run run = run("", Map.of("TELEGRAM_BOT_TOKEN", TOKEN, "TELEGRAM_WEBHOOK_URL", "http://bot.example.com/hook",
+                "TELEGRAM_WEBHOOK_SECRET", secret), "bot");
+
+        assertEquals(2, run.code());
+        assertTrue(run.err().startsWith("error: TELEGRAM_WEBHOOK_URL 'http://bot.example.com/hook' is not an https "
+                + "URL"), run.err());
+        assertFalse((run.out() + run.err()).contains(secret), run.err());
+        assertFalse((run.out() + run.err()).contains(TOKEN), run.err());
+    }
+
+    @Test
+    void the_bot_with_a_malformed_webhook_secret_exits_2_naming_the_setting_not_the_value() {
+        String secret = "not allowed;here";
+        Run run = run("", Map.of("TELEGRAM_BOT_TOKEN", TOKEN, "TELEGRAM_WEBHOOK_URL", "https://bot.example.com/hook",
+                "TELEGRAM_WEBHOOK_SECRET", secret), "bot");
+
+        assertEquals(2, run.code());
+        assertEquals("error: TELEGRAM_WEBHOOK_SECRET is malformed: expected 1-256 characters of A-Z, a-z, 0-9, _ "
+                + "and - (the value is not shown)\n", run.err());
+        assertFalse((run.out() + run.err()).contains(secret), run.err());
+    }
+
+    @Test
     void the_bot_with_a_bad_http_port_exits_2_naming_the_setting() {
         Run run = run("", Map.of("TELEGRAM_BOT_TOKEN", TOKEN, "ADVISOR_HTTP_PORT", "80a"), "bot");
 

@@ -42,8 +42,11 @@ final class Usage {
               ADVISOR_LLM_MODEL      the model's name; required with ADVISOR_LLM_URL
               ADVISOR_LLM_API_KEY    bearer key for the model API (never printed)
               ADVISOR_LLM_TIMEOUT    seconds for one generated reply (default: 20)
-              ADVISOR_HTTP_PORT      the bot's /healthz, /readyz and /metrics on every interface
-                                     (default: 8080; off or 0 = none)
+              ADVISOR_HTTP_PORT      the bot's /healthz, /readyz and /metrics on every interface, and
+                                     its webhook (default: 8080; off or 0 = none, not in webhook mode)
+              TELEGRAM_WEBHOOK_URL   public https URL Telegram posts updates to (default: off = polling)
+              TELEGRAM_WEBHOOK_SECRET  required with the webhook URL: 1-256 of A-Z a-z 0-9 _ -
+                                     (never printed)
 
             Exit codes: 0 success, 1 failure at run time, 2 bad usage or configuration.
             """;
@@ -85,6 +88,8 @@ final class Usage {
             Runs the Telegram bot with long polling. Needs TELEGRAM_BOT_TOKEN (from @BotFather);
             TELEGRAM_API_URL points it at a self-hosted Bot API server. /healthz, /readyz and
             /metrics (Prometheus) are served on ADVISOR_HTTP_PORT (default 8080; off = none).
+            With TELEGRAM_WEBHOOK_URL (https) and TELEGRAM_WEBHOOK_SECRET set, Telegram posts
+            updates to that URL's path on ADVISOR_HTTP_PORT instead (webhook mode).
             """;
 
     static final String REPORT = """

@@ -24,7 +24,8 @@ public record Settings(
         int questionsPerMinute,
         int contextMinutes,
         @Nullable LanguageModel languageModel,
-        int httpPort) {
+        int httpPort,
+        @Nullable Webhook webhook) {
 
     public static final String KNOWLEDGE_DIR = "ADVISOR_KNOWLEDGE_DIR";
     public static final String DATA_DIR = "ADVISOR_DATA_DIR";
@@ -47,6 +48,10 @@ public record Settings(
     public static final String LLM_TIMEOUT = "ADVISOR_LLM_TIMEOUT";
     /** Port of /healthz, /readyz and /metrics (README, "Health and metrics"); 0 or {@code off} turns them off. */
     public static final String HTTP_PORT = "ADVISOR_HTTP_PORT";
+    /** The public https URL Telegram posts updates to; set, the bot runs in webhook mode instead of polling. */
+    public static final String WEBHOOK_URL = "TELEGRAM_WEBHOOK_URL";
+    /** Required with {@link #WEBHOOK_URL}: the secret Telegram sends with every update; never printed or logged. */
+    public static final String WEBHOOK_SECRET = "TELEGRAM_WEBHOOK_SECRET";
     /** {@link #httpPort()} when the HTTP server is off. */
     public static final int HTTP_OFF = 0;
 
@@ -66,6 +71,10 @@ public record Settings(
 
     /** BotFather tokens look like {@code 123456789:AAH...}: a numeric bot id, a colon, a secret. */
     private static final Pattern TOKEN_SHAPE = Pattern.compile("\\d{1,20}:[A-Za-z0-9_-]{20,}");
+    /** What Telegram accepts as a webhook's secret_token. */
+    private static final Pattern SECRET_SHAPE = Pattern.compile("[A-Za-z0-9_-]{1,256}");
+    /** Paths the HTTP server answers itself, which a webhook cannot take. */
+    private static final Set<String> SERVED_PATHS = Set.of("/healthz", "/readyz", "/metrics");
 
     public Settings {
         allowedUsers = Set.copyOf(allowedUsers);
@@ -85,7 +94,50 @@ public record Settings(
                 count(env, RATE_LIMIT, DEFAULT_RATE_LIMIT, 1, 10_000),
                 count(env, CONTEXT_MINUTES, DEFAULT_CONTEXT_MINUTES, 1, 7 * 24 * 60),
                 languageModel(env),
-                httpPort(env));
+                httpPort(env),
+                webhook(env));
+    }
+
+    /** The webhook, if {@link #WEBHOOK_URL} is set: then the bot is told updates at it instead of polling. */
+    public Optional<Webhook> webhookIfSet() {
+        return Optional.ofNullable(webhook);
+    }
+
+    private static @Nullable Webhook webhook(Map<String, String> env) {
+        String value = blankToNull(env.get(WEBHOOK_URL));
+        if (value == null) {
+            return null;
+        }
+        URI url;
+        try {
+            url = new URI(value.strip());
+        } catch (java.net.URISyntaxException e) {
+            throw new ConfigException(WEBHOOK_URL + " '" + value + "' is not a valid URL: " + e.getReason());
+        }
+        if (!"https".equals(url.getScheme()) || url.getHost() == null) {
+            throw new ConfigException(WEBHOOK_URL + " '" + value + "' is not an https URL: Telegram posts updates "
+                    + "only to https, e.g. https://bot.example.com/telegram (a reverse proxy ends TLS and forwards to "
+                    + HTTP_PORT + ")");
+        }
+        if (SERVED_PATHS.contains(url.getPath())) {
+            throw new ConfigException(WEBHOOK_URL + " '" + value + "' has the path " + url.getPath()
+                    + ", which the HTTP server serves itself; choose another, e.g. /telegram");
+        }
+        String secret = env.get(WEBHOOK_SECRET);
+        if (secret == null || secret.isEmpty()) {
+            throw new ConfigException(WEBHOOK_SECRET + " is not set: it is required with " + WEBHOOK_URL
+                    + "; set it to 1-256 characters of A-Z, a-z, 0-9, _ and -");
+        }
+        if (!SECRET_SHAPE.matcher(secret).matches()) {
+            throw new ConfigException(WEBHOOK_SECRET + " is malformed: expected 1-256 characters of A-Z, a-z, 0-9, "
+                    + "_ and - (the value is not shown)");
+        }
+        if (httpPort(env) == HTTP_OFF) {
+            throw new ConfigException(HTTP_PORT + " '" + env.get(HTTP_PORT).strip() + "' turns the HTTP server off, "
+                    + "but " + WEBHOOK_URL + " is set and Telegram's updates arrive through it; give a port, or unset "
+                    + WEBHOOK_URL + " to poll");
+        }
+        return new Webhook(url, secret);
     }
 
     /** The port of the HTTP server, if it is on. */
@@ -222,6 +274,6 @@ public record Settings(
                 + ", allowedUsers=" + allowedUsers + ", adminIds=" + adminIds + ", onnxThreads=" + onnxThreads
                 + ", questionsPerMinute=" + questionsPerMinute + ", contextMinutes=" + contextMinutes
                 + ", languageModel=" + (languageModel == null ? "unset" : languageModel) + ", httpPort="
-                + (httpPort == HTTP_OFF ? "off" : httpPort) + "]";
+                + (httpPort == HTTP_OFF ? "off" : httpPort) + ", webhook=" + (webhook == null ? "unset" : webhook) + "]";
     }
 }

@@ -18,6 +18,7 @@ import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
 import org.telegram.telegrambots.meta.api.methods.send.SendPhoto;
 import org.telegram.telegrambots.meta.api.methods.updates.DeleteWebhook;
 import org.telegram.telegrambots.meta.api.methods.updates.GetUpdates;
+import org.telegram.telegrambots.meta.api.methods.updates.SetWebhook;
 import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageReplyMarkup;
 import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageText;
 import org.telegram.telegrambots.meta.api.objects.InputFile;
@@ -42,6 +43,8 @@ final class BotApi {
     /** How long one getUpdates call is held open by the server. */
     static final int POLL_SECONDS = 25;
     private static final String HTML = "HTML";
+    /** The kinds of update the bot answers, polled or posted to the webhook. */
+    static final List<String> UPDATE_TYPES = List.of("message", "edited_message", "callback_query");
 
     private final TelegramClient client;
     private final String token;
@@ -82,13 +85,19 @@ final class BotApi {
         counted("deleteWebhook", () -> client.execute(DeleteWebhook.builder().dropPendingUpdates(false).build()));
     }
 
+    /** Tells Telegram to post updates to {@code url} with {@code secret}; what it holds already is kept. */
+    void setWebhook(String url, String secret, int maxConnections) throws TelegramApiException {
+        counted("setWebhook", () -> client.execute(SetWebhook.builder().url(url).secretToken(secret)
+                .allowedUpdates(UPDATE_TYPES).maxConnections(maxConnections).dropPendingUpdates(false).build()));
+    }
+
     void setCommands(List<BotCommand> commands) throws TelegramApiException {
         counted("setMyCommands", () -> client.execute(SetMyCommands.builder().commands(commands).build()));
     }
 
     List<Update> getUpdates(int offset) throws TelegramApiException {
         return counted("getUpdates", () -> client.execute(GetUpdates.builder().offset(offset).timeout(POLL_SECONDS)
-                .limit(100).allowedUpdates(List.of("message", "edited_message", "callback_query")).build()));
+                .limit(100).allowedUpdates(UPDATE_TYPES).build()));
     }
 
     void typing(long chatId) throws TelegramApiException {

@@ -4,11 +4,14 @@ import io.github.careeradvisor.advisor.Advisor;
 import io.github.careeradvisor.chart.ChartPainter;
 import io.github.careeradvisor.config.ConfigException;
 import io.github.careeradvisor.config.Settings;
+import io.github.careeradvisor.config.Webhook;
 import io.github.careeradvisor.inbox.UpdateInbox;
 import java.net.URI;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,8 +21,9 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
 
 /**
- * The advisor on Telegram, wired: {@link UpdatePoller} fetches updates and stores each in the inbox
- * before Telegram is told it arrived, and {@link UpdateDispatcher} answers them, chats in parallel and
+ * The advisor on Telegram, wired: {@link UpdatePoller} fetches updates (or, in webhook mode,
+ * {@link WebhookUpdates} takes those Telegram posts) and stores each in the inbox before Telegram is told
+ * it arrived, and {@link UpdateDispatcher} answers them, chats in parallel and
  * each chat in order. The inbox journals every step, so a restart loses nothing and repeats nothing
  * it recorded.
  */
@@ -27,6 +31,11 @@ public final class TelegramBot {
 
     private static final Logger LOG = LoggerFactory.getLogger(TelegramBot.class);
 
+    /**
+     * Connections Telegram opens to the webhook at once: enough for a burst, few enough that storing (one
+     * writer, SQLite) keeps up and the HTTP server's threads stay free for probes.
+     */
+    static final int MAX_CONNECTIONS = 8;
     /** Chats answered at the same time; answers are CPU-bound and short. */
     static final int WORKERS = 8;
     /** Messages waiting in one chat beyond which new ones are dropped: a flood delays only itself. */
@@ -59,15 +68,20 @@ public final class TelegramBot {
     private volatile @Nullable UpdateDispatcher dispatcher;
     private volatile @Nullable UpdatePoller poller;
     private volatile boolean stopped;
+    /** Webhook mode's settings and receiver; both null when the bot polls. */
+    private final @Nullable Webhook webhook;
+    private final @Nullable WebhookUpdates webhookUpdates;
+    /** What {@link #run()} waits on in webhook mode, where no polling loop holds it. */
+    private final CountDownLatch stopping = new CountDownLatch(1);
 
     /**
      * The bot as it runs against Telegram: Telegram's send limits, the configured questions a minute, and
      * what it does reported to {@code events}.
      */
     public static TelegramBot forTelegram(String token, URI apiUrl, Advisor advisor, Set<Long> allowedUsers,
-            UpdateInbox inbox, int questionsPerMinute, BotEvents events) {
+            UpdateInbox inbox, int questionsPerMinute, BotEvents events, @Nullable Webhook webhook) {
         return new TelegramBot(token, apiUrl, advisor, allowedUsers, inbox, questionsPerMinute, Pacing.TELEGRAM,
-                Clock.systemUTC(), events);
+                Clock.systemUTC(), events, webhook);
     }
 
     TelegramBot(String token, URI apiUrl, Advisor advisor, Set<Long> allowedUsers, UpdateInbox inbox,
@@ -84,6 +98,14 @@ public final class TelegramBot {
     /** @param events what the bot does, for the operators' metrics */
     TelegramBot(String token, URI apiUrl, Advisor advisor, Set<Long> allowedUsers, UpdateInbox inbox,
             int questionsPerMinute, Pacing pacing, Clock clock, BotEvents events) {
+        this(token, apiUrl, advisor, allowedUsers, inbox, questionsPerMinute, pacing, clock, events, null);
+    }
+
+    /** @param webhook where Telegram posts updates; null to poll for them */
+    TelegramBot(String token, URI apiUrl, Advisor advisor, Set<Long> allowedUsers, UpdateInbox inbox,
+            int questionsPerMinute, Pacing pacing, Clock clock, BotEvents events, @Nullable Webhook webhook) {
+        this.webhook = webhook;
+        this.webhookUpdates = webhook == null ? null : new WebhookUpdates(webhook.secret(), inbox, events);
         this.clock = clock;
         this.events = events;
         this.api = new BotApi(token, apiUrl, events);
@@ -94,7 +116,18 @@ public final class TelegramBot {
         this.pacing = pacing;
     }
 
-    /** Checks the token with getMe, drops any webhook, sets the command menu and wires the two halves. */
+    /**
+     * What the HTTP server hands the webhook's POSTs to, in webhook mode. It refuses them (503, Telegram
+     * sends them again) until {@link #run()} has taken up what the last run left unanswered.
+     */
+    public Optional<WebhookReceiver> webhookReceiver() {
+        return Optional.ofNullable(webhookUpdates);
+    }
+
+    /**
+     * Checks the token with getMe, sets the webhook (in webhook mode) or drops any (polling), sets the
+     * command menu and wires the two halves.
+     */
     public void start() {
         try {
             User me = api.getMe();
@@ -107,7 +140,12 @@ public final class TelegramBot {
                     events);
             reminders = Reminders.forBot(advisor, api, pacer, queues, clock, pacing);
             UpdateDispatcher answering = new UpdateDispatcher(queues, responder, delivery, inbox, advisor.stats());
-            api.deleteWebhook();
+            Webhook posted = webhook;
+            if (posted == null) {
+                api.deleteWebhook(); // a webhook left set would make every getUpdates fail with 409
+            } else {
+                api.setWebhook(posted.url().toString(), posted.secret(), MAX_CONNECTIONS);
+            }
             api.setCommands(MENU);
             poller = new UpdatePoller(api, inbox, answering, events);
             dispatcher = answering;
@@ -125,7 +163,8 @@ public final class TelegramBot {
     }
 
     /**
-     * Answers what a crash left unanswered, then polls until {@link #stop()}. Every update is stored
+     * Answers what a crash left unanswered, then polls until {@link #stop()} (in webhook mode: takes the
+     * updates Telegram posts, and returns only once stopped). Every update is stored
      * before Telegram is told it arrived (the next offset); its reply is stored before it is sent, and
      * each part recorded once Telegram took it. So a restart loses nothing, sends the rest of a reply
      * it had begun (the same words, not composed again), and sends again only a part that was on the
@@ -145,12 +184,29 @@ public final class TelegramBot {
         if (nudging != null) {
             nudging.start();
         }
-        polling.run();
+        WebhookUpdates posted = webhookUpdates;
+        if (posted == null) {
+            polling.run();
+            return;
+        }
+        posted.open(answering); // only now: an update taken before resume() would be queued twice
+        try {
+            stopping.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            posted.close();
+        }
     }
 
-    /** Stops polling and waits a few seconds for answers in flight. */
+    /** Stops polling (or taking the webhook's updates) and waits a few seconds for answers in flight. */
     public void stop() {
         stopped = true;
+        WebhookUpdates posted = webhookUpdates;
+        if (posted != null) {
+            posted.close();
+        }
+        stopping.countDown();
         UpdatePoller polling = poller;
         UpdateDispatcher answering = dispatcher;
         if (polling != null) {

@@ -51,6 +51,11 @@ final class Updates {
         }
     }
 
+    /** An update as Telegram posts it to the webhook. */
+    static Update read(byte[] json) throws IOException {
+        return JSON.readValue(json, Update.class);
+    }
+
     /** An update read back from the inbox, as {@link #received} wrote it. */
     static Update read(UpdateInbox.Received received) throws IOException {
         return JSON.readValue(received.payload(), Update.class);

@@ -149,4 +149,74 @@ class SettingsTest {
         assertFalse(settings.toString().contains("sk-very-secret-123"));
         assertTrue(settings.toString().contains("apiKey=set"));
     }
+
+    private static final String SECRET = "hook_Secret-42";
+
+    @Test
+    void without_a_webhook_url_the_bot_polls() {
+        assertTrue(Settings.fromEnvironment(Map.of("TELEGRAM_WEBHOOK_SECRET", SECRET)).webhookIfSet().isEmpty());
+    }
+
+    @Test
+    void a_webhook_url_and_secret_make_webhook_mode_served_on_the_urls_path() {
+        Settings settings = Settings.fromEnvironment(Map.of("TELEGRAM_WEBHOOK_URL", "https://bot.example.com/tg/hook",
+                "TELEGRAM_WEBHOOK_SECRET", SECRET, "ADVISOR_HTTP_PORT", "9100"));
+
+        Webhook webhook = settings.webhookIfSet().orElseThrow();
+        assertEquals(URI.create("https://bot.example.com/tg/hook"), webhook.url());
+        assertEquals(SECRET, webhook.secret());
+        assertEquals("/tg/hook", webhook.path());
+        assertEquals("/", new Webhook(URI.create("https://bot.example.com"), SECRET).path());
+        assertFalse(settings.toString().contains(SECRET), settings.toString());
+        assertTrue(settings.toString().contains("webhook=Webhook[url=https://bot.example.com/tg/hook, secret=set]"),
+                settings.toString());
+    }
+
+    @Test
+    void a_webhook_url_that_is_not_https_is_refused_naming_it() {
+        for (String url : List.of("http://bot.example.com/hook", "bot.example.com/hook", "https:///hook")) {
+            ConfigException e = assertThrows(ConfigException.class, () -> Settings.fromEnvironment(
+                    Map.of("TELEGRAM_WEBHOOK_URL", url, "TELEGRAM_WEBHOOK_SECRET", SECRET)), url);
+            assertEquals("TELEGRAM_WEBHOOK_URL '" + url + "' is not an https URL: Telegram posts updates only to "
+                    + "https, e.g. https://bot.example.com/telegram (a reverse proxy ends TLS and forwards to "
+                    + "ADVISOR_HTTP_PORT)", e.getMessage());
+        }
+    }
+
+    @Test
+    void a_webhook_path_the_http_server_serves_itself_is_refused() {
+        ConfigException e = assertThrows(ConfigException.class, () -> Settings.fromEnvironment(Map.of(
+                "TELEGRAM_WEBHOOK_URL", "https://bot.example.com/metrics", "TELEGRAM_WEBHOOK_SECRET", SECRET)));
+
+        assertEquals("TELEGRAM_WEBHOOK_URL 'https://bot.example.com/metrics' has the path /metrics, which the HTTP "
+                + "server serves itself; choose another, e.g. /telegram", e.getMessage());
+    }
+
+    @Test
+    void webhook_mode_needs_a_secret_of_telegrams_shape_and_never_shows_it() {
+        ConfigException missing = assertThrows(ConfigException.class, () -> Settings.fromEnvironment(
+                Map.of("TELEGRAM_WEBHOOK_URL", "https://bot.example.com/hook")));
+        assertEquals("TELEGRAM_WEBHOOK_SECRET is not set: it is required with TELEGRAM_WEBHOOK_URL; set it to "
+                + "1-256 characters of A-Z, a-z, 0-9, _ and -", missing.getMessage());
+        for (String bad : List.of("has space", "semi;colon", "ü-umlaut", "x".repeat(257))) {
+            ConfigException e = assertThrows(ConfigException.class, () -> Settings.fromEnvironment(
+                    Map.of("TELEGRAM_WEBHOOK_URL", "https://bot.example.com/hook", "TELEGRAM_WEBHOOK_SECRET", bad)));
+            assertEquals("TELEGRAM_WEBHOOK_SECRET is malformed: expected 1-256 characters of A-Z, a-z, 0-9, _ and - "
+                    + "(the value is not shown)", e.getMessage(), bad);
+        }
+        assertEquals("x".repeat(256), Settings.fromEnvironment(Map.of("TELEGRAM_WEBHOOK_URL",
+                "https://bot.example.com/hook", "TELEGRAM_WEBHOOK_SECRET", "x".repeat(256))).webhookIfSet()
+                .orElseThrow().secret());
+    }
+
+    @Test
+    void webhook_mode_with_the_http_server_off_is_refused_naming_the_port_setting() {
+        ConfigException e = assertThrows(ConfigException.class, () -> Settings.fromEnvironment(Map.of(
+                "TELEGRAM_WEBHOOK_URL", "https://bot.example.com/hook", "TELEGRAM_WEBHOOK_SECRET", SECRET,
+                "ADVISOR_HTTP_PORT", "off")));
+
+        assertEquals("ADVISOR_HTTP_PORT 'off' turns the HTTP server off, but TELEGRAM_WEBHOOK_URL is set and "
+                + "Telegram's updates arrive through it; give a port, or unset TELEGRAM_WEBHOOK_URL to poll",
+                e.getMessage());
+    }
 }

@@ -39,7 +39,7 @@ final class FakeBotApi implements AutoCloseable {
 
     private static final java.util.Map<String, String> CANONICAL = java.util.stream.Stream.of("getUpdates", "getMe",
             "sendMessage", "editMessageText", "editMessageReplyMarkup", "deleteWebhook", "setMyCommands",
-            "sendChatAction", "answerCallbackQuery", "sendPhoto")
+            "sendChatAction", "answerCallbackQuery", "sendPhoto", "setWebhook")
             .collect(java.util.stream.Collectors.toMap(String::toLowerCase, m -> m));
 
     /** A request the bot made: the method and its JSON body. */
@@ -493,8 +493,8 @@ final class FakeBotApi implements AutoCloseable {
             case "sendMessage" -> sendMessage((ObjectNode) body);
             case "editMessageText" -> editMessageText((ObjectNode) body);
             case "sendPhoto" -> sendPhoto((ObjectNode) body);
-            case "deleteWebhook", "setMyCommands", "sendChatAction", "answerCallbackQuery", "editMessageReplyMarkup"
-                    -> record(method, body);
+            case "deleteWebhook", "setWebhook", "setMyCommands", "sendChatAction", "answerCallbackQuery",
+                    "editMessageReplyMarkup" -> record(method, body);
             default -> error(404, "Not Found: method not found");
         };
         reply(exchange, response.get("ok").asBoolean() ? 200 : response.get("error_code").asInt(), response);
