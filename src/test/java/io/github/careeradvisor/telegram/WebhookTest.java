@@ -155,16 +155,17 @@ class WebhookTest {
     void bodies_over_a_mebibyte_non_json_and_other_methods_are_refused_without_a_stack_trace() throws Exception {
         postUntilOpen(update(400, "/help"));
 
-        HttpResponse<String> large = post("{\"update_id\": 401, \"x\": \"" + "a".repeat(1 << 20) + "\"}", SECRET);
+        String large = oversized();
         HttpResponse<String> notJson = post("update_id=402&text=hi", SECRET);
         HttpResponse<String> get = client.send(HttpRequest.newBuilder(hook()).timeout(Duration.ofSeconds(10))
                 .header(WebhookReceiver.SECRET_HEADER, SECRET).build(), HttpResponse.BodyHandlers.ofString());
 
-        assertEquals(413, large.statusCode());
+        assertTrue(large.startsWith("HTTP/1.1 413 "), large);
+        assertFalse(large.contains("Exception") || large.contains("\tat "), large);
         assertEquals(400, notJson.statusCode());
         assertEquals(405, get.statusCode());
         assertEquals("POST", get.headers().firstValue("Allow").orElse(""));
-        for (HttpResponse<String> refused : List.of(large, notJson, get)) {
+        for (HttpResponse<String> refused : List.of(notJson, get)) {
             assertFalse(refused.body().contains("Exception") || refused.body().contains("\tat "), refused.body());
         }
         assertEquals(401, inbox.nextOffset(), "only 400 was stored");
@@ -196,6 +197,24 @@ class WebhookTest {
             response = post(update, SECRET);
         }
         return response;
+    }
+
+    /**
+     * A POST announcing a body over a mebibyte, over a plain socket: the server answers from the header,
+     * without reading the body, so the test sends only its start (a client still writing the rest when the
+     * server closes would see its connection reset instead of the answer). Returns the whole response.
+     */
+    private String oversized() throws Exception {
+        URI url = hook();
+        try (java.net.Socket socket = new java.net.Socket(url.getHost(), url.getPort())) {
+            socket.setSoTimeout(10_000);
+            String head = "POST " + url.getRawPath() + " HTTP/1.1\r\nHost: " + url.getHost() + "\r\n"
+                    + WebhookReceiver.SECRET_HEADER + ": " + SECRET + "\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: " + ((1 << 20) + 1) + "\r\n\r\n{\"update_id\": 401, \"x\": \"";
+            socket.getOutputStream().write(head.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            socket.getOutputStream().flush();
+            return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
     }
 
     private HttpResponse<String> post(String body, String secret) throws Exception {
