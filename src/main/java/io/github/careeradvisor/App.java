@@ -15,7 +15,7 @@ import io.github.careeradvisor.config.ConfigException;
 import io.github.careeradvisor.config.Settings;
 import io.github.careeradvisor.generation.GeneratedPhrasing;
 import io.github.careeradvisor.generation.Phrasing;
-import io.github.careeradvisor.inbox.SqliteInbox;
+import io.github.careeradvisor.inbox.SqlInbox;
 import io.github.careeradvisor.inbox.UpdateInbox;
 import io.github.careeradvisor.knowledge.CertificationCatalog;
 import io.github.careeradvisor.knowledge.KnowledgeBase;
@@ -27,12 +27,14 @@ import io.github.careeradvisor.monitoring.BotMetrics;
 import io.github.careeradvisor.monitoring.HealthServer;
 import io.github.careeradvisor.monitoring.StartUp;
 import io.github.careeradvisor.profile.FeedbackStore;
-import io.github.careeradvisor.profile.SqliteProfileStore;
+import io.github.careeradvisor.profile.SqlProfileStore;
 import io.github.careeradvisor.retrieval.Embedder;
 import io.github.careeradvisor.retrieval.IndexBuilder;
 import io.github.careeradvisor.retrieval.IndexReport;
 import io.github.careeradvisor.storage.DataDir;
-import io.github.careeradvisor.storage.SqliteDatabase;
+import io.github.careeradvisor.storage.Database;
+import io.github.careeradvisor.storage.DatabaseUnavailableException;
+import io.github.careeradvisor.storage.Databases;
 import io.github.careeradvisor.telegram.TelegramBot;
 import java.io.BufferedReader;
 import java.io.FileDescriptor;
@@ -94,7 +96,7 @@ public final class App {
      * The advisor with its index built, what building it did, the bot's update journal, and the
      * database both the profiles and the journal live in, to close.
      */
-    public record Started(Advisor advisor, IndexReport report, UpdateInbox inbox, SqliteDatabase database)
+    public record Started(Advisor advisor, IndexReport report, UpdateInbox inbox, Database database)
             implements AutoCloseable {
 
         @Override
@@ -119,8 +121,8 @@ public final class App {
     public static Started start(Settings settings, Embedder embedder, Consumer<String> warnings,
             UnaryOperator<Phrasing> phrasing) {
         // The database first: a data dir that cannot be used stops start-up before seconds of indexing.
-        SqliteDatabase database = SqliteDatabase.open(settings.dataDir());
-        SqliteProfileStore profiles = new SqliteProfileStore(database);
+        Database database = Databases.open(settings);
+        SqlProfileStore profiles = new SqlProfileStore(database);
         Advisor advisor;
         IndexBuilder.Built built;
         try {
@@ -145,7 +147,7 @@ public final class App {
         }
         // The model's first run is several times slower than the next ones: pay it here, not on a user.
         advisor.warmUp();
-        return new Started(advisor, built.report(), new SqliteInbox(database), database);
+        return new Started(advisor, built.report(), new SqlInbox(database), database);
     }
 
     /**
@@ -197,6 +199,9 @@ public final class App {
         } catch (ConfigException e) {
             err.println("error: " + e.getMessage());
             return EXIT_USAGE;
+        } catch (DatabaseUnavailableException e) {
+            err.println("error: " + e.getMessage());
+            return EXIT_FAILURE;
         } catch (UncheckedIOException e) {
             err.println("error: " + e.getMessage() + ": " + e.getCause().getMessage());
             return EXIT_FAILURE;
@@ -226,7 +231,7 @@ public final class App {
 
     /** Reads the database only: no model, no index. */
     private int report(Settings settings, Invocation invocation) {
-        try (SqliteProfileStore store = new SqliteProfileStore(SqliteDatabase.open(settings.dataDir()))) {
+        try (SqlProfileStore store = new SqlProfileStore(Databases.open(settings))) {
             FeedbackStore.Report report = store.feedback().report(
                     java.time.Instant.now().minus(Duration.ofDays(invocation.days())), OperatorReport.TOP);
             out.println(invocation.json() ? ReportJson.of(report, invocation.days())
@@ -280,8 +285,8 @@ public final class App {
                     + Settings.KNOWLEDGE_DIR + ")"));
         } else {
             Roadmap roadmap = Roadmap.load(settings.knowledgeDir());
-            try (SqliteDatabase database = SqliteDatabase.open(settings.dataDir())) {
-                chart = Pictures.progress(roadmap, new SqliteProfileStore(database).load(user));
+            try (Database database = Databases.open(settings)) {
+                chart = Pictures.progress(roadmap, new SqlProfileStore(database).load(user));
             }
         }
         byte[] png = new ChartPainter().png(chart);

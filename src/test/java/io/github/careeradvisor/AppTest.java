@@ -345,7 +345,7 @@ class AppTest {
     void report_shows_votes_comments_and_declined_questions_as_asked_and_never_who_asked() throws IOException {
         Path data = tmp.resolve("feedback-data");
         java.time.Instant now = java.time.Instant.now();
-        try (io.github.careeradvisor.profile.SqliteProfileStore store = io.github.careeradvisor.profile.SqliteProfileStore.open(data)) {
+        try (io.github.careeradvisor.profile.SqlProfileStore store = io.github.careeradvisor.profile.SqlProfileStore.open(data)) {
             var feedback = store.feedback();
             long junior = feedback.answered(987_654_321L, 987_654_321L, "what does a junior earn?", true, now);
             feedback.vote(junior, 987_654_321L, 987_654_321L, false, now);

@@ -25,7 +25,8 @@ public record Settings(
         int contextMinutes,
         @Nullable LanguageModel languageModel,
         int httpPort,
-        @Nullable Webhook webhook) {
+        @Nullable Webhook webhook,
+        @Nullable SharedDatabase database) {
 
     public static final String KNOWLEDGE_DIR = "ADVISOR_KNOWLEDGE_DIR";
     public static final String DATA_DIR = "ADVISOR_DATA_DIR";
@@ -52,6 +53,11 @@ public record Settings(
     public static final String WEBHOOK_URL = "TELEGRAM_WEBHOOK_URL";
     /** Required with {@link #WEBHOOK_URL}: the secret Telegram sends with every update; never printed or logged. */
     public static final String WEBHOOK_SECRET = "TELEGRAM_WEBHOOK_SECRET";
+    /** {@code jdbc:postgresql://…}: set, every piece of state lives in PostgreSQL instead of the data dir's SQLite file. */
+    public static final String DATABASE_URL = "ADVISOR_DATABASE_URL";
+    public static final String DATABASE_USER = "ADVISOR_DATABASE_USER";
+    /** The PostgreSQL password: a secret, never printed or logged. */
+    public static final String DATABASE_PASSWORD = "ADVISOR_DATABASE_PASSWORD";
     /** {@link #httpPort()} when the HTTP server is off. */
     public static final int HTTP_OFF = 0;
 
@@ -95,7 +101,8 @@ public record Settings(
                 count(env, CONTEXT_MINUTES, DEFAULT_CONTEXT_MINUTES, 1, 7 * 24 * 60),
                 languageModel(env),
                 httpPort(env),
-                webhook(env));
+                webhook(env),
+                database(env));
     }
 
     /** The webhook, if {@link #WEBHOOK_URL} is set: then the bot is told updates at it instead of polling. */
@@ -138,6 +145,28 @@ public record Settings(
                     + WEBHOOK_URL + " to poll");
         }
         return new Webhook(url, secret);
+    }
+
+    /** The shared PostgreSQL database, if {@link #DATABASE_URL} is set; unset, SQLite under the data dir. */
+    public Optional<SharedDatabase> databaseIfSet() {
+        return Optional.ofNullable(database);
+    }
+
+    private static @Nullable SharedDatabase database(Map<String, String> env) {
+        String value = blankToNull(env.get(DATABASE_URL));
+        if (value == null) {
+            return null;
+        }
+        String url = value.strip();
+        if (!url.startsWith("jdbc:postgresql://") || url.length() == "jdbc:postgresql://".length()) {
+            throw new ConfigException(DATABASE_URL + " '" + SharedDatabase.mask(url) + "' is not a PostgreSQL JDBC URL: "
+                    + "expected jdbc:postgresql://host:5432/advisor (unset it to keep the SQLite file in "
+                    + DATA_DIR + ")");
+        }
+        String user = blankToNull(env.get(DATABASE_USER));
+        String password = env.get(DATABASE_PASSWORD);
+        return new SharedDatabase(url, user == null ? null : user.strip(),
+                password == null || password.isEmpty() ? null : password);
     }
 
     /** The port of the HTTP server, if it is on. */
@@ -274,6 +303,7 @@ public record Settings(
                 + ", allowedUsers=" + allowedUsers + ", adminIds=" + adminIds + ", onnxThreads=" + onnxThreads
                 + ", questionsPerMinute=" + questionsPerMinute + ", contextMinutes=" + contextMinutes
                 + ", languageModel=" + (languageModel == null ? "unset" : languageModel) + ", httpPort="
-                + (httpPort == HTTP_OFF ? "off" : httpPort) + ", webhook=" + (webhook == null ? "unset" : webhook) + "]";
+                + (httpPort == HTTP_OFF ? "off" : httpPort) + ", webhook=" + (webhook == null ? "unset" : webhook) + ", database="
+                + (database == null ? "SQLite in the data dir" : database) + "]";
     }
 }

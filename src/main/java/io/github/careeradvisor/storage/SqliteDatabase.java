@@ -6,117 +6,29 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.flywaydb.core.api.FlywayException;
 import org.jspecify.annotations.Nullable;
+import org.sqlite.SQLiteDataSource;
 
 /**
- * The SQLite file under the data dir that holds the profiles and the bot's update journal: WAL
- * journal, the schema versioned with {@code PRAGMA user_version} and migrated forward when opened, and
+ * The SQLite file under the data dir that holds the profiles and the bot's update journal (the default
+ * {@link Database}): WAL journal, the schema migrated forward when opened ({@link Migrations}, its
+ * version mirrored in {@code PRAGMA user_version} so an older release refuses a newer file), and
  * a quick check for damaged pages when opened, deleted content overwritten with zeros (see {@link #erase}).
  * One connection serves every call, one call at a time
  * (each is a few milliseconds); every write is one transaction. Whoever opens it closes it; the stores
- * built on it ({@code SqliteProfileStore}, {@code SqliteInbox}) share it.
+ * built on it ({@code SqlProfileStore}, {@code SqlInbox}) share it.
  */
-public final class SqliteDatabase implements AutoCloseable {
+public final class SqliteDatabase implements Database {
 
     public static final String FILE = "advisor.db";
-
-    /**
-     * The schema of every table in the file, profiles' and the journal's alike. Each entry moves the
-     * schema from version {@code index} to {@code index + 1}: add new ones at the end, never renumber.
-     */
-    public static final List<List<String>> MIGRATIONS = List.of(
-            List.of("""
-                    CREATE TABLE profiles (
-                      user_id INTEGER PRIMARY KEY,
-                      level TEXT CHECK (level IN ('new-to-tech','student','career-switcher','junior','mid','senior')),
-                      cloud TEXT CHECK (cloud IN ('aws','gcp','azure','none')),
-                      goal TEXT CHECK (length(goal) <= 200),
-                      hours_per_week INTEGER CHECK (hours_per_week BETWEEN 1 AND 80),
-                      updated_at TEXT NOT NULL)""", """
-                    CREATE TABLE topic_progress (
-                      user_id INTEGER NOT NULL,
-                      topic_id TEXT NOT NULL CHECK (length(topic_id) BETWEEN 1 AND 40),
-                      status TEXT NOT NULL CHECK (status IN ('done','learning','skipped')),
-                      updated_at TEXT NOT NULL,
-                      PRIMARY KEY (user_id, topic_id))"""),
-            List.of(
-                    "ALTER TABLE profiles ADD COLUMN background TEXT CHECK (length(background) <= 200)",
-                    "ALTER TABLE profiles ADD COLUMN experience_years INTEGER CHECK (experience_years BETWEEN 0 AND 60)"),
-            List.of("""
-                    CREATE TABLE inbox (
-                      update_id INTEGER PRIMARY KEY,
-                      chat_id INTEGER NOT NULL,
-                      user_id INTEGER NOT NULL,
-                      payload TEXT NOT NULL,
-                      received_at TEXT NOT NULL,
-                      answered_at TEXT)""",
-                    "CREATE INDEX inbox_unanswered ON inbox (answered_at, update_id)",
-                    "CREATE INDEX inbox_user ON inbox (user_id)",
-                    "CREATE TABLE bot_state (key TEXT PRIMARY KEY, value TEXT NOT NULL)"),
-            List.of(
-                    "ALTER TABLE inbox ADD COLUMN reply TEXT",
-                    "ALTER TABLE inbox ADD COLUMN parts_sent INTEGER NOT NULL DEFAULT 0 CHECK (parts_sent >= 0)",
-                    // Answered rows kept before v4 still named their sender; from now on they do not.
-                    "UPDATE inbox SET chat_id = 0, user_id = 0 WHERE answered_at IS NOT NULL"),
-            List.of("ALTER TABLE inbox ADD COLUMN starts INTEGER NOT NULL DEFAULT 0"),
-            List.of("""
-                    CREATE TABLE dialogue (
-                      user_id INTEGER NOT NULL,
-                      chat_id INTEGER NOT NULL,
-                      seq INTEGER NOT NULL,
-                      at_ms INTEGER NOT NULL,
-                      turn TEXT NOT NULL,
-                      PRIMARY KEY (user_id, chat_id, seq))""",
-                    "CREATE INDEX dialogue_age ON dialogue (at_ms)"),
-            List.of("""
-                    CREATE TABLE answers (
-                      id INTEGER PRIMARY KEY AUTOINCREMENT,
-                      user_id INTEGER NOT NULL,
-                      chat_id INTEGER NOT NULL,
-                      question TEXT NOT NULL,
-                      grounded INTEGER NOT NULL CHECK (grounded IN (0, 1)),
-                      at_ms INTEGER NOT NULL)""",
-                    "CREATE INDEX answers_age ON answers (at_ms)",
-                    "CREATE INDEX answers_user ON answers (user_id)", """
-                    CREATE TABLE votes (
-                      answer_id INTEGER NOT NULL,
-                      user_id INTEGER NOT NULL,
-                      chat_id INTEGER NOT NULL,
-                      helpful INTEGER NOT NULL CHECK (helpful IN (0, 1)),
-                      at_ms INTEGER NOT NULL,
-                      comment TEXT CHECK (length(comment) <= 1000),
-                      comment_asked INTEGER NOT NULL DEFAULT 0 CHECK (comment_asked IN (0, 1)),
-                      comment_wanted_at_ms INTEGER,
-                      PRIMARY KEY (answer_id, user_id))""",
-                    "CREATE INDEX votes_user ON votes (user_id)"),
-            List.of("""
-                    CREATE TABLE reminders (
-                      user_id INTEGER PRIMARY KEY,
-                      chat_id INTEGER NOT NULL,
-                      weekday INTEGER NOT NULL CHECK (weekday BETWEEN 1 AND 7),
-                      minute_of_day INTEGER NOT NULL CHECK (minute_of_day BETWEEN 0 AND 1439),
-                      offset_minutes INTEGER NOT NULL CHECK (offset_minutes BETWEEN -720 AND 840),
-                      next_at_ms INTEGER NOT NULL)""",
-                    "CREATE INDEX reminders_due ON reminders (next_at_ms)"));
-
-    public static final int SCHEMA_VERSION = MIGRATIONS.size();
-
-    /** Reads through the connection. */
-    public interface Query<T> {
-        T run(Connection db) throws SQLException;
-    }
-
-    /** Writes through the connection, inside a transaction. */
-    public interface Work {
-        void run(Connection db) throws SQLException;
-    }
 
     private final Connection db;
     private final Path file;
@@ -190,6 +102,7 @@ public final class SqliteDatabase implements AutoCloseable {
         }
     }
 
+    @Override
     public synchronized int schemaVersion() {
         return read("reading the schema version", c -> {
             try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA user_version")) {
@@ -198,25 +111,49 @@ public final class SqliteDatabase implements AutoCloseable {
         });
     }
 
+    /**
+     * Migrates the schema to the newest version. A file from before Flyway (its version only in
+     * {@code PRAGMA user_version}) is baselined at that version; the version is written back to
+     * {@code user_version} for releases that read only that.
+     */
     private void migrate() throws SQLException {
         int version = schemaVersion();
-        if (version > SCHEMA_VERSION) {
-            throw new SQLException("schema version " + version + " is newer than this program's " + SCHEMA_VERSION);
+        if (version > Migrations.LATEST) {
+            throw new SQLException("schema version " + version + " is newer than this program's " + Migrations.LATEST
+                    + " (a newer release wrote it)");
         }
-        for (int v = version; v < SCHEMA_VERSION; v++) {
-            int target = v + 1;
-            inTransaction(c -> {
-                try (Statement s = c.createStatement()) {
-                    for (String sql : MIGRATIONS.get(target - 1)) {
-                        s.execute(sql);
-                    }
-                    s.execute("PRAGMA user_version = " + target);
+        boolean history = read("looking for the schema history", c -> {
+            try (PreparedStatement p = c.prepareStatement("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?")) {
+                p.setString(1, Migrations.HISTORY);
+                try (ResultSet rs = p.executeQuery()) {
+                    return rs.next();
                 }
-            });
+            }
+        });
+        SQLiteDataSource source = new SQLiteDataSource();
+        source.setUrl("jdbc:sqlite:" + file);
+        source.setBusyTimeout(5000);
+        try {
+            Migrations.migrate(source, Dialect.SQLITE, history ? 0 : version);
+        } catch (FlywayException e) {
+            throw new SQLException("migrating its schema failed: " + e.getMessage(), e);
+        }
+        try (Statement s = db.createStatement()) {
+            s.execute("PRAGMA user_version = " + Migrations.LATEST);
         }
     }
 
-    /** Runs a read; a failure names what was being done and the file. */
+    @Override
+    public Dialect dialect() {
+        return Dialect.SQLITE;
+    }
+
+    @Override
+    public String describe() {
+        return "the SQLite file '" + file + "'";
+    }
+
+    @Override
     public synchronized <T> T read(String doing, Query<T> query) {
         long start = System.nanoTime();
         try {
@@ -228,7 +165,7 @@ public final class SqliteDatabase implements AutoCloseable {
         }
     }
 
-    /** Runs a write in one transaction, rolled back whole if any of it fails. */
+    @Override
     public synchronized void write(String doing, Work work) {
         long start = System.nanoTime();
         try {
@@ -243,7 +180,7 @@ public final class SqliteDatabase implements AutoCloseable {
         }
     }
 
-    /** Reads and writes run so far, and the time they took. */
+    @Override
     public DatabaseTime time() {
         return time;
     }
@@ -252,6 +189,7 @@ public final class SqliteDatabase implements AutoCloseable {
      * Why the database cannot serve the bot now, on one line, or empty if it answers a trivial query and
      * its last write (if any) went through: a full or read-only disk shows only in writes.
      */
+    @Override
     public Optional<String> problem() {
         String problem;
         try {
@@ -304,6 +242,7 @@ public final class SqliteDatabase implements AutoCloseable {
      * and emptied. The person's updates still in the journal (the one asking to be forgotten among
      * them) are scrubbed the same way once answered: see {@link #scrubIfErased}.
      */
+    @Override
     public synchronized void erase(String doing, long userId, Work work) {
         write(doing, work);
         erased.add(userId);
@@ -314,6 +253,7 @@ public final class SqliteDatabase implements AutoCloseable {
      * The journal dropped the text and sender of the last update of {@code userId} it held: if that
      * person was erased, the files are scrubbed again, so the old copies of those rows go too.
      */
+    @Override
     public synchronized void scrubIfErased(long userId) {
         if (erased.remove(userId)) {
             scrub("scrubbing the journal of user " + userId);

@@ -7,7 +7,7 @@ import io.github.careeradvisor.advisor.Advisor;
 import io.github.careeradvisor.answer.Answer;
 import io.github.careeradvisor.answer.PlainText;
 import io.github.careeradvisor.config.Settings;
-import io.github.careeradvisor.inbox.SqliteInbox;
+import io.github.careeradvisor.inbox.SqlInbox;
 import io.github.careeradvisor.knowledge.KnowledgeBase;
 import io.github.careeradvisor.knowledge.KnowledgeLoader;
 import io.github.careeradvisor.knowledge.TokenCounter;
@@ -180,7 +180,7 @@ final class Probe {
         try (App.Started started = App.start(settings, new Embedder(settings.onnxThreads()), w -> { });
                 SqliteDatabase journal = SqliteDatabase.open(inboxDir)) {
             long errorsBefore = started.advisor().stats().errors();
-            BotUnderLoad.Result run = BotUnderLoad.run(started.advisor(), new SqliteInbox(journal), chats, seconds,
+            BotUnderLoad.Result run = BotUnderLoad.run(started.advisor(), new SqlInbox(journal), chats, seconds,
                     chat -> {
                         long n = asked.getAndIncrement();
                         // Worded uniquely, so every question costs what a new question costs.

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.careeradvisor.config.ConfigException;
 import io.github.careeradvisor.config.Settings;
-import io.github.careeradvisor.inbox.SqliteInbox;
+import io.github.careeradvisor.inbox.SqlInbox;
 import io.github.careeradvisor.inbox.UpdateInbox;
 import io.github.careeradvisor.storage.SqliteDatabase;
 import io.github.careeradvisor.telegram.ChatsAtPace;
@@ -148,7 +148,7 @@ public final class Soak {
     private void fillJournal(Path data) {
         log.println("soak: a journal of " + HISTORY + " answered updates");
         try (SqliteDatabase database = SqliteDatabase.open(data)) {
-            SqliteInbox inbox = new SqliteInbox(database);
+            SqlInbox inbox = new SqlInbox(database);
             inbox.receive(IntStream.rangeClosed(1, HISTORY).mapToObj(id -> new UpdateInbox.Received(id, 1, 1, "{}"))
                     .toList(), HISTORY + 1);
             for (int id = 1; id <= HISTORY; id++) {

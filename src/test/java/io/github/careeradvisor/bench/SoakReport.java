@@ -34,7 +34,7 @@ record SoakReport(String date, double minutes, int conversations, int contextMin
         md.append(String.format(Locale.ROOT, "`%s --minutes %s` (after `mvn -B -q -DskipTests package`), on %s. "
                 + "The packaged bot ran as its own process, `java -jar target/career-advisor.jar` with the JVM's "
                 + "default settings, against the tests' Bot API stand-in on 127.0.0.1, in a fresh data dir whose "
-                + "journal first got %,d answered updates through the bot's own `SqliteInbox`, as a bot that has run "
+                + "journal first got %,d answered updates through the bot's own `SqlInbox`, as a bot that has run "
                 + "a while leaves it (it keeps the last %,d answered ids). People in %d private chats asked %d "
                 + "messages a second in turn: the evaluation's %d conversations, follow-ups included, one after "
                 + "another without `/new`, each chat asking only once its last question was answered. Every %d s the "

@@ -21,6 +21,22 @@ public final class DatabaseFile {
     private DatabaseFile() {
     }
 
+    /** The statements of one of SQLite's migrations, {@code name} being its file under db/migration/sqlite. */
+    public static List<String> migration(String name) throws IOException {
+        try (var in = DatabaseFile.class.getResourceAsStream("/db/migration/sqlite/" + name)) {
+            if (in == null) {
+                throw new IOException("no migration " + name);
+            }
+            List<String> statements = new ArrayList<>();
+            for (String sql : new String(in.readAllBytes(), StandardCharsets.UTF_8).replaceAll("(?m)^--.*$", "").split(";")) {
+                if (!sql.isBlank()) {
+                    statements.add(sql.strip());
+                }
+            }
+            return statements;
+        }
+    }
+
     /** The one number {@code sql} (a {@code SELECT count(*) …}) gives on the file in {@code dataDir}. */
     public static long count(Path dataDir, String sql) throws SQLException {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve(SqliteDatabase.FILE));

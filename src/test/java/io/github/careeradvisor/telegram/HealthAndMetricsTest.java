@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.careeradvisor.TestAdvisors;
 import io.github.careeradvisor.advisor.Advisor;
-import io.github.careeradvisor.inbox.SqliteInbox;
+import io.github.careeradvisor.inbox.SqlInbox;
 import io.github.careeradvisor.inbox.UpdateInbox;
 import io.github.careeradvisor.monitoring.BotMetrics;
 import io.github.careeradvisor.monitoring.HealthServer;
@@ -63,7 +63,7 @@ class HealthAndMetricsTest {
     void serve() throws Exception {
         telegram = new FakeBotApi();
         database = SqliteDatabase.open(data);
-        inbox = new SqliteInbox(database);
+        inbox = new SqlInbox(database);
         metrics = new BotMetrics(Clock.systemUTC());
         startUp = new StartUp();
         http = HealthServer.start(0, startUp, metrics); // 0: any free port

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.careeradvisor.TestAdvisors;
 import io.github.careeradvisor.advisor.Advisor;
-import io.github.careeradvisor.inbox.SqliteInbox;
+import io.github.careeradvisor.inbox.SqlInbox;
 import io.github.careeradvisor.inbox.UpdateInbox;
 import io.github.careeradvisor.storage.SqliteDatabase;
 import java.io.ByteArrayOutputStream;
@@ -106,7 +106,7 @@ class HostileInputTest {
     private int sendInRounds(Random random, List<String> typed) throws Exception {
         int updates = 0;
         try (FakeBotApi telegram = new FakeBotApi(); SqliteDatabase database = SqliteDatabase.open(data)) {
-            UpdateInbox inbox = new SqliteInbox(database);
+            UpdateInbox inbox = new SqlInbox(database);
             TelegramBot bot = TelegramBotTest.bot(telegram, inbox, 10_000);
             bot.start();
             TelegramBotTest.poll(bot, "hostile-poller");

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.careeradvisor.TestAdvisors;
 import io.github.careeradvisor.advisor.Advisor;
 import io.github.careeradvisor.answer.Answer;
-import io.github.careeradvisor.inbox.SqliteInbox;
+import io.github.careeradvisor.inbox.SqlInbox;
 import io.github.careeradvisor.profile.Weekly;
 import io.github.careeradvisor.storage.DatabaseFile;
 import io.github.careeradvisor.storage.SqliteDatabase;
@@ -186,7 +186,7 @@ class RemindersTest {
 
     private static TelegramBot running(FakeBotApi telegram, SqliteDatabase database, Clock clock, Pacing pacing) {
         TelegramBot bot = new TelegramBot(FakeBotApi.TOKEN, telegram.url(), TestAdvisors.shipped().advisor(), Set.of(),
-                new SqliteInbox(database), 1000, pacing, clock);
+                new SqlInbox(database), 1000, pacing, clock);
         bot.start();
         TelegramBotTest.poll(bot, "reminders-poller");
         return bot;

@@ -12,7 +12,7 @@ import io.github.careeradvisor.answer.Answer;
 import io.github.careeradvisor.config.Settings;
 import io.github.careeradvisor.generation.FakeModelApi;
 import io.github.careeradvisor.generation.FakeModelApi.Mode;
-import io.github.careeradvisor.inbox.SqliteInbox;
+import io.github.careeradvisor.inbox.SqlInbox;
 import io.github.careeradvisor.inbox.UpdateInbox;
 import io.github.careeradvisor.storage.SqliteDatabase;
 import java.nio.file.Path;
@@ -71,7 +71,7 @@ class StreamedAnswersTest {
     void startBot() throws Exception {
         telegram = new FakeBotApi();
         database = SqliteDatabase.open(data);
-        inbox = new SqliteInbox(database);
+        inbox = new SqlInbox(database);
         bot = new TelegramBot(FakeBotApi.TOKEN, telegram.url(), withModel.advisor(), Set.of(), inbox, 1000, Pacing.NONE);
         bot.start();
         TelegramBotTest.poll(bot, "streaming-poller");

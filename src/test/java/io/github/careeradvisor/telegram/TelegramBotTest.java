@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.careeradvisor.TestAdvisors;
 import io.github.careeradvisor.config.ConfigException;
-import io.github.careeradvisor.inbox.SqliteInbox;
+import io.github.careeradvisor.inbox.SqlInbox;
 import io.github.careeradvisor.inbox.UpdateInbox;
 import io.github.careeradvisor.storage.SqliteDatabase;
 import java.nio.file.Path;
@@ -60,7 +60,7 @@ class TelegramBotTest {
     void startBot() throws Exception {
         telegram = new FakeBotApi();
         database = SqliteDatabase.open(data);
-        inbox = new SqliteInbox(database);
+        inbox = new SqlInbox(database);
         bot = bot(telegram, inbox, 1000);
         bot.start();
         poller = poll(bot, "test-poller");

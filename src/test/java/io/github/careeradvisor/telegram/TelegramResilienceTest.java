@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.careeradvisor.TestAdvisors;
 import io.github.careeradvisor.advisor.Advisor;
-import io.github.careeradvisor.inbox.SqliteInbox;
+import io.github.careeradvisor.inbox.SqlInbox;
 import io.github.careeradvisor.inbox.UpdateInbox;
 import io.github.careeradvisor.storage.SqliteDatabase;
 import java.io.ByteArrayOutputStream;
@@ -31,7 +31,7 @@ class TelegramResilienceTest {
         int perChat = 10;
         long firstChat = 610_000;
         try (FakeBotApi telegram = new FakeBotApi(); SqliteDatabase database = SqliteDatabase.open(data)) {
-            UpdateInbox inbox = new SqliteInbox(database);
+            UpdateInbox inbox = new SqlInbox(database);
             TelegramBot bot = TelegramBotTest.bot(telegram, inbox, 1000);
             bot.start();
             telegram.injectFaults(0.1, 42);
@@ -70,7 +70,7 @@ class TelegramResilienceTest {
         PrintStream err = System.err;
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         try (FakeBotApi telegram = new FakeBotApi(); SqliteDatabase database = SqliteDatabase.open(data)) {
-            UpdateInbox inbox = new SqliteInbox(database);
+            UpdateInbox inbox = new SqlInbox(database);
             TelegramBot bot = TelegramBotTest.bot(telegram, inbox, 1000);
             bot.start();
             telegram.conflictPolls(3);
@@ -99,7 +99,7 @@ class TelegramResilienceTest {
         Advisor advisor = TestAdvisors.shipped().advisor();
         long errorsBefore = advisor.stats().errors();
         try (FakeBotApi telegram = new FakeBotApi(); SqliteDatabase database = SqliteDatabase.open(data)) {
-            UpdateInbox inbox = new SqliteInbox(database);
+            UpdateInbox inbox = new SqlInbox(database);
             TelegramBot bot = TelegramBotTest.bot(telegram, inbox, 1000);
             bot.start();
             telegram.blockedBy(blocker);
@@ -131,14 +131,14 @@ class TelegramResilienceTest {
         try (SqliteDatabase database = SqliteDatabase.open(data)) {
             // As a crash left it: update 1's reply was composed in three parts and the first went out;
             // update 2 was stored but not composed.
-            new SqliteInbox(database).receive(List.of(new UpdateInbox.Received(1, chat, chat, message(chat, 1, "/hours 3")),
+            new SqlInbox(database).receive(List.of(new UpdateInbox.Received(1, chat, chat, message(chat, 1, "/hours 3")),
                     new UpdateInbox.Received(2, chat, chat, message(chat, 2, "/hours 4"))), 3);
-            new SqliteInbox(database).replying(1, json.writeValueAsString(new Reply(
+            new SqlInbox(database).replying(1, json.writeValueAsString(new Reply(
                     List.of("stored part one", "stored part two", "stored part three"), null, null, true)));
-            new SqliteInbox(database).sent(1, 1, false);
+            new SqlInbox(database).sent(1, 1, false);
         }
         try (FakeBotApi telegram = new FakeBotApi(); SqliteDatabase database = SqliteDatabase.open(data)) {
-            UpdateInbox inbox = new SqliteInbox(database);
+            UpdateInbox inbox = new SqlInbox(database);
             TelegramBot bot = running(telegram, inbox, "resume-poller");
             try {
                 telegram.awaitSent(chat, 3, 30_000);
@@ -160,13 +160,13 @@ class TelegramResilienceTest {
             // As a crash left it: a language model's draft was shown, and the checked answer stored, unsent.
             int draft = telegram.existingMessage(chat, "The first sentence of an answer …");
             try (SqliteDatabase database = SqliteDatabase.open(data)) {
-                new SqliteInbox(database).receive(List.of(new UpdateInbox.Received(1, chat, chat,
+                new SqlInbox(database).receive(List.of(new UpdateInbox.Received(1, chat, chat,
                         message(chat, 1, "how do ML engineers differ from data scientists?"))), 2);
-                new SqliteInbox(database).replying(1, StoredReply.write(new Reply(
+                new SqlInbox(database).replying(1, StoredReply.write(new Reply(
                         List.of("The <b>whole</b> answer."), null, null, true, draft)));
             }
             try (SqliteDatabase database = SqliteDatabase.open(data)) {
-                UpdateInbox inbox = new SqliteInbox(database);
+                UpdateInbox inbox = new SqlInbox(database);
                 TelegramBot bot = running(telegram, inbox, "draft-resume-poller");
                 try {
                     telegram.awaitCall("editMessageText", 1, 30_000);
@@ -187,11 +187,11 @@ class TelegramResilienceTest {
         long chat = 631_000;
         try (SqliteDatabase database = SqliteDatabase.open(data)) {
             // As the old release left it: the reply composed and journaled in telegrambots' shape, nothing sent.
-            new SqliteInbox(database).receive(List.of(new UpdateInbox.Received(1, chat, chat, message(chat, 1, "/salary"))), 2);
-            new SqliteInbox(database).replying(1, StoredReplyTest.OLD_REPLY_WITH_KEYBOARD);
+            new SqlInbox(database).receive(List.of(new UpdateInbox.Received(1, chat, chat, message(chat, 1, "/salary"))), 2);
+            new SqlInbox(database).replying(1, StoredReplyTest.OLD_REPLY_WITH_KEYBOARD);
         }
         try (FakeBotApi telegram = new FakeBotApi(); SqliteDatabase database = SqliteDatabase.open(data)) {
-            UpdateInbox inbox = new SqliteInbox(database);
+            UpdateInbox inbox = new SqlInbox(database);
             TelegramBot bot = running(telegram, inbox, "old-reply-poller");
             try {
                 List<JsonNode> sent = telegram.awaitSent(chat, 2, 30_000);
@@ -214,16 +214,16 @@ class TelegramResilienceTest {
     void an_update_that_start_after_start_never_finished_is_given_up_and_the_rest_answered() throws Exception {
         long chat = 633_000;
         try (SqliteDatabase database = SqliteDatabase.open(data)) {
-            new SqliteInbox(database).receive(List.of(new UpdateInbox.Received(1, chat, chat, message(chat, 1, "/hours 3")),
+            new SqlInbox(database).receive(List.of(new UpdateInbox.Received(1, chat, chat, message(chat, 1, "/hours 3")),
                     new UpdateInbox.Received(2, chat, chat, message(chat, 2, "/hours 4"))), 3);
             for (int start = 0; start < UpdateDispatcher.MAX_STARTS; start++) {
-                new SqliteInbox(database).resume(); // each of these starts died before finishing update 1
-                new SqliteInbox(database).answered(2);
+                new SqlInbox(database).resume(); // each of these starts died before finishing update 1
+                new SqlInbox(database).answered(2);
             }
-            new SqliteInbox(database).receive(List.of(new UpdateInbox.Received(3, chat, chat, message(chat, 3, "/hours 5"))), 4);
+            new SqlInbox(database).receive(List.of(new UpdateInbox.Received(3, chat, chat, message(chat, 3, "/hours 5"))), 4);
         }
         try (FakeBotApi telegram = new FakeBotApi(); SqliteDatabase database = SqliteDatabase.open(data)) {
-            UpdateInbox inbox = new SqliteInbox(database);
+            UpdateInbox inbox = new SqlInbox(database);
             TelegramBot bot = running(telegram, inbox, "poison-poller");
             try {
                 telegram.awaitSent(chat, 1, 30_000);
@@ -244,11 +244,11 @@ class TelegramResilienceTest {
         Advisor advisor = TestAdvisors.shipped().advisor();
         long errorsBefore = advisor.stats().errors();
         try (SqliteDatabase database = SqliteDatabase.open(data)) {
-            new SqliteInbox(database).receive(List.of(new UpdateInbox.Received(1, chat, chat, message(chat, 1, "/hours 3"))), 2);
-            new SqliteInbox(database).replying(1, "{ not a reply this program wrote");
+            new SqlInbox(database).receive(List.of(new UpdateInbox.Received(1, chat, chat, message(chat, 1, "/hours 3"))), 2);
+            new SqlInbox(database).replying(1, "{ not a reply this program wrote");
         }
         try (FakeBotApi telegram = new FakeBotApi(); SqliteDatabase database = SqliteDatabase.open(data)) {
-            UpdateInbox inbox = new SqliteInbox(database);
+            UpdateInbox inbox = new SqlInbox(database);
             TelegramBot bot = TelegramBotTest.bot(telegram, inbox, 1000);
             bot.start();
             TelegramBotTest.poll(bot, "sorry-poller");
@@ -283,7 +283,7 @@ class TelegramResilienceTest {
         int flooders = 3 * TelegramBot.WORKERS / 2;
         long quiet = 649_999;
         try (FakeBotApi telegram = new FakeBotApi(); SqliteDatabase database = SqliteDatabase.open(data)) {
-            UpdateInbox inbox = new SqliteInbox(database);
+            UpdateInbox inbox = new SqlInbox(database);
             // Telegram's pacing stretched to 3 s a chat: each flooder's second answer waits its turn.
             TelegramBot bot = new TelegramBot(FakeBotApi.TOKEN, telegram.url(), TestAdvisors.shipped().advisor(),
                     java.util.Set.of(), inbox, 1000, new Pacing(3_000, 3_000, Integer.MAX_VALUE));
@@ -319,7 +319,7 @@ class TelegramResilienceTest {
         int throttledChats = 3 * TelegramBot.WORKERS / 2;
         long quiet = 659_999;
         try (FakeBotApi telegram = new FakeBotApi(); SqliteDatabase database = SqliteDatabase.open(data)) {
-            UpdateInbox inbox = new SqliteInbox(database);
+            UpdateInbox inbox = new SqlInbox(database);
             TelegramBot bot = TelegramBotTest.bot(telegram, inbox, 1000);
             bot.start();
             for (long chat = firstThrottled; chat < firstThrottled + throttledChats; chat++) {

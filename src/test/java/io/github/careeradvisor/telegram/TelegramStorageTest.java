@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.careeradvisor.App;
 import io.github.careeradvisor.TestAdvisors;
-import io.github.careeradvisor.inbox.SqliteInbox;
+import io.github.careeradvisor.inbox.SqlInbox;
 import io.github.careeradvisor.inbox.UpdateInbox;
 import io.github.careeradvisor.storage.DatabaseFile;
 import io.github.careeradvisor.storage.SqliteDatabase;
@@ -49,7 +49,7 @@ class TelegramStorageTest {
         PrintStream err = System.err;
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         try (FakeBotApi telegram = new FakeBotApi(); SqliteDatabase database = SqliteDatabase.open(tmp.resolve("data"))) {
-            UpdateInbox inbox = new SqliteInbox(database);
+            UpdateInbox inbox = new SqlInbox(database);
             TelegramBot bot = TelegramBotTest.bot(telegram, inbox, 1000);
             bot.start();
             System.setErr(new PrintStream(log, true, StandardCharsets.UTF_8));

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.careeradvisor.TestAdvisors;
 import io.github.careeradvisor.config.Webhook;
-import io.github.careeradvisor.inbox.SqliteInbox;
+import io.github.careeradvisor.inbox.SqlInbox;
 import io.github.careeradvisor.inbox.UpdateInbox;
 import io.github.careeradvisor.monitoring.BotMetrics;
 import io.github.careeradvisor.monitoring.HealthServer;
@@ -55,7 +55,7 @@ class WebhookTest {
     void startTheBotInWebhookMode() throws Exception {
         telegram = new FakeBotApi();
         database = SqliteDatabase.open(data);
-        inbox = new SqliteInbox(database);
+        inbox = new SqlInbox(database);
         BotMetrics metrics = new BotMetrics(Clock.systemUTC());
         StartUp startUp = new StartUp();
         http = HealthServer.start(0, startUp, metrics);

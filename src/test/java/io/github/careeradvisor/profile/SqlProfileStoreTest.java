@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.careeradvisor.config.ConfigException;
 import io.github.careeradvisor.storage.DatabaseFile;
-import io.github.careeradvisor.storage.SqliteDatabase;
+import io.github.careeradvisor.storage.Migrations;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The real SQLite file in a temporary data dir. */
-class SqliteProfileStoreTest {
+class SqlProfileStoreTest {
 
     @TempDir
     Path data;
@@ -36,7 +36,7 @@ class SqliteProfileStoreTest {
 
     @Test
     void a_profile_round_trips_and_survives_a_restart() {
-        try (SqliteProfileStore store = SqliteProfileStore.open(data)) {
+        try (SqlProfileStore store = SqlProfileStore.open(data)) {
             store.setLevel(7, Level.JUNIOR);
             store.setCloud(7, Cloud.GCP);
             store.setGoal(7, "ML engineer at a fintech");
@@ -46,7 +46,7 @@ class SqliteProfileStoreTest {
             store.setTopic(7, "math", TopicStatus.LEARNING);
             store.setTopic(7, "math", TopicStatus.SKIPPED);
         }
-        try (SqliteProfileStore reopened = SqliteProfileStore.open(data)) {
+        try (SqlProfileStore reopened = SqlProfileStore.open(data)) {
             assertEquals(new Profile(7, Level.JUNIOR, "Java developer", 5, "ML engineer at a fintech", Cloud.GCP, 5,
                     Map.of("python", TopicStatus.DONE, "math", TopicStatus.SKIPPED)), reopened.load(7));
         }
@@ -54,7 +54,7 @@ class SqliteProfileStoreTest {
 
     @Test
     void an_update_writes_everything_it_changes_at_once_or_nothing() {
-        try (SqliteProfileStore store = SqliteProfileStore.open(data)) {
+        try (SqlProfileStore store = SqlProfileStore.open(data)) {
             store.setGoal(4, "work in healthcare");
 
             Profile stored = store.update(4, p -> new Profile(4, Level.SENIOR, "data engineer", 8, p.goal(), Cloud.GCP,
@@ -74,11 +74,11 @@ class SqliteProfileStoreTest {
 
     @Test
     void a_new_file_is_created_at_the_current_schema_in_wal_mode() throws Exception {
-        try (SqliteProfileStore store = SqliteProfileStore.open(data.resolve("nested"))) {
-            assertEquals(SqliteDatabase.SCHEMA_VERSION, store.schemaVersion());
+        try (SqlProfileStore store = SqlProfileStore.open(data.resolve("nested"))) {
+            assertEquals(Migrations.LATEST, store.schemaVersion());
             assertTrue(store.load(1).isEmpty());
         }
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + data.resolve("nested").resolve(SqliteProfileStore.FILE));
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + data.resolve("nested").resolve(SqlProfileStore.FILE));
                 Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA journal_mode")) {
             rs.next();
             assertEquals("wal", rs.getString(1));
@@ -87,9 +87,9 @@ class SqliteProfileStoreTest {
 
     @Test
     void a_version_1_file_is_migrated_and_keeps_its_data() throws Exception {
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + data.resolve(SqliteProfileStore.FILE));
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + data.resolve(SqlProfileStore.FILE));
                 Statement s = c.createStatement()) {
-            for (String sql : SqliteDatabase.MIGRATIONS.get(0)) {
+            for (String sql : DatabaseFile.migration("V1__profiles_and_progress.sql")) {
                 s.execute(sql);
             }
             s.execute("PRAGMA user_version = 1");
@@ -98,8 +98,8 @@ class SqliteProfileStoreTest {
             s.execute("INSERT INTO topic_progress VALUES (9, 'python', 'done', '2026-01-01T00:00:00Z')");
         }
 
-        try (SqliteProfileStore store = SqliteProfileStore.open(data)) {
-            assertEquals(SqliteDatabase.SCHEMA_VERSION, store.schemaVersion());
+        try (SqlProfileStore store = SqlProfileStore.open(data)) {
+            assertEquals(Migrations.LATEST, store.schemaVersion());
             assertEquals(new Profile(9, Level.STUDENT, null, null, "data science", Cloud.AWS, 10,
                     Map.of("python", TopicStatus.DONE)), store.load(9));
             store.setBackground(9, "student of physics", 0);
@@ -109,7 +109,7 @@ class SqliteProfileStoreTest {
 
     @Test
     void forget_leaves_no_row_behind_and_touches_nobody_else() throws Exception {
-        try (SqliteProfileStore store = SqliteProfileStore.open(data)) {
+        try (SqlProfileStore store = SqlProfileStore.open(data)) {
             store.setLevel(1, Level.SENIOR);
             store.setTopic(1, "python", TopicStatus.DONE);
             store.setLevel(2, Level.STUDENT);
@@ -127,7 +127,7 @@ class SqliteProfileStoreTest {
 
     @Test
     void two_users_never_see_each_others_data() {
-        try (SqliteProfileStore store = SqliteProfileStore.open(data)) {
+        try (SqlProfileStore store = SqlProfileStore.open(data)) {
             store.setCloud(100, Cloud.AZURE);
             store.setTopic(100, "sql", TopicStatus.DONE);
 
@@ -143,7 +143,7 @@ class SqliteProfileStoreTest {
         List<String> topics = List.of("python", "math", "statistics", "data-sql", "ml-algorithms", "deep-learning",
                 "software-engineering", "deployment", "big-data", "cloud", "portfolio", "job-search");
         ExecutorService pool = Executors.newFixedThreadPool(16);
-        try (SqliteProfileStore store = SqliteProfileStore.open(data)) {
+        try (SqlProfileStore store = SqlProfileStore.open(data)) {
             List<Future<?>> work = new ArrayList<>();
             for (long user = 1; user <= 40; user++) {
                 long u = user;
@@ -170,29 +170,29 @@ class SqliteProfileStoreTest {
 
     @Test
     void a_file_that_is_not_a_database_is_named_in_a_clear_error() throws Exception {
-        Files.writeString(data.resolve(SqliteProfileStore.FILE), "this is not a database, just text ".repeat(200));
+        Files.writeString(data.resolve(SqlProfileStore.FILE), "this is not a database, just text ".repeat(200));
 
-        ConfigException e = assertThrows(ConfigException.class, () -> SqliteProfileStore.open(data));
+        ConfigException e = assertThrows(ConfigException.class, () -> SqlProfileStore.open(data));
 
-        assertTrue(e.getMessage().startsWith("the profile database '" + data.resolve(SqliteProfileStore.FILE)
+        assertTrue(e.getMessage().startsWith("the profile database '" + data.resolve(SqlProfileStore.FILE)
                 + "' cannot be opened: "), e.getMessage());
         assertTrue(e.getMessage().endsWith("(move it away to start afresh, or set ADVISOR_DATA_DIR)"), e.getMessage());
     }
 
     @Test
     void a_database_with_damaged_pages_is_refused_at_start_up_with_what_to_do() throws Exception {
-        try (SqliteProfileStore store = SqliteProfileStore.open(data)) {
+        try (SqlProfileStore store = SqlProfileStore.open(data)) {
             for (long user = 1; user <= 2_000; user++) {
                 store.setGoal(user, "become an ML engineer at a company that ships models, number " + user);
             }
         }
-        Path file = data.resolve(SqliteProfileStore.FILE);
+        Path file = data.resolve(SqlProfileStore.FILE);
         byte[] bytes = Files.readAllBytes(file);
         assertTrue(bytes.length > 16 * 4096, "a file of many pages: " + bytes.length);
         java.util.Arrays.fill(bytes, 8 * 4096, 12 * 4096, (byte) 0x5A); // four pages in the middle overwritten
         Files.write(file, bytes);
 
-        ConfigException e = assertThrows(ConfigException.class, () -> SqliteProfileStore.open(data));
+        ConfigException e = assertThrows(ConfigException.class, () -> SqlProfileStore.open(data));
 
         assertTrue(e.getMessage().startsWith("the profile database '" + file + "' cannot be opened: "), e.getMessage());
         assertTrue(e.getMessage().contains("malformed") || e.getMessage().contains("damaged"), e.getMessage());
@@ -201,10 +201,10 @@ class SqliteProfileStoreTest {
 
     @Test
     void the_database_refuses_values_outside_the_schema() throws Exception {
-        try (SqliteProfileStore store = SqliteProfileStore.open(data)) {
+        try (SqlProfileStore store = SqlProfileStore.open(data)) {
             store.setLevel(1, Level.MID);
         }
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + data.resolve(SqliteProfileStore.FILE));
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + data.resolve(SqlProfileStore.FILE));
                 Statement s = c.createStatement()) {
             assertThrows(java.sql.SQLException.class, () -> s.execute("UPDATE profiles SET level = 'wizard'"));
             assertThrows(java.sql.SQLException.class, () -> s.execute("UPDATE profiles SET hours_per_week = 1000"));

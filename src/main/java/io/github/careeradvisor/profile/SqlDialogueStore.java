@@ -3,7 +3,7 @@ package io.github.careeradvisor.profile;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.careeradvisor.storage.SqliteDatabase;
+import io.github.careeradvisor.storage.Database;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -18,7 +18,7 @@ import java.util.Map;
  * JSON. Old turns are pruned when a new one is written, so a conversation never holds more than
  * {@value DialogueStore#MAX_TURNS} rows.
  */
-final class SqliteDialogueStore implements DialogueStore {
+final class SqlDialogueStore implements DialogueStore {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -31,10 +31,10 @@ final class SqliteDialogueStore implements DialogueStore {
     /** How often turns of conversations nobody continued are swept out. */
     static final long SWEEP_MILLIS = 60_000;
 
-    private final SqliteDatabase database;
+    private final Database database;
     private final java.util.concurrent.atomic.AtomicLong lastSweep = new java.util.concurrent.atomic.AtomicLong();
 
-    SqliteDialogueStore(SqliteDatabase database) {
+    SqlDialogueStore(Database database) {
         this.database = database;
     }
 

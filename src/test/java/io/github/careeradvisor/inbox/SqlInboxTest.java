@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.careeradvisor.profile.DialogueTurn;
 import io.github.careeradvisor.profile.Level;
-import io.github.careeradvisor.profile.SqliteProfileStore;
+import io.github.careeradvisor.profile.SqlProfileStore;
 import io.github.careeradvisor.profile.TopicStatus;
 import io.github.careeradvisor.storage.DatabaseFile;
 import io.github.careeradvisor.storage.SqliteDatabase;
@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The journal in a real SQLite file in a temporary data dir, beside the profiles as in production. */
-class SqliteInboxTest {
+class SqlInboxTest {
 
     @TempDir
     Path data;
@@ -25,7 +25,7 @@ class SqliteInboxTest {
     @Test
     void the_inbox_hands_out_each_update_once_and_remembers_what_is_unanswered_across_a_restart() {
         try (SqliteDatabase database = SqliteDatabase.open(data)) {
-            SqliteInbox inbox = new SqliteInbox(database);
+            SqlInbox inbox = new SqlInbox(database);
             assertEquals(0, inbox.nextOffset());
             List<UpdateInbox.Received> batch = List.of(new UpdateInbox.Received(5, 1, 1, "{\"a\":1}"),
                     new UpdateInbox.Received(6, 2, 2, "{\"b\":2}"));
@@ -36,7 +36,7 @@ class SqliteInboxTest {
             assertEquals(7, inbox.nextOffset());
         }
         try (SqliteDatabase database = SqliteDatabase.open(data)) {
-            SqliteInbox inbox = new SqliteInbox(database);
+            SqlInbox inbox = new SqlInbox(database);
             assertEquals(7, inbox.nextOffset());
             UpdateInbox.Received six = new UpdateInbox.Received(6, 2, 2, "{\"b\":2}");
             assertEquals(List.of(new UpdateInbox.Unanswered(six, null, 0, 0)), inbox.unanswered());
@@ -51,14 +51,14 @@ class SqliteInboxTest {
     void a_reply_and_the_parts_sent_survive_a_restart_and_the_last_part_answers_the_update() {
         UpdateInbox.Received update = new UpdateInbox.Received(8, 3, 3, "{\"c\":3}");
         try (SqliteDatabase database = SqliteDatabase.open(data)) {
-            SqliteInbox inbox = new SqliteInbox(database);
+            SqlInbox inbox = new SqlInbox(database);
             inbox.receive(List.of(update), 9);
             inbox.replying(8, "[\"part one\",\"part two\",\"part three\"]");
             inbox.sent(8, 1, false);
             inbox.sent(8, 2, false);
         }
         try (SqliteDatabase database = SqliteDatabase.open(data)) {
-            SqliteInbox inbox = new SqliteInbox(database);
+            SqlInbox inbox = new SqlInbox(database);
             assertEquals(List.of(new UpdateInbox.Unanswered(update, "[\"part one\",\"part two\",\"part three\"]", 2, 0)),
                     inbox.unanswered());
             inbox.sent(8, 3, true);
@@ -70,12 +70,12 @@ class SqliteInboxTest {
     @Test
     void an_answered_update_keeps_no_text_nor_sender_and_forget_keeps_what_is_still_to_be_answered() throws Exception {
         try (SqliteDatabase database = SqliteDatabase.open(data)) {
-            SqliteInbox inbox = new SqliteInbox(database);
+            SqlInbox inbox = new SqlInbox(database);
             inbox.receive(List.of(new UpdateInbox.Received(1, 10, 10, "{\"text\":\"my secret question\"}"),
                     new UpdateInbox.Received(2, 20, 20, "{\"text\":\"/forget\"}")), 3);
             inbox.replying(1, "[\"a reply quoting my secret\"]");
             inbox.sent(1, 1, true);
-            SqliteProfileStore profiles = new SqliteProfileStore(database);
+            SqlProfileStore profiles = new SqlProfileStore(database);
             profiles.setLevel(20, Level.JUNIOR);
             assertTrue(profiles.forget(20));
             assertEquals(1, inbox.unanswered().size(), "the /forget being handled is still to be answered");
@@ -89,9 +89,9 @@ class SqliteInboxTest {
 
     @Test
     void answered_updates_beyond_the_last_ten_thousand_are_pruned_and_the_offset_and_unanswered_ones_stay() throws Exception {
-        int total = SqliteInbox.KEEP_ANSWERED + 2_000;
+        int total = SqlInbox.KEEP_ANSWERED + 2_000;
         try (SqliteDatabase database = SqliteDatabase.open(data)) {
-            SqliteInbox inbox = new SqliteInbox(database);
+            SqlInbox inbox = new SqlInbox(database);
             List<UpdateInbox.Received> batch = new java.util.ArrayList<>();
             for (int id = 1; id <= total; id++) {
                 batch.add(new UpdateInbox.Received(id, id, id, "{\"text\":\"question " + id + "\"}"));
@@ -106,14 +106,14 @@ class SqliteInboxTest {
             assertEquals(total + 1, inbox.nextOffset(), "the offset, what exactly-once rests on, is kept");
             assertEquals(List.of(3L), inbox.unanswered().stream().map(u -> u.update().updateId()).toList(),
                     "an update not answered yet is never pruned, however old");
-            assertEquals(List.of(), inbox.receive(batch.subList(total - SqliteInbox.KEEP_ANSWERED, total), total + 1),
+            assertEquals(List.of(), inbox.receive(batch.subList(total - SqlInbox.KEEP_ANSWERED, total), total + 1),
                     "the last ten thousand answered are still known");
         }
         long kept = DatabaseFile.count(data, "SELECT count(*) FROM inbox WHERE answered_at IS NOT NULL");
-        assertTrue(kept >= SqliteInbox.KEEP_ANSWERED && kept <= SqliteInbox.KEEP_ANSWERED + 500,
+        assertTrue(kept >= SqlInbox.KEEP_ANSWERED && kept <= SqlInbox.KEEP_ANSWERED + 500,
                 "answered rows kept: " + kept + " of " + (total - 1));
         assertEquals(0, DatabaseFile.count(data, "SELECT count(*) FROM inbox WHERE answered_at IS NOT NULL AND update_id <= "
-                + (total - SqliteInbox.KEEP_ANSWERED - 500)), "the oldest answered rows are gone");
+                + (total - SqlInbox.KEEP_ANSWERED - 500)), "the oldest answered rows are gone");
     }
 
     @Test
@@ -123,8 +123,8 @@ class SqliteInboxTest {
         List<byte[]> annsTraces = new java.util.ArrayList<>(DatabaseFile.id(ann));
         annsTraces.addAll(List.of(DatabaseFile.text("zorbly-goal-4471"), DatabaseFile.text("quixotic-question-9183")));
         try (SqliteDatabase database = SqliteDatabase.open(data)) {
-            SqliteProfileStore profiles = new SqliteProfileStore(database);
-            SqliteInbox inbox = new SqliteInbox(database);
+            SqlProfileStore profiles = new SqlProfileStore(database);
+            SqlInbox inbox = new SqlInbox(database);
             Instant now = Instant.now();
             profiles.setGoal(ann, "become a zorbly-goal-4471 engineer");
             profiles.setTopic(ann, "python", TopicStatus.DONE);

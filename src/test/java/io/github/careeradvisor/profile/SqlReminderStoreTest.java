@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Weekly reminders in a real SQLite file: due once a week, at the person's offset, never twice, forgotten. */
-class SqliteReminderStoreTest {
+class SqlReminderStoreTest {
 
     /** A Thursday. */
     private static final Instant NOW = Instant.parse("2026-12-03T12:00:00Z");
@@ -40,12 +40,12 @@ class SqliteReminderStoreTest {
     @Test
     void a_due_reminder_is_taken_once_and_moved_on_a_week_even_across_a_restart() {
         Instant due = FRIDAY_0830_PLUS_2.nextAfter(NOW);
-        try (SqliteProfileStore store = SqliteProfileStore.open(data)) {
+        try (SqlProfileStore store = SqlProfileStore.open(data)) {
             store.reminders().set(7, 70, FRIDAY_0830_PLUS_2, NOW);
             assertEquals(List.of(), store.reminders().takeDue(due.minusSeconds(1), 10), "not yet");
             assertEquals(List.of(new ReminderStore.Due(7, 70, due)), store.reminders().takeDue(due.plusSeconds(5), 10));
         }
-        try (SqliteProfileStore reopened = SqliteProfileStore.open(data)) {
+        try (SqlProfileStore reopened = SqlProfileStore.open(data)) {
             assertEquals(List.of(), reopened.reminders().takeDue(due.plusSeconds(10), 10), "taken before the restart");
             assertEquals(List.of(new ReminderStore.Due(7, 70, due.plus(Duration.ofDays(7)))),
                     reopened.reminders().takeDue(due.plus(Duration.ofDays(7)), 10), "next week");
@@ -55,7 +55,7 @@ class SqliteReminderStoreTest {
 
     @Test
     void a_reminder_due_during_an_hour_of_downtime_is_sent_late_and_one_due_longer_ago_waits_for_next_week() {
-        try (SqliteProfileStore store = SqliteProfileStore.open(data)) {
+        try (SqlProfileStore store = SqlProfileStore.open(data)) {
             store.reminders().set(1, 1, FRIDAY_0830_PLUS_2, NOW);
             store.reminders().set(2, 2, new Weekly(DayOfWeek.FRIDAY, LocalTime.of(6, 0), ZoneOffset.UTC), NOW);
             Instant now = Instant.parse("2026-12-04T07:20:00Z"); // 50 min after the first, 80 after the second
@@ -69,7 +69,7 @@ class SqliteReminderStoreTest {
 
     @Test
     void at_most_the_limit_is_taken_at_once_oldest_first() {
-        try (SqliteProfileStore store = SqliteProfileStore.open(data)) {
+        try (SqlProfileStore store = SqlProfileStore.open(data)) {
             for (long user = 1; user <= 5; user++) {
                 store.reminders().set(user, user, new Weekly(DayOfWeek.FRIDAY, LocalTime.of(6, (int) (10 - user)),
                         ZoneOffset.UTC), NOW);
@@ -83,7 +83,7 @@ class SqliteReminderStoreTest {
 
     @Test
     void off_and_forget_remove_the_reminder() {
-        try (SqliteProfileStore store = SqliteProfileStore.open(data)) {
+        try (SqlProfileStore store = SqlProfileStore.open(data)) {
             store.reminders().set(7, 7, Weekly.DEFAULT, NOW);
             store.reminders().set(8, 8, Weekly.DEFAULT, NOW);
 

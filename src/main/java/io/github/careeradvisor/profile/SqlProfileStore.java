@@ -1,5 +1,6 @@
 package io.github.careeradvisor.profile;
 
+import io.github.careeradvisor.storage.Database;
 import io.github.careeradvisor.storage.SqliteDatabase;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -14,25 +15,25 @@ import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Profiles in an embedded SQLite file under the data dir ({@value #FILE}), one transaction per call.
- * The bot's update journal may share the file ({@link SqliteDatabase}); closing the store closes the
+ * Profiles in the bot's {@link Database} (the data dir's SQLite file {@value #FILE}, or PostgreSQL),
+ * one transaction per call. The bot's update journal shares the database; closing the store closes the
  * database under it.
  */
-public final class SqliteProfileStore implements ProfileStore {
+public final class SqlProfileStore implements ProfileStore {
 
     public static final String FILE = SqliteDatabase.FILE;
 
-    private final SqliteDatabase database;
-    private final SqliteDialogueStore dialogue;
-    private final SqliteFeedbackStore feedback;
-    private final SqliteReminderStore reminders;
+    private final Database database;
+    private final SqlDialogueStore dialogue;
+    private final SqlFeedbackStore feedback;
+    private final SqlReminderStore reminders;
 
     /** The profiles in {@code database}, which may hold other tables too. */
-    public SqliteProfileStore(SqliteDatabase database) {
+    public SqlProfileStore(Database database) {
         this.database = database;
-        this.dialogue = new SqliteDialogueStore(database);
-        this.feedback = new SqliteFeedbackStore(database);
-        this.reminders = new SqliteReminderStore(database);
+        this.dialogue = new SqlDialogueStore(database);
+        this.feedback = new SqlFeedbackStore(database);
+        this.reminders = new SqlReminderStore(database);
     }
 
     /**
@@ -40,8 +41,8 @@ public final class SqliteProfileStore implements ProfileStore {
      * data dir or file that cannot be used is a {@link io.github.careeradvisor.config.ConfigException}
      * naming it and the setting.
      */
-    public static SqliteProfileStore open(Path dataDir) {
-        return new SqliteProfileStore(SqliteDatabase.open(dataDir));
+    public static SqlProfileStore open(Path dataDir) {
+        return new SqlProfileStore(SqliteDatabase.open(dataDir));
     }
 
     /** The conversations, in the same database: {@link #forget} deletes a person's with the rest. */

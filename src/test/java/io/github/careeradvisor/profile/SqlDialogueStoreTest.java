@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Conversations in a real SQLite file: kept across a restart, bounded, expired, cleared, forgotten. */
-class SqliteDialogueStoreTest {
+class SqlDialogueStoreTest {
 
     @TempDir
     Path data;
@@ -27,10 +27,10 @@ class SqliteDialogueStoreTest {
     @Test
     void a_thread_survives_a_restart_with_its_intent_slots_and_shown_sections() {
         Instant now = Instant.parse("2026-12-02T10:00:00Z");
-        try (SqliteProfileStore store = SqliteProfileStore.open(data)) {
+        try (SqlProfileStore store = SqlProfileStore.open(data)) {
             store.dialogue().append(7, 0, List.of(turn(now, "what does a junior earn?")), now.minusSeconds(3600));
         }
-        try (SqliteProfileStore reopened = SqliteProfileStore.open(data)) {
+        try (SqlProfileStore reopened = SqlProfileStore.open(data)) {
             List<DialogueTurn> thread = reopened.dialogue().recent(7, 0, now.minusSeconds(3600));
 
             assertEquals(List.of(turn(now, "what does a junior earn?")), thread);
@@ -44,7 +44,7 @@ class SqliteDialogueStoreTest {
         Instant now = Instant.parse("2026-12-02T10:00:00Z");
         DialogueTurn asked = new DialogueTurn(now, "How much does a senior ML engineer earn?", "salary",
                 Map.of("level", "senior"), List.of(), List.of(), true);
-        try (SqliteProfileStore store = SqliteProfileStore.open(data)) {
+        try (SqlProfileStore store = SqlProfileStore.open(data)) {
             store.dialogue().append(7, 1, List.of(asked), now.minusSeconds(3600));
             store.dialogue().append(7, 2, List.of(turn(now, "what does a junior earn?")), now.minusSeconds(3600));
             DatabaseFile.update(data, "UPDATE dialogue SET turn = replace(turn, ',\"proposed\":false', '') WHERE chat_id = 2");
@@ -58,7 +58,7 @@ class SqliteDialogueStoreTest {
     @Test
     void only_the_last_ten_turns_are_kept_and_expired_ones_are_neither_returned_nor_kept() throws Exception {
         Instant start = Instant.parse("2026-12-02T10:00:00Z");
-        try (SqliteProfileStore store = SqliteProfileStore.open(data)) {
+        try (SqlProfileStore store = SqlProfileStore.open(data)) {
             for (int i = 0; i < 14; i++) {
                 Instant at = start.plusSeconds(60L * i);
                 store.dialogue().append(7, 0, List.of(turn(at, "question " + i)), at.minus(Duration.ofHours(3)));
@@ -80,7 +80,7 @@ class SqliteDialogueStoreTest {
     @Test
     void clearing_a_thread_keeps_the_profile_and_forgetting_deletes_every_thread() throws Exception {
         Instant now = Instant.parse("2026-12-02T10:00:00Z");
-        try (SqliteProfileStore store = SqliteProfileStore.open(data)) {
+        try (SqlProfileStore store = SqlProfileStore.open(data)) {
             store.setLevel(7, Level.JUNIOR);
             store.dialogue().append(7, 0, List.of(turn(now, "a")), now.minusSeconds(60));
             store.dialogue().append(7, 42, List.of(turn(now, "b")), now.minusSeconds(60));

@@ -1,6 +1,6 @@
 package io.github.careeradvisor.profile;
 
-import io.github.careeradvisor.storage.SqliteDatabase;
+import io.github.careeradvisor.storage.Database;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;
@@ -17,16 +17,16 @@ import java.util.concurrent.atomic.AtomicLong;
  * Questions and votes in the profile database's {@code answers} and {@code votes} tables. Old rows are
  * swept out now and then as new answers are noted, so a quiet bot's data ages out at its next start.
  */
-final class SqliteFeedbackStore implements FeedbackStore {
+final class SqlFeedbackStore implements FeedbackStore {
 
     static final int MAX_COMMENT = 1_000;
     /** How often rows past {@link #KEEP_DAYS} are swept out. */
     static final long SWEEP_MILLIS = 3_600_000;
 
-    private final SqliteDatabase database;
+    private final Database database;
     private final AtomicLong lastSweep = new AtomicLong();
 
-    SqliteFeedbackStore(SqliteDatabase database) {
+    SqlFeedbackStore(Database database) {
         this.database = database;
     }
 
@@ -34,18 +34,17 @@ final class SqliteFeedbackStore implements FeedbackStore {
     public long answered(long userId, long chatId, String question, boolean grounded, Instant at) {
         long[] id = new long[1];
         database.write("noting an answer to user " + userId, db -> {
-            try (PreparedStatement p = db.prepareStatement(
-                    "INSERT INTO answers (user_id, chat_id, question, grounded, at_ms) VALUES (?, ?, ?, ?, ?)")) {
+            try (PreparedStatement p = db.prepareStatement("INSERT INTO answers (user_id, chat_id, question, "
+                    + "grounded, at_ms) VALUES (?, ?, ?, ?, ?) RETURNING id")) {
                 p.setLong(1, userId);
                 p.setLong(2, chatId);
                 p.setString(3, question);
                 p.setInt(4, grounded ? 1 : 0);
                 p.setLong(5, at.toEpochMilli());
-                p.executeUpdate();
-            }
-            try (PreparedStatement p = db.prepareStatement("SELECT last_insert_rowid()"); ResultSet rs = p.executeQuery()) {
-                rs.next();
-                id[0] = rs.getLong(1);
+                try (ResultSet rs = p.executeQuery()) {
+                    rs.next();
+                    id[0] = rs.getLong(1);
+                }
             }
         });
         long last = lastSweep.get();
@@ -89,8 +88,9 @@ final class SqliteFeedbackStore implements FeedbackStore {
             try (PreparedStatement p = db.prepareStatement("INSERT INTO votes (answer_id, user_id, chat_id, helpful, "
                     + "at_ms, comment_asked, comment_wanted_at_ms) VALUES (?, ?, ?, ?, ?, ?, ?) "
                     + "ON CONFLICT (answer_id, user_id) DO UPDATE SET helpful = excluded.helpful, at_ms = excluded.at_ms, "
-                    + "chat_id = excluded.chat_id, comment_asked = max(comment_asked, excluded.comment_asked), "
-                    + "comment_wanted_at_ms = CASE WHEN excluded.comment_asked = 1 AND comment_asked = 0 "
+                    + "chat_id = excluded.chat_id, comment_asked = CASE WHEN votes.comment_asked = 1 "
+                    + "THEN 1 ELSE excluded.comment_asked END, "
+                    + "comment_wanted_at_ms = CASE WHEN excluded.comment_asked = 1 AND votes.comment_asked = 0 "
                     + "THEN excluded.comment_wanted_at_ms ELSE NULL END")) {
                 p.setLong(1, answerId);
                 p.setLong(2, userId);

@@ -1,6 +1,6 @@
 package io.github.careeradvisor.profile;
 
-import io.github.careeradvisor.storage.SqliteDatabase;
+import io.github.careeradvisor.storage.Database;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -14,11 +14,11 @@ import java.util.List;
 import java.util.Optional;
 
 /** Reminders in the profile database's {@code reminders} table, one row a person. */
-final class SqliteReminderStore implements ReminderStore {
+final class SqlReminderStore implements ReminderStore {
 
-    private final SqliteDatabase database;
+    private final Database database;
 
-    SqliteReminderStore(SqliteDatabase database) {
+    SqlReminderStore(Database database) {
         this.database = database;
     }
 

@@ -1,6 +1,6 @@
 package io.github.careeradvisor.inbox;
 
-import io.github.careeradvisor.storage.SqliteDatabase;
+import io.github.careeradvisor.storage.Database;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -10,16 +10,16 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The bot's inbox and reply journal in the SQLite database, next to the profiles. */
-public final class SqliteInbox implements UpdateInbox {
+/** The bot's inbox and reply journal in the bot's {@link Database}, next to the profiles. */
+public final class SqlInbox implements UpdateInbox {
 
     /** Answered updates kept for spotting a repeat after a restart; older ones are pruned. */
     static final int KEEP_ANSWERED = 10_000;
 
-    private final SqliteDatabase database;
+    private final Database database;
 
     /** The journal in {@code database}, which the caller opened and closes. */
-    public SqliteInbox(SqliteDatabase database) {
+    public SqlInbox(Database database) {
         this.database = database;
     }
 
@@ -37,8 +37,8 @@ public final class SqliteInbox implements UpdateInbox {
     public List<Received> receive(List<Received> batch, long nextOffset) {
         List<Received> fresh = new ArrayList<>();
         database.write("storing " + batch.size() + " updates", db -> {
-            try (PreparedStatement p = db.prepareStatement("INSERT OR IGNORE INTO inbox (update_id, chat_id, user_id, "
-                    + "payload, received_at) VALUES (?, ?, ?, ?, ?)")) {
+            try (PreparedStatement p = db.prepareStatement("INSERT INTO inbox (update_id, chat_id, user_id, "
+                    + "payload, received_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (update_id) DO NOTHING")) {
                 for (Received r : batch) {
                     p.setLong(1, r.updateId());
                     p.setLong(2, r.chatId());
@@ -51,7 +51,7 @@ public final class SqliteInbox implements UpdateInbox {
                 }
             }
             try (PreparedStatement p = db.prepareStatement("INSERT INTO bot_state (key, value) VALUES ('offset', ?) "
-                    + "ON CONFLICT (key) DO UPDATE SET value = excluded.value WHERE CAST(value AS INTEGER) < CAST(excluded.value AS INTEGER)")) {
+                    + "ON CONFLICT (key) DO UPDATE SET value = excluded.value WHERE CAST(bot_state.value AS BIGINT) < CAST(excluded.value AS BIGINT)")) {
                 p.setString(1, Long.toString(nextOffset));
                 p.executeUpdate();
             }
@@ -122,7 +122,7 @@ public final class SqliteInbox implements UpdateInbox {
 
     @Override
     public List<Unanswered> unanswered() {
-        return database.read("reading the unanswered updates", SqliteInbox::selectUnanswered);
+        return database.read("reading the unanswered updates", SqlInbox::selectUnanswered);
     }
 
     @Override
