@@ -31,6 +31,7 @@ import io.github.careeradvisor.profile.SqlProfileStore;
 import io.github.careeradvisor.retrieval.Embedder;
 import io.github.careeradvisor.retrieval.IndexBuilder;
 import io.github.careeradvisor.retrieval.IndexReport;
+import io.github.careeradvisor.replicas.Replicas;
 import io.github.careeradvisor.storage.DataDir;
 import io.github.careeradvisor.storage.Database;
 import io.github.careeradvisor.storage.DatabaseUnavailableException;
@@ -320,7 +321,7 @@ public final class App {
                 metrics.watch(started.inbox(), started.database().time(), started.advisor().stats());
                 TelegramBot bot = TelegramBot.forTelegram(token, settings.telegramApiUrl(), started.advisor(),
                         settings.allowedUsers(), started.inbox(), settings.questionsPerMinute(), metrics,
-                        settings.webhookIfSet().orElse(null));
+                        settings.webhookIfSet().orElse(null), Replicas.on(started.database()));
                 // Webhook mode: Telegram's POSTs come in on the same port (Settings refuses it off).
                 if (http != null) {
                     settings.webhookIfSet().ifPresent(hook -> bot.webhookReceiver()

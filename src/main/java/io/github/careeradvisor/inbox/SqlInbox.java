@@ -6,7 +6,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -150,13 +152,101 @@ public final class SqlInbox implements UpdateInbox {
         });
     }
 
+    @Override
+    public boolean shared() {
+        return database.shared();
+    }
+
+    @Override
+    public List<Unanswered> claim(String owner, int max, Duration lease) {
+        List<Unanswered> out = new ArrayList<>();
+        if (max <= 0) {
+            return out;
+        }
+        database.write("claiming updates to answer", db -> {
+            long now = System.currentTimeMillis();
+            List<Long> ids = new ArrayList<>();
+            // Only the head of each chat: an update with an earlier one of its chat still unanswered waits,
+            // whoever holds that one. Rows another transaction is claiming now are passed over (PostgreSQL).
+            try (PreparedStatement p = db.prepareStatement("SELECT update_id FROM inbox i WHERE answered_at IS NULL "
+                    + "AND (lease_until_ms IS NULL OR lease_until_ms < ? OR claimed_by = ?) AND NOT EXISTS (SELECT 1 "
+                    + "FROM inbox e WHERE e.chat_id = i.chat_id AND e.answered_at IS NULL AND e.update_id < i.update_id) "
+                    + "ORDER BY update_id LIMIT ?" + database.dialect().skipLocked())) {
+                p.setLong(1, now);
+                p.setString(2, owner);
+                p.setInt(3, max);
+                try (ResultSet rs = p.executeQuery()) {
+                    while (rs.next()) {
+                        ids.add(rs.getLong(1));
+                    }
+                }
+            }
+            try (PreparedStatement p = db.prepareStatement("UPDATE inbox SET claimed_by = ?, lease_until_ms = ?, "
+                    + "starts = starts + 1 WHERE update_id = ?")) {
+                for (long id : ids) {
+                    p.setString(1, owner);
+                    p.setLong(2, now + lease.toMillis());
+                    p.setLong(3, id);
+                    p.addBatch();
+                }
+                p.executeBatch();
+            }
+            try (PreparedStatement p = db.prepareStatement("SELECT update_id, chat_id, user_id, payload, reply, "
+                    + "parts_sent, starts FROM inbox WHERE update_id = ?")) {
+                for (long id : ids) {
+                    p.setLong(1, id);
+                    try (ResultSet rs = p.executeQuery()) {
+                        if (rs.next()) {
+                            out.add(unanswered(rs));
+                        }
+                    }
+                }
+            }
+        });
+        return out;
+    }
+
+    @Override
+    public void renew(String owner, Collection<Long> updateIds, Duration lease) {
+        if (updateIds.isEmpty()) {
+            return;
+        }
+        database.write("renewing " + updateIds.size() + " claims", db -> {
+            try (PreparedStatement p = db.prepareStatement("UPDATE inbox SET lease_until_ms = ? WHERE update_id = ? "
+                    + "AND claimed_by = ? AND answered_at IS NULL")) {
+                for (long id : updateIds) {
+                    p.setLong(1, System.currentTimeMillis() + lease.toMillis());
+                    p.setLong(2, id);
+                    p.setString(3, owner);
+                    p.addBatch();
+                }
+                p.executeBatch();
+            }
+        });
+    }
+
+    @Override
+    public void release(String owner) {
+        database.write("letting go of the claims of a stopping process", db -> {
+            try (PreparedStatement p = db.prepareStatement("UPDATE inbox SET claimed_by = NULL, lease_until_ms = NULL "
+                    + "WHERE claimed_by = ? AND answered_at IS NULL")) {
+                p.setString(1, owner);
+                p.executeUpdate();
+            }
+        });
+    }
+
+    private static Unanswered unanswered(ResultSet rs) throws SQLException {
+        return new Unanswered(new Received(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4)),
+                rs.getString(5), rs.getInt(6), rs.getInt(7));
+    }
+
     private static List<Unanswered> selectUnanswered(Connection db) throws SQLException {
         try (PreparedStatement p = db.prepareStatement("SELECT update_id, chat_id, user_id, payload, reply, parts_sent, "
                 + "starts FROM inbox WHERE answered_at IS NULL ORDER BY update_id"); ResultSet rs = p.executeQuery()) {
             List<Unanswered> out = new ArrayList<>();
             while (rs.next()) {
-                out.add(new Unanswered(new Received(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4)),
-                        rs.getString(5), rs.getInt(6), rs.getInt(7)));
+                out.add(unanswered(rs));
             }
             return out;
         }

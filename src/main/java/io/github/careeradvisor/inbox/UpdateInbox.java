@@ -1,6 +1,8 @@
 package io.github.careeradvisor.inbox;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -59,4 +61,25 @@ public interface UpdateInbox {
     }
 
     Backlog backlog();
+
+    /**
+     * Whether other processes answer from this inbox too (replicas on one PostgreSQL): then each takes
+     * updates by {@link #claim}ing them, and none hands out what it stored itself.
+     */
+    boolean shared();
+
+    /**
+     * Claims for {@code owner} up to {@code max} updates ready to be answered: each the oldest unanswered
+     * update of its chat (so a chat is answered in order, one update at a time, whichever process takes
+     * it), not claimed by another owner whose lease still runs. A claim lasts {@code lease} unless
+     * {@linkplain #renew renewed}; it counts one more start. An update whose owner died is claimed again
+     * once the lease ran out, with the reply and parts sent as that owner left them. Oldest first.
+     */
+    List<Unanswered> claim(String owner, int max, Duration lease);
+
+    /** {@code owner} is still at work on {@code updateIds}: their claims last {@code lease} from now. */
+    void renew(String owner, Collection<Long> updateIds, Duration lease);
+
+    /** {@code owner} stops: its unanswered claims are let go, for another process to take at once. */
+    void release(String owner);
 }

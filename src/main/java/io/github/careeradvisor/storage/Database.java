@@ -52,6 +52,19 @@ public interface Database extends AutoCloseable {
 
     Dialect dialect();
 
+    /**
+     * Whether several processes may use it at once (replicas on one PostgreSQL): then they coordinate
+     * through it (README, "Run at scale"). A SQLite file has one bot at a time (README, "One bot per data dir").
+     */
+    boolean shared();
+
+    /**
+     * Takes the lock named {@code name} for this process, unless another process holds it: empty then.
+     * On PostgreSQL a session advisory lock on a connection of its own, free again the moment the
+     * holder's connection closes (its process died); a SQLite file has one process, which always gets it.
+     */
+    java.util.Optional<HeldLock> tryLock(String name);
+
     /** What it is, for messages: the file's path or the server's URL (never a password). */
     String describe();
 

@@ -249,13 +249,81 @@ public final class PostgresDatabase implements Database {
     }
 
     @Override
+    public boolean shared() {
+        return true;
+    }
+
+    @Override
     public String describe() {
         return "PostgreSQL at '" + settings.safeUrl() + "'";
     }
 
-    /** A connection of its own, outside the pool, for a session-long lock (the polling leader's). */
-    public Connection dedicatedConnection() throws SQLException {
-        return java.sql.DriverManager.getConnection(settings.url(), credentials());
+    /**
+     * A session advisory lock ({@code pg_try_advisory_lock}) keyed by {@code name}'s hash, on a connection
+     * of its own outside the pool: PostgreSQL frees it when that connection closes, which the death of this
+     * process does at once.
+     */
+    @Override
+    public Optional<HeldLock> tryLock(String name) {
+        Connection c = null;
+        try {
+            c = java.sql.DriverManager.getConnection(settings.url(), credentials());
+            try (PreparedStatement p = c.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
+                p.setLong(1, lockKey(name));
+                try (ResultSet rs = p.executeQuery()) {
+                    rs.next();
+                    if (!rs.getBoolean(1)) {
+                        c.close();
+                        return Optional.empty();
+                    }
+                }
+            }
+            return Optional.of(new AdvisoryLock(c));
+        } catch (SQLException e) {
+            if (c != null) {
+                try {
+                    c.close();
+                } catch (SQLException ignored) {
+                    // the failure below is the one to report
+                }
+            }
+            throw failure("taking the lock '" + name + "'", e);
+        }
+    }
+
+    /** The lock's key: a stable 64-bit number from its name, the same in every replica. */
+    static long lockKey(String name) {
+        long h = 1125899906842597L;
+        for (char ch : ("career-advisor:" + name).toCharArray()) {
+            h = 31 * h + ch;
+        }
+        return h;
+    }
+
+    private static final class AdvisoryLock implements HeldLock {
+        private final Connection connection;
+
+        AdvisoryLock(Connection connection) {
+            this.connection = connection;
+        }
+
+        @Override
+        public boolean held() {
+            try {
+                return connection.isValid(2);
+            } catch (SQLException e) {
+                return false;
+            }
+        }
+
+        @Override
+        public void close() {
+            try {
+                connection.close(); // the session ends, and its advisory locks with it
+            } catch (SQLException e) {
+                LOG.warn("closing the lock's connection failed: {}", e.getSQLState());
+            }
+        }
     }
 
     private java.util.Properties credentials() {
@@ -266,6 +334,9 @@ public final class PostgresDatabase implements Database {
         if (settings.password() != null) {
             p.setProperty("password", settings.password());
         }
+        p.setProperty("connectTimeout", "5");
+        p.setProperty("tcpKeepAlive", "true");
+        p.setProperty("ApplicationName", "career-advisor lock");
         return p;
     }
 

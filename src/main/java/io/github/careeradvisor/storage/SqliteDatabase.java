@@ -148,6 +148,27 @@ public final class SqliteDatabase implements Database {
         return Dialect.SQLITE;
     }
 
+    /** One process has the file (README, "One bot per data dir"): the lock is always its. */
+    @Override
+    public Optional<HeldLock> tryLock(String name) {
+        return Optional.of(new HeldLock() {
+            @Override
+            public boolean held() {
+                return true;
+            }
+
+            @Override
+            public void close() {
+                // nothing was taken
+            }
+        });
+    }
+
+    @Override
+    public boolean shared() {
+        return false;
+    }
+
     @Override
     public String describe() {
         return "the SQLite file '" + file + "'";

@@ -3,8 +3,10 @@ package io.github.careeradvisor.telegram;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
+import io.github.careeradvisor.replicas.SendSlots;
 import java.util.TreeMap;
 import java.util.function.LongSupplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Books sends so the bot stays inside Telegram's limits: each chat gets its own gap between messages,
@@ -13,6 +15,8 @@ import java.util.function.LongSupplier;
  * turns keep their order.
  */
 final class SendPacer {
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SendPacer.class);
 
     private static final long SECOND = 1_000_000_000L;
     /** Chats with a booking still ahead, at most: far more than Telegram's 30 sends a second can have booked. */
@@ -28,14 +32,22 @@ final class SendPacer {
     private final TreeMap<Long, Integer> perSecond = new TreeMap<>();
 
     private final LongSupplier clock;
+    /** The timetable replicas share, or null when this process sends alone. */
+    private final @Nullable SendSlots shared;
 
     SendPacer(Pacing pacing) {
         this(pacing, System::nanoTime);
     }
 
     SendPacer(Pacing pacing, LongSupplier clock) {
+        this(pacing, clock, null);
+    }
+
+    /** @param shared the timetable replicas share (README, "Run at scale"); null when this process sends alone */
+    SendPacer(Pacing pacing, LongSupplier clock, @Nullable SendSlots shared) {
         this.pacing = pacing;
         this.clock = clock;
+        this.shared = shared;
         // Upkeep runs on the calling thread (callers hold this lock anyway), on the same clock as the bookings.
         this.nextInChat = Caffeine.newBuilder().maximumSize(MAX_CHATS).expireAfter(UNTIL_DUE)
                 .ticker(clock::getAsLong).executor(Runnable::run).build();
@@ -59,8 +71,34 @@ final class SendPacer {
         }
     };
 
-    /** Books {@code chatId}'s next message: how many nanoseconds from now it may be sent. */
-    synchronized long reserve(long chatId, boolean group) {
+    /**
+     * Books {@code chatId}'s next message: how many nanoseconds from now it may be sent. With replicas the
+     * booking is made in their shared timetable too, after this process's own; if the database cannot
+     * take it, this process's booking stands alone.
+     */
+    long reserve(long chatId, boolean group) {
+        long local = reserveHere(chatId, group);
+        SendSlots timetable = shared;
+        if (timetable == null) {
+            return local;
+        }
+        long nowMs = System.currentTimeMillis();
+        long earliest = nowMs + local / 1_000_000;
+        long gap = group ? pacing.groupChatMillis() : pacing.privateChatMillis();
+        long botGap = pacing.perSecond() == Integer.MAX_VALUE ? 0 : 1_000 / pacing.perSecond();
+        try {
+            long slot = timetable.book(chatId, earliest, gap, botGap);
+            long wait = Math.max(local, (slot - nowMs) * 1_000_000);
+            hold(chatId, wait + gap * 1_000_000);
+            return wait;
+        } catch (RuntimeException e) {
+            LOG.warn("booking a send in the shared timetable failed; this replica's own booking stands: {}",
+                    e.getMessage());
+            return local;
+        }
+    }
+
+    private synchronized long reserveHere(long chatId, boolean group) {
         long now = clock.getAsLong();
         long gap = (group ? pacing.groupChatMillis() : pacing.privateChatMillis()) * 1_000_000;
         Long booked = nextInChat.getIfPresent(chatId);

@@ -6,6 +6,8 @@ import io.github.careeradvisor.config.ConfigException;
 import io.github.careeradvisor.config.Settings;
 import io.github.careeradvisor.config.Webhook;
 import io.github.careeradvisor.inbox.UpdateInbox;
+import io.github.careeradvisor.replicas.PollingLeader;
+import io.github.careeradvisor.replicas.Replicas;
 import java.net.URI;
 import java.time.Clock;
 import java.util.List;
@@ -71,6 +73,7 @@ public final class TelegramBot {
     /** Webhook mode's settings and receiver; both null when the bot polls. */
     private final @Nullable Webhook webhook;
     private final @Nullable WebhookUpdates webhookUpdates;
+    private final @Nullable Replicas replicas;
     /** What {@link #run()} waits on in webhook mode, where no polling loop holds it. */
     private final CountDownLatch stopping = new CountDownLatch(1);
 
@@ -79,9 +82,9 @@ public final class TelegramBot {
      * what it does reported to {@code events}.
      */
     public static TelegramBot forTelegram(String token, URI apiUrl, Advisor advisor, Set<Long> allowedUsers,
-            UpdateInbox inbox, int questionsPerMinute, BotEvents events, @Nullable Webhook webhook) {
+            UpdateInbox inbox, int questionsPerMinute, BotEvents events, @Nullable Webhook webhook, Replicas replicas) {
         return new TelegramBot(token, apiUrl, advisor, allowedUsers, inbox, questionsPerMinute, Pacing.TELEGRAM,
-                Clock.systemUTC(), events, webhook);
+                Clock.systemUTC(), events, webhook, replicas);
     }
 
     TelegramBot(String token, URI apiUrl, Advisor advisor, Set<Long> allowedUsers, UpdateInbox inbox,
@@ -104,6 +107,18 @@ public final class TelegramBot {
     /** @param webhook where Telegram posts updates; null to poll for them */
     TelegramBot(String token, URI apiUrl, Advisor advisor, Set<Long> allowedUsers, UpdateInbox inbox,
             int questionsPerMinute, Pacing pacing, Clock clock, BotEvents events, @Nullable Webhook webhook) {
+        this(token, apiUrl, advisor, allowedUsers, inbox, questionsPerMinute, pacing, clock, events, webhook, null);
+    }
+
+    /**
+     * @param replicas what this process shares with other replicas of the bot (README, "Run at scale"):
+     *     the polling lock, and with a shared inbox the claims, send timetable and question windows; null
+     *     when it runs alone
+     */
+    TelegramBot(String token, URI apiUrl, Advisor advisor, Set<Long> allowedUsers, UpdateInbox inbox,
+            int questionsPerMinute, Pacing pacing, Clock clock, BotEvents events, @Nullable Webhook webhook,
+            @Nullable Replicas replicas) {
+        this.replicas = replicas;
         this.webhook = webhook;
         this.webhookUpdates = webhook == null ? null : new WebhookUpdates(webhook.secret(), inbox, events);
         this.clock = clock;
@@ -112,7 +127,8 @@ public final class TelegramBot {
         this.advisor = advisor;
         this.allowedUsers = Set.copyOf(allowedUsers);
         this.inbox = inbox;
-        this.rateLimiter = new RateLimiter(questionsPerMinute);
+        this.rateLimiter = new RateLimiter(questionsPerMinute, System::nanoTime,
+                replicas == null ? null : replicas.questions().orElse(null));
         this.pacing = pacing;
     }
 
@@ -133,13 +149,18 @@ public final class TelegramBot {
             User me = api.getMe();
             String username = me.getUserName() == null ? "" : me.getUserName();
             ChatQueues queues = new ChatQueues(WORKERS, MAX_PENDING_PER_CHAT);
-            SendPacer pacer = new SendPacer(pacing);
+            SendPacer pacer = new SendPacer(pacing, System::nanoTime,
+                    replicas == null ? null : replicas.sendSlots().orElse(null));
             Responder responder = new Responder(api, pacer, queues, advisor, allowedUsers, rateLimiter, me.getId(),
                     username, events);
             Delivery delivery = new Delivery(api, inbox, pacer, queues, advisor.stats(), new Photos(api, painter),
                     events);
             reminders = Reminders.forBot(advisor, api, pacer, queues, clock, pacing);
-            UpdateDispatcher answering = new UpdateDispatcher(queues, responder, delivery, inbox, advisor.stats());
+            // Replicas on one inbox claim their share of it; a process alone is handed what it stores.
+            ClaimLoop claims = inbox.shared() && replicas != null
+                    ? new ClaimLoop(inbox, replicas.name(), WORKERS * 2) : null;
+            UpdateDispatcher answering = new UpdateDispatcher(queues, responder, delivery, inbox, advisor.stats(),
+                    claims);
             Webhook posted = webhook;
             if (posted == null) {
                 api.deleteWebhook(); // a webhook left set would make every getUpdates fail with 409
@@ -147,7 +168,6 @@ public final class TelegramBot {
                 api.setWebhook(posted.url().toString(), posted.secret(), MAX_CONNECTIONS);
             }
             api.setCommands(MENU);
-            poller = new UpdatePoller(api, inbox, answering, events);
             dispatcher = answering;
             LOG.info("started as @{} (id {})", username, me.getId());
         } catch (TelegramApiRequestException e) {
@@ -171,9 +191,8 @@ public final class TelegramBot {
      * wire at the crash, which the Bot API gives no way to check.
      */
     public void run() {
-        UpdatePoller polling = poller;
         UpdateDispatcher answering = dispatcher;
-        if (polling == null || answering == null) {
+        if (answering == null) {
             throw new IllegalStateException("start() the bot before run(): it needs the bot's own name from getMe");
         }
         if (stopped) {
@@ -186,7 +205,7 @@ public final class TelegramBot {
         }
         WebhookUpdates posted = webhookUpdates;
         if (posted == null) {
-            polling.run();
+            poll(answering);
             return;
         }
         posted.open(answering); // only now: an update taken before resume() would be queued twice
@@ -196,6 +215,34 @@ public final class TelegramBot {
             Thread.currentThread().interrupt();
         } finally {
             posted.close();
+        }
+    }
+
+    /**
+     * Polls while this process holds the polling lock: with replicas on one database only one polls, and
+     * another takes over within {@link PollingLeader#CHECK} of its death (README, "Run at scale"). Alone,
+     * this process always holds it.
+     */
+    private void poll(UpdateDispatcher answering) {
+        PollingLeader leader = replicas == null ? null : replicas.leader();
+        if (leader == null) {
+            UpdatePoller polling = new UpdatePoller(api, inbox, answering, events, () -> true);
+            poller = polling;
+            if (!stopped) {
+                polling.run();
+            }
+            return;
+        }
+        while (!stopped && leader.awaitLeadership(() -> stopped)) {
+            UpdatePoller polling = new UpdatePoller(api, inbox, answering, events, leader::leads);
+            poller = polling;
+            try {
+                if (!stopped) {
+                    polling.run();
+                }
+            } finally {
+                leader.resign();
+            }
         }
     }
 

@@ -35,10 +35,19 @@ final class UpdateDispatcher {
     private final Delivery delivery;
     private final UpdateInbox inbox;
     private final UsageStats stats;
+    /** How this replica takes its share when several answer from one inbox; null when it answers alone. */
+    private final @Nullable ClaimLoop claims;
     private volatile boolean stopping;
 
     /** {@code queues} are the ones {@code delivery} waits on for a chat's turn. */
     UpdateDispatcher(ChatQueues queues, Responder responder, Delivery delivery, UpdateInbox inbox, UsageStats stats) {
+        this(queues, responder, delivery, inbox, stats, null);
+    }
+
+    /** @param claims how this replica claims updates when the inbox is shared (README, "Run at scale"); null alone */
+    UpdateDispatcher(ChatQueues queues, Responder responder, Delivery delivery, UpdateInbox inbox, UsageStats stats,
+            @Nullable ClaimLoop claims) {
+        this.claims = claims;
         this.queues = queues;
         this.responder = responder;
         this.delivery = delivery;
@@ -52,24 +61,52 @@ final class UpdateDispatcher {
      * given up with an error line, so it cannot keep the bot in a crash loop.
      */
     void resume() {
+        ClaimLoop claiming = claims;
+        if (claiming != null) {
+            // Replicas: what any of them left unanswered is claimed like the rest, once its lease ran out.
+            claiming.start(this::take);
+            return;
+        }
         List<UpdateInbox.Unanswered> leftOver = inbox.resume();
         if (!leftOver.isEmpty()) {
             LOG.info("answering {} updates left unanswered by the last run", leftOver.size());
         }
         for (UpdateInbox.Unanswered u : leftOver) {
-            if (u.starts() > MAX_STARTS) {
-                LOG.error("update {} in chat {} was taken up by {} starts and never finished; given up",
-                        u.update().updateId(), u.update().chatId(), MAX_STARTS);
-                inbox.answered(u.update().updateId());
-            } else {
-                queue(u.update(), null, u.reply(), u.partsSent());
-            }
+            take(u, () -> { });
         }
     }
 
-    /** Queues an update just stored in the inbox, {@code update} being it as read from Telegram. */
+    /**
+     * Queues an update taken up from the journal (by a start, or claimed), going on from its next unsent
+     * part; {@code done} runs once it is answered or given up. One that {@value #MAX_STARTS} starts or
+     * claims took up and never finished is given up with an error line, so it cannot keep the bot in a
+     * crash loop.
+     */
+    private void take(UpdateInbox.Unanswered u, Runnable done) {
+        if (u.starts() > MAX_STARTS) {
+            LOG.error("update {} in chat {} was taken up by {} starts and never finished; given up",
+                    u.update().updateId(), u.update().chatId(), MAX_STARTS);
+            try {
+                inbox.answered(u.update().updateId());
+            } finally {
+                done.run();
+            }
+        } else {
+            queue(u.update(), null, u.reply(), u.partsSent(), done);
+        }
+    }
+
+    /**
+     * Queues an update just stored in the inbox, {@code update} being it as read from Telegram. With
+     * replicas it is claimed from the inbox instead, by whichever replica has room first.
+     */
     void dispatch(UpdateInbox.Received received, Update update) {
-        queue(received, update, null, 0);
+        ClaimLoop claiming = claims;
+        if (claiming != null) {
+            claiming.wake();
+            return;
+        }
+        queue(received, update, null, 0, () -> { });
     }
 
     /**
@@ -78,22 +115,29 @@ final class UpdateDispatcher {
      * before a restart, of which {@code partsSent} parts went out. A chat with its queue full drops
      * it: a flood delays only itself.
      */
-    private void queue(UpdateInbox.Received received, @Nullable Update update, @Nullable String stored, int partsSent) {
+    private void queue(UpdateInbox.Received received, @Nullable Update update, @Nullable String stored, int partsSent,
+            Runnable done) {
         boolean queued = queues.submitAsync(received.chatId(), () -> {
+            CompletableFuture<Void> handled;
             try {
-                return handle(received, update, stored, partsSent).exceptionally(e -> {
+                handled = handle(received, update, stored, partsSent).exceptionally(e -> {
                     failed(received.chatId(), e instanceof CompletionException && e.getCause() != null ? e.getCause() : e);
                     return null;
                 });
             } catch (RuntimeException e) {
                 failed(received.chatId(), e); // the inbox could not be written: the update is tried at the next start
-                return DONE;
+                handled = DONE;
             }
+            return handled.whenComplete((ok, e) -> done.run());
         });
         if (!queued) {
             LOG.warn("chat {} has {} messages waiting; update {} dropped", received.chatId(), queues.maxPerChat(),
                     received.updateId());
-            inbox.answered(received.updateId());
+            try {
+                inbox.answered(received.updateId());
+            } finally {
+                done.run();
+            }
         }
     }
 
@@ -140,12 +184,19 @@ final class UpdateDispatcher {
     /** Takes no more work and waits up to {@value #DRAIN_SECONDS} s for answers being written. */
     void stop() {
         stopping = true;
+        ClaimLoop claiming = claims;
+        if (claiming != null) {
+            claiming.stop();
+        }
         try {
             if (!queues.drain(DRAIN_SECONDS, TimeUnit.SECONDS)) {
                 LOG.warn("stopped with answers still in flight");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        if (claiming != null) {
+            claiming.release();
         }
     }
 

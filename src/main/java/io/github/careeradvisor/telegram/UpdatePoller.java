@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.objects.Update;
@@ -25,21 +26,28 @@ final class UpdatePoller {
     private final UpdateInbox inbox;
     private final UpdateDispatcher dispatcher;
     private final BotEvents events;
+    private final BooleanSupplier leads;
     private volatile boolean running = true;
 
     UpdatePoller(BotApi api, UpdateInbox inbox, UpdateDispatcher dispatcher, BotEvents events) {
+        this(api, inbox, dispatcher, events, () -> true);
+    }
+
+    /** @param leads whether this process still holds the polling lock: polling ends when it no longer does */
+    UpdatePoller(BotApi api, UpdateInbox inbox, UpdateDispatcher dispatcher, BotEvents events, BooleanSupplier leads) {
+        this.leads = leads;
         this.events = events;
         this.api = api;
         this.inbox = inbox;
         this.dispatcher = dispatcher;
     }
 
-    /** Polls from the inbox's offset until {@link #stop()}. */
+    /** Polls from the inbox's offset until {@link #stop()}, or until this process no longer leads. */
     void run() {
         long offset = inbox.nextOffset();
         int failures = 0;
         int storeFailures = 0; // counted apart: a poll that works between two failed stores does not reset it
-        while (running) {
+        while (running && leads.getAsBoolean()) {
             List<Update> updates;
             try {
                 updates = api.getUpdates(Math.toIntExact(offset)); // Telegram's update ids are 32-bit
