@@ -72,9 +72,10 @@ class PackageRulesTest {
     }
 
     @Test
-    void jdbc_stays_in_storage_profile_and_inbox() {
+    void jdbc_stays_in_the_stores() {
         noClasses().that().resideOutsideOfPackages("io.github.careeradvisor.storage..",
-                        "io.github.careeradvisor.profile..", "io.github.careeradvisor.inbox..")
+                        "io.github.careeradvisor.profile..", "io.github.careeradvisor.inbox..",
+                        "io.github.careeradvisor.replicas..")
                 .should().dependOnClassesThat().resideInAPackage("java.sql..")
                 .check(product);
     }

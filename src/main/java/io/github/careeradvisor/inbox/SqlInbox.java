@@ -169,12 +169,11 @@ public final class SqlInbox implements UpdateInbox {
             // Only the head of each chat: an update with an earlier one of its chat still unanswered waits,
             // whoever holds that one. Rows another transaction is claiming now are passed over (PostgreSQL).
             try (PreparedStatement p = db.prepareStatement("SELECT update_id FROM inbox i WHERE answered_at IS NULL "
-                    + "AND (lease_until_ms IS NULL OR lease_until_ms < ? OR claimed_by = ?) AND NOT EXISTS (SELECT 1 "
+                    + "AND (lease_until_ms IS NULL OR lease_until_ms < ?) AND NOT EXISTS (SELECT 1 "
                     + "FROM inbox e WHERE e.chat_id = i.chat_id AND e.answered_at IS NULL AND e.update_id < i.update_id) "
                     + "ORDER BY update_id LIMIT ?" + database.dialect().skipLocked())) {
                 p.setLong(1, now);
-                p.setString(2, owner);
-                p.setInt(3, max);
+                p.setInt(2, max);
                 try (ResultSet rs = p.executeQuery()) {
                     while (rs.next()) {
                         ids.add(rs.getLong(1));

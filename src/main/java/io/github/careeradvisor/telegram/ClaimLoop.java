@@ -63,6 +63,9 @@ final class ClaimLoop {
             return;
         }
         running = true;
+        // A replica restarted under the same name (a container keeps its host name and pid) takes back at
+        // once what its last life held, instead of waiting for those leases to run out.
+        release();
         Thread loop = new Thread(() -> loop(taker), "inbox-claims");
         loop.setDaemon(true);
         thread = loop;
@@ -166,7 +169,7 @@ final class ClaimLoop {
     /** Lets go of the claims left unanswered, once the answers in flight had their time: another replica takes them now. */
     void release() {
         ScheduledExecutorService renewing = renewer;
-        if (renewing != null) {
+        if (renewing != null && !running) {
             renewing.shutdownNow();
         }
         try {
