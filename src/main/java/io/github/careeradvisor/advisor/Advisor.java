@@ -245,8 +245,11 @@ public final class Advisor {
             "tell me more", "why?", "what does it depend on?", "in Europe?");
     /** How many of each intent's router examples the warm-up also asks: every handler and entity, not the whole list. */
     static final int WARM_UP_EXAMPLES = 1;
-    /** The warm-up's person and conversation: ids no Telegram user or chat, and no terminal user, has. */
-    static final long WARM_UP_ID = Long.MIN_VALUE;
+    /**
+     * The warm-up's person and conversation: ids no Telegram user or chat, and no terminal user, has; drawn
+     * anew in each process, so replicas warming up at once on one database keep out of each other's rows.
+     */
+    static final long WARM_UP_ID = Long.MIN_VALUE + 1 + new java.security.SecureRandom().nextInt(Integer.MAX_VALUE);
 
     /**
      * What the handlers search with besides a person's words (the pay bands, pay abroad, each roadmap

@@ -23,14 +23,14 @@ class BotJarIT {
     @TempDir
     Path tmp;
 
-    private static int freePort() throws java.io.IOException {
+    static int freePort() throws java.io.IOException {
         try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
             return socket.getLocalPort();
         }
     }
 
     /** The packaged jar as the bot against {@code telegram}, its HTTP server on {@code port}, its output in {@code log}. */
-    private static Process startJar(FakeBotApi telegram, Path data, int port, Path log, java.util.Map<String, String> env)
+    static Process startJar(FakeBotApi telegram, Path data, int port, Path log, java.util.Map<String, String> env)
             throws java.io.IOException {
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar", System.getProperty("jar"));
@@ -50,7 +50,7 @@ class BotJarIT {
     }
 
     /** The status and the body of a GET, its last line end dropped. */
-    private static String get(int port, String path) throws Exception {
+    static String get(int port, String path) throws Exception {
         java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(
                 java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + path)).build(),
                 java.net.http.HttpResponse.BodyHandlers.ofString());

@@ -543,6 +543,9 @@ final class FakeBotApi implements AutoCloseable {
     private synchronized ObjectNode getUpdates(JsonNode body) {
         int offset = body.path("offset").asInt(0);
         long timeout = body.path("timeout").asLong(0) * 1000;
+        if (body instanceof ObjectNode stamped) {
+            stamped.put("at", System.nanoTime());
+        }
         keep(new Call("getUpdates", body));
         pending.removeIf(u -> u.get("update_id").asInt() < offset);
         notifyAll();
