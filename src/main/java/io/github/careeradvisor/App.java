@@ -356,6 +356,10 @@ public final class App {
         System.setProperty("org.slf4j.simpleLogger.log.io.github.careeradvisor", "info");
         System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");
         System.setProperty("org.slf4j.simpleLogger.dateTimeFormat", "yyyy-MM-dd'T'HH:mm:ss.SSSZ");
+        // The pool warns with a stack trace for every connection a restarting PostgreSQL broke; the bot's own
+        // line says the database does not answer, and that it waits (README, "Run at scale").
+        System.setProperty("org.slf4j.simpleLogger.log.com.zaxxer.hikari",
+                System.getProperty("org.slf4j.simpleLogger.log.com.zaxxer.hikari", "error"));
         // DJL probes for CUDA on every start and warns that this CPU-only machine has none.
         System.setProperty("org.slf4j.simpleLogger.log.ai.djl.util.cuda.CudaUtils", "error");
     }

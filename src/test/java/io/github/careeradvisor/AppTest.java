@@ -40,6 +40,38 @@ class AppTest {
         return run("", Map.of(), args);
     }
 
+    /** PostgreSQL down at start: exit 1 naming the setting, no password shown, nothing else tried first. */
+    @Test
+    void a_database_that_does_not_answer_stops_the_bot_and_the_report_with_exit_1_and_no_password() throws Exception {
+        int port;
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        Map<String, String> env = Map.of("ADVISOR_DATABASE_URL", "jdbc:postgresql://127.0.0.1:" + port
+                        + "/advisor?user=advisor&password=in-url-Secret", "ADVISOR_DATABASE_PASSWORD", "in-env-Secret",
+                "TELEGRAM_BOT_TOKEN", "123456789:AAH-abcdefghijklmnopqrstuvwxyz", "ADVISOR_HTTP_PORT", "off",
+                "TELEGRAM_API_URL", "http://127.0.0.1:" + port);
+
+        for (String command : List.of("report", "bot")) {
+            Run run = run("", env, command);
+
+            assertEquals(1, run.code(), command + ": " + run.err());
+            assertTrue(run.err().startsWith("error: ADVISOR_DATABASE_URL 'jdbc:postgresql://127.0.0.1:" + port
+                    + "/advisor?user=advisor&password=***': the database cannot be reached"), run.err());
+            assertFalse(run.err().contains("Secret") || run.out().contains("Secret"), run.err());
+            assertFalse(run.err().contains("\tat "), "a stack trace: " + run.err());
+        }
+    }
+
+    @Test
+    void a_database_url_that_is_not_postgresql_is_bad_usage_naming_the_setting() {
+        Run run = run("", Map.of("ADVISOR_DATABASE_URL", "mysql://db/advisor"), "report");
+
+        assertEquals(2, run.code());
+        assertTrue(run.err().startsWith("error: ADVISOR_DATABASE_URL 'mysql://db/advisor' is not a PostgreSQL JDBC URL"),
+                run.err());
+    }
+
     @Test
     void help_prints_usage_and_exits_0() {
         Run main = run("--help");

@@ -1,7 +1,8 @@
 /**
- * The data dir (created private to its owner, checked writable, locked by the running bot) and the one
- * SQLite file in it that profiles and the update journal share: its connection, schema migrations,
- * transactions and scrubbing; it may import only {@code config} and JDBC.
+ * The data dir (created private to its owner, checked writable, locked by the running bot) and the
+ * database that profiles and the update journal share: the SQLite file in the data dir, or the
+ * PostgreSQL several replicas share; their connections, schema migrations (Flyway), transactions and
+ * scrubbing. It may import only {@code config}, JDBC and the database libraries, which stay here.
  */
 @NullMarked
 package io.github.careeradvisor.storage;
