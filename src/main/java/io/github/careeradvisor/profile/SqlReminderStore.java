@@ -74,7 +74,9 @@ final class SqlReminderStore implements ReminderStore {
             List<long[]> rows = new ArrayList<>();
             List<Weekly> schedules = new ArrayList<>();
             try (PreparedStatement p = db.prepareStatement("SELECT user_id, chat_id, next_at_ms, weekday, "
-                    + "minute_of_day, offset_minutes FROM reminders WHERE next_at_ms <= ? ORDER BY next_at_ms LIMIT ?")) {
+                    + "minute_of_day, offset_minutes FROM reminders WHERE next_at_ms <= ? ORDER BY next_at_ms LIMIT ?"
+                    // Replicas taking due reminders at once each take other ones (README, "Run at scale").
+                    + database.dialect().skipLocked())) {
                 p.setLong(1, now.toEpochMilli());
                 p.setInt(2, limit);
                 try (ResultSet rs = p.executeQuery()) {
