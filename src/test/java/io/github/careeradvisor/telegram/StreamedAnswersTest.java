@@ -151,7 +151,9 @@ class StreamedAnswersTest {
         ask(chat, QUESTION);
 
         assertEquals(1, telegram.sent(chat).size(), everythingShown(chat).toString());
-        assertEquals(1, telegram.edits(chat).size(), "the drafts came within one gap: " + everythingShown(chat));
+        // The reply has three sentences: an edit for each (and the final one) would be three edits. Folded, the
+        // drafts that came within one gap go into one edit: one on a quiet machine, two when busy cores slow it.
+        assertTrue(telegram.edits(chat).size() <= 2, "the drafts were not folded: " + everythingShown(chat));
         assertTrue(telegram.shownTexts(chat).get(0).contains("Source"), telegram.shownTexts(chat).toString());
     }
 
