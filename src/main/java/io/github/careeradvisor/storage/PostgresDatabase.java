@@ -91,6 +91,7 @@ public final class PostgresDatabase implements Database {
                         + " (a newer release wrote it): run that release, or point " + Settings.DATABASE_URL
                         + " elsewhere");
             }
+            LOG.info("state kept in PostgreSQL at '{}' (schema version {})", settings.safeUrl(), version);
             return database;
         } catch (FlywayException | IllegalStateException e) {
             pool.close();
