@@ -4,6 +4,7 @@ import io.github.careeradvisor.storage.Database;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What this process shares with the other replicas of the bot: its name among them (the owner of its
@@ -14,11 +15,11 @@ public final class Replicas {
 
     private final String name;
     private final PollingLeader leader;
-    private final @org.jspecify.annotations.Nullable SendSlots sendSlots;
-    private final @org.jspecify.annotations.Nullable QuestionWindows questions;
+    private final @Nullable SendSlots sendSlots;
+    private final @Nullable QuestionWindows questions;
 
-    private Replicas(String name, PollingLeader leader, @org.jspecify.annotations.Nullable SendSlots sendSlots,
-            @org.jspecify.annotations.Nullable QuestionWindows questions) {
+    private Replicas(String name, PollingLeader leader, @Nullable SendSlots sendSlots,
+            @Nullable QuestionWindows questions) {
         this.name = name;
         this.leader = leader;
         this.sendSlots = sendSlots;
