@@ -26,6 +26,7 @@ public final class CommandLine {
             case "index" -> Invocation.Command.INDEX;
             case "report" -> Invocation.Command.REPORT;
             case "chart" -> Invocation.Command.CHART;
+            case "migrate-sqlite-to-postgres" -> Invocation.Command.MIGRATE;
             default -> throw new UsageException(first.startsWith("-")
                     ? "unknown option '" + first + "'" : "unknown command '" + first + "'", Usage.MAIN);
         };
@@ -34,6 +35,7 @@ public final class CommandLine {
             return ChartArguments.parse(args, usage);
         }
         boolean json = false;
+        boolean replace = false;
         Long user = null;
         int days = io.github.careeradvisor.advisor.OperatorReport.DEFAULT_DAYS;
         List<String> words = new ArrayList<>();
@@ -58,6 +60,12 @@ public final class CommandLine {
                     } else {
                         json = true;
                     }
+                }
+                case "--replace" -> {
+                    if (command != Invocation.Command.MIGRATE) {
+                        throw new UsageException("unknown option '" + arg + "' for '" + first + "'", usage);
+                    }
+                    replace = true;
                 }
                 case "--days" -> {
                     if (command != Invocation.Command.REPORT) {
@@ -88,7 +96,7 @@ public final class CommandLine {
                 }
             }
         }
-        return new Invocation(command, null, json, user, words, days, null);
+        return new Invocation(command, null, json, user, words, days, null, replace);
     }
 
     private static int days(@Nullable String value, String usage) throws UsageException {

@@ -72,6 +72,20 @@ public final class SqliteDatabase implements Database {
         }
     }
 
+    /**
+     * Opens the database in {@code dataDir} as {@link #open} does, but only if its file is there: for
+     * reading one that must exist (README, "Moving from SQLite to PostgreSQL"). A missing file is a
+     * {@link ConfigException} naming it and the setting; nothing is created.
+     */
+    public static SqliteDatabase openExisting(Path dataDir) {
+        Path file = dataDir.resolve(FILE);
+        if (!java.nio.file.Files.isRegularFile(file)) {
+            throw new ConfigException("there is no profile database '" + file + "' (set " + Settings.DATA_DIR
+                    + " to the data dir that holds " + FILE + ")");
+        }
+        return open(dataDir);
+    }
+
     private static void closeQuietly(Connection connection) {
         if (connection != null) {
             try {

@@ -1,5 +1,6 @@
 package io.github.careeradvisor.storage;
 
+import static io.github.careeradvisor.storage.StoreContract.rows;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -18,9 +19,6 @@ import io.github.careeradvisor.profile.Weekly;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
-import java.sql.Statement;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalTime;
@@ -155,23 +153,5 @@ class SqliteUpgradeTest {
         }
         all.addAll(rows(database, "PRAGMA user_version"));
         return all;
-    }
-
-    /** The rows {@code sql} gives, each as its values joined by spaces. */
-    private static List<String> rows(Database database, String sql) {
-        return database.read("reading: " + sql, c -> {
-            List<String> rows = new ArrayList<>();
-            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-                ResultSetMetaData meta = rs.getMetaData();
-                while (rs.next()) {
-                    List<String> values = new ArrayList<>();
-                    for (int i = 1; i <= meta.getColumnCount(); i++) {
-                        values.add(String.valueOf(rs.getObject(i)));
-                    }
-                    rows.add(String.join(" ", values));
-                }
-            }
-            return rows;
-        });
     }
 }

@@ -3,7 +3,10 @@ package io.github.careeradvisor.storage;
 import io.github.careeradvisor.config.SharedDatabase;
 import java.nio.file.Path;
 import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -66,5 +69,23 @@ public abstract class StoreContract {
             }
         });
         return changed[0];
+    }
+
+    /** The rows {@code sql} gives in {@code database}, in its order, each as its values joined by spaces. */
+    public static List<String> rows(Database database, String sql) {
+        return database.read("reading: " + sql, c -> {
+            List<String> rows = new ArrayList<>();
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+                ResultSetMetaData meta = rs.getMetaData();
+                while (rs.next()) {
+                    List<String> values = new ArrayList<>();
+                    for (int i = 1; i <= meta.getColumnCount(); i++) {
+                        values.add(String.valueOf(rs.getObject(i)));
+                    }
+                    rows.add(String.join(" ", values));
+                }
+            }
+            return rows;
+        });
     }
 }
