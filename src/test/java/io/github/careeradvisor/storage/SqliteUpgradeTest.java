@@ -107,7 +107,7 @@ class SqliteUpgradeTest {
         assertEquals(List.of("1 1001 1001 0 1796472030000 I wanted figures for Europe 1 1796472030000",
                 "2 1002 1002 1 1796472040000 null 0 null"), rows(database, "SELECT answer_id, user_id, chat_id, helpful, "
                         + "at_ms, comment, comment_asked, comment_wanted_at_ms FROM votes ORDER BY answer_id"),
-                "the votes as given, the 👎's comment with its own");
+                "the votes as given, the 👎 with its comment");
         assertEquals(List.of("1 1001 1001 1 1796472000000", "2 1002 1002 0 1796472000000"),
                 rows(database, "SELECT id, user_id, chat_id, grounded, at_ms FROM answers ORDER BY id"));
 
