@@ -2,7 +2,6 @@ package io.github.careeradvisor.cli;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /** Parses the arguments of {@code java -jar career-advisor.jar} as the README's "Commands" section describes them. */
@@ -56,7 +55,7 @@ public final class CommandLine {
                 }
                 case "--json" -> {
                     if (command != Invocation.Command.REPORT) {
-                        json = requireAsk(command, arg, usage, true);
+                        json = requireAsk(command, first, arg, usage, true);
                     } else {
                         json = true;
                     }
@@ -112,11 +111,11 @@ public final class CommandLine {
                 + " (e.g. --days 7)", usage);
     }
 
-    private static boolean requireAsk(Invocation.Command command, String arg, String usage, boolean value)
+    /** {@code name} is the command as typed: {@code migrate-sqlite-to-postgres} is not its enum's name. */
+    private static boolean requireAsk(Invocation.Command command, String name, String arg, String usage, boolean value)
             throws UsageException {
         if (command != Invocation.Command.ASK) {
-            throw new UsageException("unknown option '" + arg + "' for '"
-                    + command.name().toLowerCase(Locale.ROOT) + "'", usage);
+            throw new UsageException("unknown option '" + arg + "' for '" + name + "'", usage);
         }
         return value;
     }

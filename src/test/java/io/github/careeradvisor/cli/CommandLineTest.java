@@ -115,6 +115,8 @@ class CommandLineTest {
         assertEquals(Usage.MIGRATE, force.usage());
         assertEquals("'migrate-sqlite-to-postgres' takes no arguments, got 'data/advisor.db'",
                 refused("migrate-sqlite-to-postgres", "data/advisor.db").getMessage());
+        assertEquals("unknown option '--json' for 'migrate-sqlite-to-postgres'",
+                refused("migrate-sqlite-to-postgres", "--json").getMessage());
         assertEquals("unknown option '--replace' for 'report'", refused("report", "--replace").getMessage());
         assertTrue(Usage.MAIN.contains("migrate-sqlite-to-postgres [--replace]"), Usage.MAIN);
     }
