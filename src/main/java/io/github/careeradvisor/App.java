@@ -13,6 +13,7 @@ import io.github.careeradvisor.cli.ReportJson;
 import io.github.careeradvisor.cli.UsageException;
 import io.github.careeradvisor.config.ConfigException;
 import io.github.careeradvisor.config.Settings;
+import io.github.careeradvisor.config.SharedDatabase;
 import io.github.careeradvisor.generation.GeneratedPhrasing;
 import io.github.careeradvisor.generation.Phrasing;
 import io.github.careeradvisor.inbox.SqlInbox;
@@ -36,6 +37,9 @@ import io.github.careeradvisor.storage.DataDir;
 import io.github.careeradvisor.storage.Database;
 import io.github.careeradvisor.storage.DatabaseUnavailableException;
 import io.github.careeradvisor.storage.Databases;
+import io.github.careeradvisor.storage.PostgresDatabase;
+import io.github.careeradvisor.storage.SqliteDatabase;
+import io.github.careeradvisor.storage.SqliteToPostgres;
 import io.github.careeradvisor.telegram.TelegramBot;
 import java.io.BufferedReader;
 import java.io.FileDescriptor;
@@ -188,7 +192,10 @@ public final class App {
                 command = settings.telegramTokenIfSet().isPresent() ? Invocation.Command.BOT : Invocation.Command.CHAT;
             }
             // Every command keeps its state in the data dir: one that cannot be used stops it before the model loads.
-            DataDir.prepare(settings.dataDir());
+            // The copy to PostgreSQL only reads it, and a missing one is its own error.
+            if (command != Invocation.Command.MIGRATE) {
+                DataDir.prepare(settings.dataDir());
+            }
             return switch (command) {
                 case INDEX -> index(settings);
                 case REPORT -> report(settings, invocation);
@@ -196,6 +203,7 @@ public final class App {
                 case CHAT -> chat(settings, invocation);
                 case BOT -> bot(settings);
                 case CHART -> chart(settings, java.util.Objects.requireNonNull(invocation.drawing()), user(invocation));
+                case MIGRATE -> migrate(settings, invocation.replace());
             };
         } catch (ConfigException e) {
             err.println("error: " + e.getMessage());
@@ -237,6 +245,22 @@ public final class App {
                     java.time.Instant.now().minus(Duration.ofDays(invocation.days())), OperatorReport.TOP);
             out.println(invocation.json() ? ReportJson.of(report, invocation.days())
                     : OperatorReport.text(report, invocation.days()));
+        }
+        return EXIT_OK;
+    }
+
+    /**
+     * Copies the data dir's SQLite database into PostgreSQL (README, "Moving from SQLite to PostgreSQL"):
+     * no model, no index. It holds the bot's lock on the data dir, so no bot writes the file meanwhile.
+     */
+    private int migrate(Settings settings, boolean replace) {
+        SharedDatabase target = settings.databaseIfSet().orElseThrow(() -> new ConfigException(
+                "migrate-sqlite-to-postgres needs " + Settings.DATABASE_URL + ", the PostgreSQL database to copy into "
+                        + "(e.g. jdbc:postgresql://db:5432/advisor)"));
+        try (SqliteDatabase from = SqliteDatabase.openExisting(settings.dataDir());
+                DataDir.Lock lock = DataDir.lockForBot(settings.dataDir());
+                PostgresDatabase to = PostgresDatabase.open(target)) {
+            out.print(new SqliteToPostgres(from, to).copy(replace).summary());
         }
         return EXIT_OK;
     }

@@ -80,6 +80,18 @@ class PackageRulesTest {
                 .check(product);
     }
 
+    /**
+     * The database's drivers, pool and migrations stay where the database is opened (README, "Run at scale"):
+     * the stores speak plain JDBC to the {@code storage.Database} they are given.
+     */
+    @Test
+    void flyway_hikaricp_and_the_jdbc_drivers_stay_in_storage() {
+        noClasses().that().resideOutsideOfPackage("io.github.careeradvisor.storage..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.flywaydb..", "com.zaxxer.hikari..",
+                        "org.postgresql..", "org.sqlite..")
+                .check(product);
+    }
+
     /** The model API's client and chat types stay where answers are phrased (README, "Use a language model"). */
     @Test
     void langchain4j_chat_types_stay_in_generation() {

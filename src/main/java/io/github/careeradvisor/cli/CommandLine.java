@@ -2,7 +2,6 @@ package io.github.careeradvisor.cli;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /** Parses the arguments of {@code java -jar career-advisor.jar} as the README's "Commands" section describes them. */
@@ -26,6 +25,7 @@ public final class CommandLine {
             case "index" -> Invocation.Command.INDEX;
             case "report" -> Invocation.Command.REPORT;
             case "chart" -> Invocation.Command.CHART;
+            case "migrate-sqlite-to-postgres" -> Invocation.Command.MIGRATE;
             default -> throw new UsageException(first.startsWith("-")
                     ? "unknown option '" + first + "'" : "unknown command '" + first + "'", Usage.MAIN);
         };
@@ -34,6 +34,7 @@ public final class CommandLine {
             return ChartArguments.parse(args, usage);
         }
         boolean json = false;
+        boolean replace = false;
         Long user = null;
         int days = io.github.careeradvisor.advisor.OperatorReport.DEFAULT_DAYS;
         List<String> words = new ArrayList<>();
@@ -54,10 +55,16 @@ public final class CommandLine {
                 }
                 case "--json" -> {
                     if (command != Invocation.Command.REPORT) {
-                        json = requireAsk(command, arg, usage, true);
+                        json = requireAsk(command, first, arg, usage, true);
                     } else {
                         json = true;
                     }
+                }
+                case "--replace" -> {
+                    if (command != Invocation.Command.MIGRATE) {
+                        throw new UsageException("unknown option '" + arg + "' for '" + first + "'", usage);
+                    }
+                    replace = true;
                 }
                 case "--days" -> {
                     if (command != Invocation.Command.REPORT) {
@@ -88,7 +95,7 @@ public final class CommandLine {
                 }
             }
         }
-        return new Invocation(command, null, json, user, words, days, null);
+        return new Invocation(command, null, json, user, words, days, null, replace);
     }
 
     private static int days(@Nullable String value, String usage) throws UsageException {
@@ -104,11 +111,11 @@ public final class CommandLine {
                 + " (e.g. --days 7)", usage);
     }
 
-    private static boolean requireAsk(Invocation.Command command, String arg, String usage, boolean value)
+    /** {@code name} is the command as typed: {@code migrate-sqlite-to-postgres} is not its enum's name. */
+    private static boolean requireAsk(Invocation.Command command, String name, String arg, String usage, boolean value)
             throws UsageException {
         if (command != Invocation.Command.ASK) {
-            throw new UsageException("unknown option '" + arg + "' for '"
-                    + command.name().toLowerCase(Locale.ROOT) + "'", usage);
+            throw new UsageException("unknown option '" + arg + "' for '" + name + "'", usage);
         }
         return value;
     }

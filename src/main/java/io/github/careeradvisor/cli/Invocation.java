@@ -14,11 +14,13 @@ import org.jspecify.annotations.Nullable;
  * @param words the question of {@code ask}, word by word; empty means "read standard input"
  * @param days the period of {@code report}, in days back from now
  * @param drawing what {@code chart} draws, and where; null for the other commands
+ * @param replace {@code migrate-sqlite-to-postgres --replace}: delete what the target holds and copy anew
  */
 public record Invocation(@Nullable Command command, @Nullable String help, boolean json, @Nullable Long user,
-        List<String> words, int days, @Nullable Drawing drawing) {
+        List<String> words, int days, @Nullable Drawing drawing, boolean replace) {
 
-    public enum Command { BOT, CHAT, ASK, INDEX, REPORT, CHART }
+    /** {@code MIGRATE} is {@code migrate-sqlite-to-postgres}. */
+    public enum Command { BOT, CHAT, ASK, INDEX, REPORT, CHART, MIGRATE }
 
     /** The most days a report goes back: questions are kept no longer. */
     public static final int MAX_DAYS = 90;
@@ -36,6 +38,11 @@ public record Invocation(@Nullable Command command, @Nullable String help, boole
 
     public Invocation {
         words = List.copyOf(words);
+    }
+
+    public Invocation(@Nullable Command command, @Nullable String help, boolean json, @Nullable Long user,
+            List<String> words, int days, @Nullable Drawing drawing) {
+        this(command, help, json, user, words, days, drawing, false);
     }
 
     public Invocation(@Nullable Command command, @Nullable String help, boolean json, @Nullable Long user,

@@ -24,6 +24,9 @@ final class Usage {
                                 pay by level as a PNG picture
               chart progress --user ID --out FILE.png
                                 that user's learning-path progress as a PNG picture
+              migrate-sqlite-to-postgres [--replace]
+                                copy the SQLite database in ADVISOR_DATA_DIR into the
+                                PostgreSQL database ADVISOR_DATABASE_URL names
 
             Run 'COMMAND --help' for a command's options.
 
@@ -47,6 +50,10 @@ final class Usage {
               TELEGRAM_WEBHOOK_URL   public https URL Telegram posts updates to (default: off = polling)
               TELEGRAM_WEBHOOK_SECRET  required with the webhook URL: 1-256 of A-Z a-z 0-9 _ -
                                      (never printed)
+              ADVISOR_DATABASE_URL   jdbc:postgresql://host:5432/db to keep all state in PostgreSQL
+                                     (default: the SQLite file advisor.db in ADVISOR_DATA_DIR)
+              ADVISOR_DATABASE_USER, ADVISOR_DATABASE_PASSWORD
+                                     PostgreSQL's credentials (the password is never printed)
 
             Exit codes: 0 success, 1 failure at run time, 2 bad usage or configuration.
             """;
@@ -127,6 +134,23 @@ final class Usage {
             Exits 2 naming the value if LEVEL is not a level or FILE.png cannot be written.
             """;
 
+    static final String MIGRATE = """
+            Usage: java -jar career-advisor.jar migrate-sqlite-to-postgres [--replace]
+
+            Copies the SQLite database in ADVISOR_DATA_DIR (advisor.db) into the PostgreSQL
+            database ADVISOR_DATABASE_URL names (ADVISOR_DATABASE_USER and _PASSWORD log in),
+            for a bot that moves up to PostgreSQL: every table, in one transaction, both
+            brought to the newest schema first. Prints the rows copied per table, each count
+            checked in PostgreSQL before the commit. Stop the bot first; the file is only read.
+
+            Options:
+              --replace   delete what the target holds, then copy; without it, a target
+                          that holds any row is refused and nothing is written
+
+            Exits 2 naming the setting if ADVISOR_DATABASE_URL is unset, ADVISOR_DATA_DIR holds
+            no database or the target holds rows; 1 if PostgreSQL cannot be reached.
+            """;
+
     static String of(Invocation.Command command) {
         return switch (command) {
             case BOT -> BOT;
@@ -135,6 +159,7 @@ final class Usage {
             case INDEX -> INDEX;
             case REPORT -> REPORT;
             case CHART -> CHART;
+            case MIGRATE -> MIGRATE;
         };
     }
 }

@@ -66,7 +66,24 @@ public final class SqliteDatabase implements Database {
             closeQuietly(connection);
             throw new ConfigException("the profile database '" + file + "' cannot be opened: " + e.getMessage()
                     + " (move it away to start afresh, or set " + Settings.DATA_DIR + ")");
+        } catch (RuntimeException e) {
+            closeQuietly(connection);
+            throw e;
         }
+    }
+
+    /**
+     * Opens the database in {@code dataDir} as {@link #open} does, but only if its file is there: for
+     * reading one that must exist (README, "Moving from SQLite to PostgreSQL"). A missing file is a
+     * {@link ConfigException} naming it and the setting; nothing is created.
+     */
+    public static SqliteDatabase openExisting(Path dataDir) {
+        Path file = dataDir.resolve(FILE);
+        if (!java.nio.file.Files.isRegularFile(file)) {
+            throw new ConfigException("there is no profile database '" + file + "' (set " + Settings.DATA_DIR
+                    + " to the data dir that holds " + FILE + ")");
+        }
+        return open(dataDir);
     }
 
     private static void closeQuietly(Connection connection) {
@@ -119,8 +136,10 @@ public final class SqliteDatabase implements Database {
     private void migrate() throws SQLException {
         int version = schemaVersion();
         if (version > Migrations.LATEST) {
-            throw new SQLException("schema version " + version + " is newer than this program's " + Migrations.LATEST
-                    + " (a newer release wrote it)");
+            // Not "move it away": the file is fine, only this program is too old for it.
+            throw new ConfigException("the profile database '" + file + "' has schema version " + version
+                    + ", newer than this program's " + Migrations.LATEST + " (a newer release wrote it): run that "
+                    + "release, or set " + Settings.DATA_DIR + " to another data dir; the file was left as it is");
         }
         boolean history = read("looking for the schema history", c -> {
             try (PreparedStatement p = c.prepareStatement("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?")) {

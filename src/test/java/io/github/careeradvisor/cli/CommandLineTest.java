@@ -2,6 +2,7 @@ package io.github.careeradvisor.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.careeradvisor.cli.Invocation.Command;
 import java.util.List;
@@ -99,6 +100,25 @@ class CommandLineTest {
             assertEquals("'" + command + "' takes no arguments, got 'hello'", e.getMessage());
             assertEquals(Usage.of(Command.valueOf(command.toUpperCase(java.util.Locale.ROOT))), e.usage());
         }
+    }
+
+    @Test
+    void migrate_sqlite_to_postgres_takes_replace_and_nothing_else() throws Exception {
+        assertEquals(new Invocation(Command.MIGRATE, null, false, null, List.of(), 7, null, false),
+                parse("migrate-sqlite-to-postgres"));
+        assertEquals(new Invocation(Command.MIGRATE, null, false, null, List.of(), 7, null, true),
+                parse("migrate-sqlite-to-postgres", "--replace"));
+        assertEquals(Usage.MIGRATE, parse("migrate-sqlite-to-postgres", "--help").help());
+
+        UsageException force = refused("migrate-sqlite-to-postgres", "--force");
+        assertEquals("unknown option '--force' for 'migrate-sqlite-to-postgres'", force.getMessage());
+        assertEquals(Usage.MIGRATE, force.usage());
+        assertEquals("'migrate-sqlite-to-postgres' takes no arguments, got 'data/advisor.db'",
+                refused("migrate-sqlite-to-postgres", "data/advisor.db").getMessage());
+        assertEquals("unknown option '--json' for 'migrate-sqlite-to-postgres'",
+                refused("migrate-sqlite-to-postgres", "--json").getMessage());
+        assertEquals("unknown option '--replace' for 'report'", refused("report", "--replace").getMessage());
+        assertTrue(Usage.MAIN.contains("migrate-sqlite-to-postgres [--replace]"), Usage.MAIN);
     }
 
     @Test

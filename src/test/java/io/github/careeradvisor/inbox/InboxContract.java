@@ -3,28 +3,23 @@ package io.github.careeradvisor.inbox;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.careeradvisor.profile.DialogueTurn;
 import io.github.careeradvisor.profile.Level;
 import io.github.careeradvisor.profile.SqlProfileStore;
-import io.github.careeradvisor.profile.TopicStatus;
-import io.github.careeradvisor.storage.DatabaseFile;
-import io.github.careeradvisor.storage.SqliteDatabase;
-import java.nio.file.Path;
-import java.time.Instant;
+import io.github.careeradvisor.storage.Database;
+import io.github.careeradvisor.storage.StoreContract;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-/** The journal in a real SQLite file in a temporary data dir, beside the profiles as in production. */
-class SqlInboxTest {
+/** The journal beside the profiles as in production: on SQLite and on PostgreSQL by the subclasses. */
+abstract class InboxContract extends StoreContract {
 
-    @TempDir
-    Path data;
+    InboxContract(Kind kind) {
+        super(kind);
+    }
 
     @Test
     void the_inbox_hands_out_each_update_once_and_remembers_what_is_unanswered_across_a_restart() {
-        try (SqliteDatabase database = SqliteDatabase.open(data)) {
+        try (Database database = open()) {
             SqlInbox inbox = new SqlInbox(database);
             assertEquals(0, inbox.nextOffset());
             List<UpdateInbox.Received> batch = List.of(new UpdateInbox.Received(5, 1, 1, "{\"a\":1}"),
@@ -35,7 +30,7 @@ class SqlInboxTest {
             inbox.answered(5);
             assertEquals(7, inbox.nextOffset());
         }
-        try (SqliteDatabase database = SqliteDatabase.open(data)) {
+        try (Database database = open()) {
             SqlInbox inbox = new SqlInbox(database);
             assertEquals(7, inbox.nextOffset());
             UpdateInbox.Received six = new UpdateInbox.Received(6, 2, 2, "{\"b\":2}");
@@ -50,14 +45,14 @@ class SqlInboxTest {
     @Test
     void a_reply_and_the_parts_sent_survive_a_restart_and_the_last_part_answers_the_update() {
         UpdateInbox.Received update = new UpdateInbox.Received(8, 3, 3, "{\"c\":3}");
-        try (SqliteDatabase database = SqliteDatabase.open(data)) {
+        try (Database database = open()) {
             SqlInbox inbox = new SqlInbox(database);
             inbox.receive(List.of(update), 9);
             inbox.replying(8, "[\"part one\",\"part two\",\"part three\"]");
             inbox.sent(8, 1, false);
             inbox.sent(8, 2, false);
         }
-        try (SqliteDatabase database = SqliteDatabase.open(data)) {
+        try (Database database = open()) {
             SqlInbox inbox = new SqlInbox(database);
             assertEquals(List.of(new UpdateInbox.Unanswered(update, "[\"part one\",\"part two\",\"part three\"]", 2, 0)),
                     inbox.unanswered());
@@ -68,8 +63,8 @@ class SqlInboxTest {
     }
 
     @Test
-    void an_answered_update_keeps_no_text_nor_sender_and_forget_keeps_what_is_still_to_be_answered() throws Exception {
-        try (SqliteDatabase database = SqliteDatabase.open(data)) {
+    void an_answered_update_keeps_no_text_nor_sender_and_forget_keeps_what_is_still_to_be_answered() {
+        try (Database database = open()) {
             SqlInbox inbox = new SqlInbox(database);
             inbox.receive(List.of(new UpdateInbox.Received(1, 10, 10, "{\"text\":\"my secret question\"}"),
                     new UpdateInbox.Received(2, 20, 20, "{\"text\":\"/forget\"}")), 3);
@@ -81,16 +76,15 @@ class SqlInboxTest {
             assertEquals(1, inbox.unanswered().size(), "the /forget being handled is still to be answered");
             inbox.answered(2);
         }
-        assertEquals(0, DatabaseFile.count(data,
-                "SELECT count(*) FROM inbox WHERE payload LIKE '%secret%' OR reply LIKE '%secret%'"));
-        assertEquals(0, DatabaseFile.count(data, "SELECT count(*) FROM inbox WHERE user_id <> 0 OR chat_id <> 0"));
-        assertEquals(2, DatabaseFile.count(data, "SELECT count(*) FROM inbox"), "answered ids are kept to spot a repeat");
+        assertEquals(0, count("SELECT count(*) FROM inbox WHERE payload LIKE '%secret%' OR reply LIKE '%secret%'"));
+        assertEquals(0, count("SELECT count(*) FROM inbox WHERE user_id <> 0 OR chat_id <> 0"));
+        assertEquals(2, count("SELECT count(*) FROM inbox"), "answered ids are kept to spot a repeat");
     }
 
     @Test
-    void answered_updates_beyond_the_last_ten_thousand_are_pruned_and_the_offset_and_unanswered_ones_stay() throws Exception {
+    void answered_updates_beyond_the_last_ten_thousand_are_pruned_and_the_offset_and_unanswered_ones_stay() {
         int total = SqlInbox.KEEP_ANSWERED + 2_000;
-        try (SqliteDatabase database = SqliteDatabase.open(data)) {
+        try (Database database = open()) {
             SqlInbox inbox = new SqlInbox(database);
             List<UpdateInbox.Received> batch = new java.util.ArrayList<>();
             for (int id = 1; id <= total; id++) {
@@ -109,45 +103,10 @@ class SqlInboxTest {
             assertEquals(List.of(), inbox.receive(batch.subList(total - SqlInbox.KEEP_ANSWERED, total), total + 1),
                     "the last ten thousand answered are still known");
         }
-        long kept = DatabaseFile.count(data, "SELECT count(*) FROM inbox WHERE answered_at IS NOT NULL");
+        long kept = count("SELECT count(*) FROM inbox WHERE answered_at IS NOT NULL");
         assertTrue(kept >= SqlInbox.KEEP_ANSWERED && kept <= SqlInbox.KEEP_ANSWERED + 500,
                 "answered rows kept: " + kept + " of " + (total - 1));
-        assertEquals(0, DatabaseFile.count(data, "SELECT count(*) FROM inbox WHERE answered_at IS NOT NULL AND update_id <= "
+        assertEquals(0, count("SELECT count(*) FROM inbox WHERE answered_at IS NOT NULL AND update_id <= "
                 + (total - SqlInbox.KEEP_ANSWERED - 500)), "the oldest answered rows are gone");
-    }
-
-    @Test
-    void forgetting_a_person_leaves_none_of_their_words_nor_their_id_in_the_file_or_its_write_ahead_log() throws Exception {
-        long ann = 98_765_432_109_876L;
-        long bob = 98_765_432_100_001L;
-        List<byte[]> annsTraces = new java.util.ArrayList<>(DatabaseFile.id(ann));
-        annsTraces.addAll(List.of(DatabaseFile.text("zorbly-goal-4471"), DatabaseFile.text("quixotic-question-9183")));
-        try (SqliteDatabase database = SqliteDatabase.open(data)) {
-            SqlProfileStore profiles = new SqlProfileStore(database);
-            SqlInbox inbox = new SqlInbox(database);
-            Instant now = Instant.now();
-            profiles.setGoal(ann, "become a zorbly-goal-4471 engineer");
-            profiles.setTopic(ann, "python", TopicStatus.DONE);
-            profiles.setGoal(bob, "lead a data team");
-            profiles.dialogue().append(ann, ann, List.of(new DialogueTurn(now, "what is quixotic-question-9183?", "salary",
-                    Map.of(), List.of(), List.of())), now.minusSeconds(60));
-            inbox.receive(List.of(new UpdateInbox.Received(1, ann, ann, update(ann, "what is quixotic-question-9183?"))), 2);
-            inbox.replying(1, "[\"quixotic-question-9183 is not in my guides\"]");
-            inbox.sent(1, 1, true);
-            inbox.receive(List.of(new UpdateInbox.Received(2, ann, ann, update(ann, "/forget"))), 3);
-            assertEquals(annsTraces.size(), DatabaseFile.holding(data, annsTraces).size(),
-                    "before: the scan finds each trace: " + DatabaseFile.holding(data, annsTraces));
-
-            assertTrue(profiles.forget(ann));
-            inbox.answered(2);
-
-            assertEquals(List.of(), DatabaseFile.holding(data, annsTraces));
-            assertEquals("lead a data team", profiles.load(bob).goal(), "the others' data stays");
-        }
-        assertEquals(0, DatabaseFile.count(data, "SELECT count(*) FROM inbox WHERE user_id = " + ann + " OR chat_id = " + ann));
-    }
-
-    private static String update(long user, String text) {
-        return "{\"message\":{\"from\":{\"id\":" + user + "},\"chat\":{\"id\":" + user + "},\"text\":\"" + text + "\"}}";
     }
 }

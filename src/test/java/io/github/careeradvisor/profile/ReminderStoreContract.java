@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
+import io.github.careeradvisor.storage.StoreContract;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,39 +13,34 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-/** Weekly reminders in a real SQLite file: due once a week, at the person's offset, never twice, forgotten. */
-class SqlReminderStoreTest {
+/**
+ * Weekly reminders: due once a week, at the person's offset, never twice, forgotten; on SQLite and on
+ * PostgreSQL by the subclasses.
+ */
+abstract class ReminderStoreContract extends StoreContract {
 
     /** A Thursday. */
     private static final Instant NOW = Instant.parse("2026-12-03T12:00:00Z");
     private static final Weekly FRIDAY_0830_PLUS_2 = new Weekly(DayOfWeek.FRIDAY, LocalTime.of(8, 30), ZoneOffset.ofHours(2));
 
-    @TempDir
-    Path data;
+    ReminderStoreContract(Kind kind) {
+        super(kind);
+    }
 
-    @Test
-    void the_next_time_is_the_day_and_hour_at_the_persons_offset_and_never_the_moment_itself() {
-        assertEquals(Instant.parse("2026-12-04T06:30:00Z"), FRIDAY_0830_PLUS_2.nextAfter(NOW));
-        assertEquals(Instant.parse("2026-12-11T06:30:00Z"), FRIDAY_0830_PLUS_2.nextAfter(Instant.parse("2026-12-04T06:30:00Z")));
-        assertEquals(Instant.parse("2026-12-07T18:00:00Z"), Weekly.DEFAULT.nextAfter(NOW), "Monday 18:00 UTC");
-        Weekly thursdayNoonUtc = new Weekly(DayOfWeek.THURSDAY, LocalTime.NOON, ZoneOffset.UTC);
-        assertEquals(Instant.parse("2026-12-10T12:00:00Z"), thursdayNoonUtc.nextAfter(NOW), "not today at this very minute");
-        Weekly mondayEarlyInTokyo = new Weekly(DayOfWeek.MONDAY, LocalTime.of(1, 0), ZoneOffset.ofHours(9));
-        assertEquals(Instant.parse("2026-12-06T16:00:00Z"), mondayEarlyInTokyo.nextAfter(NOW), "Sunday in UTC");
-        assertEquals("Fridays at 08:30 (UTC+02:00)", FRIDAY_0830_PLUS_2.describe());
+    private SqlProfileStore store() {
+        return new SqlProfileStore(open());
     }
 
     @Test
     void a_due_reminder_is_taken_once_and_moved_on_a_week_even_across_a_restart() {
         Instant due = FRIDAY_0830_PLUS_2.nextAfter(NOW);
-        try (SqlProfileStore store = SqlProfileStore.open(data)) {
+        try (SqlProfileStore store = store()) {
             store.reminders().set(7, 70, FRIDAY_0830_PLUS_2, NOW);
             assertEquals(List.of(), store.reminders().takeDue(due.minusSeconds(1), 10), "not yet");
             assertEquals(List.of(new ReminderStore.Due(7, 70, due)), store.reminders().takeDue(due.plusSeconds(5), 10));
         }
-        try (SqlProfileStore reopened = SqlProfileStore.open(data)) {
+        try (SqlProfileStore reopened = store()) {
             assertEquals(List.of(), reopened.reminders().takeDue(due.plusSeconds(10), 10), "taken before the restart");
             assertEquals(List.of(new ReminderStore.Due(7, 70, due.plus(Duration.ofDays(7)))),
                     reopened.reminders().takeDue(due.plus(Duration.ofDays(7)), 10), "next week");
@@ -55,7 +50,7 @@ class SqlReminderStoreTest {
 
     @Test
     void a_reminder_due_during_an_hour_of_downtime_is_sent_late_and_one_due_longer_ago_waits_for_next_week() {
-        try (SqlProfileStore store = SqlProfileStore.open(data)) {
+        try (SqlProfileStore store = store()) {
             store.reminders().set(1, 1, FRIDAY_0830_PLUS_2, NOW);
             store.reminders().set(2, 2, new Weekly(DayOfWeek.FRIDAY, LocalTime.of(6, 0), ZoneOffset.UTC), NOW);
             Instant now = Instant.parse("2026-12-04T07:20:00Z"); // 50 min after the first, 80 after the second
@@ -69,7 +64,7 @@ class SqlReminderStoreTest {
 
     @Test
     void at_most_the_limit_is_taken_at_once_oldest_first() {
-        try (SqlProfileStore store = SqlProfileStore.open(data)) {
+        try (SqlProfileStore store = store()) {
             for (long user = 1; user <= 5; user++) {
                 store.reminders().set(user, user, new Weekly(DayOfWeek.FRIDAY, LocalTime.of(6, (int) (10 - user)),
                         ZoneOffset.UTC), NOW);
@@ -83,7 +78,7 @@ class SqlReminderStoreTest {
 
     @Test
     void off_and_forget_remove_the_reminder() {
-        try (SqlProfileStore store = SqlProfileStore.open(data)) {
+        try (SqlProfileStore store = store()) {
             store.reminders().set(7, 7, Weekly.DEFAULT, NOW);
             store.reminders().set(8, 8, Weekly.DEFAULT, NOW);
 

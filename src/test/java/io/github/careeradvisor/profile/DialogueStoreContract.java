@@ -4,20 +4,27 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.careeradvisor.storage.DatabaseFile;
-import java.nio.file.Path;
+import io.github.careeradvisor.storage.Database;
+import io.github.careeradvisor.storage.StoreContract;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-/** Conversations in a real SQLite file: kept across a restart, bounded, expired, cleared, forgotten. */
-class SqlDialogueStoreTest {
+/**
+ * Conversations kept across a restart, bounded, expired, cleared, forgotten: on SQLite and on PostgreSQL
+ * by the subclasses.
+ */
+abstract class DialogueStoreContract extends StoreContract {
 
-    @TempDir
-    Path data;
+    DialogueStoreContract(Kind kind) {
+        super(kind);
+    }
+
+    private SqlProfileStore store() {
+        return new SqlProfileStore(open());
+    }
 
     private static DialogueTurn turn(Instant at, String question) {
         return new DialogueTurn(at, question, "salary", Map.of("level", "junior"), List.of("knowledge/salaries.md#Entry"),
@@ -27,10 +34,10 @@ class SqlDialogueStoreTest {
     @Test
     void a_thread_survives_a_restart_with_its_intent_slots_and_shown_sections() {
         Instant now = Instant.parse("2026-12-02T10:00:00Z");
-        try (SqlProfileStore store = SqlProfileStore.open(data)) {
+        try (SqlProfileStore store = store()) {
             store.dialogue().append(7, 0, List.of(turn(now, "what does a junior earn?")), now.minusSeconds(3600));
         }
-        try (SqlProfileStore reopened = SqlProfileStore.open(data)) {
+        try (SqlProfileStore reopened = store()) {
             List<DialogueTurn> thread = reopened.dialogue().recent(7, 0, now.minusSeconds(3600));
 
             assertEquals(List.of(turn(now, "what does a junior earn?")), thread);
@@ -40,25 +47,27 @@ class SqlDialogueStoreTest {
     }
 
     @Test
-    void a_question_asked_back_is_kept_as_one_and_a_row_from_before_that_flag_reads_as_an_answer() throws Exception {
+    void a_question_asked_back_is_kept_as_one_and_a_row_from_before_that_flag_reads_as_an_answer() {
         Instant now = Instant.parse("2026-12-02T10:00:00Z");
         DialogueTurn asked = new DialogueTurn(now, "How much does a senior ML engineer earn?", "salary",
                 Map.of("level", "senior"), List.of(), List.of(), true);
-        try (SqlProfileStore store = SqlProfileStore.open(data)) {
+        try (Database database = open()) {
+            SqlProfileStore store = new SqlProfileStore(database);
             store.dialogue().append(7, 1, List.of(asked), now.minusSeconds(3600));
             store.dialogue().append(7, 2, List.of(turn(now, "what does a junior earn?")), now.minusSeconds(3600));
-            DatabaseFile.update(data, "UPDATE dialogue SET turn = replace(turn, ',\"proposed\":false', '') WHERE chat_id = 2");
+            update(database, "UPDATE dialogue SET turn = replace(turn, ',\"proposed\":false', '') WHERE chat_id = 2");
 
             assertEquals(List.of(asked), store.dialogue().recent(7, 1, now.minusSeconds(3600)));
-            assertEquals(1, DatabaseFile.count(data, "SELECT count(*) FROM dialogue WHERE chat_id = 2 AND turn NOT LIKE '%proposed%'"));
+            assertEquals(1, count(database, "SELECT count(*) FROM dialogue WHERE chat_id = 2 AND turn NOT LIKE '%proposed%'"));
             assertFalse(store.dialogue().recent(7, 2, now.minusSeconds(3600)).get(0).proposed());
         }
     }
 
     @Test
-    void only_the_last_ten_turns_are_kept_and_expired_ones_are_neither_returned_nor_kept() throws Exception {
+    void only_the_last_ten_turns_are_kept_and_expired_ones_are_neither_returned_nor_kept() {
         Instant start = Instant.parse("2026-12-02T10:00:00Z");
-        try (SqlProfileStore store = SqlProfileStore.open(data)) {
+        try (Database database = open()) {
+            SqlProfileStore store = new SqlProfileStore(database);
             for (int i = 0; i < 14; i++) {
                 Instant at = start.plusSeconds(60L * i);
                 store.dialogue().append(7, 0, List.of(turn(at, "question " + i)), at.minus(Duration.ofHours(3)));
@@ -67,31 +76,32 @@ class SqlDialogueStoreTest {
             assertEquals(DialogueStore.MAX_TURNS, thread.size());
             assertEquals("question 4", thread.get(0).question());
             assertEquals("question 13", thread.get(9).question());
-            assertEquals(10, DatabaseFile.count(data, "SELECT count(*) FROM dialogue"));
+            assertEquals(10, count(database, "SELECT count(*) FROM dialogue"));
 
             Instant later = start.plus(Duration.ofHours(5));
             assertTrue(store.dialogue().recent(7, 0, later.minus(Duration.ofHours(3))).isEmpty(), "expired");
             store.dialogue().append(8, 0, List.of(turn(later, "hello")), later.minus(Duration.ofHours(3)));
-            assertEquals(0, DatabaseFile.count(data, "SELECT count(*) FROM dialogue WHERE user_id = 7"),
+            assertEquals(0, count(database, "SELECT count(*) FROM dialogue WHERE user_id = 7"),
                     "an expired thread is deleted, not just hidden");
         }
     }
 
     @Test
-    void clearing_a_thread_keeps_the_profile_and_forgetting_deletes_every_thread() throws Exception {
+    void clearing_a_thread_keeps_the_profile_and_forgetting_deletes_every_thread() {
         Instant now = Instant.parse("2026-12-02T10:00:00Z");
-        try (SqlProfileStore store = SqlProfileStore.open(data)) {
+        try (Database database = open()) {
+            SqlProfileStore store = new SqlProfileStore(database);
             store.setLevel(7, Level.JUNIOR);
             store.dialogue().append(7, 0, List.of(turn(now, "a")), now.minusSeconds(60));
             store.dialogue().append(7, 42, List.of(turn(now, "b")), now.minusSeconds(60));
 
             assertTrue(store.dialogue().clear(7, 0));
             assertFalse(store.dialogue().clear(7, 0), "nothing left to clear");
-            assertEquals(1, DatabaseFile.count(data, "SELECT count(*) FROM dialogue WHERE user_id = 7"));
+            assertEquals(1, count(database, "SELECT count(*) FROM dialogue WHERE user_id = 7"));
             assertEquals(Level.JUNIOR, store.load(7).level());
 
             assertTrue(store.forget(7));
-            assertEquals(0, DatabaseFile.count(data, "SELECT count(*) FROM dialogue WHERE user_id = 7"));
+            assertEquals(0, count(database, "SELECT count(*) FROM dialogue WHERE user_id = 7"));
         }
     }
 }

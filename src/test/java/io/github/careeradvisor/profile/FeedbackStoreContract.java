@@ -5,26 +5,33 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.careeradvisor.profile.FeedbackStore.Vote;
-import java.nio.file.Path;
+import io.github.careeradvisor.storage.StoreContract;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-/** Questions, votes and comments in a real SQLite file: once per person and answer, reported, forgotten, aged out. */
-class SqlFeedbackStoreTest {
+/**
+ * Questions, votes and comments: once per person and answer, reported, forgotten, aged out; on SQLite and
+ * on PostgreSQL by the subclasses.
+ */
+abstract class FeedbackStoreContract extends StoreContract {
 
     private static final Instant NOW = Instant.parse("2026-12-05T10:00:00Z");
     private static final Instant WEEK_AGO = NOW.minus(Duration.ofDays(7));
 
-    @TempDir
-    Path data;
+    FeedbackStoreContract(Kind kind) {
+        super(kind);
+    }
+
+    private SqlProfileStore store() {
+        return new SqlProfileStore(open());
+    }
 
     @Test
     void a_vote_is_stored_once_per_person_and_answer_and_a_second_press_changes_it() {
-        try (SqlProfileStore store = SqlProfileStore.open(data)) {
+        try (SqlProfileStore store = store()) {
             FeedbackStore feedback = store.feedback();
             long answer = feedback.answered(7, 7, "what does a junior earn?", true, NOW);
 
@@ -48,10 +55,10 @@ class SqlFeedbackStoreTest {
     @Test
     void a_vote_on_an_answer_given_before_a_restart_is_stored() {
         long answer;
-        try (SqlProfileStore store = SqlProfileStore.open(data)) {
+        try (SqlProfileStore store = store()) {
             answer = store.feedback().answered(7, 7, "what does a senior earn?", true, NOW);
         }
-        try (SqlProfileStore reopened = SqlProfileStore.open(data)) {
+        try (SqlProfileStore reopened = store()) {
             assertEquals(Vote.ASK_WHAT_WAS_MISSING, reopened.feedback().vote(answer, 7, 7, false, NOW.plusSeconds(60)));
             assertEquals(Optional.of(answer), reopened.feedback().takeCommentWanted(7, 7, NOW));
         }
@@ -59,7 +66,7 @@ class SqlFeedbackStoreTest {
 
     @Test
     void a_button_naming_no_answer_stores_nothing() {
-        try (SqlProfileStore store = SqlProfileStore.open(data)) {
+        try (SqlProfileStore store = store()) {
             assertEquals(Vote.UNKNOWN_ANSWER, store.feedback().vote(424242, 7, 7, false, NOW));
             assertEquals(0, store.feedback().report(WEEK_AGO, 10).votes());
         }
@@ -67,7 +74,7 @@ class SqlFeedbackStoreTest {
 
     @Test
     void the_comment_after_a_thumbs_down_is_waited_for_once_in_that_chat_and_not_for_ever() {
-        try (SqlProfileStore store = SqlProfileStore.open(data)) {
+        try (SqlProfileStore store = store()) {
             FeedbackStore feedback = store.feedback();
             long answer = feedback.answered(7, 7, "is the TensorFlow exam still offered?", true, NOW);
             feedback.vote(answer, 7, 7, false, NOW);
@@ -89,7 +96,7 @@ class SqlFeedbackStoreTest {
 
     @Test
     void declined_questions_are_counted_as_one_whatever_their_case_and_punctuation_most_asked_first() {
-        try (SqlProfileStore store = SqlProfileStore.open(data)) {
+        try (SqlProfileStore store = store()) {
             FeedbackStore feedback = store.feedback();
             feedback.answered(1, 1, "How do I bake bread?", false, NOW);
             feedback.answered(2, 2, "how do i bake bread", false, NOW);
@@ -108,7 +115,7 @@ class SqlFeedbackStoreTest {
 
     @Test
     void forget_deletes_a_persons_questions_and_every_vote_on_them_and_their_votes_elsewhere() {
-        try (SqlProfileStore store = SqlProfileStore.open(data)) {
+        try (SqlProfileStore store = store()) {
             FeedbackStore feedback = store.feedback();
             long mine = feedback.answered(7, -100, "my question in a group", false, NOW);
             long theirs = feedback.answered(8, -100, "their question", true, NOW);
@@ -128,7 +135,7 @@ class SqlFeedbackStoreTest {
 
     @Test
     void rows_older_than_the_keeping_time_go() {
-        try (SqlProfileStore store = SqlProfileStore.open(data)) {
+        try (SqlProfileStore store = store()) {
             FeedbackStore feedback = store.feedback();
             long old = feedback.answered(7, 7, "an old question", true, NOW.minus(Duration.ofDays(100)));
             feedback.vote(old, 7, 7, true, NOW.minus(Duration.ofDays(100)));
