@@ -57,7 +57,7 @@ class MigrateSqliteToPostgresTest {
         assertEquals(0, run.code(), run.err());
         assertTrue(run.out().startsWith("Copied the SQLite file '" + data.resolve(SqliteDatabase.FILE) + "' into PostgreSQL at '"
                 + target.url() + "&password=***':\n  profiles               3\n"), run.out());
-        assertTrue(run.out().contains("\n  in all                18 rows, each table's count checked in PostgreSQL; the next "
+        assertTrue(run.out().contains("\n  in all                20 rows, each table's count checked in PostgreSQL; the next "
                 + "answer is numbered 4\n"), run.out());
         assertNoSecret(run);
         try (PostgresDatabase postgres = PostgresDatabase.open(target)) {
@@ -82,7 +82,7 @@ class MigrateSqliteToPostgresTest {
         assertTrue(again.err().endsWith(": nothing was copied. Point ADVISOR_DATABASE_URL at an empty database, or run "
                 + "again with --replace to delete what it holds and copy anew\n"), again.err());
         assertEquals(0, replace.code(), replace.err());
-        assertTrue(replace.out().contains("in all                18 rows"), replace.out());
+        assertTrue(replace.out().contains("in all                20 rows"), replace.out());
         assertNoSecret(again);
         assertNoSecret(replace);
     }
