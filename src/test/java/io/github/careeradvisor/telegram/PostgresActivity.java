@@ -1,0 +1,101 @@
+package io.github.careeradvisor.telegram;
+
+import io.github.careeradvisor.config.SharedDatabase;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * What the replicas' PostgreSQL sessions are doing, sampled from {@code pg_stat_activity} while the probe
+ * runs: how many statements run at once on average, and which statements and waits take the time. The
+ * replica probe's look into where an answer's database time goes. Statements show with their
+ * placeholders, never the values.
+ */
+final class PostgresActivity implements AutoCloseable {
+
+    private static final long EVERY_MILLIS = 20;
+    private static final int STATEMENT_CHARS = 60;
+
+    /** One kind of work seen: a statement's start and what it waited on, if anything. */
+    record Seen(String statement, String waiting, double averageSessions) {
+    }
+
+    private final Connection connection;
+    private final Thread sampling;
+    private final Map<List<String>, Integer> seen = new HashMap<>();
+    private int samples;
+    private volatile boolean running = true;
+
+    private PostgresActivity(Connection connection) {
+        this.connection = connection;
+        this.sampling = new Thread(this::sample, "pg-activity");
+        sampling.setDaemon(true);
+    }
+
+    /** Starts sampling the sessions of {@code database} other than its own. */
+    static PostgresActivity watch(SharedDatabase database) throws SQLException {
+        PostgresActivity activity = new PostgresActivity(DriverManager.getConnection(database.url(), database.user(),
+                database.password()));
+        activity.sampling.start();
+        return activity;
+    }
+
+    private void sample() {
+        String sql = "SELECT query, COALESCE(wait_event_type || ':' || wait_event, 'running') FROM pg_stat_activity "
+                + "WHERE datname = current_database() AND pid <> pg_backend_pid() AND state = 'active'";
+        try (PreparedStatement p = connection.prepareStatement(sql)) {
+            while (running) {
+                try (ResultSet rs = p.executeQuery()) {
+                    synchronized (this) {
+                        samples++;
+                        while (rs.next()) {
+                            String statement = rs.getString(1).replaceAll("\\s+", " ").strip();
+                            seen.merge(List.of(statement.substring(0, Math.min(STATEMENT_CHARS, statement.length())),
+                                    rs.getString(2)), 1, Integer::sum);
+                        }
+                    }
+                }
+                Thread.sleep(EVERY_MILLIS);
+            }
+        } catch (SQLException e) {
+            System.err.println("sampling pg_stat_activity stopped: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Statements running at once, on average over the samples. */
+    synchronized double averageActive() {
+        return samples == 0 ? 0 : seen.values().stream().mapToInt(Integer::intValue).sum() / (double) samples;
+    }
+
+    /** The {@code n} kinds of work seen most, most first. */
+    synchronized List<Seen> top(int n) {
+        return seen.entrySet().stream().sorted(Map.Entry.<List<String>, Integer>comparingByValue().reversed()).limit(n)
+                .map(e -> new Seen(e.getKey().get(0), e.getKey().get(1), e.getValue() / (double) Math.max(1, samples)))
+                .toList();
+    }
+
+    /** {@link #top} as one line for the report. */
+    String summary(int n) {
+        StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "%.2f statements running at once on average",
+                averageActive()));
+        for (Seen w : top(n)) {
+            s.append(String.format(Locale.ROOT, "; `%s…` %s %.2f", w.statement(), w.waiting(), w.averageSessions()));
+        }
+        return s.toString();
+    }
+
+    @Override
+    public void close() throws SQLException, InterruptedException {
+        running = false;
+        sampling.join(1_000);
+        connection.close();
+    }
+}
