@@ -13,7 +13,7 @@ import java.util.Map;
 
 /**
  * What the replicas' PostgreSQL sessions are doing, sampled from {@code pg_stat_activity} while the probe
- * runs: how many statements run at once on average, and which statements and waits take the time. The
+ * runs: how many sessions are busy at once on average, and which statements and waits take the time. The
  * replica probe's look into where an answer's database time goes. Statements show with their
  * placeholders, never the values.
  */
@@ -47,8 +47,11 @@ final class PostgresActivity implements AutoCloseable {
     }
 
     private void sample() {
-        String sql = "SELECT query, COALESCE(wait_event_type || ':' || wait_event, 'running') FROM pg_stat_activity "
-                + "WHERE datname = current_database() AND pid <> pg_backend_pid() AND state = 'active'";
+        // A transaction whose client is between statements shows as "idle in transaction", its last statement
+        // as the query: the locks it took are held while the bot works (or waits for a core).
+        String sql = "SELECT query, CASE WHEN state = 'active' THEN COALESCE(wait_event_type || ':' || wait_event, "
+                + "'running') ELSE state END FROM pg_stat_activity WHERE datname = current_database() "
+                + "AND pid <> pg_backend_pid() AND state IN ('active', 'idle in transaction')";
         try (PreparedStatement p = connection.prepareStatement(sql)) {
             while (running) {
                 try (ResultSet rs = p.executeQuery()) {
@@ -70,7 +73,7 @@ final class PostgresActivity implements AutoCloseable {
         }
     }
 
-    /** Statements running at once, on average over the samples. */
+    /** Sessions running a statement or inside a transaction at once, on average over the samples. */
     synchronized double averageActive() {
         return samples == 0 ? 0 : seen.values().stream().mapToInt(Integer::intValue).sum() / (double) samples;
     }
@@ -84,7 +87,7 @@ final class PostgresActivity implements AutoCloseable {
 
     /** {@link #top} as one line for the report. */
     String summary(int n) {
-        StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "%.2f statements running at once on average",
+        StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "%.2f sessions busy at once on average",
                 averageActive()));
         for (Seen w : top(n)) {
             s.append(String.format(Locale.ROOT, "; `%s…` %s %.2f", w.statement(), w.waiting(), w.averageSessions()));

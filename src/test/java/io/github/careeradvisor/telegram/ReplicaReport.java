@@ -94,8 +94,9 @@ final class ReplicaReport {
         for (ReplicaProbe.Measured m : results) {
             if (!m.capacity().databaseActivity().isEmpty()) {
                 md.append("- PostgreSQL's sessions in the capacity run of ").append(m.name()).append(", sampled every ")
-                        .append("20 ms from `pg_stat_activity` (statement, then what it waited on, then how many ")
-                        .append("sessions on average): ").append(m.capacity().databaseActivity()).append(".\n");
+                        .append("20 ms from `pg_stat_activity` (a statement, what it waited on, or `idle in transaction` ")
+                        .append("for a transaction whose client is between statements, then how many sessions on ")
+                        .append("average): ").append(m.capacity().databaseActivity()).append(".\n");
             }
         }
         md.append(String.format(Locale.ROOT, "- Machine: %d cores, %s %s, max heap %d MB, %s %s.%n",
