@@ -85,13 +85,23 @@ final class PostgresActivity implements AutoCloseable {
                 .toList();
     }
 
-    /** {@link #top} as one line for the report. */
+    /** Sessions on average by what they were doing: running, waiting on a lock (by kind), idle in a transaction, … */
+    synchronized Map<String, Double> byWaiting() {
+        Map<String, Double> by = new java.util.TreeMap<>();
+        seen.forEach((kind, count) -> by.merge(kind.get(1), count / (double) Math.max(1, samples), Double::sum));
+        return by;
+    }
+
+    /** {@link #byWaiting} and {@link #top} as one line for the report. */
     String summary(int n) {
-        StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "%.2f sessions busy at once on average",
+        StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "%.2f sessions busy at once on average (",
                 averageActive()));
-        for (Seen w : top(n)) {
-            s.append(String.format(Locale.ROOT, "; `%s…` %s %.2f", w.statement(), w.waiting(), w.averageSessions()));
-        }
+        s.append(String.join(", ", byWaiting().entrySet().stream()
+                .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                .map(e -> String.format(Locale.ROOT, "%s %.2f", e.getKey(), e.getValue())).toList()));
+        s.append("); the statements seen most: ");
+        s.append(String.join("; ", top(n).stream().map(w -> String.format(Locale.ROOT, "`%s…` %s %.2f",
+                w.statement(), w.waiting(), w.averageSessions())).toList()));
         return s.toString();
     }
 

@@ -48,7 +48,7 @@ public final class ReplicaProbe {
     static final long LATENCY_FIRST_UPDATE = 100_000_000L;
     private static final long DRAIN_MILLIS = 60_000;
     /** The kinds of PostgreSQL work the report names. */
-    private static final int ACTIVITY_SHOWN = 4;
+    private static final int ACTIVITY_SHOWN = 5;
     /** A duplicate sent late would show within this after the last answer. */
     private static final long LATE_DUPLICATE_MILLIS = 2_000;
 
