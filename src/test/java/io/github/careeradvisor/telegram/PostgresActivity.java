@@ -21,6 +21,8 @@ final class PostgresActivity implements AutoCloseable {
 
     private static final long EVERY_MILLIS = 20;
     private static final int STATEMENT_CHARS = 60;
+    /** Kinds of wait fewer sessions than this spent their time in are not worth a word. */
+    private static final double SHOWN_SESSIONS = 0.01;
 
     /** One kind of work seen: a statement's start and what it waited on, if anything. */
     record Seen(String statement, String waiting, double averageSessions) {
@@ -97,9 +99,9 @@ final class PostgresActivity implements AutoCloseable {
         StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "%.2f sessions busy at once on average (",
                 averageActive()));
         s.append(String.join(", ", byWaiting().entrySet().stream()
-                .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                .filter(e -> e.getValue() >= SHOWN_SESSIONS).sorted(Map.Entry.<String, Double>comparingByValue().reversed())
                 .map(e -> String.format(Locale.ROOT, "%s %.2f", e.getKey(), e.getValue())).toList()));
-        s.append("); the statements seen most: ");
+        s.append(String.format(Locale.ROOT, ", each under %.2f left out); the statements seen most: ", SHOWN_SESSIONS));
         s.append(String.join("; ", top(n).stream().map(w -> String.format(Locale.ROOT, "`%s…` %s %.2f",
                 w.statement(), w.waiting(), w.averageSessions())).toList()));
         return s.toString();
