@@ -34,6 +34,8 @@ import org.jspecify.annotations.Nullable;
  */
 public final class ReplicaProbe {
 
+    /** Each configuration is measured this many times, in turn with the others. */
+    static final int ROUNDS = 2;
     static final int CHATS = 100;
     static final int CAPACITY_WARM_UP_SECONDS = 10;
     static final int CAPACITY_SECONDS = 30;
@@ -80,7 +82,7 @@ public final class ReplicaProbe {
             Errors errors) {
     }
 
-    record Measured(String name, int replicas, double startSeconds, Capacity capacity, Latency latency) {
+    record Measured(String name, int round, int replicas, double startSeconds, Capacity capacity, Latency latency) {
     }
 
     private final Embedder embedder;
@@ -97,17 +99,17 @@ public final class ReplicaProbe {
         Path out = Path.of(args.length > 0 ? args[0] : "BENCHMARKS.md");
         String loadAtStart = ReplicaReport.loadAverage();
         // Every replica's data dir is this one: the embedding cache, read at start, and the SQLite
-        // configuration's database, which the PostgreSQL ones do not open. That database starts empty.
+        // configuration's database, which the PostgreSQL ones do not open.
         Path data = Path.of("target", "replica-probe");
         Files.createDirectories(data);
-        for (String file : List.of("advisor.db", "advisor.db-wal", "advisor.db-shm")) {
-            Files.deleteIfExists(data.resolve(file));
-        }
         ReplicaProbe probe = new ReplicaProbe(new Embedder(Settings.DEFAULT_ONNX_THREADS), EvalSet.load().all(), data);
         List<Measured> results = new ArrayList<>();
-        results.add(probe.measure("1 replica, SQLite", 1, null));
-        results.add(probe.measure("1 replica, PostgreSQL", 1, TestPostgres.freshDatabase()));
-        results.add(probe.measure("3 replicas, one PostgreSQL", 3, TestPostgres.freshDatabase()));
+        // The configurations take turns, round after round: a change in the machine's load falls on all of them.
+        for (int round = 1; round <= ROUNDS; round++) {
+            results.add(probe.measure("1 replica, SQLite", round, 1, null));
+            results.add(probe.measure("1 replica, PostgreSQL", round, 1, TestPostgres.freshDatabase()));
+            results.add(probe.measure("3 replicas, one PostgreSQL", round, 3, TestPostgres.freshDatabase()));
+        }
         String section = ReplicaReport.section(results, probe.questions.size(), loadAtStart, ReplicaReport.loadAverage());
         System.out.print(section);
         String old = Files.exists(out) ? Files.readString(out, StandardCharsets.UTF_8) : "";
@@ -115,11 +117,16 @@ public final class ReplicaProbe {
         System.exit(0); // the embedded PostgreSQL stops in its shutdown hook
     }
 
-    /** @param postgres the database the replicas share; null for SQLite in the data dir */
-    private Measured measure(String name, int replicas, @Nullable SharedDatabase postgres) throws Exception {
-        System.out.printf("%s: starting%n", name);
+    /** @param postgres the database the replicas share, new and empty; null for SQLite in the data dir, emptied */
+    private Measured measure(String name, int round, int replicas, @Nullable SharedDatabase postgres)
+            throws Exception {
+        System.out.printf("%s, round %d: starting%n", name, round);
         Map<String, String> env = new HashMap<>();
-        if (postgres != null) {
+        if (postgres == null) {
+            for (String file : List.of("advisor.db", "advisor.db-wal", "advisor.db-shm")) {
+                Files.deleteIfExists(data.resolve(file));
+            }
+        } else {
             env.put(Settings.DATABASE_URL, postgres.url());
             env.put(Settings.DATABASE_USER, java.util.Objects.requireNonNull(postgres.user()));
         }
@@ -136,7 +143,7 @@ public final class ReplicaProbe {
             Capacity capacity = capacity(started, postgres);
             System.out.printf("%s: %.1f answers/s%n", name, capacity.perSecond());
             Latency latency = latency(started);
-            return new Measured(name, replicas, startSeconds, capacity, latency);
+            return new Measured(name, round, replicas, startSeconds, capacity, latency);
         } finally {
             started.forEach(App.Started::close);
         }

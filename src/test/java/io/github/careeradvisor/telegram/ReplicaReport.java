@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -24,7 +25,6 @@ final class ReplicaReport {
     }
 
     static String section(List<ReplicaProbe.Measured> results, int questions, String loadAtStart, String loadAtEnd) {
-        ReplicaProbe.Measured base = results.get(0);
         StringBuilder md = new StringBuilder(HEADING).append("\n\n");
         md.append("`").append(COMMAND).append("` on ").append(LocalDate.now(ZoneOffset.UTC)).append(", at commit ")
                 .append(commit()).append(", load average ").append(loadAtStart).append(" at the start and ")
@@ -62,38 +62,58 @@ final class ReplicaReport {
                 + "stand-in receiving the sendMessage; the first %d questions are not counted.%n%n",
                 ReplicaProbe.LATENCY_RATE, ReplicaProbe.CHATS, ReplicaProbe.CHATS / ReplicaProbe.LATENCY_RATE,
                 ReplicaProbe.LATENCY_SECONDS, ReplicaProbe.LATENCY_WARM_UP_QUESTIONS));
-        md.append("| configuration | answers/s | vs SQLite | capacity p50 / p99 ms | latency p50 / p99 ms | vs SQLite "
-                + "(p50) | database calls / ms per answer | lost | duplicates | errors |\n");
+        md.append("| configuration | answers/s (each round) | vs SQLite (each round) | capacity p50 / p99 ms "
+                + "| latency p50 / p99 ms | vs SQLite (p50) | database calls / ms per answer | lost | duplicates "
+                + "| errors |\n");
         md.append("|---|---|---|---|---|---|---|---|---|---|\n");
-        for (ReplicaProbe.Measured m : results) {
-            ReplicaProbe.Capacity c = m.capacity();
-            ReplicaProbe.Latency l = m.latency();
-            md.append(String.format(Locale.ROOT, "| %s | %.1f | %.2f× | %.0f / %.0f | %.0f / %.0f | %.2f× | %.1f / %.1f "
-                    + "| %d | %d | %d |%n", m.name(), c.perSecond(), c.perSecond() / base.capacity().perSecond(),
-                    p(c.latencies(), 0.50), p(c.latencies(), 0.99), p(l.latencies(), 0.50), p(l.latencies(), 0.99),
-                    p(l.latencies(), 0.50) / p(base.latency().latencies(), 0.50),
-                    (double) c.databaseCalls() / c.answers(), c.databaseMillis() / c.answers(), c.lost() + l.lost(),
-                    c.duplicates() + l.duplicates(), errors(c.errors()) + errors(l.errors())));
+        List<String> names = results.stream().map(ReplicaProbe.Measured::name).distinct().toList();
+        List<ReplicaProbe.Measured> sqlite = rounds(results, names.get(0));
+        for (String name : names) {
+            List<ReplicaProbe.Measured> rounds = rounds(results, name);
+            double[] capacity = pooled(rounds, m -> m.capacity().latencies());
+            double[] latency = pooled(rounds, m -> m.latency().latencies());
+            long answers = rounds.stream().mapToLong(m -> m.capacity().answers()).sum();
+            List<String> each = new ArrayList<>();
+            List<String> ratios = new ArrayList<>();
+            for (int r = 0; r < rounds.size(); r++) {
+                each.add(String.format(Locale.ROOT, "%.1f", rounds.get(r).capacity().perSecond()));
+                ratios.add(String.format(Locale.ROOT, "%.2f", rounds.get(r).capacity().perSecond()
+                        / sqlite.get(r).capacity().perSecond()));
+            }
+            md.append(String.format(Locale.ROOT, "| %s | %.1f (%s) | %.2f× (%s) | %.0f / %.0f | %.0f / %.0f | %.2f× "
+                    + "| %.1f / %.1f | %d | %d | %d |%n", name, perSecond(rounds), String.join(", ", each),
+                    perSecond(rounds) / perSecond(sqlite), String.join(", ", ratios), p(capacity, 0.50),
+                    p(capacity, 0.99), p(latency, 0.50), p(latency, 0.99),
+                    p(latency, 0.50) / p(pooled(sqlite, m -> m.latency().latencies()), 0.50),
+                    rounds.stream().mapToLong(m -> m.capacity().databaseCalls()).sum() / (double) answers,
+                    rounds.stream().mapToDouble(m -> m.capacity().databaseMillis()).sum() / answers,
+                    rounds.stream().mapToInt(m -> m.capacity().lost() + m.latency().lost()).sum(),
+                    rounds.stream().mapToInt(m -> m.capacity().duplicates() + m.latency().duplicates()).sum(),
+                    rounds.stream().mapToLong(m -> errors(m.capacity().errors()) + errors(m.latency().errors())).sum()));
         }
-        md.append("\n`answers/s` and `capacity` are the capacity run's, `latency` the run under Telegram's limits. ")
-                .append("`database calls / ms per answer` counts every replica's reads and writes in the capacity ")
-                .append("run's measured seconds (the time includes waiting for a pooled connection). `lost` is ")
-                .append("questions never answered, `duplicates` replies to a question already answered, `errors` ")
-                .append("webhook POSTs a replica refused, failed Bot API calls and failed answers; both runs ")
-                .append("together. Per configuration:\n\n");
+        md.append(String.format(Locale.ROOT, "%nEach configuration ran %d times, the three taking turns, so that a "
+                + "change in the machine's load falls on all of them. `answers/s` is the capacity run's, over all "
+                + "rounds, then each round's; `vs SQLite` compares it with 1 replica on SQLite, over all rounds and "
+                + "in each round. `capacity` and `latency` are percentiles of every round's replies together. "
+                + "`database calls / ms per answer` counts every replica's reads and writes in the capacity runs' "
+                + "measured seconds (the time includes waiting for a pooled connection and for a core). `lost` is "
+                + "questions never answered, `duplicates` replies to a question already answered, `errors` webhook "
+                + "POSTs a replica refused, failed Bot API calls and failed answers; all runs together. Each run:%n%n",
+                ReplicaProbe.ROUNDS));
         for (ReplicaProbe.Measured m : results) {
             ReplicaProbe.Capacity c = m.capacity();
             ReplicaProbe.Latency l = m.latency();
-            md.append(String.format(Locale.ROOT, "- %s: %.1f s to start a replica (index from the cache, warm-up). "
-                    + "Capacity: %d answers in %.1f s, %d lost, %d duplicates, %s. Latency: %d questions asked "
+            md.append(String.format(Locale.ROOT, "- %s, round %d: %.1f s to start a replica (index from the cache, "
+                    + "warm-up). Capacity: %d answers in %.1f s, %d lost, %d duplicates, %s. Latency: %d questions asked "
                     + "(%d skipped, their chat still waiting), %d timed, %d lost, %d duplicates, %d further parts, "
-                    + "%s.%n", m.name(), m.startSeconds(), c.answers(), c.seconds(), c.lost(), c.duplicates(),
+                    + "%s.%n", m.name(), m.round(), m.startSeconds(), c.answers(), c.seconds(), c.lost(), c.duplicates(),
                     describe(c.errors()), l.asked(), l.skipped(), l.latencies().length, l.lost(), l.duplicates(),
                     l.extraParts(), describe(l.errors())));
         }
         for (ReplicaProbe.Measured m : results) {
             if (!m.capacity().databaseActivity().isEmpty()) {
-                md.append("- PostgreSQL's sessions in the capacity run of ").append(m.name()).append(", sampled every ")
+                md.append("- PostgreSQL's sessions in the capacity run of ").append(m.name()).append(", round ")
+                        .append(m.round()).append(", sampled every ")
                         .append("20 ms from `pg_stat_activity` (a statement, what it waited on, or `idle in transaction` ")
                         .append("for a transaction whose client is between statements, then how many sessions on ")
                         .append("average): ").append(m.capacity().databaseActivity()).append(".\n");
@@ -104,6 +124,21 @@ final class ReplicaReport {
                 System.getProperty("java.vm.version"), Runtime.getRuntime().maxMemory() / (1024 * 1024),
                 System.getProperty("os.name"), System.getProperty("os.arch")));
         return md.toString();
+    }
+
+    /** The measurements of configuration {@code name}, round by round. */
+    private static List<ReplicaProbe.Measured> rounds(List<ReplicaProbe.Measured> results, String name) {
+        return results.stream().filter(m -> m.name().equals(name)).toList();
+    }
+
+    private static double perSecond(List<ReplicaProbe.Measured> rounds) {
+        return rounds.stream().mapToLong(m -> m.capacity().answers()).sum()
+                / rounds.stream().mapToDouble(m -> m.capacity().seconds()).sum();
+    }
+
+    private static double[] pooled(List<ReplicaProbe.Measured> rounds,
+            java.util.function.Function<ReplicaProbe.Measured, double[]> samples) {
+        return rounds.stream().flatMapToDouble(m -> Arrays.stream(samples.apply(m))).toArray();
     }
 
     private static long errors(ReplicaProbe.Errors e) {
