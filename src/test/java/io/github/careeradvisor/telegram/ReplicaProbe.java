@@ -23,14 +23,20 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * How many replicas one PostgreSQL carries (README, "Run at scale"): 1 replica on SQLite, 1 on PostgreSQL
- * and 3 on one PostgreSQL, one after the other in one run, each in webhook mode against the stand-in Bot
+ * and 3 on one PostgreSQL, taking turns in one run, each in webhook mode against the stand-in Bot
  * API, with the same workload. Two measurements each: capacity, with Telegram's send limits lifted, many
  * people each asking a new question as soon as the last reply came; and latency under Telegram's limits at
  * a steady pace below them, from the webhook POST leaving to the stand-in receiving the sendMessage.
  * Writes the section "Replicas on PostgreSQL" of BENCHMARKS.md ({@link ReplicaReport}).
  *
  * <p>The replicas run in this JVM, each on its own advisor, database connection pool and HTTP port,
- * sharing one embedding model; the PostgreSQL is the tests' embedded one. Run as BENCHMARKS.md says.
+ * sharing one embedding model; the PostgreSQL is the tests' embedded one, so the test classpath is needed:
+ *
+ * <pre>{@code
+ * mvn -B -q -DskipTests package dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/test.classpath
+ * java -cp target/career-advisor.jar:target/test-classes:$(cat target/test.classpath) \
+ *     io.github.careeradvisor.telegram.ReplicaProbe [FILE]
+ * }</pre>
  */
 public final class ReplicaProbe {
 
