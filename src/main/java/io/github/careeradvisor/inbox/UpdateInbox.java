@@ -19,12 +19,15 @@ public interface UpdateInbox {
     record Received(long updateId, long chatId, long userId, String payload) {
     }
 
-    /** The offset to ask Telegram for next: every update below it is stored here. */
+    /** The offset to ask Telegram for next: every update below it is stored here (or was skipped). */
     long nextOffset();
 
+    /** What {@link #receive} is given when no offset moves: a webhook's updates (the newest stored is the offset). */
+    long NO_OFFSET = 0;
+
     /**
-     * Stores a batch and moves the offset past it, in one transaction. Returns the updates that were
-     * new: one already stored (answered or not) is not handed out twice.
+     * Stores a batch and moves the offset past it ({@link #NO_OFFSET}: leaves it), in one transaction.
+     * Returns the updates that were new: one already stored (answered or not) is not handed out twice.
      */
     List<Received> receive(List<Received> batch, long nextOffset);
 

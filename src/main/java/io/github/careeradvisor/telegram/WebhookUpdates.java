@@ -72,7 +72,8 @@ final class WebhookUpdates implements WebhookReceiver {
         }
         List<UpdateInbox.Received> fresh;
         try {
-            fresh = inbox.receive(List.of(received), update.getUpdateId() + 1L);
+            // No offset row to move: replicas storing at once would all queue on it (README, "Run at scale").
+            fresh = inbox.receive(List.of(received), UpdateInbox.NO_OFFSET);
         } catch (RuntimeException e) {
             // Not stored, so not acknowledged: Telegram sends it again (README, "A full disk or a read-only data dir").
             LOG.error("storing update {} failed; Telegram will send it again: {}", update.getUpdateId(), e.getMessage());

@@ -43,6 +43,22 @@ abstract class InboxContract extends StoreContract {
     }
 
     @Test
+    void updates_stored_without_an_offset_move_it_past_the_newest_and_a_larger_poller_offset_wins() {
+        try (Database database = open()) {
+            SqlInbox inbox = new SqlInbox(database);
+            inbox.receive(List.of(new UpdateInbox.Received(40, 1, 1, "{}")), 41);
+            inbox.receive(List.of(new UpdateInbox.Received(90, 1, 1, "{}"), new UpdateInbox.Received(70, 2, 2, "{}")),
+                    UpdateInbox.NO_OFFSET); // a webhook's
+
+            assertEquals(91, inbox.nextOffset(), "a switch back to polling starts after the newest update stored");
+            inbox.answered(90);
+            assertEquals(91, inbox.nextOffset(), "an answered update still counts");
+            inbox.receive(List.of(), 120); // a poll that skipped updates it could not read
+            assertEquals(120, inbox.nextOffset());
+        }
+    }
+
+    @Test
     void a_reply_and_the_parts_sent_survive_a_restart_and_the_last_part_answers_the_update() {
         UpdateInbox.Received update = new UpdateInbox.Received(8, 3, 3, "{\"c\":3}");
         try (Database database = open()) {
