@@ -40,6 +40,8 @@ public final class Benchmark {
     static final String ASK = "how much does a junior ML engineer earn?";
     static final int[] SCALES = {1_000, 10_000, 100_000};
     static final int SMALL_HEAP_MB = 512;
+    /** The heap the bot's load runs in a second time (issue 16: no error, at most 10% slower than by default). */
+    static final int SMALLEST_HEAP_MB = 256;
     static final int LOAD_CHATS = 200;
     static final int LOAD_SECONDS = 60;
 
@@ -107,6 +109,16 @@ public final class Benchmark {
             for (int i = 0; i < reps; i++) {
                 plainStart[i] = child(warm, probe("plain-ask", ASK)).millis();
             }
+            int rounds = quick ? 1 : 3;
+            log.println("bench: unique questions, this project and the plain recipe in turn (" + rounds + "x)");
+            List<JsonNode> uniqueOurs = new ArrayList<>();
+            List<JsonNode> uniquePlain = new ArrayList<>();
+            for (int i = 0; i < rounds; i++) {
+                uniqueOurs.add(json.readTree(child(warm, probe("unique", "ours")).out()));
+                uniquePlain.add(json.readTree(child(warm, probe("unique", "plain")).out()));
+            }
+            log.println("bench: where a question's time goes, and the cold index's embedding rate");
+            JsonNode stages = json.readTree(child(warm, probe("stages")).out());
             log.println("bench: latency, throughput, memory and quality of this project");
             JsonNode ours = json.readTree(child(warm, probe("system", "ours")).out());
             log.println("bench: this project again, with ONNX Runtime using every core for each question");
@@ -118,6 +130,9 @@ public final class Benchmark {
             int seconds = quick ? 5 : LOAD_SECONDS;
             log.println("bench: load, " + chats + " chats for " + seconds + " s through the bot");
             JsonNode load = json.readTree(child(warm, probe("load", String.valueOf(chats), String.valueOf(seconds))).out());
+            log.println("bench: the same load in -Xmx" + SMALLEST_HEAP_MB + "m");
+            JsonNode smallLoad = json.readTree(child(warm, Map.of(), List.of("-Xmx" + SMALLEST_HEAP_MB + "m"),
+                    probe("load", String.valueOf(chats), String.valueOf(seconds))).out());
             List<JsonNode> scales = new ArrayList<>();
             for (int n : quick ? new int[] {1_000} : SCALES) {
                 log.println("bench: scale, " + n + " passages");
@@ -126,7 +141,8 @@ public final class Benchmark {
                 scales.add(json.readTree(child(warm, Map.of(), jvm, probe("scale", String.valueOf(n))).out()));
             }
             String report = new Report(quick, Stats.median(cold), Stats.median(warmStart), Stats.median(plainStart),
-                    ours, allCores, plain, load, scales).markdown(ZonedDateTime.now().format(DateTimeFormatter.ISO_LOCAL_DATE));
+                    ours, allCores, plain, load, scales, new CostReport(uniqueOurs, uniquePlain, stages, smallLoad))
+                    .markdown(ZonedDateTime.now().format(DateTimeFormatter.ISO_LOCAL_DATE));
             report = report + keptSections(out);
             Files.writeString(out, report, StandardCharsets.UTF_8);
             log.println("bench: wrote " + out);
