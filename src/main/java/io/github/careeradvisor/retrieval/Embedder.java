@@ -3,6 +3,8 @@ package io.github.careeradvisor.retrieval;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -25,7 +27,7 @@ public final class Embedder {
      */
     static final int BATCH = 16;
 
-    private final MiniLm model;
+    private final CompletableFuture<MiniLm> loading;
     private final LongAdder questions = new LongAdder();
 
     /**
@@ -33,7 +35,30 @@ public final class Embedder {
      *     default is the setting's, {@code Settings.DEFAULT_ONNX_THREADS}.
      */
     public Embedder(int threadsPerCall) {
-        this.model = new MiniLm(MiniLm.FLOAT, threadsPerCall);
+        // Loading takes most of a second: it runs beside the rest of start-up (reading the guides, the
+        // cache and the database), and the first text to embed waits for it.
+        this.loading = new CompletableFuture<>();
+        Thread load = new Thread(() -> {
+            try {
+                loading.complete(new MiniLm(MiniLm.FLOAT, threadsPerCall));
+            } catch (RuntimeException | Error e) {
+                loading.completeExceptionally(e);
+            }
+        }, "embedding-model-load");
+        load.setDaemon(true);
+        load.start();
+    }
+
+    /** The model, once loaded; a failure to load is thrown here, as it was. */
+    MiniLm model() {
+        try {
+            return loading.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw e;
+        }
     }
 
     public String modelName() {
@@ -43,7 +68,7 @@ public final class Embedder {
     /** The model's vector for {@code text}, normalised to length 1 (so a dot product is the cosine). */
     public float[] embed(String text) {
         questions.increment();
-        return model.embed(text);
+        return model().embed(text);
     }
 
     /** How many texts {@link #embed} has embedded: the benchmark tells questions answered from a cache by it. */
@@ -61,6 +86,7 @@ public final class Embedder {
         if (texts.isEmpty()) {
             return List.of();
         }
+        MiniLm model = model();
         List<MiniLm.Pieces> pieces = texts.stream().map(model::tokenize).toList();
         List<Integer> byLength = new ArrayList<>();
         for (int i = 0; i < texts.size(); i++) {
@@ -99,10 +125,5 @@ public final class Embedder {
             pool.shutdown();
         }
         return List.of(vectors);
-    }
-
-    /** The model itself, for the benchmark's look at each stage of an embedding. */
-    MiniLm model() {
-        return model;
     }
 }
