@@ -143,8 +143,6 @@ public final class App {
             database.close();
             throw e;
         }
-        // The model's first run is several times slower than the next ones: pay it here, not on a user.
-        advisor.warmUp();
         return new Started(advisor, built.report(), new SqliteInbox(database), database);
     }
 
@@ -253,6 +251,7 @@ public final class App {
 
     private int chat(Settings settings, Invocation invocation) {
         try (Started started = start(settings, embedder.apply(settings), err::println)) {
+            started.advisor().warmUp(); // first runs are slower: paid before the person types, not by `ask`'s one question
             new Conversation(started.advisor(), user(invocation), Advisor.sessionChat(), out).chat(reader());
         } catch (java.io.IOException e) {
             throw new UncheckedIOException("reading from the terminal", e);
@@ -312,6 +311,7 @@ public final class App {
                     : null;
             try {
                 Started started = start(settings, embedder.apply(settings), err::println);
+                started.advisor().warmUp(); // the model's first runs are slower: paid here, not by the first person
                 metrics.watch(started.inbox(), started.database().time(), started.advisor().stats());
                 TelegramBot bot = TelegramBot.forTelegram(token, settings.telegramApiUrl(), started.advisor(),
                         settings.allowedUsers(), started.inbox(), settings.questionsPerMinute(), metrics,
