@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.LongAdder;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns text into unit-length vectors with all-MiniLM-L6-v2, run in process from the
@@ -27,32 +28,58 @@ public final class Embedder {
      */
     static final int BATCH = 16;
 
-    private final CompletableFuture<MiniLm> loading;
+    private final int threadsPerCall;
     private final LongAdder questions = new LongAdder();
+    private @Nullable CompletableFuture<MiniLm> loading;
 
     /**
+     * Does not load the model yet: {@link IndexBuilder} starts it beside its own work, or the first text
+     * to embed loads it.
+     *
      * @param threadsPerCall ONNX Runtime's intra-op threads for one run; 0 lets it use every core. The
      *     default is the setting's, {@code Settings.DEFAULT_ONNX_THREADS}.
      */
     public Embedder(int threadsPerCall) {
-        // Loading takes most of a second: it runs beside the rest of start-up (reading the guides, the
-        // cache and the database), and the first text to embed waits for it.
-        this.loading = new CompletableFuture<>();
-        Thread load = new Thread(() -> {
-            try {
-                loading.complete(new MiniLm(MiniLm.FLOAT, threadsPerCall));
-            } catch (RuntimeException | Error e) {
-                loading.completeExceptionally(e);
-            }
-        }, "embedding-model-load");
-        load.setDaemon(true);
-        load.start();
+        this.threadsPerCall = threadsPerCall;
     }
 
-    /** The model, once loaded; a failure to load is thrown here, as it was. */
+    /**
+     * Starts loading the model (most of a second) on a thread of its own, unless it has started. Whoever
+     * starts it must {@link #awaitLoad() wait} for it before the program may exit: ONNX Runtime's own
+     * shutdown hook crashes the JVM (SIGSEGV) if it runs while a session is still being created.
+     */
+    synchronized void loadInBackground() {
+        if (loading == null) {
+            loading = CompletableFuture.supplyAsync(() -> new MiniLm(MiniLm.FLOAT, threadsPerCall), runnable -> {
+                Thread load = new Thread(runnable, "embedding-model-load");
+                load.setDaemon(true);
+                load.start();
+            });
+        }
+    }
+
+    /** Waits until the model has loaded or failed to; the failure is thrown by the next use. */
+    void awaitLoad() {
+        CompletableFuture<MiniLm> started;
+        synchronized (this) {
+            started = loading;
+        }
+        if (started != null) {
+            started.handle((model, failure) -> null).join();
+        }
+    }
+
+    /** The model, loaded on this thread if nothing has started loading it. */
     MiniLm model() {
+        CompletableFuture<MiniLm> started;
+        synchronized (this) {
+            if (loading == null) {
+                loading = CompletableFuture.completedFuture(new MiniLm(MiniLm.FLOAT, threadsPerCall));
+            }
+            started = loading;
+        }
         try {
-            return loading.join();
+            return started.join();
         } catch (CompletionException e) {
             if (e.getCause() instanceof RuntimeException r) {
                 throw r;

