@@ -77,8 +77,9 @@ record CostReport(List<JsonNode> uniqueOurs, List<JsonNode> uniquePlain, JsonNod
         double ratio = smallLoad.get("perSecond").asDouble() / load.get("perSecond").asDouble();
         Report.row(md, "issue 16: " + load.get("chats").asInt() + " chats in -Xmx" + Benchmark.SMALLEST_HEAP_MB
                 + "m: no error, ≥ 0.9× the default heap's answers/s", String.format(Locale.ROOT,
-                "%d errors, %.0f vs %.0f answers/s (%.2f×)", smallLoad.get("errors").asInt(),
-                smallLoad.get("perSecond").asDouble(), load.get("perSecond").asDouble(), ratio),
+                "%d errors, %.0f vs %.0f answers/s (%.2f×); peak RSS %s vs %s", smallLoad.get("errors").asInt(),
+                smallLoad.get("perSecond").asDouble(), load.get("perSecond").asDouble(), ratio,
+                Report.mb(smallLoad.get("peakRssBytes").asLong()), Report.mb(load.get("peakRssBytes").asLong())),
                 smallLoad.get("errors").asInt() == 0 && ratio >= 0.9);
         JsonNode rates = stages.get("textsPerSecond");
         double one = rates.get("1 core, one text a run").asDouble();
@@ -90,6 +91,9 @@ record CostReport(List<JsonNode> uniqueOurs, List<JsonNode> uniquePlain, JsonNod
         double recall = largest.get("hnswRecallAt10").asDouble();
         Report.row(md, "issue 16: HNSW p50 ≤ 1 ms and recall@10 ≥ 0.95 at 100,000 passages", String.format(Locale.ROOT,
                 "%.2f ms, %.3f at %,d", hnsw, recall, n), n >= 100_000 && hnsw <= 1 && recall >= 0.95);
+        double build = largest.get("hnswBuildMs").asDouble();
+        Report.row(md, "issue 16: HNSW build at 100,000 passages halved (38 s when the issue was filed)", String.format(
+                Locale.ROOT, "%s at %,d", Report.ms(build), n), n >= 100_000 && build <= 19_000);
     }
 
     private static double last(JsonNode object) {
