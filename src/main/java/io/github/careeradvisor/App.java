@@ -150,8 +150,6 @@ public final class App {
             database.close();
             throw e;
         }
-        // The model's first run is several times slower than the next ones: pay it here, not on a user.
-        advisor.warmUp();
         return new Started(advisor, built.report(), new SqlInbox(database), database);
     }
 
@@ -283,6 +281,7 @@ public final class App {
 
     private int chat(Settings settings, Invocation invocation) {
         try (Started started = start(settings, embedder.apply(settings), err::println)) {
+            started.advisor().warmUp(); // first runs are slower: paid before the person types, not by `ask`'s one question
             new Conversation(started.advisor(), user(invocation), Advisor.sessionChat(), out).chat(reader());
         } catch (java.io.IOException e) {
             throw new UncheckedIOException("reading from the terminal", e);
@@ -342,6 +341,7 @@ public final class App {
                     : null;
             try {
                 Started started = start(settings, embedder.apply(settings), err::println);
+                started.advisor().warmUp(); // the model's first runs are slower: paid here, not by the first person
                 metrics.watch(started.inbox(), started.database().time(), started.advisor().stats());
                 TelegramBot bot = TelegramBot.forTelegram(token, settings.telegramApiUrl(), started.advisor(),
                         settings.allowedUsers(), started.inbox(), settings.questionsPerMinute(), metrics,

@@ -136,4 +136,15 @@ class JarIT {
         assertEquals(2, bot.code());
         assertEquals(message, bot.err());
     }
+
+    @Test
+    void a_missing_knowledge_dir_stops_ask_with_exit_2_while_the_model_is_still_loading() throws Exception {
+        // The model loads beside the rest of start-up: an early exit must wait for it, not crash in ONNX Runtime.
+        Path missing = tmp.resolve("no-such-knowledge");
+
+        Result ask = java("", Map.of("ADVISOR_KNOWLEDGE_DIR", missing.toString()), "ask", "what is mlops?");
+
+        assertEquals(2, ask.code(), ask.err());
+        assertEquals("error: knowledge dir '" + missing + "' does not exist (set ADVISOR_KNOWLEDGE_DIR)\n", ask.err());
+    }
 }

@@ -1,37 +1,91 @@
 package io.github.careeradvisor.retrieval;
 
-import dev.langchain4j.data.embedding.Embedding;
-import dev.langchain4j.data.segment.TextSegment;
-import dev.langchain4j.model.embedding.EmbeddingModel;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.LongAdder;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Turns text into unit-length vectors with all-MiniLM-L6-v2, run in process from the model inside its
- * jar: no network, no key. Loading the model takes a second or two, so one instance serves the program.
+ * Turns text into unit-length vectors with all-MiniLM-L6-v2, run in process from the
+ * model inside its jar: no network, no key. One instance serves the program: a question is embedded on
+ * the asking thread; many texts at once (building the index) go in batches to every core.
  */
 public final class Embedder {
 
     /** Part of every cache key: vectors of another model must never be reused. */
-    public static final String MODEL_NAME = "all-minilm-l6-v2";
+    public static final String MODEL_NAME = MiniLm.FLOAT;
     public static final int DIMENSIONS = 384;
+    /**
+     * Texts per run of the model when indexing, texts of similar length together so little is padding
+     * (BENCHMARKS.md, "Cold index", compares sizes).
+     */
+    static final int BATCH = 16;
 
-    private final EmbeddingModel model;
+    private final int threadsPerCall;
+    private final LongAdder questions = new LongAdder();
+    private @Nullable CompletableFuture<MiniLm> loading;
 
     /**
-     * @param threadsPerCall ONNX Runtime's intra-op threads for one text; 0 lets it use every core.
-     *     Many texts at once are spread over every core either way. The default is the setting's,
-     *     {@code Settings.DEFAULT_ONNX_THREADS}.
+     * Does not load the model yet: {@link IndexBuilder} starts it beside its own work, or the first text
+     * to embed loads it.
+     *
+     * @param threadsPerCall ONNX Runtime's intra-op threads for one run; 0 lets it use every core. The
+     *     default is the setting's, {@code Settings.DEFAULT_ONNX_THREADS}.
      */
     public Embedder(int threadsPerCall) {
-        int cores = Runtime.getRuntime().availableProcessors();
-        java.util.concurrent.ThreadPoolExecutor bulk = new java.util.concurrent.ThreadPoolExecutor(cores, cores, 1,
-                java.util.concurrent.TimeUnit.SECONDS, new java.util.concurrent.LinkedBlockingQueue<>(), r -> {
-                    Thread t = new Thread(r, "embedder");
-                    t.setDaemon(true);
-                    return t;
-                });
-        bulk.allowCoreThreadTimeOut(true);
-        this.model = new TunedMiniLm(threadsPerCall, bulk);
+        this.threadsPerCall = threadsPerCall;
+    }
+
+    /**
+     * Starts loading the model (most of a second) on a thread of its own, unless it has started. Whoever
+     * starts it must {@link #awaitLoad() wait} for it before the program may exit: ONNX Runtime's own
+     * shutdown hook crashes the JVM (SIGSEGV) if it runs while a session is still being created.
+     */
+    synchronized void loadInBackground() {
+        if (loading == null) {
+            loading = CompletableFuture.supplyAsync(() -> new MiniLm(MiniLm.FLOAT, threadsPerCall), runnable -> {
+                Thread load = new Thread(runnable, "embedding-model-load");
+                load.setDaemon(true);
+                load.start();
+            });
+        }
+    }
+
+    /** Waits until the model has loaded or failed to; the failure is thrown by the next use. */
+    void awaitLoad() {
+        CompletableFuture<MiniLm> started;
+        synchronized (this) {
+            started = loading;
+        }
+        if (started != null) {
+            started.handle((model, failure) -> null).join();
+        }
+    }
+
+    /** The model, loaded on this thread if nothing has started loading it. */
+    MiniLm model() {
+        CompletableFuture<MiniLm> started;
+        synchronized (this) {
+            if (loading == null) {
+                loading = CompletableFuture.completedFuture(new MiniLm(MiniLm.FLOAT, threadsPerCall));
+            }
+            started = loading;
+        }
+        try {
+            return started.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw e;
+        }
     }
 
     public String modelName() {
@@ -40,15 +94,63 @@ public final class Embedder {
 
     /** The model's vector for {@code text}, normalised to length 1 (so a dot product is the cosine). */
     public float[] embed(String text) {
-        return model.embed(text).content().vector();
+        questions.increment();
+        return model().embed(text);
     }
 
-    /** Vectors for many texts at once; the model spreads the work over every core. */
+    /** How many texts {@link #embed} has embedded: the benchmark tells questions answered from a cache by it. */
+    public long embedded() {
+        return questions.sum();
+    }
+
+    /** Vectors for many texts at once, in batches spread over every core. */
     public List<float[]> embedAll(List<String> texts) {
+        return embedAll(texts, Runtime.getRuntime().availableProcessors(), BATCH);
+    }
+
+    /** The same on {@code workers} threads, {@code batch} texts a run (the benchmark compares them). */
+    List<float[]> embedAll(List<String> texts, int workers, int batch) {
         if (texts.isEmpty()) {
             return List.of();
         }
-        List<TextSegment> segments = texts.stream().map(TextSegment::from).toList();
-        return model.embedAll(segments).content().stream().map(Embedding::vector).toList();
+        MiniLm model = model();
+        List<MiniLm.Pieces> pieces = texts.stream().map(model::tokenize).toList();
+        List<Integer> byLength = new ArrayList<>();
+        for (int i = 0; i < texts.size(); i++) {
+            byLength.add(i);
+        }
+        byLength.sort(Comparator.comparingInt(i -> pieces.get(i).ids().length));
+        List<List<Integer>> batches = new ArrayList<>();
+        for (int from = 0; from < byLength.size(); from += batch) {
+            batches.add(byLength.subList(from, Math.min(byLength.size(), from + batch)));
+        }
+        float[][] vectors = new float[texts.size()][];
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(workers, batches.size())), r -> {
+            Thread t = new Thread(r, "embedder");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<?>> runs = new ArrayList<>();
+            for (List<Integer> rows : batches) {
+                runs.add(pool.submit(() -> {
+                    List<float[]> out = model.embed(rows.stream().map(pieces::get).toList());
+                    for (int r = 0; r < rows.size(); r++) {
+                        vectors[rows.get(r)] = out.get(r);
+                    }
+                }));
+            }
+            for (Future<?> run : runs) {
+                run.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while embedding " + texts.size() + " texts", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("embedding " + texts.size() + " texts", e.getCause());
+        } finally {
+            pool.shutdown();
+        }
+        return List.of(vectors);
     }
 }

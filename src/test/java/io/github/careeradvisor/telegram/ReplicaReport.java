@@ -13,9 +13,9 @@ import java.util.List;
 import java.util.Locale;
 
 /** The replica probe's section of BENCHMARKS.md, from what one run of {@link ReplicaProbe} measured. */
-final class ReplicaReport {
+public final class ReplicaReport {
 
-    static final String HEADING = "## Replicas on PostgreSQL";
+    public static final String HEADING = "## Replicas on PostgreSQL";
     static final String COMMAND = "mvn -B -q -DskipTests package dependency:build-classpath -Dmdep.includeScope=test "
             + "-Dmdep.outputFile=target/test.classpath && java -cp "
             + "target/career-advisor.jar:target/test-classes:$(cat target/test.classpath) "

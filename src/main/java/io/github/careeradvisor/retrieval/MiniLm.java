@@ -1,0 +1,193 @@
+package io.github.careeradvisor.retrieval;
+
+import ai.djl.huggingface.tokenizers.Encoding;
+import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import ai.onnxruntime.OrtSession.SessionOptions.OptLevel;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.FloatBuffer;
+import java.nio.LongBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * all-MiniLM-L6-v2 run in ONNX Runtime on the caller's thread: the text tokenized once, one run of the
+ * model, the word pieces' vectors averaged and scaled to length 1 — the sentence-transformers recipe,
+ * giving the vectors langchain4j's in-process model gives (checked in MiniLmTest). langchain4j's own
+ * wrapper hands every text to a thread pool and tokenizes it three times; for one short question that
+ * was more than the model's run itself (README, "Performance").
+ */
+final class MiniLm implements AutoCloseable {
+
+    /** The model the program runs. */
+    static final String FLOAT = "all-minilm-l6-v2";
+
+    private final OrtEnvironment environment;
+    private final OrtSession session;
+    private final HuggingFaceTokenizer tokenizer;
+    private final boolean typeIds;
+
+    /**
+     * @param name the model's file name in its jar, without {@code .onnx}; its tokenizer is {@code NAME-tokenizer.json}
+     * @param intraOpThreads ONNX Runtime's threads for one run; 0 lets it use every core
+     */
+    MiniLm(String name, int intraOpThreads) {
+        this(name, intraOpThreads, OptLevel.ALL_OPT, true);
+    }
+
+    /**
+     * The same with ONNX Runtime's graph optimisation and memory arena chosen (their defaults above;
+     * the benchmark compares the others).
+     */
+    MiniLm(String name, int intraOpThreads, OptLevel optimisation, boolean arena) {
+        String model = name + ".onnx";
+        try (InputStream modelBytes = resource(model); InputStream tokenizerJson = resource(name + "-tokenizer.json");
+                OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
+            if (intraOpThreads > 0) {
+                options.setIntraOpNumThreads(intraOpThreads);
+            }
+            options.setOptimizationLevel(optimisation);
+            options.setCPUArenaAllocator(arena);
+            this.environment = OrtEnvironment.getEnvironment();
+            this.session = environment.createSession(modelBytes.readAllBytes(), options);
+            this.typeIds = session.getInputNames().contains("token_type_ids");
+            // The tokenizer file's own truncation stays: 128 word pieces, what the model was trained on.
+            this.tokenizer = HuggingFaceTokenizer.newInstance(tokenizerJson, Map.of("padding", "false"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading the embedding model " + model + " from the classpath", e);
+        } catch (OrtException e) {
+            throw new IllegalStateException("starting the embedding model " + model + " in ONNX Runtime", e);
+        }
+    }
+
+    private static InputStream resource(String name) {
+        InputStream in = MiniLm.class.getClassLoader().getResourceAsStream(name);
+        if (in == null) {
+            throw new IllegalStateException(name + " is missing from the classpath; the build must include "
+                    + "langchain4j-embeddings-" + name);
+        }
+        return in;
+    }
+
+    /** A text's word pieces as the model reads them, [CLS] and [SEP] included. */
+    record Pieces(long[] ids, long[] mask, long[] types) {
+    }
+
+    /**
+     * The word pieces of {@code text}.
+     *
+     * @throws IllegalArgumentException when the text has no word piece at all (blank, or only characters
+     *     the tokenizer drops): there is nothing to embed
+     */
+    Pieces tokenize(String text) {
+        Encoding encoding = tokenizer.encode(text, true, false);
+        if (encoding.getIds().length <= 2) {
+            throw new IllegalArgumentException("no word piece to embed in '" + text + "'");
+        }
+        return new Pieces(encoding.getIds(), encoding.getAttentionMask(), encoding.getTypeIds());
+    }
+
+    /** The unit-length vector of one text. */
+    float[] embed(String text) {
+        return embed(List.of(tokenize(text))).get(0);
+    }
+
+    /**
+     * The vectors of several tokenized texts in one run of the model: the shorter ones padded, the
+     * padding masked out of attention and out of the average, so each text gets the vector it gets
+     * alone. (Not so with the quantized model, which scales its numbers per run.)
+     */
+    List<float[]> embed(List<Pieces> batch) {
+        Batch input = Batch.of(batch);
+        return pool(hidden(input), input);
+    }
+
+    /** Tokenized texts side by side, padded to the longest. */
+    record Batch(long[] ids, long[] mask, long[] types, int rows, int length) {
+
+        static Batch of(List<Pieces> texts) {
+            int rows = texts.size();
+            int length = texts.stream().mapToInt(p -> p.ids().length).max().orElseThrow();
+            long[] ids = new long[rows * length];
+            long[] mask = new long[rows * length];
+            long[] types = new long[rows * length];
+            for (int r = 0; r < rows; r++) {
+                Pieces p = texts.get(r);
+                System.arraycopy(p.ids(), 0, ids, r * length, p.ids().length);
+                System.arraycopy(p.mask(), 0, mask, r * length, p.mask().length);
+                System.arraycopy(p.types(), 0, types, r * length, p.types().length);
+            }
+            return new Batch(ids, mask, types, rows, length);
+        }
+    }
+
+    /** One run of the model: the vector of every word piece of every row, row after row. */
+    float[] hidden(Batch batch) {
+        long[] shape = {batch.rows(), batch.length()};
+        try (OnnxTensor ids = OnnxTensor.createTensor(environment, LongBuffer.wrap(batch.ids()), shape);
+                OnnxTensor mask = OnnxTensor.createTensor(environment, LongBuffer.wrap(batch.mask()), shape);
+                OnnxTensor types = OnnxTensor.createTensor(environment, LongBuffer.wrap(batch.types()), shape)) {
+            Map<String, OnnxTensor> inputs = typeIds
+                    ? Map.of("input_ids", ids, "attention_mask", mask, "token_type_ids", types)
+                    : Map.of("input_ids", ids, "attention_mask", mask);
+            try (OrtSession.Result result = session.run(inputs)) {
+                FloatBuffer hidden = ((OnnxTensor) result.get(0)).getFloatBuffer();
+                float[] out = new float[hidden.remaining()];
+                hidden.get(out);
+                return out;
+            }
+        } catch (OrtException e) {
+            throw new IllegalStateException("running the embedding model on " + batch.rows() + " texts", e);
+        }
+    }
+
+    /** Mean of each row's unmasked word-piece vectors, scaled to length 1. */
+    static List<float[]> pool(float[] hidden, Batch batch) {
+        int rows = batch.rows();
+        int length = batch.length();
+        int dimensions = hidden.length / (rows * length);
+        List<float[]> vectors = new ArrayList<>(rows);
+        for (int r = 0; r < rows; r++) {
+            float[] sum = new float[dimensions];
+            int count = 0;
+            for (int t = 0; t < length; t++) {
+                if (batch.mask()[r * length + t] == 0) {
+                    continue;
+                }
+                int from = (r * length + t) * dimensions;
+                for (int d = 0; d < dimensions; d++) {
+                    sum[d] += hidden[from + d];
+                }
+                count++;
+            }
+            double norm = 0;
+            for (int d = 0; d < dimensions; d++) {
+                sum[d] /= count;
+                norm += sum[d] * sum[d];
+            }
+            float scale = (float) (1 / Math.sqrt(norm));
+            for (int d = 0; d < dimensions; d++) {
+                sum[d] *= scale;
+            }
+            vectors.add(sum);
+        }
+        return vectors;
+    }
+
+    @Override
+    public void close() {
+        try {
+            session.close();
+        } catch (OrtException e) {
+            throw new IllegalStateException("closing the embedding model", e);
+        } finally {
+            tokenizer.close();
+        }
+    }
+}

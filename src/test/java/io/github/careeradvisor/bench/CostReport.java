@@ -1,0 +1,170 @@
+package io.github.careeradvisor.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * What a new question, a start and the memory cost beside the plain recipe (issue 16), from the same
+ * run as the rest of BENCHMARKS.md: its rows of the targets table and its sections.
+ *
+ * @param uniqueOurs each round's {@code unique ours} probe: a fresh process asking every evaluation question once
+ * @param uniquePlain the same for the plain recipe, run in turn with ours
+ * @param stages the {@code stages} probe: each stage of a question, ONNX Runtime's settings, embedding rates
+ * @param smallLoad the bot's load run again in a heap of {@link Benchmark#SMALLEST_HEAP_MB} MB
+ * @param starts the start-up times issue 16 adds
+ */
+record CostReport(List<JsonNode> uniqueOurs, List<JsonNode> uniquePlain, JsonNode stages, JsonNode smallLoad,
+        Starts starts) {
+
+    /**
+     * Whole-process medians in milliseconds: {@code chat} with no input (JVM start, guides, index, model,
+     * warm-up: what the bot does before its first update, less reaching Telegram), and {@code ask} and
+     * {@code chat} again with the class-data-sharing archive the Dockerfile makes.
+     */
+    record Starts(double readyMs, double askCdsMs, double readyCdsMs) {
+    }
+
+    /** The stages of {@code StageProbe}, in the order a question meets them, as the table names them. */
+    private static final Map<String, String> STAGES = Map.of(
+            "mend", "mending slips, adding the guides' words for levels and decades",
+            "tokenize", "tokenizer (once; langchain4j's wrapper ran it three times)",
+            "onnx", "ONNX Runtime: the model's run",
+            "pool", "mean pooling, scaling to length 1",
+            "vectors", "of which: vector ranking (exact cosine scan)",
+            "bm25", "of which: word ranking (Lucene BM25: analysis and search)",
+            "search", "the whole search: both rankings, their fusion, the top passages' sentence scores",
+            "compose", "composing the answer");
+    private static final List<String> ORDER = List.of("mend", "tokenize", "onnx", "pool", "search", "vectors", "bm25",
+            "compose");
+
+    CostReport {
+        uniqueOurs = List.copyOf(uniqueOurs);
+        uniquePlain = List.copyOf(uniquePlain);
+    }
+
+    /** The median over rounds of one figure of the unique-question probes. */
+    static double median(List<JsonNode> runs, String field, String stat) {
+        return Stats.median(runs.stream().mapToDouble(r -> stat.isEmpty() ? r.get(field).asDouble()
+                : r.get(field).get(stat).asDouble()).toArray());
+    }
+
+    void targets(StringBuilder md, double warmMs, double plainStartMs, JsonNode load, JsonNode largest) {
+        double p50 = median(uniqueOurs, "latency", "p50");
+        double plainP50 = median(uniquePlain, "latency", "p50");
+        double p99 = median(uniqueOurs, "latency", "p99");
+        double plainP99 = median(uniquePlain, "latency", "p99");
+        Report.row(md, "issue 16: new question p50 ≤ 0.5× the plain recipe's", String.format(Locale.ROOT,
+                "%s vs %s (%.2f×)", Report.ms(p50), Report.ms(plainP50), p50 / plainP50), p50 <= 0.5 * plainP50);
+        Report.row(md, "issue 16: new question p99 ≤ 1.0× the plain recipe's", String.format(Locale.ROOT,
+                "%s vs %s (%.2f×)", Report.ms(p99), Report.ms(plainP99), p99 / plainP99), p99 <= plainP99);
+        Report.row(md, "issue 16: `ask` with the cache warm ≤ 0.2× the plain recipe's", String.format(Locale.ROOT,
+                "%s vs %s (%.2f×)", Report.ms(warmMs), Report.ms(plainStartMs), warmMs / plainStartMs),
+                warmMs <= 0.2 * plainStartMs);
+        Report.row(md, "issue 16: `ask` with the cache warm and the Dockerfile's class-data-sharing archive ≤ 0.2× the "
+                + "plain recipe's", String.format(Locale.ROOT, "%s (%.2f×)", Report.ms(starts.askCdsMs()),
+                starts.askCdsMs() / plainStartMs), starts.askCdsMs() <= 0.2 * plainStartMs);
+        Report.row(md, "issue 16: ready to answer ≤ 1.5 s after start (`chat` with no input: what the bot does before "
+                + "its first update, less reaching Telegram)", String.format(Locale.ROOT, "%s; %s with the archive",
+                Report.ms(starts.readyMs()), Report.ms(starts.readyCdsMs())),
+                Math.min(starts.readyMs(), starts.readyCdsMs()) <= 1500);
+        double rss = median(uniqueOurs, "peakRssBytes", "");
+        double plainRss = median(uniquePlain, "peakRssBytes", "");
+        Report.row(md, "issue 16: peak RSS answering the new questions ≤ the plain recipe's", String.format(Locale.ROOT,
+                "%s vs %s", Report.mb((long) rss), Report.mb((long) plainRss)), rss <= plainRss);
+        double ratio = smallLoad.get("perSecond").asDouble() / load.get("perSecond").asDouble();
+        Report.row(md, "issue 16: " + load.get("chats").asInt() + " chats in -Xmx" + Benchmark.SMALLEST_HEAP_MB
+                + "m: no error, ≥ 0.9× the default heap's answers/s", String.format(Locale.ROOT,
+                "%d errors, %.0f vs %.0f answers/s (%.2f×); peak RSS %s vs %s", smallLoad.get("errors").asInt(),
+                smallLoad.get("perSecond").asDouble(), load.get("perSecond").asDouble(), ratio,
+                Report.mb(smallLoad.get("peakRssBytes").asLong()), Report.mb(load.get("peakRssBytes").asLong())),
+                smallLoad.get("errors").asInt() == 0 && ratio >= 0.9);
+        JsonNode rates = stages.get("textsPerSecond");
+        double one = rates.get("1 core, one text a run").asDouble();
+        double all = last(rates);
+        Report.row(md, "issue 16: the cold index embeds on every core", String.format(Locale.ROOT,
+                "%.0f texts/s on every core vs %.0f on one (%.2f×)", all, one, all / one), all > one);
+        int n = largest.get("passages").asInt();
+        double hnsw = largest.get("hnsw").get("p50").asDouble();
+        double recall = largest.get("hnswRecallAt10").asDouble();
+        Report.row(md, "issue 16: HNSW p50 ≤ 1 ms and recall@10 ≥ 0.95 at 100,000 passages", String.format(Locale.ROOT,
+                "%.2f ms, %.3f at %,d", hnsw, recall, n), n >= 100_000 && hnsw <= 1 && recall >= 0.95);
+        double build = largest.get("hnswBuildMs").asDouble();
+        Report.row(md, "issue 16: HNSW build at 100,000 passages halved (38 s when the issue was filed)", String.format(
+                Locale.ROOT, "%s at %,d", Report.ms(build), n), n >= 100_000 && build <= 19_000);
+    }
+
+    private static double last(JsonNode object) {
+        double value = 0;
+        for (Iterator<JsonNode> it = object.elements(); it.hasNext(); ) {
+            value = it.next().asDouble();
+        }
+        return value;
+    }
+
+    void sections(StringBuilder md) {
+        md.append("Issue 16's start-up figures, whole processes, medians:\n\n| | without | with the class-data-sharing "
+                + "archive (Dockerfile) |\n|---|---|---|\n");
+        md.append("| ready to answer: `chat` with no input (JVM, guides, index, model, warm-up; the bot does the same "
+                + "before its first update, and reaches Telegram) | ").append(Report.ms(starts.readyMs())).append(" | ")
+                .append(Report.ms(starts.readyCdsMs())).append(" |\n");
+        md.append("| `ask` one question, cache warm | see above | ").append(Report.ms(starts.askCdsMs())).append(" |\n\n");
+        md.append("The archive is made as the Dockerfile makes it: one `ask` with `-XX:ArchiveClassesAtExit`, in a data "
+                + "dir of its own with the vectors cached; then `-XX:SharedArchiveFile` maps the classes it loaded "
+                + "instead of reading them from the jar. The README's run command stays `java -jar …`: the archive "
+                + "needs a second command and a flag.\n\n");
+        md.append("## A new question, stage by stage\n\n");
+        md.append("Every evaluation question (").append(uniqueOurs.get(0).get("questions").asInt()).append(") asked once, "
+                + "in order, by one person, in a fresh process of each system that then exits (`Probe unique`); the two "
+                + "systems take turns, ").append(uniqueOurs.size()).append(" rounds each, and the table gives the median "
+                + "over rounds. A question answered without embedding anything (its text is one the program embeds at "
+                + "start, such as an example of the intent router) is a hit of the question cache: counted and left out.\n\n");
+        md.append("| system | questions timed | cache hits left out | p50 ms | p95 ms | p99 ms | in-process start | peak RSS |\n"
+                + "|---|---|---|---|---|---|---|---|\n");
+        unique(md, "this project", uniqueOurs);
+        unique(md, "plain recipe", uniquePlain);
+        md.append("\nWhere the time goes (`Probe stages`, `retrieval/StageProbe`): each stage timed with `System.nanoTime` "
+                + "around the calls the program makes, on the same questions, each once, after one round over them "
+                + "reworded (the JIT warm, as in a process that has answered a few).\n\n");
+        md.append("| stage | p50 ms | p95 ms | p99 ms |\n|---|---|---|---|\n");
+        double sum = 0;
+        for (String stage : ORDER) {
+            JsonNode s = stages.get("stages").get(stage);
+            sum += stage.equals("vectors") || stage.equals("bm25") ? 0 : s.get("p50").asDouble();
+            md.append(String.format(Locale.ROOT, "| %s | %.3f | %.3f | %.3f |%n", STAGES.get(stage),
+                    s.get("p50").asDouble(), s.get("p95").asDouble(), s.get("p99").asDouble()));
+        }
+        double whole = median(uniqueOurs, "latency", "p50");
+        md.append(String.format(Locale.ROOT, "| the stages' p50s added up (the two rankings once, in the search) | %.3f | | |%n", sum));
+        md.append(String.format(Locale.ROOT, "| the rest of a turn (the whole answer's p50 above less the stages): "
+                + "reading and saving the thread in SQLite, the intent router, entities, follow-up rules, rendering | "
+                + "%.3f | | |%n%n", Math.max(0, whole - sum)));
+        md.append("One embedding of each question by the model in each setting (ONNX Runtime's own settings, and "
+                + "langchain4j's wrapper, which hands each text to a thread pool and tokenizes it three times):\n\n");
+        md.append("| embedding a question | p50 ms | p95 ms | p99 ms |\n|---|---|---|---|\n");
+        for (Iterator<Map.Entry<String, JsonNode>> it = stages.get("onnx").fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            md.append(String.format(Locale.ROOT, "| %s | %.3f | %.3f | %.3f |%n", e.getKey(),
+                    e.getValue().get("p50").asDouble(), e.getValue().get("p95").asDouble(), e.getValue().get("p99").asDouble()));
+        }
+        md.append("\n## Cold index: embedding rate\n\n");
+        md.append("The ").append(stages.get("indexTexts").asInt()).append(" distinct texts the shipped guides' index "
+                + "embeds (passages and their quotable sentences), embedded again by the model in one process, one core "
+                + "against every core, one text a run against batches of texts of similar length:\n\n");
+        md.append("| workers, texts a run | texts/s |\n|---|---|\n");
+        for (Iterator<Map.Entry<String, JsonNode>> it = stages.get("textsPerSecond").fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            md.append(String.format(Locale.ROOT, "| %s | %.0f |%n", e.getKey(), e.getValue().asDouble()));
+        }
+        md.append('\n');
+    }
+
+    private static void unique(StringBuilder md, String name, List<JsonNode> runs) {
+        md.append(String.format(Locale.ROOT, "| %s | %.0f | %.0f | %.1f | %.1f | %.1f | %s | %s |%n", name,
+                median(runs, "latency", "count"), median(runs, "cacheHits", ""), median(runs, "latency", "p50"),
+                median(runs, "latency", "p95"), median(runs, "latency", "p99"),
+                Report.ms(median(runs, "startMs", "")), Report.mb((long) median(runs, "peakRssBytes", ""))));
+    }
+}
