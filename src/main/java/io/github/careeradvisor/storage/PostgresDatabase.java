@@ -71,10 +71,7 @@ public final class PostgresDatabase implements Database {
         config.setConnectionTimeout(FIRST_CONNECTION.toMillis());
         config.setInitializationFailTimeout(FIRST_CONNECTION.toMillis());
         config.setValidationTimeout(2_000);
-        // A connection is never left open on a server gone quiet longer than this.
-        config.addDataSourceProperty("tcpKeepAlive", "true");
-        config.addDataSourceProperty("connectTimeout", "5");
-        config.addDataSourceProperty("ApplicationName", "career-advisor");
+        config.setDataSourceProperties(driverProperties("career-advisor"));
         HikariDataSource pool;
         try {
             pool = new HikariDataSource(config);
@@ -327,17 +324,27 @@ public final class PostgresDatabase implements Database {
         }
     }
 
+    /** The lock's connection: the pool's driver settings and credentials, under a name of its own. */
     private java.util.Properties credentials() {
-        java.util.Properties p = new java.util.Properties();
+        java.util.Properties p = driverProperties("career-advisor lock");
         if (settings.user() != null) {
             p.setProperty("user", settings.user());
         }
         if (settings.password() != null) {
             p.setProperty("password", settings.password());
         }
+        return p;
+    }
+
+    /**
+     * What every connection tells the driver: give up connecting after 5 s, keep the socket alive so a
+     * server gone quiet is noticed, and show as {@code application} in {@code pg_stat_activity}.
+     */
+    private static java.util.Properties driverProperties(String application) {
+        java.util.Properties p = new java.util.Properties();
         p.setProperty("connectTimeout", "5");
         p.setProperty("tcpKeepAlive", "true");
-        p.setProperty("ApplicationName", "career-advisor lock");
+        p.setProperty("ApplicationName", application);
         return p;
     }
 

@@ -65,7 +65,7 @@ final class ClaimLoop {
         running = true;
         // A replica restarted under the same name (a container keeps its host name and pid) takes back at
         // once what its last life held, instead of waiting for those leases to run out.
-        release();
+        letGo();
         Thread loop = new Thread(() -> loop(taker), "inbox-claims");
         loop.setDaemon(true);
         thread = loop;
@@ -169,9 +169,13 @@ final class ClaimLoop {
     /** Lets go of the claims left unanswered, once the answers in flight had their time: another replica takes them now. */
     void release() {
         ScheduledExecutorService renewing = renewer;
-        if (renewing != null && !running) {
-            renewing.shutdownNow();
+        if (renewing != null) {
+            renewing.shutdownNow(); // renewed until now: the answers in flight kept their claims while they drained
         }
+        letGo();
+    }
+
+    private void letGo() {
         try {
             inbox.release(owner);
         } catch (RuntimeException e) {
