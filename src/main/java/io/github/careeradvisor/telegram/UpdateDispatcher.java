@@ -28,6 +28,8 @@ final class UpdateDispatcher {
     static final int MAX_STARTS = 3;
     /** How long a stop waits for answers already being written. */
     static final long DRAIN_SECONDS = 8;
+    /** The longest pause between two tries at taking up the last run's updates, so a stop is not kept waiting. */
+    private static final long MAX_RESUME_PAUSE_MILLIS = 5_000;
     static final String SORRY = "Sorry, something went wrong while I was answering that. Please ask again.";
 
     private final ChatQueues queues;
@@ -67,12 +69,37 @@ final class UpdateDispatcher {
             claiming.start(this::take);
             return;
         }
-        List<UpdateInbox.Unanswered> leftOver = inbox.resume();
+        List<UpdateInbox.Unanswered> leftOver = takeUp();
         if (!leftOver.isEmpty()) {
             LOG.info("answering {} updates left unanswered by the last run", leftOver.size());
         }
         for (UpdateInbox.Unanswered u : leftOver) {
             take(u, () -> { });
+        }
+    }
+
+    /**
+     * What the last run left unanswered, taken up again and again while the database refuses the write
+     * (a full disk, a read-only data dir: README, "A full disk or a read-only data dir"), so a bad disk
+     * at start delays the bot rather than stopping it; nothing if the bot stops first.
+     */
+    private List<UpdateInbox.Unanswered> takeUp() {
+        for (int failures = 1; ; failures++) {
+            try {
+                return inbox.resume();
+            } catch (RuntimeException e) {
+                if (stopping) {
+                    return List.of();
+                }
+                LOG.error("taking up the unanswered updates failed ({} in a row); trying again: {}", failures,
+                        e.getMessage());
+            }
+            try {
+                Thread.sleep(Math.min(BotApi.backoffMillis(failures), MAX_RESUME_PAUSE_MILLIS));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return List.of();
+            }
         }
     }
 

@@ -190,8 +190,25 @@ class HealthAndMetricsTest {
         assertEquals(1, broken.body().lines().count(), "one line: " + broken.body());
 
         DatabaseFile.readOnly(database, false);
-        telegram.awaitSent(FIRST_USER, 1, WAIT); // stored at a later try, and answered
-        assertEquals(200, awaitStatus("/readyz", 200).statusCode());
+        assertEquals(1, telegram.awaitSent(FIRST_USER, 1, WAIT).size(), "stored at a later try, and answered");
+        HttpResponse<String> mended = awaitStatus("/readyz", 200);
+        assertEquals(200, mended.statusCode(), mended.body());
+    }
+
+    @Test
+    void a_database_that_refuses_writes_at_start_delays_the_bot_and_does_not_stop_it() throws Exception {
+        DatabaseFile.readOnly(database, true); // before the bot takes up what the last run left
+        startBot();
+        telegram.textMessage(FIRST_USER, "private", FIRST_USER, ON_TOPIC.get(0));
+        HttpResponse<String> broken = awaitStatus("/readyz", 503);
+        assertTrue(broken.body().startsWith("not ready: the last write to '"), broken.body());
+        Thread.sleep(1_000); // a few tries at taking up the journal fail meanwhile
+        assertTrue(telegram.sent(FIRST_USER).isEmpty(), "answered while nothing could be stored");
+
+        DatabaseFile.readOnly(database, false);
+        assertEquals(1, telegram.awaitSent(FIRST_USER, 1, WAIT).size(), "the bot went on once the disk took writes");
+        HttpResponse<String> mended = awaitStatus("/readyz", 200);
+        assertEquals(200, mended.statusCode(), mended.body());
     }
 
     @Test
