@@ -119,7 +119,7 @@ class BotCrashIT {
         builder.redirectErrorStream(true).redirectOutput(tmp.resolve(name + ".log").toFile());
         Process process = builder.start();
         if (name.equals("first")) {
-            telegram.awaitCall("setMyCommands", 1, 120_000);
+            assertTrue(telegram.awaitCall("setMyCommands", 1, 120_000), Files.readString(tmp.resolve(name + ".log")));
         }
         return process;
     }
@@ -150,6 +150,8 @@ class BotCrashIT {
         while (sentSoFar(telegram) < count && System.currentTimeMillis() < deadline) {
             Thread.sleep(20);
         }
+        assertTrue(sentSoFar(telegram) >= count, "the first bot sent " + sentSoFar(telegram) + " of the " + count
+                + " answers awaited before the kill");
     }
 
     /** Waits until the bot's database records as answered every reply Telegram took (one message each). */
@@ -189,7 +191,7 @@ class BotCrashIT {
         }
         int duplicates = 0;
         for (long chat = FIRST_CHAT; chat < FIRST_CHAT + CHATS; chat++) {
-            telegram.awaitSent(chat, PER_CHAT, 120_000);
+            telegram.expectSent(chat, PER_CHAT, 120_000);
             Thread.sleep(chat == FIRST_CHAT ? 1500 : 0); // a late duplicate would arrive now
             List<String> texts = new ArrayList<>(telegram.sentTexts(chat));
             // Drop an immediate repeat (a send on the wire at the kill); then every answer must be there once, in order.

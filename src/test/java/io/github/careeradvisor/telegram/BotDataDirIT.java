@@ -35,7 +35,7 @@ class BotDataDirIT {
         try (FakeBotApi telegram = new FakeBotApi()) {
             Process first = jar(telegram, data, tmp.resolve("first.log"), List.of(), "bot").start();
             try {
-                telegram.awaitCall("setMyCommands", 1, 60_000);
+                assertTrue(telegram.awaitCall("setMyCommands", 1, 60_000), Files.readString(tmp.resolve("first.log")));
                 assertEquals(1, telegram.calls("setMyCommands").size(), Files.readString(tmp.resolve("first.log")));
 
                 Run second = run(jar(telegram, data, tmp.resolve("second.log"), List.of(), "bot"));

@@ -65,7 +65,7 @@ class BotJarIT {
             Path log = tmp.resolve("bot.log");
             Process bot = startJar(telegram, data, port, log, java.util.Map.of());
             try {
-                telegram.awaitCall("setMyCommands", 1, 60_000);
+                assertTrue(telegram.awaitCall("setMyCommands", 1, 60_000), Files.readString(log));
                 telegram.textMessage(7, "private", 7, "/start");
                 telegram.textMessage(7, "private", 7, "how much does a junior ML engineer earn?");
 
@@ -112,7 +112,7 @@ class BotJarIT {
             Process bot = startJar(telegram, tmp.resolve("webhook-data"), port, log, java.util.Map.of(
                     "TELEGRAM_WEBHOOK_URL", "https://bot.example.com/tg", "TELEGRAM_WEBHOOK_SECRET", secret));
             try {
-                telegram.awaitCall("setWebhook", 1, 60_000);
+                assertTrue(telegram.awaitCall("setWebhook", 1, 60_000), Files.readString(log));
                 java.net.http.HttpRequest post = java.net.http.HttpRequest.newBuilder(
                                 java.net.URI.create("http://127.0.0.1:" + port + "/tg"))
                         .header("X-Telegram-Bot-Api-Secret-Token", secret)

@@ -28,8 +28,7 @@ public final class ChatsAtPace implements AutoCloseable {
 
     /** Waits until the bot has started (it set its command menu); from then on replies are counted. */
     public boolean awaitBot(long timeoutMillis) throws InterruptedException {
-        telegram.awaitCall("setMyCommands", 1, timeoutMillis);
-        boolean started = !telegram.calls("setMyCommands").isEmpty();
+        boolean started = telegram.awaitCall("setMyCommands", 1, timeoutMillis);
         telegram.countReplies();
         return started;
     }

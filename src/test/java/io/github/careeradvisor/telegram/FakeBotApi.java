@@ -1,5 +1,7 @@
 package io.github.careeradvisor.telegram;
 
+import static org.junit.jupiter.api.Assertions.fail;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -432,10 +434,33 @@ final class FakeBotApi implements AutoCloseable {
         return sent(chatId);
     }
 
-    synchronized void awaitCall(String method, int count, long timeoutMillis) throws InterruptedException {
+    /**
+     * As {@link #awaitSent}, but failing the test at the deadline, saying what came: a wait that returns
+     * what it has would let the test go on and fail later, far from the cause.
+     */
+    synchronized List<JsonNode> expectSent(long chatId, int count, long timeoutMillis) throws InterruptedException {
+        List<JsonNode> sent = awaitSent(chatId, count, timeoutMillis);
+        if (sent.size() < count) {
+            fail("chat " + chatId + " got " + sent.size() + " of " + count
+                    + " messages within " + timeoutMillis + " ms: " + sentTexts(chatId));
+        }
+        return sent;
+    }
+
+    /** Waits until {@code method} was called {@code count} times, refused calls included; false if it was not. */
+    synchronized boolean awaitCall(String method, int count, long timeoutMillis) throws InterruptedException {
         long deadline = System.currentTimeMillis() + timeoutMillis;
         while (calls(method).size() < count && System.currentTimeMillis() < deadline) {
             wait(Math.max(1, deadline - System.currentTimeMillis()));
+        }
+        return calls(method).size() >= count;
+    }
+
+    /** As {@link #awaitCall}, but failing the test at the deadline, saying how many calls came. */
+    synchronized void expectCall(String method, int count, long timeoutMillis) throws InterruptedException {
+        if (!awaitCall(method, count, timeoutMillis)) {
+            fail(method + " was called " + calls(method).size() + " of " + count
+                    + " times within " + timeoutMillis + " ms");
         }
     }
 

@@ -108,7 +108,7 @@ class HealthAndMetricsTest {
             telegram.textMessage(user, "private", user, questions.get(i));
         }
         for (int i = 0; i < questions.size(); i++) {
-            telegram.awaitSent(FIRST_USER + i, 1, WAIT);
+            telegram.expectSent(FIRST_USER + i, 1, WAIT);
         }
         TelegramBotTest.awaitAllAnswered(inbox, WAIT);
         List<Sample> samples = scrapeUntil("advisor_answer_seconds_count", questions.size());

@@ -122,8 +122,8 @@ class RemindersTest {
             TelegramBot bot = running(telegram, database, clock);
             List<JsonNode> sent;
             try {
-                sent = telegram.awaitSent(ann, 1, 30_000);
-                waitUntil(() -> reminderRows(blocker) == 0);
+                sent = telegram.expectSent(ann, 1, 30_000);
+                waitUntil("the blocked chat's reminder deleted", () -> reminderRows(blocker) == 0);
                 Thread.sleep(2_500); // more ticks: anything sent twice would come now
             } finally {
                 bot.stop();
@@ -166,7 +166,8 @@ class RemindersTest {
             long start = System.nanoTime();
             TelegramBot bot = running(telegram, database, clock, Pacing.TELEGRAM);
             try {
-                waitUntil(() -> users.stream().allMatch(user -> !telegram.sent(user).isEmpty()));
+                waitUntil("a reminder sent to each of " + users.size(),
+                        () -> users.stream().allMatch(user -> !telegram.sent(user).isEmpty()));
             } finally {
                 bot.stop();
             }
@@ -200,10 +201,12 @@ class RemindersTest {
         boolean done() throws Exception;
     }
 
-    private static void waitUntil(Check check) throws Exception {
+    /** Waits until {@code check} is done, failing the test at the deadline: the test goes on as if it were. */
+    private static void waitUntil(String what, Check check) throws Exception {
         long deadline = System.currentTimeMillis() + 30_000;
         while (!check.done() && System.currentTimeMillis() < deadline) {
             Thread.sleep(50);
         }
+        assertTrue(check.done(), "not within 30 s: " + what);
     }
 }

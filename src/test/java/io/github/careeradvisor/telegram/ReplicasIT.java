@@ -221,7 +221,7 @@ class ReplicasIT {
                     awaitReady(ports.get(n), processes.get(n), 240_000);
                 }
                 telegram.textMessage(1, "private", 1, "/c1_0");
-                telegram.awaitSent(1, 1, 60_000);
+                assertEquals(1, telegram.awaitSent(1, 1, 60_000).size(), "answered before the kill\n" + logs(2));
 
                 int leader = -1;
                 for (int n = 0; n < 2; n++) {

@@ -89,7 +89,7 @@ class StreamedAnswersTest {
     private void ask(long chat, String question) throws InterruptedException {
         chats.add(chat);
         telegram.textMessage(chat, "private", chat, question);
-        telegram.awaitSent(chat, 1, WAIT);
+        telegram.expectSent(chat, 1, WAIT);
         TelegramBotTest.awaitAllAnswered(inbox, WAIT);
     }
 
@@ -180,9 +180,9 @@ class StreamedAnswersTest {
         chats.add(chat);
 
         telegram.textMessage(chat, "private", chat, QUESTION);
-        telegram.awaitSent(chat, 1, WAIT);
+        telegram.expectSent(chat, 1, WAIT);
         telegram.deleteMessages(chat);
-        telegram.awaitSent(chat, 2, WAIT);
+        telegram.expectSent(chat, 2, WAIT);
         TelegramBotTest.awaitAllAnswered(inbox, WAIT);
 
         List<String> shown = telegram.shownTexts(chat);

@@ -55,12 +55,12 @@ class TelegramStorageTest {
             System.setErr(new PrintStream(log, true, StandardCharsets.UTF_8));
             TelegramBotTest.poll(bot, "storage-fault-poller");
             try {
-                telegram.awaitCall("getUpdates", 1, 30_000); // polling: what a start writes is written
+                telegram.expectCall("getUpdates", 1, 30_000); // polling: what a start writes is written
                 fault.accept(database, true);
                 int polls = telegram.calls("getUpdates").size();
                 // Long enough to need new pages, as the long messages that come when the disk is full do.
                 telegram.textMessage(chat, "private", chat, "/hours 7" + " ".repeat(6_000));
-                telegram.awaitCall("getUpdates", polls + 4, 30_000);
+                telegram.awaitCall("getUpdates", polls + 4, 30_000); // checked below, with the offsets asked for
 
                 List<Integer> offsets = telegram.calls("getUpdates").stream().map(c -> c.body().path("offset").asInt()).toList();
                 assertTrue(offsets.size() >= polls + 4, "the bot polled again and again: " + offsets);
@@ -112,7 +112,7 @@ class TelegramStorageTest {
             try {
                 telegram.textMessage(ann, "private", ann, "/goal become a zorbly-goal-4471 engineer");
                 telegram.textMessage(ann, "private", ann, "which certification fits quixotic-question-9183?");
-                telegram.awaitSent(ann, 2, 30_000);
+                telegram.expectSent(ann, 2, 30_000);
                 TelegramBotTest.awaitAllAnswered(started.inbox(), 10_000);
                 assertEquals(traces.size(), DatabaseFile.holding(data, traces).size(),
                         "before: the scan finds every trace: " + DatabaseFile.holding(data, traces));

@@ -104,12 +104,12 @@ class WebhookTest {
     void a_redelivered_update_is_answered_once() throws Exception {
         String update = update(201, "Which certification should I take for AWS?");
         assertEquals(200, postUntilOpen(update).statusCode());
-        telegram.awaitSent(USER, 1, WAIT);
+        telegram.expectSent(USER, 1, WAIT);
         TelegramBotTest.awaitAllAnswered(inbox, WAIT);
 
         assertEquals(200, post(update, SECRET).statusCode(), "acknowledged again, so Telegram stops sending it");
         assertEquals(200, post(update(202, "/help"), SECRET).statusCode());
-        telegram.awaitSent(USER, 2, WAIT);
+        telegram.expectSent(USER, 2, WAIT);
         TelegramBotTest.awaitAllAnswered(inbox, WAIT);
 
         assertEquals(2, telegram.sent(USER).size(), "one reply to 201, one to 202: " + telegram.sent(USER));
@@ -118,8 +118,8 @@ class WebhookTest {
     @Test
     void an_update_that_cannot_be_stored_is_not_acknowledged_and_is_answered_once_telegram_sends_it_again()
             throws Exception {
-        postUntilOpen(update(500, "/help"));
-        telegram.awaitSent(USER, 1, WAIT);
+        assertEquals(200, postUntilOpen(update(500, "/help")).statusCode());
+        telegram.expectSent(USER, 1, WAIT);
         TelegramBotTest.awaitAllAnswered(inbox, WAIT);
         String update = update(501, "/hours 7");
 
@@ -137,8 +137,8 @@ class WebhookTest {
 
     @Test
     void a_wrong_or_missing_secret_is_refused_with_401_and_nothing_is_stored() throws Exception {
-        postUntilOpen(update(300, "/help")); // the bot is taking updates
-        telegram.awaitSent(USER, 1, WAIT);
+        assertEquals(200, postUntilOpen(update(300, "/help")).statusCode(), "the bot is taking updates");
+        telegram.expectSent(USER, 1, WAIT);
         TelegramBotTest.awaitAllAnswered(inbox, WAIT);
 
         HttpResponse<String> wrong = post(update(301, "/help"), SECRET + "x");
@@ -153,7 +153,7 @@ class WebhookTest {
 
     @Test
     void bodies_over_a_mebibyte_non_json_and_other_methods_are_refused_without_a_stack_trace() throws Exception {
-        postUntilOpen(update(400, "/help"));
+        assertEquals(200, postUntilOpen(update(400, "/help")).statusCode());
 
         String large = oversized();
         HttpResponse<String> notJson = post("update_id=402&text=hi", SECRET);
@@ -173,8 +173,8 @@ class WebhookTest {
 
     @Test
     void an_update_the_bot_cannot_read_is_acknowledged_and_skipped_as_polling_skips_it() throws Exception {
-        postUntilOpen(update(700, "/help"));
-        telegram.awaitSent(USER, 1, WAIT);
+        assertEquals(200, postUntilOpen(update(700, "/help")).statusCode());
+        telegram.expectSent(USER, 1, WAIT);
         TelegramBotTest.awaitAllAnswered(inbox, WAIT);
 
         // A button press without its sender: Telegram's JSON, but no one to answer.
