@@ -8,6 +8,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
@@ -46,7 +47,8 @@ final class Reminders {
     private final Sender sender;
     private final Clock clock;
     private final int perTick;
-    private ScheduledExecutorService ticker;
+    private @Nullable ScheduledExecutorService ticker;
+    private boolean stopped;
 
     Reminders(Source source, SendPacer pacer, Sender sender, Clock clock, Pacing pacing) {
         this.source = source;
@@ -101,7 +103,11 @@ final class Reminders {
         return due.size();
     }
 
-    void start() {
+    /** Starts the ticks, unless {@link #stop()} came first (a bot stopped while it was starting). */
+    synchronized void start() {
+        if (stopped || ticker != null) {
+            return;
+        }
         ticker = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "reminders");
             t.setDaemon(true);
@@ -117,7 +123,9 @@ final class Reminders {
         }, 0, TICK_MILLIS, TimeUnit.MILLISECONDS);
     }
 
-    void stop() {
+    /** Stops the ticks for good: a later {@link #start()} does nothing. */
+    synchronized void stop() {
+        stopped = true;
         if (ticker != null) {
             ticker.shutdownNow();
         }

@@ -198,7 +198,10 @@ public final class TelegramBot {
         if (stopped) {
             return;
         }
-        answering.resume();
+        answering.resume(); // tried again while the database refuses writes: a stop may have come meanwhile
+        if (stopped) {
+            return;
+        }
         Reminders nudging = reminders;
         if (nudging != null) {
             nudging.start();

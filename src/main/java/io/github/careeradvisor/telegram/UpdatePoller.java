@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.objects.Update;
@@ -44,7 +45,11 @@ final class UpdatePoller {
 
     /** Polls from the inbox's offset until {@link #stop()}, or until this process no longer leads. */
     void run() {
-        long offset = inbox.nextOffset();
+        Long first = firstOffset();
+        if (first == null) {
+            return;
+        }
+        long offset = first;
         int failures = 0;
         int storeFailures = 0; // counted apart: a poll that works between two failed stores does not reset it
         while (running && leads.getAsBoolean()) {
@@ -96,6 +101,23 @@ final class UpdatePoller {
                 pause(BotApi.backoffMillis(storeFailures));
             }
         }
+    }
+
+    /**
+     * Where polling starts, read again after a pause while the database cannot be read (PostgreSQL down
+     * longer than its own retries), so an outage delays polling rather than ending it; null once stopped.
+     */
+    private @Nullable Long firstOffset() {
+        for (int failures = 1; running && leads.getAsBoolean(); failures++) {
+            try {
+                return inbox.nextOffset();
+            } catch (RuntimeException e) {
+                LOG.error("reading where polling starts failed ({} in a row); trying again: {}", failures,
+                        e.getMessage());
+                pause(BotApi.backoffMillis(failures));
+            }
+        }
+        return null;
     }
 
     /** Logs a failed getUpdates and says how long to wait before the next. */

@@ -24,6 +24,7 @@ final class WebhookUpdates implements WebhookReceiver {
     private final UpdateInbox inbox;
     private final BotEvents events;
     private volatile @Nullable UpdateDispatcher dispatcher;
+    private boolean closed;
 
     WebhookUpdates(String secret, UpdateInbox inbox, BotEvents events) {
         this.secretDigest = digest(secret.getBytes(StandardCharsets.UTF_8));
@@ -31,13 +32,16 @@ final class WebhookUpdates implements WebhookReceiver {
         this.events = events;
     }
 
-    /** From now on updates are stored and handed to {@code answering}. */
-    void open(UpdateDispatcher answering) {
-        dispatcher = answering;
+    /** From now on updates are stored and handed to {@code answering}, unless it was closed: a stop is final. */
+    synchronized void open(UpdateDispatcher answering) {
+        if (!closed) {
+            dispatcher = answering;
+        }
     }
 
     /** From now on updates are refused with 503: Telegram keeps them for the next start. */
-    void close() {
+    synchronized void close() {
+        closed = true;
         dispatcher = null;
     }
 

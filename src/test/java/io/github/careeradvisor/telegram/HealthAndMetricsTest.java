@@ -215,6 +215,25 @@ class HealthAndMetricsTest {
     }
 
     @Test
+    void a_bot_stopped_while_its_database_refuses_writes_at_start_stays_stopped() throws Exception {
+        long remindersBefore = threadsNamed("reminders");
+        DatabaseFile.readOnly(database, true);
+        startBot();
+        awaitStatus("/readyz", 503); // taking up the journal failed at least once
+        bot.stop();
+        DatabaseFile.readOnly(database, false); // the take-up now works, after the stop
+
+        poller.join(WAIT);
+        assertFalse(poller.isAlive(), "the bot's run() ended");
+        assertEquals(remindersBefore, threadsNamed("reminders"), "no reminder timer started after the stop");
+        assertTrue(telegram.calls("getUpdates").isEmpty(), "a stopped bot does not poll");
+    }
+
+    private static long threadsNamed(String name) {
+        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals(name) && t.isAlive()).count();
+    }
+
+    @Test
     void metrics_are_prometheus_text_and_other_paths_and_methods_are_refused() throws Exception {
         startBot();
         HttpResponse<String> scrape = get("/metrics");
