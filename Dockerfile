@@ -27,12 +27,13 @@ ENV ADVISOR_KNOWLEDGE_DIR=/app/knowledge \
     JAVA_TOOL_OPTIONS="-Xmx256m -XX:MaxMetaspaceSize=128m -XX:+ExitOnOutOfMemoryError"
 
 USER advisor
-# Embed the guides now, so a container answers within seconds of starting. A new named volume on
-# /data starts with this cache; a bind mount starts empty and embeds once (about 15 s).
+# Embed the guides now (and copy the model out of its jar), so a container answers within seconds of
+# starting. A new named volume on /data starts with both; a bind mount starts empty and makes them once
+# (about 15 s).
 RUN java -jar /app/career-advisor.jar index
 # A class-data-sharing archive of the classes a start loads, made by one real question in a scratch data
 # dir, so each start maps them instead of loading them from the jar (README, "Performance").
-RUN mkdir /tmp/cds-run && cp /data/embeddings-*.bin /tmp/cds-run/ \
+RUN mkdir /tmp/cds-run && cp /data/embeddings-*.bin /data/*.onnx /tmp/cds-run/ \
  && ADVISOR_DATA_DIR=/tmp/cds-run java -XX:ArchiveClassesAtExit=/app/cds/career-advisor.jsa \
       -jar /app/career-advisor.jar ask "how much does a junior ML engineer earn?" > /dev/null \
  && rm -rf /tmp/cds-run

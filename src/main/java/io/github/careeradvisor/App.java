@@ -92,7 +92,7 @@ public final class App {
         quietLibraryLogs();
         PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
-        int code = new App(System.getenv(), new FileInputStream(FileDescriptor.in), out, err, s -> new Embedder(s.onnxThreads())).run(args);
+        int code = new App(System.getenv(), new FileInputStream(FileDescriptor.in), out, err, s -> new Embedder(s.onnxThreads(), s.dataDir())).run(args);
         out.flush();
         System.exit(code);
     }
@@ -125,8 +125,17 @@ public final class App {
      */
     public static Started start(Settings settings, Embedder embedder, Consumer<String> warnings,
             UnaryOperator<Phrasing> phrasing) {
-        // The database first: a data dir that cannot be used stops start-up before seconds of indexing.
-        Database database = Databases.open(settings);
+        // The model, most of a start, loads from now on beside everything else; a failed start waits for
+        // it before the program may exit (see Embedder#loadInBackground).
+        embedder.loadInBackground();
+        Database database;
+        try {
+            // The database first: a data dir that cannot be used stops start-up before seconds of indexing.
+            database = Databases.open(settings);
+        } catch (RuntimeException e) {
+            embedder.awaitLoad();
+            throw e;
+        }
         SqlProfileStore profiles = new SqlProfileStore(database);
         Advisor advisor;
         IndexBuilder.Built built;
@@ -148,6 +157,7 @@ public final class App {
                     Duration.ofMinutes(settings.contextMinutes()), settings.adminIds(), phrasing.apply(model));
         } catch (RuntimeException e) {
             database.close();
+            embedder.awaitLoad();
             throw e;
         }
         return new Started(advisor, built.report(), new SqlInbox(database), database);

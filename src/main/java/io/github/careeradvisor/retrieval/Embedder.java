@@ -1,5 +1,6 @@
 package io.github.careeradvisor.retrieval;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -29,6 +30,7 @@ public final class Embedder {
     static final int BATCH = 16;
 
     private final int threadsPerCall;
+    private final @Nullable Path dataDir;
     private final LongAdder questions = new LongAdder();
     private @Nullable CompletableFuture<MiniLm> loading;
 
@@ -40,7 +42,16 @@ public final class Embedder {
      *     default is the setting's, {@code Settings.DEFAULT_ONNX_THREADS}.
      */
     public Embedder(int threadsPerCall) {
+        this(threadsPerCall, null);
+    }
+
+    /**
+     * The same, the model read from its copy in {@code dataDir}, which the first start makes: a start
+     * then reads a file instead of inflating the model from its jar (README, "Performance").
+     */
+    public Embedder(int threadsPerCall, @Nullable Path dataDir) {
         this.threadsPerCall = threadsPerCall;
+        this.dataDir = dataDir;
     }
 
     /**
@@ -48,9 +59,9 @@ public final class Embedder {
      * starts it must {@link #awaitLoad() wait} for it before the program may exit: ONNX Runtime's own
      * shutdown hook crashes the JVM (SIGSEGV) if it runs while a session is still being created.
      */
-    synchronized void loadInBackground() {
+    public synchronized void loadInBackground() {
         if (loading == null) {
-            loading = CompletableFuture.supplyAsync(() -> new MiniLm(MiniLm.FLOAT, threadsPerCall), runnable -> {
+            loading = CompletableFuture.supplyAsync(() -> new MiniLm(MiniLm.FLOAT, threadsPerCall, dataDir), runnable -> {
                 Thread load = new Thread(runnable, "embedding-model-load");
                 load.setDaemon(true);
                 load.start();
@@ -59,7 +70,7 @@ public final class Embedder {
     }
 
     /** Waits until the model has loaded or failed to; the failure is thrown by the next use. */
-    void awaitLoad() {
+    public void awaitLoad() {
         CompletableFuture<MiniLm> started;
         synchronized (this) {
             started = loading;
@@ -74,7 +85,7 @@ public final class Embedder {
         CompletableFuture<MiniLm> started;
         synchronized (this) {
             if (loading == null) {
-                loading = CompletableFuture.completedFuture(new MiniLm(MiniLm.FLOAT, threadsPerCall));
+                loading = CompletableFuture.completedFuture(new MiniLm(MiniLm.FLOAT, threadsPerCall, dataDir));
             }
             started = loading;
         }

@@ -12,9 +12,12 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.FloatBuffer;
 import java.nio.LongBuffer;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * all-MiniLM-L6-v2 run in ONNX Runtime on the caller's thread: the text tokenized once, one run of the
@@ -38,16 +41,25 @@ final class MiniLm implements AutoCloseable {
      * @param intraOpThreads ONNX Runtime's threads for one run; 0 lets it use every core
      */
     MiniLm(String name, int intraOpThreads) {
-        this(name, intraOpThreads, OptLevel.ALL_OPT, true);
+        this(name, intraOpThreads, null);
+    }
+
+    /** The same, reading the model from its copy in {@code copyDir} (made at the first start) if given. */
+    MiniLm(String name, int intraOpThreads, @Nullable Path copyDir) {
+        this(name, intraOpThreads, OptLevel.ALL_OPT, true, copyDir);
+    }
+
+    MiniLm(String name, int intraOpThreads, OptLevel optimisation, boolean arena) {
+        this(name, intraOpThreads, optimisation, arena, null);
     }
 
     /**
      * The same with ONNX Runtime's graph optimisation and memory arena chosen (their defaults above;
      * the benchmark compares the others).
      */
-    MiniLm(String name, int intraOpThreads, OptLevel optimisation, boolean arena) {
+    private MiniLm(String name, int intraOpThreads, OptLevel optimisation, boolean arena, @Nullable Path copyDir) {
         String model = name + ".onnx";
-        try (InputStream modelBytes = resource(model); InputStream tokenizerJson = resource(name + "-tokenizer.json");
+        try (InputStream tokenizerJson = resource(name + "-tokenizer.json");
                 OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
             if (intraOpThreads > 0) {
                 options.setIntraOpNumThreads(intraOpThreads);
@@ -55,7 +67,14 @@ final class MiniLm implements AutoCloseable {
             options.setOptimizationLevel(optimisation);
             options.setCPUArenaAllocator(arena);
             this.environment = OrtEnvironment.getEnvironment();
-            this.session = environment.createSession(modelBytes.readAllBytes(), options);
+            Optional<Path> copy = copyDir == null ? Optional.empty() : ModelFile.in(copyDir, model);
+            if (copy.isPresent()) {
+                this.session = environment.createSession(copy.get().toString(), options);
+            } else {
+                try (InputStream modelBytes = resource(model)) {
+                    this.session = environment.createSession(modelBytes.readAllBytes(), options);
+                }
+            }
             this.typeIds = session.getInputNames().contains("token_type_ids");
             // The tokenizer file's own truncation stays: 128 word pieces, what the model was trained on.
             this.tokenizer = HuggingFaceTokenizer.newInstance(tokenizerJson, Map.of("padding", "false"));
