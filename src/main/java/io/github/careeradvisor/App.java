@@ -290,8 +290,9 @@ public final class App {
     }
 
     private int chat(Settings settings, Invocation invocation) {
-        try (Started started = start(settings, embedder.apply(settings), err::println)) {
-            started.advisor().warmUp(); // first runs are slower: paid before the person types, not by `ask`'s one question
+        // First runs are slower: paid while the person types, not by `ask`'s one question.
+        try (Started started = start(settings, embedder.apply(settings), err::println);
+                WarmUp warming = new WarmUp(started.advisor(), err::println)) {
             new Conversation(started.advisor(), user(invocation), Advisor.sessionChat(), out).chat(reader());
         } catch (java.io.IOException e) {
             throw new UncheckedIOException("reading from the terminal", e);
@@ -351,7 +352,6 @@ public final class App {
                     : null;
             try {
                 Started started = start(settings, embedder.apply(settings), err::println);
-                started.advisor().warmUp(); // the model's first runs are slower: paid here, not by the first person
                 metrics.watch(started.inbox(), started.database().time(), started.advisor().stats());
                 TelegramBot bot = TelegramBot.forTelegram(token, settings.telegramApiUrl(), started.advisor(),
                         settings.allowedUsers(), started.inbox(), settings.questionsPerMinute(), metrics,
@@ -363,9 +363,12 @@ public final class App {
                 }
                 bot.start();
                 startUp.done(started.database()::problem);
+                // The first runs of the model and the code are slower: paid beside the first updates, not before.
+                WarmUp warming = new WarmUp(started.advisor(), err::println);
                 // SIGTERM (docker stop, systemd) runs this: finish the answers being written, then exit.
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                     bot.stop();
+                    warming.close();
                     started.close();
                 }, "shutdown"));
                 bot.run();

@@ -269,6 +269,11 @@ public final class Advisor {
      * thread is deleted afterwards and no profile is kept. Statements about oneself are left out.
      */
     public void warmUp() {
+        warmUp(() -> false);
+    }
+
+    /** The same, given up between two messages once {@code stop} says so (a program leaving while it runs). */
+    public void warmUp(java.util.function.BooleanSupplier stop) {
         List<String> messages = new ArrayList<>(WARM_UP);
         messages.addAll(WARM_UP_FOLLOW_UPS);
         examples.byIntent().forEach((intent, said) -> {
@@ -277,6 +282,9 @@ public final class Advisor {
             }
         });
         for (String message : messages) {
+            if (stop.getAsBoolean()) {
+                break;
+            }
             free(WARM_UP_ID, WARM_UP_ID, message, Phrasing.EXTRACTIVE, Drafts.NONE);
         }
         dialogue.clear(WARM_UP_ID, WARM_UP_ID);
