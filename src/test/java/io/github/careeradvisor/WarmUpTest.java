@@ -1,0 +1,60 @@
+package io.github.careeradvisor;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The warm-up on its own thread: it answers nobody, and closing it leaves nothing running under a closed database. */
+class WarmUpTest {
+
+    @TempDir
+    Path data;
+
+    @Test
+    void closing_at_once_stops_it_after_one_message_and_leaves_no_rows() throws Exception {
+        List<String> warnings = new ArrayList<>();
+        try (App.Started started = start(warnings)) {
+            WarmUp warming = new WarmUp(started.advisor(), warnings::add);
+            warming.close();
+
+            assertFalse(Thread.getAllStackTraces().keySet().stream()
+                    .anyMatch(t -> t.getName().equals("warm-up") && t.isAlive()), "the warm-up thread ended");
+            assertEquals(0L, (long) started.database().<Long>read("counting rows", c -> {
+                try (var s = c.createStatement(); var rs = s.executeQuery(
+                        "SELECT (SELECT count(*) FROM dialogue) + (SELECT count(*) FROM profiles)")) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            }), "the warm-up's conversation and any profile are gone");
+        }
+        assertTrue(warnings.isEmpty(), warnings.toString());
+    }
+
+    @Test
+    void a_failing_warm_up_is_a_warning_not_a_crash() throws Exception {
+        List<String> warnings = new ArrayList<>();
+        App.Started started = start(new ArrayList<>());
+        started.close(); // the database is gone before the warm-up writes its first turn
+        new WarmUp(started.advisor(), warnings::add).close(); // waits for the thread to end
+
+        assertEquals(1, warnings.size(), warnings.toString());
+        assertTrue(warnings.get(0).startsWith("warning: the warm-up stopped ("), warnings.get(0));
+    }
+
+    /** The shipped guides over a data dir of this test's, with the shared test data dir's vectors (no embedding). */
+    private App.Started start(List<String> warnings) throws Exception {
+        try (var embeddings = Files.list(TestAdvisors.SHIPPED_DATA_DIR)) {
+            for (Path file : embeddings.filter(f -> f.getFileName().toString().startsWith("embeddings-")).toList()) {
+                Files.copy(file, data.resolve(file.getFileName()));
+            }
+        }
+        return App.start(TestAdvisors.settings(Path.of("knowledge"), data), TestAdvisors.embedder(), warnings::add);
+    }
+}
