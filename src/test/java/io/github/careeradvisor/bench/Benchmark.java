@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.careeradvisor.App;
 import io.github.careeradvisor.config.ConfigException;
 import io.github.careeradvisor.config.Settings;
+import io.github.careeradvisor.telegram.BotStartProbe;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -128,6 +129,17 @@ public final class Benchmark {
                 warmCds[i] = child(warm, Map.of(), shared, product("ask", ASK)).millis();
                 readyCds[i] = child(warm, Map.of(), shared, product("chat")).millis();
             }
+            log.println("bench: the bot itself, from its process start to its first getUpdates against a Telegram "
+                    + "stand-in, then its first answer (" + (reps + 2) + "x, without and with the archive)");
+            double[][] bot = new double[4][reps + 2];
+            for (int i = 0; i < reps + 2; i++) {
+                BotStartProbe.Start plainJar = BotStartProbe.measure(jar, warm, List.of(), ASK);
+                BotStartProbe.Start withArchive = BotStartProbe.measure(jar, warm, shared, ASK);
+                bot[0][i] = plainJar.readyMs();
+                bot[1][i] = plainJar.firstAnswerMs();
+                bot[2][i] = withArchive.readyMs();
+                bot[3][i] = withArchive.firstAnswerMs();
+            }
             log.println("bench: plain recipe start to first answer (" + reps + "x)");
             double[] plainStart = new double[reps];
             for (int i = 0; i < reps; i++) {
@@ -166,7 +178,8 @@ public final class Benchmark {
             }
             String report = new Report(quick, Stats.median(cold), Stats.median(warmStart), Stats.median(plainStart),
                     ours, allCores, plain, load, scales, new CostReport(uniqueOurs, uniquePlain, stages, smallLoad,
-                    new CostReport.Starts(Stats.median(ready), Stats.median(warmCds), Stats.median(readyCds))))
+                    new CostReport.Starts(Stats.median(ready), Stats.median(warmCds), Stats.median(readyCds),
+                            Stats.median(bot[0]), Stats.median(bot[1]), Stats.median(bot[2]), Stats.median(bot[3]))))
                     .markdown(ZonedDateTime.now().format(DateTimeFormatter.ISO_LOCAL_DATE));
             report = report + keptSections(out);
             Files.writeString(out, report, StandardCharsets.UTF_8);

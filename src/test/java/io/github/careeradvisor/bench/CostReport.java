@@ -20,11 +20,13 @@ record CostReport(List<JsonNode> uniqueOurs, List<JsonNode> uniquePlain, JsonNod
         Starts starts) {
 
     /**
-     * Whole-process medians in milliseconds: {@code chat} with no input (JVM start, guides, index, model,
-     * warm-up: what the bot does before its first update, less reaching Telegram), and {@code ask} and
-     * {@code chat} again with the class-data-sharing archive the Dockerfile makes.
+     * Whole-process medians in milliseconds: {@code chat} with no input (JVM start, guides, index, model:
+     * up to the prompt), {@code ask} and {@code chat} again with the class-data-sharing archive the
+     * Dockerfile makes, and the bot against a Telegram stand-in ({@code BotStartProbe}): from its process
+     * start to its first getUpdates, and the first question sent then to its answer, without and with the archive.
      */
-    record Starts(double readyMs, double askCdsMs, double readyCdsMs) {
+    record Starts(double readyMs, double askCdsMs, double readyCdsMs, double botReadyMs, double botFirstAnswerMs,
+            double botReadyCdsMs, double botFirstAnswerCdsMs) {
     }
 
     /** The stages of {@code StageProbe}, in the order a question meets them, as the table names them. */
@@ -66,10 +68,10 @@ record CostReport(List<JsonNode> uniqueOurs, List<JsonNode> uniquePlain, JsonNod
         Report.row(md, "issue 16: `ask` with the cache warm and the Dockerfile's class-data-sharing archive ≤ 0.2× the "
                 + "plain recipe's", String.format(Locale.ROOT, "%s (%.2f×)", Report.ms(starts.askCdsMs()),
                 starts.askCdsMs() / plainStartMs), starts.askCdsMs() <= 0.2 * plainStartMs);
-        Report.row(md, "issue 16: ready to answer ≤ 1.5 s after start (`chat` with no input: what the bot does before "
-                + "its first update, less reaching Telegram)", String.format(Locale.ROOT, "%s; %s with the archive",
-                Report.ms(starts.readyMs()), Report.ms(starts.readyCdsMs())),
-                Math.min(starts.readyMs(), starts.readyCdsMs()) <= 1500);
+        Report.row(md, "issue 16: the bot ready to answer ≤ 1.5 s after start (its process start to its first "
+                + "getUpdates, against a Telegram stand-in)", String.format(Locale.ROOT, "%s; %s with the archive",
+                Report.ms(starts.botReadyMs()), Report.ms(starts.botReadyCdsMs())),
+                Math.min(starts.botReadyMs(), starts.botReadyCdsMs()) <= 1500);
         double rss = median(uniqueOurs, "peakRssBytes", "");
         double plainRss = median(uniquePlain, "peakRssBytes", "");
         Report.row(md, "issue 16: peak RSS answering the new questions ≤ the plain recipe's", String.format(Locale.ROOT,
@@ -107,9 +109,14 @@ record CostReport(List<JsonNode> uniqueOurs, List<JsonNode> uniquePlain, JsonNod
     void sections(StringBuilder md) {
         md.append("Issue 16's start-up figures, whole processes, medians:\n\n| | without | with the class-data-sharing "
                 + "archive (Dockerfile) |\n|---|---|---|\n");
-        md.append("| ready to answer: `chat` with no input (JVM, guides, index, model, warm-up; the bot does the same "
-                + "before its first update, and reaches Telegram) | ").append(Report.ms(starts.readyMs())).append(" | ")
-                .append(Report.ms(starts.readyCdsMs())).append(" |\n");
+        md.append("| the bot: its process start to its first getUpdates against a Telegram stand-in (from then on it "
+                + "takes messages) | ").append(Report.ms(starts.botReadyMs())).append(" | ")
+                .append(Report.ms(starts.botReadyCdsMs())).append(" |\n");
+        md.append("| the bot: a question sent at its first getUpdates, to its answer (the warm-up runs beside it) | ")
+                .append(Report.ms(starts.botFirstAnswerMs())).append(" | ").append(Report.ms(starts.botFirstAnswerCdsMs()))
+                .append(" |\n");
+        md.append("| `chat` with no input (JVM, guides, index, model: up to the prompt) | ")
+                .append(Report.ms(starts.readyMs())).append(" | ").append(Report.ms(starts.readyCdsMs())).append(" |\n");
         md.append("| `ask` one question, cache warm | see above | ").append(Report.ms(starts.askCdsMs())).append(" |\n\n");
         md.append("The archive is made as the Dockerfile makes it: one `ask` with `-XX:ArchiveClassesAtExit`, in a data "
                 + "dir of its own with the vectors cached; then `-XX:SharedArchiveFile` maps the classes it loaded "

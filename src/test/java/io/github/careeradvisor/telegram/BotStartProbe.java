@@ -1,0 +1,79 @@
+package io.github.careeradvisor.telegram;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The bot's own start, as a person meets it: the packaged jar run as {@code bot} against the Bot API
+ * stand-in, timed from the process start to its first getUpdates (from then on it takes messages), then
+ * one question sent at once and timed to its answer. Here, beside the stand-in, for the benchmark.
+ */
+public final class BotStartProbe {
+
+    /** Milliseconds: process start to first getUpdates; the first question, sent then, to its answer. */
+    public record Start(double readyMs, double firstAnswerMs) {
+    }
+
+    private BotStartProbe() {
+    }
+
+    /**
+     * One start of {@code jar} with {@code jvmFlags}, in a fresh data dir holding a copy of the files of
+     * {@code warm} (the database, the cached vectors and the model's copy: a start after the first), asked
+     * {@code question}.
+     */
+    public static Start measure(Path jar, Path warm, List<String> jvmFlags, String question) throws Exception {
+        Path data = Files.createTempDirectory("advisor-bot-start-");
+        try (FakeBotApi telegram = new FakeBotApi(); var files = Files.list(warm)) {
+            for (Path file : files.filter(Files::isRegularFile).filter(f -> !f.getFileName().toString().endsWith(".lock"))
+                    .toList()) {
+                Files.copy(file, data.resolve(file.getFileName()));
+            }
+            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                    .toString()));
+            command.addAll(jvmFlags);
+            command.addAll(List.of("-jar", jar.toString(), "bot"));
+            ProcessBuilder builder = new ProcessBuilder(command);
+            builder.environment().put("TELEGRAM_BOT_TOKEN", FakeBotApi.TOKEN);
+            builder.environment().put("TELEGRAM_API_URL", telegram.url().toString());
+            builder.environment().put("ADVISOR_DATA_DIR", data.toString());
+            builder.environment().put("ADVISOR_HTTP_PORT", "off");
+            Path log = data.resolve("bot.log");
+            builder.redirectErrorStream(true).redirectOutput(log.toFile());
+            long start = System.nanoTime();
+            Process bot = builder.start();
+            try {
+                while (telegram.calls("getUpdates").isEmpty()) {
+                    if (!bot.isAlive() || System.nanoTime() - start > TimeUnit.MINUTES.toNanos(2)) {
+                        throw new IllegalStateException("the bot did not poll: " + Files.readString(log));
+                    }
+                    Thread.sleep(2);
+                }
+                double ready = (System.nanoTime() - start) / 1e6;
+                long asked = System.nanoTime();
+                telegram.textMessage(7, "private", 7, question);
+                telegram.expectSent(7, 1, 120_000);
+                return new Start(ready, (System.nanoTime() - asked) / 1e6);
+            } finally {
+                bot.destroy();
+                if (!bot.waitFor(20, TimeUnit.SECONDS)) {
+                    bot.destroyForcibly();
+                }
+            }
+        } finally {
+            delete(data);
+        }
+    }
+
+    private static void delete(Path dir) throws IOException {
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}
