@@ -56,6 +56,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import java.util.function.Function;
@@ -351,9 +353,24 @@ public final class App {
                     ? HealthServer.start(settings.httpPortIfOn().getAsInt(), startUp, metrics)
                     : null;
             try {
+                // The Bot API's first calls go beside the index build: they need no advisor.
+                CompletableFuture<TelegramBot.Connection> connecting = CompletableFuture.supplyAsync(
+                        () -> TelegramBot.connect(token, settings.telegramApiUrl(), metrics,
+                                settings.webhookIfSet().isEmpty()), task -> {
+                            Thread connect = new Thread(task, "telegram-connect");
+                            connect.setDaemon(true);
+                            connect.start();
+                        });
                 Started started = start(settings, embedder.apply(settings), err::println);
+                TelegramBot.Connection connection;
+                try {
+                    connection = connecting.join();
+                } catch (CompletionException e) {
+                    started.close();
+                    throw e.getCause() instanceof RuntimeException cause ? cause : e;
+                }
                 metrics.watch(started.inbox(), started.database().time(), started.advisor().stats());
-                TelegramBot bot = TelegramBot.forTelegram(token, settings.telegramApiUrl(), started.advisor(),
+                TelegramBot bot = TelegramBot.forTelegram(connection, started.advisor(),
                         settings.allowedUsers(), started.inbox(), settings.questionsPerMinute(), metrics,
                         settings.webhookIfSet().orElse(null), Replicas.on(started.database()));
                 // Webhook mode: Telegram's POSTs come in on the same port (Settings refuses it off).

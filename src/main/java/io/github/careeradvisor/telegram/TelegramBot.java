@@ -74,6 +74,8 @@ public final class TelegramBot {
     private final @Nullable Webhook webhook;
     private final @Nullable WebhookUpdates webhookUpdates;
     private final @Nullable Replicas replicas;
+    /** The first calls already made by {@link #connect}; null when {@link #start()} makes them. */
+    private final @Nullable Connection connection;
     /** What {@link #run()} waits on in webhook mode, where no polling loop holds it. */
     private final CountDownLatch stopping = new CountDownLatch(1);
 
@@ -81,10 +83,47 @@ public final class TelegramBot {
      * The bot as it runs against Telegram: Telegram's send limits, the configured questions a minute, and
      * what it does reported to {@code events}.
      */
-    public static TelegramBot forTelegram(String token, URI apiUrl, Advisor advisor, Set<Long> allowedUsers,
+    public static TelegramBot forTelegram(Connection connection, Advisor advisor, Set<Long> allowedUsers,
             UpdateInbox inbox, int questionsPerMinute, BotEvents events, @Nullable Webhook webhook, Replicas replicas) {
-        return new TelegramBot(token, apiUrl, advisor, allowedUsers, inbox, questionsPerMinute, Pacing.TELEGRAM,
-                Clock.systemUTC(), events, webhook, replicas);
+        return new TelegramBot(connection.api, connection, advisor, allowedUsers, inbox, questionsPerMinute,
+                Pacing.TELEGRAM, Clock.systemUTC(), events, webhook, replicas);
+    }
+
+    /**
+     * The bot's first calls to the Bot API, which need no advisor: made while the index is built (App
+     * makes them beside it), they take nothing from the bot's start (README, "Performance").
+     */
+    public static final class Connection {
+        private final BotApi api;
+        private final User me;
+        private final boolean polling;
+
+        private Connection(BotApi api, User me, boolean polling) {
+            this.api = api;
+            this.me = me;
+            this.polling = polling;
+        }
+    }
+
+    /**
+     * Checks the token with getMe, drops any webhook when the bot will poll (one left set would make every
+     * getUpdates fail with 409), and sets the command menu. A webhook is set later, by {@link #start()}:
+     * Telegram would post to it before the bot could take updates.
+     *
+     * @throws ConfigException when the Bot API rejects the token
+     */
+    public static Connection connect(String token, URI apiUrl, BotEvents events, boolean polling) {
+        BotApi api = new BotApi(token, apiUrl, events);
+        try {
+            User me = api.getMe();
+            if (polling) {
+                api.deleteWebhook();
+            }
+            api.setCommands(MENU);
+            return new Connection(api, me, polling);
+        } catch (TelegramApiException e) {
+            throw refused(api, e);
+        }
     }
 
     TelegramBot(String token, URI apiUrl, Advisor advisor, Set<Long> allowedUsers, UpdateInbox inbox,
@@ -118,12 +157,24 @@ public final class TelegramBot {
     TelegramBot(String token, URI apiUrl, Advisor advisor, Set<Long> allowedUsers, UpdateInbox inbox,
             int questionsPerMinute, Pacing pacing, Clock clock, BotEvents events, @Nullable Webhook webhook,
             @Nullable Replicas replicas) {
+        this(new BotApi(token, apiUrl, events), null, advisor, allowedUsers, inbox, questionsPerMinute, pacing, clock,
+                events, webhook, replicas);
+    }
+
+    private TelegramBot(BotApi api, @Nullable Connection connection, Advisor advisor, Set<Long> allowedUsers,
+            UpdateInbox inbox, int questionsPerMinute, Pacing pacing, Clock clock, BotEvents events,
+            @Nullable Webhook webhook, @Nullable Replicas replicas) {
+        if (connection != null && connection.polling != (webhook == null)) {
+            throw new IllegalArgumentException("connected to " + (connection.polling ? "poll" : "take a webhook")
+                    + ", started to " + (webhook == null ? "poll" : "take a webhook"));
+        }
+        this.connection = connection;
         this.replicas = replicas;
         this.webhook = webhook;
         this.webhookUpdates = webhook == null ? null : new WebhookUpdates(webhook.secret(), inbox, events);
         this.clock = clock;
         this.events = events;
-        this.api = new BotApi(token, apiUrl, events);
+        this.api = api;
         this.advisor = advisor;
         this.allowedUsers = Set.copyOf(allowedUsers);
         this.inbox = inbox;
@@ -146,7 +197,8 @@ public final class TelegramBot {
      */
     public void start() {
         try {
-            User me = api.getMe();
+            Connection connected = connection;
+            User me = connected != null ? connected.me : api.getMe();
             String username = me.getUserName() == null ? "" : me.getUserName();
             ChatQueues queues = new ChatQueues(WORKERS, MAX_PENDING_PER_CHAT);
             SendPacer pacer = new SendPacer(pacing, System::nanoTime,
@@ -162,24 +214,32 @@ public final class TelegramBot {
             UpdateDispatcher answering = new UpdateDispatcher(queues, responder, delivery, inbox, advisor.stats(),
                     claims);
             Webhook posted = webhook;
-            if (posted == null) {
-                api.deleteWebhook(); // a webhook left set would make every getUpdates fail with 409
-            } else {
+            if (posted != null) {
                 api.setWebhook(posted.url().toString(), posted.secret(), MAX_CONNECTIONS);
+            } else if (connected == null) {
+                api.deleteWebhook(); // a webhook left set would make every getUpdates fail with 409
             }
-            api.setCommands(MENU);
+            if (connected == null) {
+                api.setCommands(MENU);
+            }
             dispatcher = answering;
             LOG.info("started as @{} (id {})", username, me.getId());
-        } catch (TelegramApiRequestException e) {
-            if (e.getErrorCode() != null && (e.getErrorCode() == 401 || e.getErrorCode() == 404)) {
-                throw new ConfigException(Settings.TELEGRAM_TOKEN + " was rejected by the Bot API ("
-                        + api.describe(e) + "); check the token from @BotFather");
-            }
-            throw new IllegalStateException("the Bot API refused to start the bot: " + api.describe(e));
         } catch (TelegramApiException e) {
-            throw new IllegalStateException("cannot reach the Bot API (check " + Settings.TELEGRAM_API_URL + "): "
-                    + api.describe(e));
+            throw refused(api, e);
         }
+    }
+
+    /** What a failed first call to the Bot API means, for the person starting the bot. */
+    private static RuntimeException refused(BotApi api, TelegramApiException e) {
+        if (e instanceof TelegramApiRequestException r) {
+            if (r.getErrorCode() != null && (r.getErrorCode() == 401 || r.getErrorCode() == 404)) {
+                return new ConfigException(Settings.TELEGRAM_TOKEN + " was rejected by the Bot API ("
+                        + api.describe(r) + "); check the token from @BotFather");
+            }
+            return new IllegalStateException("the Bot API refused to start the bot: " + api.describe(r));
+        }
+        return new IllegalStateException("cannot reach the Bot API (check " + Settings.TELEGRAM_API_URL + "): "
+                + api.describe(e));
     }
 
     /**

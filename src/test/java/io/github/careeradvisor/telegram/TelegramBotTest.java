@@ -10,6 +10,7 @@ import io.github.careeradvisor.TestAdvisors;
 import io.github.careeradvisor.config.ConfigException;
 import io.github.careeradvisor.inbox.SqlInbox;
 import io.github.careeradvisor.inbox.UpdateInbox;
+import io.github.careeradvisor.replicas.Replicas;
 import io.github.careeradvisor.storage.SqliteDatabase;
 import java.nio.file.Path;
 import java.util.List;
@@ -369,6 +370,40 @@ class TelegramBotTest {
         String reply = text(telegram.awaitSent(ANN, 1, WAIT).get(0));
 
         assertTrue(reply.startsWith("I don't know the command /stats."), reply);
+    }
+
+    @Test
+    void connecting_beside_the_index_build_makes_the_first_calls_once_and_start_does_not_repeat_them()
+            throws Exception {
+        try (FakeBotApi early = new FakeBotApi(); SqliteDatabase own = SqliteDatabase.open(data.resolve("connected"))) {
+            TelegramBot.Connection connection = TelegramBot.connect(FakeBotApi.TOKEN, early.url(), BotEvents.NONE, true);
+            List<String> first = List.of("deleteWebhook", "setMyCommands");
+            first.forEach(method -> assertEquals(1, early.calls(method).size(), method));
+
+            SqlInbox ownInbox = new SqlInbox(own);
+            TelegramBot connected = TelegramBot.forTelegram(connection, TestAdvisors.shipped().advisor(), Set.of(),
+                    ownInbox, 20, BotEvents.NONE, null, Replicas.on(own));
+            connected.start();
+            Thread polling = poll(connected, "connected-poller");
+            try {
+                early.textMessage(ANN, "private", ANN, "/start");
+                assertTrue(text(early.expectSent(ANN, 1, WAIT).get(0)).startsWith("Hi! I'm a career advisor"));
+                first.forEach(method -> assertEquals(1, early.calls(method).size(), method + " again"));
+            } finally {
+                connected.stop();
+                early.close();
+                polling.join(10_000);
+            }
+        }
+    }
+
+    @Test
+    void a_token_rejected_while_connecting_names_the_setting() {
+        ConfigException e = assertThrows(ConfigException.class, () -> TelegramBot.connect(
+                "987654321:AAWrongTokenWrongTokenWrongToken", telegram.url(), BotEvents.NONE, true));
+
+        assertTrue(e.getMessage().startsWith("TELEGRAM_BOT_TOKEN was rejected by the Bot API (401"), e.getMessage());
+        assertTrue(telegram.calls("setMyCommands").size() == 1, "nothing set for a token that was rejected");
     }
 
     @Test
