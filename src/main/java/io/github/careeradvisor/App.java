@@ -130,6 +130,8 @@ public final class App {
         // The model, most of a start, loads from now on beside everything else; a failed start waits for
         // it before the program may exit (see Embedder#loadInBackground).
         embedder.loadInBackground();
+        // The guides and data files are read beside the database's opening.
+        CompletableFuture<Guides> reading = beside("knowledge-load", () -> Guides.read(settings));
         Database database;
         try {
             // The database first: a data dir that cannot be used stops start-up before seconds of indexing.
@@ -142,15 +144,14 @@ public final class App {
         Advisor advisor;
         IndexBuilder.Built built;
         try {
-            KnowledgeBase knowledge = loadKnowledge(settings);
-            // The two data files before the index: a broken one stops start-up before seconds of embedding.
-            Roadmap roadmap = Roadmap.load(settings.knowledgeDir());
-            CertificationCatalog certifications = CertificationCatalog.load(settings.knowledgeDir());
+            // The two data files are read before the index: a broken one stops start-up before seconds of embedding.
+            Guides guides = join(reading);
+            KnowledgeBase knowledge = guides.knowledge();
             knowledge.problems().forEach(p -> warnings.accept("warning: guide left out: " + p));
-            IntentExamples examples = IntentExamples.load();
-            built = new IndexBuilder(embedder, settings.dataDir(), warnings).build(knowledge, phrases(examples, roadmap));
-            Advisor.Knowledge parts = new Advisor.Knowledge(built.retriever(), roadmap, certifications, examples,
-                    knowledge.sourceNames(), PayScale.load(settings.knowledgeDir()));
+            built = new IndexBuilder(embedder, settings.dataDir(), warnings).build(knowledge,
+                    phrases(guides.examples(), guides.roadmap()));
+            Advisor.Knowledge parts = new Advisor.Knowledge(built.retriever(), guides.roadmap(), guides.certifications(),
+                    guides.examples(), knowledge.sourceNames(), guides.pay());
             // Unset, no model is built and nothing connects anywhere (README, "Use a language model").
             Phrasing model = settings.languageModelIfSet().<Phrasing>map(m -> new GeneratedPhrasing(m, warnings))
                     .orElse(Phrasing.EXTRACTIVE);
@@ -163,6 +164,42 @@ public final class App {
             throw e;
         }
         return new Started(advisor, built.report(), new SqlInbox(database), database);
+    }
+
+    /** What start-up reads from the knowledge dir (and the router's examples from the jar). */
+    private record Guides(KnowledgeBase knowledge, Roadmap roadmap, CertificationCatalog certifications,
+            IntentExamples examples, PayScale pay) {
+
+        static Guides read(Settings settings) {
+            KnowledgeBase knowledge = loadKnowledge(settings);
+            return new Guides(knowledge, Roadmap.load(settings.knowledgeDir()),
+                    CertificationCatalog.load(settings.knowledgeDir()), IntentExamples.load(),
+                    PayScale.load(settings.knowledgeDir()));
+        }
+    }
+
+    /** {@code work} on a daemon thread of its own named {@code name}, beside what the caller does meanwhile. */
+    private static <T> CompletableFuture<T> beside(String name, java.util.function.Supplier<T> work) {
+        return CompletableFuture.supplyAsync(work, task -> {
+            Thread thread = new Thread(task, name);
+            thread.setDaemon(true);
+            thread.start();
+        });
+    }
+
+    /** What {@code work} gave, or the exception it threw, as thrown. */
+    private static <T> T join(CompletableFuture<T> work) {
+        try {
+            return work.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException thrown) {
+                throw thrown;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw e;
+        }
     }
 
     /**
@@ -354,20 +391,16 @@ public final class App {
                     : null;
             try {
                 // The Bot API's first calls go beside the index build: they need no advisor.
-                CompletableFuture<TelegramBot.Connection> connecting = CompletableFuture.supplyAsync(
+                CompletableFuture<TelegramBot.Connection> connecting = beside("telegram-connect",
                         () -> TelegramBot.connect(token, settings.telegramApiUrl(), metrics,
-                                settings.webhookIfSet().isEmpty()), task -> {
-                            Thread connect = new Thread(task, "telegram-connect");
-                            connect.setDaemon(true);
-                            connect.start();
-                        });
+                                settings.webhookIfSet().isEmpty()));
                 Started started = start(settings, embedder.apply(settings), err::println);
                 TelegramBot.Connection connection;
                 try {
-                    connection = connecting.join();
-                } catch (CompletionException e) {
+                    connection = join(connecting);
+                } catch (RuntimeException e) {
                     started.close();
-                    throw e.getCause() instanceof RuntimeException cause ? cause : e;
+                    throw e;
                 }
                 metrics.watch(started.inbox(), started.database().time(), started.advisor().stats());
                 TelegramBot bot = TelegramBot.forTelegram(connection, started.advisor(),
