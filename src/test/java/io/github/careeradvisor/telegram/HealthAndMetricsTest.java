@@ -192,10 +192,7 @@ class HealthAndMetricsTest {
         assertTrue(broken.body().contains("set ADVISOR_DATA_DIR to a folder that is"), broken.body());
         assertEquals(1, broken.body().lines().count(), "one line: " + broken.body());
 
-        DatabaseFile.readOnly(database, false);
-        assertEquals(1, telegram.awaitSent(FIRST_USER, 1, WAIT).size(), "stored at a later try, and answered");
-        HttpResponse<String> mended = awaitStatus("/readyz", 200);
-        assertEquals(200, mended.statusCode(), mended.body());
+        writableAgainAnswersAndIsReady("stored at a later try, and answered");
     }
 
     @Test
@@ -208,8 +205,13 @@ class HealthAndMetricsTest {
         Thread.sleep(1_000); // a few tries at taking up the journal fail meanwhile
         assertTrue(telegram.sent(FIRST_USER).isEmpty(), "answered while nothing could be stored");
 
+        writableAgainAnswersAndIsReady("the bot went on once the disk took writes");
+    }
+
+    /** Lifts the read-only switch: the question waiting is answered, and the bot says it is ready again. */
+    private void writableAgainAnswersAndIsReady(String answered) throws Exception {
         DatabaseFile.readOnly(database, false);
-        assertEquals(1, telegram.awaitSent(FIRST_USER, 1, WAIT).size(), "the bot went on once the disk took writes");
+        assertEquals(1, telegram.awaitSent(FIRST_USER, 1, WAIT).size(), answered);
         HttpResponse<String> mended = awaitStatus("/readyz", 200);
         assertEquals(200, mended.statusCode(), mended.body());
     }
