@@ -50,6 +50,7 @@ class WarmUpTest {
 
     /** The shipped guides over a data dir of this test's, with the shared test data dir's vectors (no embedding). */
     private App.Started start(List<String> warnings) throws Exception {
+        TestAdvisors.shipped(); // the shared data dir is made, its vectors embedded, by the first test that needs it
         try (var embeddings = Files.list(TestAdvisors.SHIPPED_DATA_DIR)) {
             for (Path file : embeddings.filter(f -> f.getFileName().toString().startsWith("embeddings-")).toList()) {
                 Files.copy(file, data.resolve(file.getFileName()));
