@@ -159,8 +159,11 @@ public final class App {
                     Clock.systemUTC(),
                     Duration.ofMinutes(settings.contextMinutes()), settings.adminIds(), phrasing.apply(model));
         } catch (RuntimeException e) {
-            database.close();
-            embedder.awaitLoad();
+            try {
+                database.close();
+            } finally {
+                embedder.awaitLoad();
+            }
             throw e;
         }
         return new Started(advisor, built.report(), new SqlInbox(database), database);

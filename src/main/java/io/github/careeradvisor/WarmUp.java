@@ -20,7 +20,8 @@ final class WarmUp implements AutoCloseable {
             try {
                 advisor.warmUp(() -> stopping);
             } catch (RuntimeException e) {
-                warnings.accept("warning: the warm-up stopped (" + e.getMessage() + "); the first answers are slower");
+                warnings.accept("warning: the warm-up stopped (" + (e.getMessage() == null ? e.getClass().getSimpleName()
+                        : e.getMessage()) + "); the first answers are slower");
             }
         }, "warm-up");
         thread.setDaemon(true);

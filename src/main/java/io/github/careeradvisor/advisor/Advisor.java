@@ -281,15 +281,19 @@ public final class Advisor {
                 messages.addAll(said.subList(0, Math.min(WARM_UP_EXAMPLES, said.size())));
             }
         });
-        for (String message : messages) {
-            if (stop.getAsBoolean()) {
-                break;
+        try {
+            for (String message : messages) {
+                if (stop.getAsBoolean()) {
+                    break;
+                }
+                free(WARM_UP_ID, WARM_UP_ID, message, Phrasing.EXTRACTIVE, Drafts.NONE);
             }
-            free(WARM_UP_ID, WARM_UP_ID, message, Phrasing.EXTRACTIVE, Drafts.NONE);
-        }
-        dialogue.clear(WARM_UP_ID, WARM_UP_ID);
-        if (!profiles.load(WARM_UP_ID).isEmpty()) {
-            profiles.forget(WARM_UP_ID); // an example read as a statement after all
+        } finally {
+            // Its id is drawn anew in each process: rows left now would stay for good.
+            dialogue.clear(WARM_UP_ID, WARM_UP_ID);
+            if (!profiles.load(WARM_UP_ID).isEmpty()) {
+                profiles.forget(WARM_UP_ID); // an example read as a statement after all
+            }
         }
     }
 

@@ -67,14 +67,7 @@ final class MiniLm implements AutoCloseable {
             options.setOptimizationLevel(optimisation);
             options.setCPUArenaAllocator(arena);
             this.environment = OrtEnvironment.getEnvironment();
-            Optional<Path> copy = copyDir == null ? Optional.empty() : ModelFile.in(copyDir, model);
-            if (copy.isPresent()) {
-                this.session = environment.createSession(copy.get().toString(), options);
-            } else {
-                try (InputStream modelBytes = resource(model)) {
-                    this.session = environment.createSession(modelBytes.readAllBytes(), options);
-                }
-            }
+            this.session = session(model, copyDir == null ? Optional.empty() : ModelFile.in(copyDir, model), options);
             this.typeIds = session.getInputNames().contains("token_type_ids");
             // The tokenizer file's own truncation stays: 128 word pieces, what the model was trained on.
             this.tokenizer = HuggingFaceTokenizer.newInstance(tokenizerJson, Map.of("padding", "false"));
@@ -82,6 +75,21 @@ final class MiniLm implements AutoCloseable {
             throw new UncheckedIOException("reading the embedding model " + model + " from the classpath", e);
         } catch (OrtException e) {
             throw new IllegalStateException("starting the embedding model " + model + " in ONNX Runtime", e);
+        }
+    }
+
+    /** A session on the model's copy if there is one ONNX Runtime can read (a damaged one is deleted), else on the jar's bytes. */
+    private OrtSession session(String model, Optional<Path> copy, OrtSession.SessionOptions options)
+            throws IOException, OrtException {
+        if (copy.isPresent()) {
+            try {
+                return environment.createSession(copy.get().toString(), options);
+            } catch (OrtException e) {
+                ModelFile.discard(copy.get(), e.getMessage());
+            }
+        }
+        try (InputStream modelBytes = resource(model)) {
+            return environment.createSession(modelBytes.readAllBytes(), options);
         }
     }
 

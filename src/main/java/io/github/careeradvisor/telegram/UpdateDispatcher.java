@@ -85,12 +85,12 @@ final class UpdateDispatcher {
      */
     private List<UpdateInbox.Unanswered> takeUp() {
         for (int failures = 1; ; failures++) {
+            if (stopping) {
+                return List.of(); // taken up now, the updates would be counted as one more start and left
+            }
             try {
                 return inbox.resume();
             } catch (RuntimeException e) {
-                if (stopping) {
-                    return List.of();
-                }
                 LOG.error("taking up the unanswered updates failed ({} in a row); trying again: {}", failures,
                         e.getMessage());
             }

@@ -22,6 +22,8 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
 final class UpdatePoller {
 
     private static final Logger LOG = LoggerFactory.getLogger(UpdatePoller.class);
+    /** The longest pause between two reads of where polling starts, so a stop is not kept waiting. */
+    private static final long MAX_START_PAUSE_MILLIS = 5_000;
 
     private final BotApi api;
     private final UpdateInbox inbox;
@@ -114,7 +116,7 @@ final class UpdatePoller {
             } catch (RuntimeException e) {
                 LOG.error("reading where polling starts failed ({} in a row); trying again: {}", failures,
                         e.getMessage());
-                pause(BotApi.backoffMillis(failures));
+                pause(Math.min(BotApi.backoffMillis(failures), MAX_START_PAUSE_MILLIS));
             }
         }
         return null;

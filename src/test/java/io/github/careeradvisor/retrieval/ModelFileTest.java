@@ -51,6 +51,39 @@ class ModelFileTest {
     }
 
     @Test
+    void a_copy_damaged_in_place_is_found_at_the_next_start_and_written_again() throws Exception {
+        Path copy = ModelFile.in(data, MODEL).orElseThrow();
+        byte[] damaged = Files.readAllBytes(copy);
+        damaged[damaged.length / 2] ^= 0x5a; // one weight's byte flipped: the size is right, the model is not
+        Files.write(copy, damaged);
+
+        assertEquals(copy, ModelFile.in(data, MODEL).orElseThrow());
+        byte[] again = Files.readAllBytes(copy);
+        assertEquals(damaged[damaged.length / 2] ^ 0x5a, again[again.length / 2], "the byte as the jar has it");
+    }
+
+    @Test
+    void a_discarded_copy_is_written_again_at_the_next_start_and_gives_the_jar_s_vectors() throws Exception {
+        Path copy = ModelFile.in(data, MODEL).orElseThrow();
+        float[] fromJar;
+        try (MiniLm model = new MiniLm(MiniLm.FLOAT, 1)) {
+            fromJar = model.embed("how long is the exam?");
+        }
+        java.nio.file.attribute.FileTime written = Files.getLastModifiedTime(copy);
+
+        try (MiniLm model = new MiniLm(MiniLm.FLOAT, 1, data)) { // the copy now reads well: used as it is
+            assertArrayEquals(fromJar, model.embed("how long is the exam?"));
+        }
+        assertEquals(written, Files.getLastModifiedTime(copy));
+        ModelFile.discard(copy, "as by a disk error");
+        assertFalse(Files.exists(copy));
+        try (MiniLm model = new MiniLm(MiniLm.FLOAT, 1, data)) { // written again
+            assertArrayEquals(fromJar, model.embed("how long is the exam?"));
+        }
+        assertTrue(Files.exists(copy));
+    }
+
+    @Test
     void a_dir_that_cannot_hold_the_copy_leaves_the_model_read_from_its_jar() throws Exception {
         Path notADir = Files.writeString(data.resolve("file"), "x");
 

@@ -26,9 +26,12 @@ public final class ChatsAtPace implements AutoCloseable {
         return telegram.url();
     }
 
-    /** Waits until the bot has started (it set its command menu); from then on replies are counted. */
+    /**
+     * Waits until the bot has started (it polls: it sets its command menu earlier, while its index is
+     * built); from then on replies are counted.
+     */
     public boolean awaitBot(long timeoutMillis) throws InterruptedException {
-        boolean started = telegram.awaitCall("setMyCommands", 1, timeoutMillis);
+        boolean started = telegram.awaitCall("getUpdates", 1, timeoutMillis);
         telegram.countReplies();
         return started;
     }

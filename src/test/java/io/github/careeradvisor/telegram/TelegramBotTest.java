@@ -398,12 +398,15 @@ class TelegramBotTest {
     }
 
     @Test
-    void a_token_rejected_while_connecting_names_the_setting() {
-        ConfigException e = assertThrows(ConfigException.class, () -> TelegramBot.connect(
-                "987654321:AAWrongTokenWrongTokenWrongToken", telegram.url(), BotEvents.NONE, true));
+    void a_token_rejected_while_connecting_names_the_setting() throws Exception {
+        try (FakeBotApi early = new FakeBotApi()) {
+            ConfigException e = assertThrows(ConfigException.class, () -> TelegramBot.connect(
+                    "987654321:AAWrongTokenWrongTokenWrongToken", early.url(), BotEvents.NONE, true));
 
-        assertTrue(e.getMessage().startsWith("TELEGRAM_BOT_TOKEN was rejected by the Bot API (401"), e.getMessage());
-        assertTrue(telegram.calls("setMyCommands").size() == 1, "nothing set for a token that was rejected");
+            assertTrue(e.getMessage().startsWith("TELEGRAM_BOT_TOKEN was rejected by the Bot API (401"), e.getMessage());
+            assertTrue(early.calls("deleteWebhook").isEmpty() && early.calls("setMyCommands").isEmpty(),
+                    "nothing done for a token that was rejected");
+        }
     }
 
     @Test
