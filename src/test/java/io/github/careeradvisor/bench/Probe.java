@@ -93,7 +93,7 @@ final class Probe {
         if (which.equals("ours")) {
             started = App.start(settings, new Embedder(settings.onnxThreads()), w -> { });
             Advisor advisor = started.advisor();
-            advisor.warmUp(); // as the bot does before it takes its first message
+            advisor.warmUp(); // done first, so its turns are not timed (the bot runs it beside its first updates)
             advisor.reply(BENCH_USER, "/forget");
             ask = q -> {
                 Answer a = advisor.reply(BENCH_USER, q);
@@ -155,7 +155,7 @@ final class Probe {
             Embedder embedder = new Embedder(settings.onnxThreads());
             try (App.Started started = App.start(settings, embedder, w -> { })) {
                 Advisor advisor = started.advisor();
-                advisor.warmUp(); // as the bot does before it takes its first message
+                advisor.warmUp(); // done first, so its turns are not timed (the bot runs it beside its first updates)
                 result.put("startMs", (System.nanoTime() - start) / 1e6);
                 advisor.reply(BENCH_USER, "/forget");
                 for (String q : questions) {
@@ -251,7 +251,7 @@ final class Probe {
         AtomicLong asked = new AtomicLong();
         try (App.Started started = App.start(settings, new Embedder(settings.onnxThreads()), w -> { });
                 SqliteDatabase journal = SqliteDatabase.open(inboxDir)) {
-            started.advisor().warmUp(); // as the bot does before it takes its first message
+            started.advisor().warmUp(); // done first, so its turns are not timed (the bot runs it beside its first updates)
             long errorsBefore = started.advisor().stats().errors();
             BotUnderLoad.Result run = BotUnderLoad.run(started.advisor(), new SqlInbox(journal), chats, seconds,
                     chat -> {
