@@ -28,7 +28,10 @@ final class CertificationAdvice {
     private CertificationAdvice() {
     }
 
-    /** The certifications to recommend, best first. */
+    /**
+     * The certifications to recommend, best first. A cloud asked about by name gets only its own, when it
+     * has any that can be booked: "which certification for Google Cloud?" is not asking about IBM's.
+     */
     static List<Certification> picks(CertificationCatalog catalog, Profile profile, @Nullable Cloud asked,
             LocalDate today) {
         Cloud cloud = asked != null ? asked : profile.cloud();
@@ -36,9 +39,21 @@ final class CertificationAdvice {
         int years = years(profile);
         int targetTier = tierFor(years);
         List<Certification> open = new ArrayList<>(catalog.availableOn(today));
+        List<Certification> ofAsked = ofCloud(open, asked);
+        if (!ofAsked.isEmpty()) {
+            open = new ArrayList<>(ofAsked);
+        }
         open.sort(Comparator.comparingDouble((Certification c) -> -score(c, hasCloud ? cloud : null, targetTier, years,
                 profile.goal())));
         return List.copyOf(open.subList(0, Math.min(MAX_RECOMMENDED, open.size())));
+    }
+
+    /** Those of {@code certifications} that belong to {@code cloud}; none for no cloud. */
+    private static List<Certification> ofCloud(List<Certification> certifications, @Nullable Cloud cloud) {
+        if (cloud == null || cloud == Cloud.NONE) {
+            return List.of();
+        }
+        return certifications.stream().filter(c -> cloud.id().equals(c.cloud())).toList();
     }
 
     private static int years(Profile profile) {
@@ -58,7 +73,9 @@ final class CertificationAdvice {
         List<Certification> picked = picks(catalog, profile, asked, today);
 
         List<Answer.Block> blocks = new ArrayList<>();
-        blocks.add(new Answer.Paragraph(intro(profile, hasCloud ? cloud : null, years)));
+        boolean onlyAsked = !picked.isEmpty() && ofCloud(picked, asked).size() == picked.size();
+        // A cloud asked by name is answered in the first sentence; otherwise the list says what it is fitted to.
+        blocks.add(new Answer.Paragraph(onlyAsked ? lead(asked, picked) : intro(profile, hasCloud ? cloud : null, years)));
         List<String> items = new ArrayList<>();
         for (Certification c : picked) {
             items.add(describe(c, hasCloud ? cloud : null, targetTier, years));
@@ -72,6 +89,14 @@ final class CertificationAdvice {
                 + ": confirm both on the provider's page before you book."));
         List<Answer.Citation> sources = List.of(new Answer.Citation(SOURCE_TITLE, "", SOURCE_FILE, 1.0));
         return new Answer(blocks, sources, true);
+    }
+
+    /** The answer to "which certification for {@code cloud}?" in a sentence, the details below it. */
+    private static String lead(Cloud cloud, List<Certification> picked) {
+        return picked.size() == 1
+                ? "For " + cloud.label() + ", the certification you can book today is " + picked.get(0).name() + ":"
+                : "For " + cloud.label() + ", " + picked.size() + " certifications can be booked today, the best fit "
+                        + "for you first:";
     }
 
     private static String intro(Profile profile, @Nullable Cloud cloud, int years) {

@@ -93,6 +93,18 @@ class PersonalAdviceTest {
     }
 
     @Test
+    void a_cloud_asked_by_name_is_answered_in_the_first_sentence_with_only_its_own_certifications() {
+        String google = say("which certification for Google Cloud?");
+        String aws = say("Which certification should I take for AWS?");
+
+        assertTrue(google.startsWith("For Google Cloud, the certification you can book today is Google Cloud "
+                + "Certified – Professional Machine Learning Engineer"), google);
+        assertFalse(google.contains("IBM") || google.contains("AWS Certified"), "beside the question: " + google);
+        assertTrue(aws.startsWith("For AWS, "), aws);
+        assertFalse(aws.split("No longer available", 2)[0].contains("Google Cloud Certified"), aws);
+    }
+
+    @Test
     void aws_ml_specialty_is_never_offered_as_available_and_its_successor_is_named() {
         say("/level senior");
         say("/cloud aws");
