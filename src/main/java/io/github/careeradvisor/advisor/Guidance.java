@@ -35,7 +35,11 @@ final class Guidance {
             blocks.add(new Answer.Paragraph("You have worked through every topic on the roadmap. Next: /certs for a "
                     + "certification, or ask me about the career ladder."));
         } else {
-            blocks.add(new Answer.Paragraph("What to learn next" + forWhom(profile) + ":"));
+            // The answer in the first sentence; each topic's why and what to learn below it.
+            List<String> titles = plan.next().stream().map(Roadmap.Topic::title).toList();
+            blocks.add(new Answer.Paragraph("What to learn next" + forWhom(profile) + ": start with " + titles.get(0)
+                    + (titles.size() > 1 ? ", then " + String.join(", then ", titles.subList(1, titles.size())) : "")
+                    + "."));
         }
         int n = 1;
         for (Roadmap.Topic topic : plan.next()) {

@@ -27,6 +27,7 @@ class PersonalAdviceTest {
     @Test
     void next_suggests_topics_whose_prerequisites_are_done_and_moves_on_after_done() {
         String first = say("/next");
+        assertTrue(first.startsWith("What to learn next: start with Programming in Python, then Mathematics"), first);
         assertTrue(first.contains("1. Programming in Python"), first);
         assertTrue(first.contains("Mathematics"), first);
         assertFalse(first.contains("Statistics"), "statistics needs maths first: " + first);
