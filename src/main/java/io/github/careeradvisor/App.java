@@ -265,9 +265,20 @@ public final class App {
             err.println("error: " + e.getMessage() + ": " + e.getCause().getMessage());
             return EXIT_FAILURE;
         } catch (RuntimeException e) {
-            err.println("error: " + e);
+            err.println("error: " + what(e));
             return EXIT_FAILURE;
         }
+    }
+
+    /**
+     * A failure as a person reads it: this program's own say what failed and what to check in their
+     * message; one without a message was not expected, and is named for a report.
+     */
+    static String what(RuntimeException e) {
+        String message = e.getMessage();
+        return message == null || message.isBlank()
+                ? "an unexpected " + e.getClass().getSimpleName() + "; please report it, with the command that was run"
+                : message;
     }
 
     /**

@@ -211,6 +211,14 @@ class AppTest {
         }
     }
 
+    @Test
+    void a_failure_prints_its_own_words_and_an_unexpected_one_is_named_for_a_report() {
+        assertEquals("cannot reach the Bot API (check TELEGRAM_API_URL): refused",
+                App.what(new IllegalStateException("cannot reach the Bot API (check TELEGRAM_API_URL): refused")));
+        assertEquals("an unexpected NullPointerException; please report it, with the command that was run",
+                App.what(new NullPointerException()));
+    }
+
     /** With the port taken, a command that served on it would fail; these never do (nor does the bot with off). */
     @Test
     void only_the_bot_serves_http_and_off_turns_it_off() throws IOException {
@@ -223,7 +231,8 @@ class AppTest {
 
             assertEquals(0, ask.code(), ask.err());
             assertEquals(1, off.code(), off.err());
-            assertTrue(off.err().contains("error: ") && off.err().contains("cannot reach the Bot API"), off.err());
+            assertTrue(off.err().contains("error: cannot reach the Bot API (check TELEGRAM_API_URL)"), off.err());
+            assertFalse(off.err().contains("java.lang."), "no Java class names: " + off.err());
             assertFalse(off.err().contains("ADVISOR_HTTP_PORT"), off.err());
         }
     }
