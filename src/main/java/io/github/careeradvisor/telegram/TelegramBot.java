@@ -115,15 +115,19 @@ public final class TelegramBot {
     public static Connection connect(String token, URI apiUrl, BotEvents events, boolean polling) {
         BotApi api = new BotApi(token, apiUrl, events);
         try {
-            User me = api.getMe();
-            if (polling) {
-                api.deleteWebhook();
-            }
-            api.setCommands(MENU);
-            return new Connection(api, me, polling);
+            return firstCalls(api, polling);
         } catch (TelegramApiException e) {
             throw refused(api, e);
         }
+    }
+
+    private static Connection firstCalls(BotApi api, boolean polling) throws TelegramApiException {
+        User me = api.getMe();
+        if (polling) {
+            api.deleteWebhook(); // a webhook left set would make every getUpdates fail with 409
+        }
+        api.setCommands(MENU);
+        return new Connection(api, me, polling);
     }
 
     TelegramBot(String token, URI apiUrl, Advisor advisor, Set<Long> allowedUsers, UpdateInbox inbox,
@@ -197,8 +201,8 @@ public final class TelegramBot {
      */
     public void start() {
         try {
-            Connection connected = connection;
-            User me = connected != null ? connected.me : api.getMe();
+            // Made here unless App made them beside the index build.
+            User me = (connection != null ? connection : firstCalls(api, webhook == null)).me;
             String username = me.getUserName() == null ? "" : me.getUserName();
             ChatQueues queues = new ChatQueues(WORKERS, MAX_PENDING_PER_CHAT);
             SendPacer pacer = new SendPacer(pacing, System::nanoTime,
@@ -216,11 +220,6 @@ public final class TelegramBot {
             Webhook posted = webhook;
             if (posted != null) {
                 api.setWebhook(posted.url().toString(), posted.secret(), MAX_CONNECTIONS);
-            } else if (connected == null) {
-                api.deleteWebhook(); // a webhook left set would make every getUpdates fail with 409
-            }
-            if (connected == null) {
-                api.setCommands(MENU);
             }
             dispatcher = answering;
             LOG.info("started as @{} (id {})", username, me.getId());

@@ -28,8 +28,6 @@ final class UpdateDispatcher {
     static final int MAX_STARTS = 3;
     /** How long a stop waits for answers already being written. */
     static final long DRAIN_SECONDS = 8;
-    /** The longest pause between two tries at taking up the last run's updates, so a stop is not kept waiting. */
-    private static final long MAX_RESUME_PAUSE_MILLIS = 5_000;
     static final String SORRY = "Sorry, something went wrong while I was answering that. Please ask again.";
 
     private final ChatQueues queues;
@@ -84,23 +82,10 @@ final class UpdateDispatcher {
      * at start delays the bot rather than stopping it; nothing if the bot stops first.
      */
     private List<UpdateInbox.Unanswered> takeUp() {
-        for (int failures = 1; ; failures++) {
-            if (stopping) {
-                return List.of(); // taken up now, the updates would be counted as one more start and left
-            }
-            try {
-                return inbox.resume();
-            } catch (RuntimeException e) {
-                LOG.error("taking up the unanswered updates failed ({} in a row); trying again: {}", failures,
-                        e.getMessage());
-            }
-            try {
-                Thread.sleep(Math.min(BotApi.backoffMillis(failures), MAX_RESUME_PAUSE_MILLIS));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return List.of();
-            }
-        }
+        // Once stopping, taken up now the updates would be counted as one more start and left.
+        List<UpdateInbox.Unanswered> taken = UntilItWorks.run("taking up the unanswered updates", inbox::resume,
+                () -> stopping, LOG);
+        return taken == null ? List.of() : taken;
     }
 
     /**

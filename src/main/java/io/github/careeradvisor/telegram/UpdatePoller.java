@@ -22,8 +22,6 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
 final class UpdatePoller {
 
     private static final Logger LOG = LoggerFactory.getLogger(UpdatePoller.class);
-    /** The longest pause between two reads of where polling starts, so a stop is not kept waiting. */
-    private static final long MAX_START_PAUSE_MILLIS = 5_000;
 
     private final BotApi api;
     private final UpdateInbox inbox;
@@ -110,16 +108,8 @@ final class UpdatePoller {
      * longer than its own retries), so an outage delays polling rather than ending it; null once stopped.
      */
     private @Nullable Long firstOffset() {
-        for (int failures = 1; running && leads.getAsBoolean(); failures++) {
-            try {
-                return inbox.nextOffset();
-            } catch (RuntimeException e) {
-                LOG.error("reading where polling starts failed ({} in a row); trying again: {}", failures,
-                        e.getMessage());
-                pause(Math.min(BotApi.backoffMillis(failures), MAX_START_PAUSE_MILLIS));
-            }
-        }
-        return null;
+        return UntilItWorks.run("reading where polling starts", inbox::nextOffset,
+                () -> !running || !leads.getAsBoolean(), LOG);
     }
 
     /** Logs a failed getUpdates and says how long to wait before the next. */

@@ -196,13 +196,7 @@ class ReplicasIT {
                 assertEquals(0, duplicatesOutsideKill, "replies sent twice that were not on the wire at the kill");
                 assertTrue(minGapMs >= 1_000 - STAMP_JITTER_MS, "a chat got two messages " + minGapMs + " ms apart");
             } finally {
-                for (Process p : processes) {
-                    p.destroy();
-                }
-                for (Process p : processes) {
-                    p.waitFor(15, TimeUnit.SECONDS);
-                    p.destroyForcibly();
-                }
+                stopAll(processes);
             }
         }
     }
@@ -261,14 +255,19 @@ class ReplicasIT {
                 assertEquals(List.of("/c2_0", "/c2_1"), telegram.sentTexts(2).stream()
                         .map(t -> t.replaceAll(".*(/c2_\\d).*", "$1")).toList(), "nothing lost, nothing twice, in order");
             } finally {
-                for (Process p : processes) {
-                    p.destroy();
-                }
-                for (Process p : processes) {
-                    p.waitFor(15, TimeUnit.SECONDS);
-                    p.destroyForcibly();
-                }
+                stopAll(processes);
             }
+        }
+    }
+
+    /** SIGTERM to every replica at once, then up to 15 s each to stop before it is killed. */
+    private static void stopAll(List<Process> processes) throws InterruptedException {
+        for (Process p : processes) {
+            p.destroy();
+        }
+        for (Process p : processes) {
+            p.waitFor(15, TimeUnit.SECONDS);
+            p.destroyForcibly();
         }
     }
 }
