@@ -18,6 +18,7 @@ import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
@@ -49,6 +50,8 @@ final class LexicalIndex implements AutoCloseable {
     private final ByteBuffersDirectory directory = new ByteBuffersDirectory();
     private final DirectoryReader reader;
     private final IndexSearcher searcher;
+    /** Each Lucene document's passage, read once here instead of from its stored field at every hit. */
+    private final int[] passageOf;
 
     LexicalIndex(List<Passage> passages) {
         try {
@@ -66,6 +69,13 @@ final class LexicalIndex implements AutoCloseable {
             reader = DirectoryReader.open(directory);
             searcher = new IndexSearcher(reader);
             searcher.setSimilarity(new BM25Similarity());
+            // Nothing here is worth caching: the segment is tiny, and the cache's bookkeeping cost more than a search.
+            searcher.setQueryCache(null);
+            passageOf = new int[reader.maxDoc()];
+            StoredFields stored = reader.storedFields();
+            for (int doc = 0; doc < passageOf.length; doc++) {
+                passageOf[doc] = stored.document(doc).getField(ORD).numericValue().intValue();
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("building the in-memory BM25 index", e);
         }
@@ -94,8 +104,7 @@ final class LexicalIndex implements AutoCloseable {
         try {
             List<Hit> hits = new ArrayList<>();
             for (ScoreDoc sd : searcher.search(query.build(), k).scoreDocs) {
-                int ord = searcher.storedFields().document(sd.doc).getField(ORD).numericValue().intValue();
-                hits.add(new Hit(ord, sd.score));
+                hits.add(new Hit(passageOf[sd.doc], sd.score));
             }
             return hits;
         } catch (IOException e) {
