@@ -20,7 +20,9 @@ import io.github.careeradvisor.inbox.SqlInbox;
 import io.github.careeradvisor.inbox.UpdateInbox;
 import io.github.careeradvisor.knowledge.CertificationCatalog;
 import io.github.careeradvisor.knowledge.KnowledgeBase;
+import io.github.careeradvisor.knowledge.KnowledgeFiles;
 import io.github.careeradvisor.knowledge.KnowledgeLoader;
+import io.github.careeradvisor.knowledge.ParsedKnowledge;
 import io.github.careeradvisor.knowledge.PayScale;
 import io.github.careeradvisor.knowledge.Roadmap;
 import io.github.careeradvisor.knowledge.TokenCounter;
@@ -131,7 +133,7 @@ public final class App {
         // it before the program may exit (see Embedder#loadInBackground).
         embedder.loadInBackground();
         // The guides and data files are read beside the database's opening.
-        CompletableFuture<Guides> reading = beside("knowledge-load", () -> Guides.read(settings));
+        CompletableFuture<Guides> reading = beside("knowledge-load", () -> Guides.read(settings, warnings));
         Database database;
         try {
             // The database first: a data dir that cannot be used stops start-up before seconds of indexing.
@@ -150,8 +152,8 @@ public final class App {
             knowledge.problems().forEach(p -> warnings.accept("warning: guide left out: " + p));
             built = new IndexBuilder(embedder, settings.dataDir(), warnings).build(knowledge,
                     phrases(guides.examples(), guides.roadmap()));
-            Advisor.Knowledge parts = new Advisor.Knowledge(built.retriever(), guides.roadmap(), guides.certifications(),
-                    guides.examples(), knowledge.sourceNames(), guides.pay());
+            Advisor.Knowledge parts = new Advisor.Knowledge(built.retriever(), guides.roadmap(),
+                    guides.files().certifications(), guides.examples(), knowledge.sourceNames(), guides.files().pay());
             // Unset, no model is built and nothing connects anywhere (README, "Use a language model").
             Phrasing model = settings.languageModelIfSet().<Phrasing>map(m -> new GeneratedPhrasing(m, warnings))
                     .orElse(Phrasing.EXTRACTIVE);
@@ -169,15 +171,23 @@ public final class App {
         return new Started(advisor, built.report(), new SqlInbox(database), database);
     }
 
-    /** What start-up reads from the knowledge dir (and the router's examples from the jar). */
-    private record Guides(KnowledgeBase knowledge, Roadmap roadmap, CertificationCatalog certifications,
-            IntentExamples examples, PayScale pay) {
+    /**
+     * What start-up reads from the knowledge dir (parsed at an earlier start if nothing changed since:
+     * {@link ParsedKnowledge}), and the router's examples from the jar.
+     */
+    private record Guides(KnowledgeFiles files, IntentExamples examples) {
 
-        static Guides read(Settings settings) {
-            KnowledgeBase knowledge = loadKnowledge(settings);
-            return new Guides(knowledge, Roadmap.load(settings.knowledgeDir()),
-                    CertificationCatalog.load(settings.knowledgeDir()), IntentExamples.load(),
-                    PayScale.load(settings.knowledgeDir()));
+        static Guides read(Settings settings, Consumer<String> warnings) {
+            return new Guides(ParsedKnowledge.load(settings.knowledgeDir(), settings.dataDir(), warnings),
+                    IntentExamples.load());
+        }
+
+        KnowledgeBase knowledge() {
+            return files.knowledge();
+        }
+
+        Roadmap roadmap() {
+            return files.roadmap();
         }
     }
 

@@ -1,5 +1,6 @@
 package io.github.careeradvisor.knowledge;
 
+import java.io.Serializable;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.HashSet;
@@ -11,7 +12,7 @@ import java.util.Set;
  * The certifications the advisor knows, read from {@code certifications.json} in the knowledge folder:
  * provider, level, exam code, price, validity, experience, status and the date it is known as of.
  */
-public record CertificationCatalog(LocalDate asOf, List<Certification> certifications) {
+public record CertificationCatalog(LocalDate asOf, List<Certification> certifications) implements Serializable {
 
     public static final String FILE = "certifications.json";
 

@@ -1,5 +1,6 @@
 package io.github.careeradvisor.knowledge;
 
+import java.io.Serializable;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -16,7 +17,7 @@ public record Guide(
         List<SourceRef> sources,
         @Nullable String asOf,
         String body,
-        int bodyStartLine) {
+        int bodyStartLine) implements Serializable {
 
     public Guide {
         topics = List.copyOf(topics);

@@ -1,0 +1,24 @@
+package io.github.careeradvisor.knowledge;
+
+import java.io.Serializable;
+import java.nio.file.Path;
+
+/**
+ * What start-up reads from the knowledge dir, parsed: the guides cut into passages, the roadmap, the
+ * certification catalogue and the pay bands. {@link ParsedKnowledge} keeps it between starts.
+ */
+public record KnowledgeFiles(KnowledgeBase knowledge, Roadmap roadmap, CertificationCatalog certifications, PayScale pay)
+        implements Serializable {
+
+    /**
+     * Reads and parses every file: the guides are cut into passages of at most the model's length,
+     * counted by its own tokenizer. Errors are those of each file's loader.
+     */
+    public static KnowledgeFiles read(Path dir) {
+        KnowledgeBase knowledge;
+        try (TokenCounter tokens = TokenCounter.forMiniLm()) {
+            knowledge = new KnowledgeLoader(dir, tokens::count).load();
+        }
+        return new KnowledgeFiles(knowledge, Roadmap.load(dir), CertificationCatalog.load(dir), PayScale.load(dir));
+    }
+}

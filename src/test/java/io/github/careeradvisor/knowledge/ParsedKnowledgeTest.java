@@ -1,0 +1,188 @@
+package io.github.careeradvisor.knowledge;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.DataOutputStream;
+import java.io.File;
+import java.io.ObjectOutputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The parsed knowledge kept in the data dir between starts, and when it is not used (README, "Performance"). */
+class ParsedKnowledgeTest {
+
+    private static final Optional<String> PROGRAM = Optional.of("program-1");
+
+    @TempDir
+    Path temp;
+
+    private Path knowledge;
+    private Path snapshot;
+    private final AtomicInteger parses = new AtomicInteger();
+    private final List<String> warnings = new ArrayList<>();
+
+    @BeforeEach
+    void copyTheShippedGuides() throws Exception {
+        knowledge = temp.resolve("knowledge");
+        Files.createDirectories(knowledge);
+        try (Stream<Path> files = Files.list(Path.of("knowledge"))) {
+            for (Path file : files.toList()) {
+                Files.copy(file, knowledge.resolve(file.getFileName()));
+            }
+        }
+        snapshot = temp.resolve("data").resolve(ParsedKnowledge.FILE);
+        Files.createDirectories(snapshot.getParent());
+    }
+
+    private KnowledgeFiles load(Optional<String> program) {
+        return ParsedKnowledge.load(knowledge, snapshot, program, () -> {
+            parses.incrementAndGet();
+            return KnowledgeFiles.read(knowledge);
+        }, warnings::add);
+    }
+
+    @Test
+    void a_second_start_reads_what_the_first_parsed() throws Exception {
+        KnowledgeFiles parsed = load(PROGRAM);
+        KnowledgeFiles kept = load(PROGRAM);
+
+        assertEquals(1, parses.get(), "parsed once");
+        assertEquals(parsed, kept);
+        assertTrue(kept.knowledge().passages().size() > 100, "the shipped guides' passages: " + kept.knowledge().passages().size());
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(snapshot)));
+        try (Stream<Path> files = Files.list(snapshot.getParent())) {
+            assertEquals(List.of(snapshot), files.toList(), "no temporary file left");
+        }
+        assertEquals(List.of(), warnings);
+    }
+
+    @Test
+    void a_changed_guide_is_parsed_again() throws Exception {
+        load(PROGRAM);
+        Files.writeString(knowledge.resolve("salaries.md"),
+                "\n## Pay in Atlantis\n\nEngineers in Atlantis are paid in pearls, a made-up line for this test.\n",
+                StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+
+        KnowledgeFiles changed = load(PROGRAM);
+
+        assertEquals(2, parses.get());
+        assertTrue(changed.knowledge().passages().stream().anyMatch(p -> p.body().contains("paid in pearls")));
+        load(PROGRAM);
+        assertEquals(2, parses.get(), "the new version is kept in turn");
+    }
+
+    @Test
+    void a_new_or_removed_file_is_parsed_again() throws Exception {
+        load(PROGRAM);
+        Files.move(knowledge.resolve("networking.md"), knowledge.resolve("networking.md.off"));
+
+        KnowledgeFiles without = load(PROGRAM);
+
+        assertEquals(2, parses.get());
+        assertTrue(without.knowledge().guides().stream().noneMatch(g -> g.file().endsWith("networking.md")));
+    }
+
+    @Test
+    void another_release_of_the_program_parses_again() {
+        load(PROGRAM);
+        load(Optional.of("program-2"));
+
+        assertEquals(2, parses.get());
+    }
+
+    @Test
+    void a_program_without_an_identity_always_parses_and_keeps_nothing() {
+        load(Optional.empty());
+        load(Optional.empty());
+
+        assertEquals(2, parses.get());
+        assertFalse(Files.exists(snapshot));
+    }
+
+    @Test
+    void a_damaged_snapshot_is_parsed_again_and_written_anew() throws Exception {
+        KnowledgeFiles parsed = load(PROGRAM);
+        byte[] whole = Files.readAllBytes(snapshot);
+        Files.write(snapshot, java.util.Arrays.copyOf(whole, whole.length / 2));
+
+        assertEquals(parsed, load(PROGRAM));
+        assertEquals(2, parses.get());
+        load(PROGRAM);
+        assertEquals(2, parses.get(), "written whole again");
+    }
+
+    @Test
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    void a_snapshot_holding_anything_but_knowledge_is_refused() throws Exception {
+        KnowledgeFiles real = KnowledgeFiles.read(knowledge);
+        // Well-formed knowledge with a java.io object slipped into a list: only the filter stands in its way.
+        KnowledgeFiles tampered = new KnowledgeFiles(new KnowledgeBase(real.knowledge().guides(),
+                real.knowledge().passages(), (List) List.of(new File("/etc/passwd"))), real.roadmap(),
+                real.certifications(), real.pay());
+        String key = ParsedKnowledge.key(knowledge, PROGRAM.get()).orElseThrow();
+        try (OutputStream file = Files.newOutputStream(snapshot); DataOutputStream header = new DataOutputStream(file)) {
+            header.writeInt(ParsedKnowledge.MAGIC);
+            header.writeUTF(key);
+            ObjectOutputStream objects = new ObjectOutputStream(file);
+            objects.writeObject(tampered);
+            objects.flush();
+        }
+
+        KnowledgeFiles loaded = load(PROGRAM);
+
+        assertEquals(1, parses.get(), "parsed, not read");
+        assertEquals(real, loaded);
+    }
+
+    @Test
+    void a_snapshot_that_cannot_be_written_is_told_and_the_parse_still_serves() throws Exception {
+        snapshot = temp.resolve("no-such-dir").resolve(ParsedKnowledge.FILE);
+
+        KnowledgeFiles loaded = load(PROGRAM);
+
+        assertTrue(loaded.knowledge().passages().size() > 100);
+        assertEquals(1, warnings.size(), warnings.toString());
+        assertTrue(warnings.get(0).contains(snapshot.toString()) && warnings.get(0).contains("each start parses them again"),
+                warnings.get(0));
+    }
+
+    @Test
+    void a_jar_is_known_by_its_entries_and_a_folder_of_classes_by_nothing() throws Exception {
+        Path one = jar("one.jar", "a.txt", "first");
+        Path same = jar("same.jar", "a.txt", "first");
+        Path other = jar("other.jar", "a.txt", "second");
+
+        assertTrue(ParsedKnowledge.program(one).isPresent());
+        assertEquals(ParsedKnowledge.program(one), ParsedKnowledge.program(same));
+        assertNotEquals(ParsedKnowledge.program(one), ParsedKnowledge.program(other));
+        assertEquals(Optional.empty(), ParsedKnowledge.program(temp));
+        assertEquals(Optional.empty(), ParsedKnowledge.program(), "the tests run from target/classes");
+    }
+
+    private Path jar(String name, String entry, String content) throws Exception {
+        Path jar = temp.resolve(name);
+        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(jar))) {
+            zip.putNextEntry(new ZipEntry(entry));
+            zip.write(content.getBytes(StandardCharsets.UTF_8));
+            zip.closeEntry();
+        }
+        return jar;
+    }
+}
