@@ -21,11 +21,9 @@ import io.github.careeradvisor.inbox.UpdateInbox;
 import io.github.careeradvisor.knowledge.CertificationCatalog;
 import io.github.careeradvisor.knowledge.KnowledgeBase;
 import io.github.careeradvisor.knowledge.KnowledgeFiles;
-import io.github.careeradvisor.knowledge.KnowledgeLoader;
 import io.github.careeradvisor.knowledge.ParsedKnowledge;
 import io.github.careeradvisor.knowledge.PayScale;
 import io.github.careeradvisor.knowledge.Roadmap;
-import io.github.careeradvisor.knowledge.TokenCounter;
 import io.github.careeradvisor.monitoring.BotMetrics;
 import io.github.careeradvisor.monitoring.HealthServer;
 import io.github.careeradvisor.monitoring.StartUp;
@@ -225,12 +223,6 @@ public final class App {
         return phrases;
     }
 
-    private static KnowledgeBase loadKnowledge(Settings settings) {
-        try (TokenCounter tokens = TokenCounter.forMiniLm()) {
-            return new KnowledgeLoader(settings.knowledgeDir(), tokens::count).load();
-        }
-    }
-
     int run(String[] args) {
         Invocation invocation;
         try {
@@ -296,7 +288,7 @@ public final class App {
      * stops it, as it would stop the bot (the index itself needs neither, so a missing one is no error).
      */
     private int index(Settings settings) {
-        KnowledgeBase knowledge = loadKnowledge(settings);
+        KnowledgeBase knowledge = KnowledgeFiles.guides(settings.knowledgeDir());
         Path dir = settings.knowledgeDir();
         Roadmap roadmap = Files.exists(dir.resolve(Roadmap.FILE)) ? Roadmap.load(dir) : null;
         if (Files.exists(dir.resolve(CertificationCatalog.FILE))) {

@@ -15,10 +15,13 @@ public record KnowledgeFiles(KnowledgeBase knowledge, Roadmap roadmap, Certifica
      * counted by its own tokenizer. Errors are those of each file's loader.
      */
     public static KnowledgeFiles read(Path dir) {
-        KnowledgeBase knowledge;
+        return new KnowledgeFiles(guides(dir), Roadmap.load(dir), CertificationCatalog.load(dir), PayScale.load(dir));
+    }
+
+    /** The guides alone, cut into passages as {@link #read} cuts them. */
+    public static KnowledgeBase guides(Path dir) {
         try (TokenCounter tokens = TokenCounter.forMiniLm()) {
-            knowledge = new KnowledgeLoader(dir, tokens::count).load();
+            return new KnowledgeLoader(dir, tokens::count).load();
         }
-        return new KnowledgeFiles(knowledge, Roadmap.load(dir), CertificationCatalog.load(dir), PayScale.load(dir));
     }
 }
