@@ -138,6 +138,8 @@ public final class App {
             database = Databases.open(settings);
         } catch (RuntimeException e) {
             embedder.awaitLoad();
+            // Nor does it leave while the guides are read: their snapshot may be half written.
+            reading.handle((guides, failure) -> null).join();
             throw e;
         }
         SqlProfileStore profiles = new SqlProfileStore(database);
@@ -146,12 +148,13 @@ public final class App {
         try {
             // The two data files are read before the index: a broken one stops start-up before seconds of embedding.
             Guides guides = join(reading);
-            KnowledgeBase knowledge = guides.knowledge();
+            KnowledgeFiles files = guides.files();
+            KnowledgeBase knowledge = files.knowledge();
             knowledge.problems().forEach(p -> warnings.accept("warning: guide left out: " + p));
             built = new IndexBuilder(embedder, settings.dataDir(), warnings).build(knowledge,
-                    phrases(guides.examples(), guides.roadmap()));
-            Advisor.Knowledge parts = new Advisor.Knowledge(built.retriever(), guides.roadmap(),
-                    guides.files().certifications(), guides.examples(), knowledge.sourceNames(), guides.files().pay());
+                    phrases(guides.examples(), files.roadmap()));
+            Advisor.Knowledge parts = new Advisor.Knowledge(built.retriever(), files.roadmap(), files.certifications(),
+                    guides.examples(), knowledge.sourceNames(), files.pay());
             // Unset, no model is built and nothing connects anywhere (README, "Use a language model").
             Phrasing model = settings.languageModelIfSet().<Phrasing>map(m -> new GeneratedPhrasing(m, warnings))
                     .orElse(Phrasing.EXTRACTIVE);
@@ -178,14 +181,6 @@ public final class App {
         static Guides read(Settings settings, Consumer<String> warnings) {
             return new Guides(ParsedKnowledge.load(settings.knowledgeDir(), settings.dataDir(), warnings),
                     IntentExamples.load());
-        }
-
-        KnowledgeBase knowledge() {
-            return files.knowledge();
-        }
-
-        Roadmap roadmap() {
-            return files.roadmap();
         }
     }
 

@@ -89,6 +89,13 @@ class JarIT {
         assertEquals(0, java("", "ask", "--user", "7", "what does a junior earn?").code());
         Result seniors = java("", "ask", "--user", "7", "and seniors?");
         assertTrue(seniors.out().contains("$200,000") && !seniors.out().contains("$70,000"), seniors.out());
+
+        // The guides as the first ask parsed them are kept for the next starts, whole and private.
+        assertTrue(Files.isRegularFile(tmp.resolve("data").resolve("parsed-knowledge.bin")));
+        try (Stream<Path> files = Files.list(tmp.resolve("data"))) {
+            assertEquals(List.of(), files.filter(f -> f.getFileName().toString().endsWith(".tmp")).toList());
+        }
+        assertPrivate(tmp.resolve("data"));
     }
 
     /** The data dir the jar made is its user's alone (0700), and so is every file in it (0600): the index cache too. */

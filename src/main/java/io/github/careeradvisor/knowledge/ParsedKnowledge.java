@@ -2,23 +2,31 @@ package io.github.careeradvisor.knowledge;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.ObjectInputFilter;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
-import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.security.CodeSource;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Enumeration;
 import java.util.HexFormat;
 import java.util.Optional;
@@ -30,23 +38,32 @@ import java.util.zip.ZipFile;
 
 /**
  * The knowledge dir as an earlier start parsed it, kept in the data dir ({@value #FILE}), so a start
- * reads one file instead of parsing every guide again: the parse ran a second of first-run code on
- * two cores, most of {@code ask}'s start (README, "Performance").
+ * reads one file instead of parsing every guide again (README, "Performance").
  *
  * <p>It is used only if it was made from the same files (the dir as named, each file's path and bytes)
- * by the same program (the name, size and CRC of every entry of the jar it runs from). Anything else —
- * another guide, another release, a file that cannot be read, a damaged or foreign snapshot — parses
- * the dir as before and writes the snapshot anew. A program run from a folder of classes (a developer's
- * build) has no such identity and always parses. Reading it accepts only this package's records and
- * the JDK's collections, strings, numbers and dates.
+ * by the same program (the name, size and CRC of every entry of the jar it runs from, and the Java
+ * version). Anything else — another guide, another release, a file that cannot be read — parses the dir
+ * as before and writes the snapshot anew; so does a damaged or foreign snapshot, with a warning. Its
+ * contents carry a SHA-256, checked before anything is read from them, and reading accepts only this
+ * package's records and the few JDK classes they are made of. A program run from a folder of classes
+ * (a developer's build) has no such identity and always parses.
  */
 public final class ParsedKnowledge {
 
     static final String FILE = "parsed-knowledge.bin";
-    static final int MAGIC = 0x4B42_0001;
+    static final int MAGIC = 0x4B42_0002;
+    /**
+     * What the records are made of: immutable lists (serialized as CollSer over an Object[], read back as
+     * the lists), strings, enums, boxed numbers and dates; and bounds far above the shipped guides' (about
+     * 270 KB, nesting 8 deep).
+     */
     private static final ObjectInputFilter ONLY_KNOWLEDGE = ObjectInputFilter.Config.createFilter(
-            "maxdepth=32;maxrefs=2000000;maxbytes=268435456;"
-                    + "io.github.careeradvisor.knowledge.*;java.util.*;java.time.*;java.lang.*;!*");
+            "maxdepth=16;maxrefs=1000000;maxbytes=67108864;maxarray=1000000;"
+                    + "io.github.careeradvisor.knowledge.*;java.util.CollSer;java.util.ImmutableCollections$ListN;"
+                    + "java.util.ImmutableCollections$List12;java.lang.Object;java.lang.String;java.lang.Enum;"
+                    + "java.lang.Number;java.lang.Integer;java.lang.Long;java.time.Ser;java.time.LocalDate;!*");
+    /** A temporary file older than this is a killed writer's, not another process's at work. */
+    private static final Duration STALE = Duration.ofMinutes(10);
 
     private ParsedKnowledge() {
     }
@@ -54,7 +71,7 @@ public final class ParsedKnowledge {
     /**
      * The parsed knowledge of {@code knowledgeDir}, from the snapshot in {@code dataDir} when it is
      * current, else parsed and kept there; failing to keep it costs only time at the next start and is
-     * told to {@code warnings}.
+     * told to {@code warnings}, as is a snapshot found damaged.
      */
     public static KnowledgeFiles load(Path knowledgeDir, Path dataDir, Consumer<String> warnings) {
         return load(knowledgeDir, dataDir.resolve(FILE), program(), () -> KnowledgeFiles.read(knowledgeDir), warnings);
@@ -67,7 +84,7 @@ public final class ParsedKnowledge {
         if (before.isEmpty()) {
             return parse.get();
         }
-        Optional<KnowledgeFiles> kept = read(snapshot, before.get());
+        Optional<KnowledgeFiles> kept = read(snapshot, before.get(), warnings);
         if (kept.isPresent()) {
             return kept.get();
         }
@@ -79,37 +96,63 @@ public final class ParsedKnowledge {
         return parsed;
     }
 
-    private static Optional<KnowledgeFiles> read(Path snapshot, String key) {
-        if (!Files.isRegularFile(snapshot)) {
-            return Optional.empty();
-        }
-        try (InputStream file = new BufferedInputStream(Files.newInputStream(snapshot));
-                DataInputStream header = new DataInputStream(file)) {
-            if (header.readInt() != MAGIC || !header.readUTF().equals(key)) {
-                return Optional.empty();
+    private static Optional<KnowledgeFiles> read(Path snapshot, String key, Consumer<String> warnings) {
+        byte[] contents;
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(snapshot)))) {
+            if (in.readInt() != MAGIC || !in.readUTF().equals(key)) {
+                return Optional.empty(); // another version of the guides or of the program: no warning
             }
-            ObjectInputStream objects = new ObjectInputStream(file);
-            objects.setObjectInputFilter(ONLY_KNOWLEDGE);
-            return Optional.of((KnowledgeFiles) objects.readObject());
-        } catch (IOException | ClassNotFoundException | ClassCastException | IllegalArgumentException e) {
-            // Damaged, cut short, refused by the filter, or records that no longer accept their old values:
-            // parsed again and written anew.
+            byte[] sum = in.readNBytes(32);
+            int length = in.readInt();
+            contents = in.readNBytes(Math.max(0, length));
+            if (length < 0 || contents.length != length || !MessageDigest.isEqual(sum, sha256().digest(contents))) {
+                return damaged(snapshot, "its contents do not match their checksum", warnings);
+            }
+        } catch (NoSuchFileException e) {
             return Optional.empty();
+        } catch (IOException e) {
+            return damaged(snapshot, e.toString(), warnings);
         }
+        try (ObjectInputStream objects = new ObjectInputStream(new ByteArrayInputStream(contents))) {
+            objects.setObjectInputFilter(ONLY_KNOWLEDGE);
+            if (objects.readObject() instanceof KnowledgeFiles files && files.knowledge() != null
+                    && files.roadmap() != null && files.certifications() != null && files.pay() != null) {
+                return Optional.of(files);
+            }
+            return damaged(snapshot, "it holds something other than the parsed guides", warnings);
+        } catch (IOException | ClassNotFoundException | RuntimeException e) {
+            // Refused by the filter (InvalidClassException), or records refusing their values (InvalidObjectException).
+            return damaged(snapshot, e.toString(), warnings);
+        }
+    }
+
+    private static Optional<KnowledgeFiles> damaged(Path snapshot, String why, Consumer<String> warnings) {
+        warnings.accept("warning: the parsed guides in " + snapshot + " were not used (" + why
+                + "); the guides are parsed again and the file written anew");
+        return Optional.empty();
     }
 
     private static void write(Path snapshot, String key, KnowledgeFiles parsed, Consumer<String> warnings) {
         Path dir = snapshot.toAbsolutePath().getParent();
         Path tmp = null;
         try {
-            tmp = Files.createTempFile(dir, FILE, ".tmp"); // readable by its owner only, like the data dir's other files
-            try (OutputStream file = new BufferedOutputStream(Files.newOutputStream(tmp));
-                    DataOutputStream header = new DataOutputStream(file)) {
-                header.writeInt(MAGIC);
-                header.writeUTF(key);
-                ObjectOutputStream objects = new ObjectOutputStream(file);
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            try (ObjectOutputStream objects = new ObjectOutputStream(bytes)) {
                 objects.writeObject(parsed);
-                objects.flush();
+            }
+            byte[] contents = bytes.toByteArray();
+            deleteStaleTemporaries(dir);
+            tmp = Files.createTempFile(dir, FILE, ".tmp"); // readable by its owner only, like the data dir's other files
+            try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE);
+                    DataOutputStream out = new DataOutputStream(
+                            new BufferedOutputStream(Channels.newOutputStream(channel)))) {
+                out.writeInt(MAGIC);
+                out.writeUTF(key);
+                out.write(sha256().digest(contents));
+                out.writeInt(contents.length);
+                out.write(contents);
+                out.flush();
+                channel.force(true);
             }
             Files.move(tmp, snapshot, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException | RuntimeException e) {
@@ -119,7 +162,23 @@ public final class ParsedKnowledge {
                 try {
                     Files.deleteIfExists(tmp);
                 } catch (IOException ignored) {
-                    // left for the next write to replace; it is never read
+                    // a later write deletes it once it is stale
+                }
+            }
+        }
+    }
+
+    /** Temporary files a killed writer left (their names are random, so none is ever reused). */
+    private static void deleteStaleTemporaries(Path dir) throws IOException {
+        Instant stale = Instant.now().minus(STALE);
+        try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(dir, FILE + "*.tmp")) {
+            for (Path leftover : leftovers) {
+                try {
+                    if (Files.getLastModifiedTime(leftover).toInstant().isBefore(stale)) {
+                        Files.deleteIfExists(leftover);
+                    }
+                } catch (IOException ignored) {
+                    // another process's to delete, or gone already
                 }
             }
         }
@@ -132,6 +191,7 @@ public final class ParsedKnowledge {
         }
         MessageDigest sha = sha256();
         update(sha, program);
+        update(sha, Runtime.version().toString()); // the JDK's classes the records are made of
         update(sha, knowledgeDir.toString());
         try (Stream<Path> walk = Files.walk(knowledgeDir)) {
             for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
@@ -142,7 +202,7 @@ public final class ParsedKnowledge {
                     sha.update(Files.readAllBytes(file));
                 }
             }
-        } catch (IOException | java.io.UncheckedIOException e) {
+        } catch (IOException | UncheckedIOException e) {
             return Optional.empty(); // the parse names the file it cannot read
         }
         return Optional.of(HexFormat.of().formatHex(sha.digest()));
@@ -153,8 +213,8 @@ public final class ParsedKnowledge {
         try {
             CodeSource source = ParsedKnowledge.class.getProtectionDomain().getCodeSource();
             return source == null ? Optional.empty() : program(Path.of(source.getLocation().toURI()));
-        } catch (URISyntaxException | SecurityException | IllegalArgumentException e) {
-            return Optional.empty();
+        } catch (URISyntaxException | RuntimeException e) {
+            return Optional.empty(); // no file system for its location, or no permission to ask
         }
     }
 

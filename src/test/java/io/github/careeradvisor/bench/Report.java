@@ -132,8 +132,9 @@ final class Report {
         stats(md, "plain recipe, whole workload", plain.get("single"));
         stats(md, "plain recipe, first ask of each question", plain.get("firstAsk"));
         md.append("\nConcurrent askers, every request worded uniquely so none is answered from the question cache "
-                + "(each answer timed from submit to reply, on this machine's cores); " + Probe.THROUGHPUT_ROUNDS
-                + " rounds of 1, 8 and 64 askers in turn, each count's median round by answers a second:\n\n");
+                + "(each answer timed from submit to reply, on this machine's cores); "
+                + ours.get("concurrent").get("1").path("rounds").asInt(1)
+                + " round(s) of 1, 8 and 64 askers in turn, each count's median round by answers a second:\n\n");
         md.append("| askers | this project: answers/s | p99 ms | plain recipe: answers/s | p99 ms |\n|---|---|---|---|---|\n");
         for (int askers : Probe.CONCURRENCY) {
             JsonNode o = ours.get("concurrent").get(String.valueOf(askers));
