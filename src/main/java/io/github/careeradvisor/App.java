@@ -424,15 +424,16 @@ public final class App {
                 }
                 bot.start();
                 startUp.done(started.database()::problem);
-                // The first runs of the model and the code are slower: paid beside the first updates, not before.
-                WarmUp warming = new WarmUp(started.advisor(), err::println);
+                // The first runs of the model and the code are slower: paid beside the first updates, begun
+                // as the bot starts taking them, so that the warm-up does not hold its first getUpdates back.
+                WarmUp warming = WarmUp.later(started.advisor(), err::println);
                 // SIGTERM (docker stop, systemd) runs this: finish the answers being written, then exit.
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                     bot.stop();
                     warming.close();
                     started.close();
                 }, "shutdown"));
-                bot.run();
+                bot.run(warming::begin);
             } finally {
                 if (http != null) {
                     http.close();

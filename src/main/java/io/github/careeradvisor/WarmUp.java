@@ -13,9 +13,14 @@ final class WarmUp implements AutoCloseable {
 
     private final Thread thread;
     private volatile boolean stopping;
+    private boolean begun;
 
     /** Starts warming {@code advisor} up; a failure (a full disk, say) is one line to {@code warnings}. */
     WarmUp(Advisor advisor, Consumer<String> warnings) {
+        this(advisor, warnings, true);
+    }
+
+    private WarmUp(Advisor advisor, Consumer<String> warnings, boolean now) {
         thread = new Thread(() -> {
             try {
                 advisor.warmUp(() -> stopping);
@@ -25,14 +30,34 @@ final class WarmUp implements AutoCloseable {
             }
         }, "warm-up");
         thread.setDaemon(true);
-        thread.start();
+        if (now) {
+            begin();
+        }
+    }
+
+    /**
+     * The same, started only by {@link #begin()}: the bot's, once it takes updates, so that its seconds of
+     * work do not share the cores with the bot's own start.
+     */
+    static WarmUp later(Advisor advisor, Consumer<String> warnings) {
+        return new WarmUp(advisor, warnings, false);
+    }
+
+    /** Starts it, unless it has started or been closed. */
+    synchronized void begin() {
+        if (!begun && !stopping) {
+            begun = true;
+            thread.start();
+        }
     }
 
     @Override
     public void close() {
-        stopping = true;
+        synchronized (this) {
+            stopping = true; // a begin() after this starts nothing
+        }
         try {
-            thread.join();
+            thread.join(); // at once for a thread never started
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

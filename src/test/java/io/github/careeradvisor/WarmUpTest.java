@@ -47,6 +47,36 @@ class WarmUpTest {
         assertTrue(warnings.get(0).startsWith("warning: the warm-up stopped ("), warnings.get(0));
     }
 
+    @Test
+    void the_bots_warm_up_waits_for_begin_and_never_starts_once_closed() throws Exception {
+        List<String> warnings = new ArrayList<>();
+        try (App.Started started = start(warnings)) {
+            WarmUp waiting = WarmUp.later(started.advisor(), warnings::add);
+            Thread.sleep(200);
+            assertEquals(0L, rows(started), "nothing before begin()");
+            waiting.close();
+            waiting.begin();
+            Thread.sleep(200);
+            assertEquals(0L, rows(started), "closed first: begin() starts nothing");
+            assertFalse(warmUpRunning());
+
+            WarmUp begun = WarmUp.later(started.advisor(), warnings::add);
+            begun.begin();
+            long deadline = System.currentTimeMillis() + 60_000;
+            while (rows(started) == 0 && System.currentTimeMillis() < deadline) {
+                Thread.sleep(5);
+            }
+            assertTrue(rows(started) > 0, "begun, it writes its turns");
+            begun.close();
+            assertFalse(warmUpRunning());
+        }
+        assertTrue(warnings.isEmpty(), warnings.toString());
+    }
+
+    private static boolean warmUpRunning() {
+        return Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.getName().equals("warm-up") && t.isAlive());
+    }
+
     private static long rows(App.Started started) {
         return started.database().<Long>read("counting rows", c -> {
             try (var s = c.createStatement(); var rs = s.executeQuery(

@@ -250,6 +250,11 @@ public final class TelegramBot {
      * wire at the crash, which the Bot API gives no way to check.
      */
     public void run() {
+        run(() -> { });
+    }
+
+    /** The same, running {@code whenTaking} once the last run's journal is taken up, as updates begin to be taken. */
+    public void run(Runnable whenTaking) {
         UpdateDispatcher answering = dispatcher;
         if (answering == null) {
             throw new IllegalStateException("start() the bot before run(): it needs the bot's own name from getMe");
@@ -261,6 +266,7 @@ public final class TelegramBot {
         if (stopped) {
             return;
         }
+        whenTaking.run();
         Reminders nudging = reminders;
         if (nudging != null) {
             nudging.start();

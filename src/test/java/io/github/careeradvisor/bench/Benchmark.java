@@ -133,8 +133,8 @@ public final class Benchmark {
                     + "stand-in, then its first answer (" + (quick ? 1 : reps + 2) + "x, without and with the archive)");
             double[][] bot = new double[4][quick ? 1 : reps + 2];
             for (int i = 0; i < bot[0].length; i++) {
-                BotStartProbe.Start plainJar = BotStartProbe.measure(jar, warm, List.of(), ASK);
-                BotStartProbe.Start withArchive = BotStartProbe.measure(jar, warm, shared, ASK);
+                BotStartProbe.Start plainJar = BotStartProbe.measure(jar, warm, settings.knowledgeDir().toAbsolutePath(), List.of(), ASK);
+                BotStartProbe.Start withArchive = BotStartProbe.measure(jar, warm, settings.knowledgeDir().toAbsolutePath(), shared, ASK);
                 bot[0][i] = plainJar.readyMs();
                 bot[1][i] = plainJar.firstAnswerMs();
                 bot[2][i] = withArchive.readyMs();

@@ -23,10 +23,11 @@ public final class BotStartProbe {
 
     /**
      * One start of {@code jar} with {@code jvmFlags}, in a fresh data dir holding a copy of the files of
-     * {@code warm} (the database, the cached vectors and the model's copy: a start after the first), asked
-     * {@code question}.
+     * {@code warm} (the database, the cached vectors, the model's copy and the parsed guides: a start after
+     * the first) and the guides in {@code knowledge}, named as when {@code warm} was made, asked {@code question}.
      */
-    public static Start measure(Path jar, Path warm, List<String> jvmFlags, String question) throws Exception {
+    public static Start measure(Path jar, Path warm, Path knowledge, List<String> jvmFlags, String question)
+            throws Exception {
         Path data = Files.createTempDirectory("advisor-bot-start-");
         try (FakeBotApi telegram = new FakeBotApi(); var files = Files.list(warm)) {
             for (Path file : files.filter(Files::isRegularFile).filter(f -> !f.getFileName().toString().endsWith(".lock"))
@@ -41,6 +42,8 @@ public final class BotStartProbe {
             builder.environment().put("TELEGRAM_BOT_TOKEN", FakeBotApi.TOKEN);
             builder.environment().put("TELEGRAM_API_URL", telegram.url().toString());
             builder.environment().put("ADVISOR_DATA_DIR", data.toString());
+            // Named as when the warm dir was made: the parsed guides kept there are keyed by it.
+            builder.environment().put("ADVISOR_KNOWLEDGE_DIR", knowledge.toString());
             builder.environment().put("ADVISOR_HTTP_PORT", "off");
             Path log = data.resolve("bot.log");
             builder.redirectErrorStream(true).redirectOutput(log.toFile());

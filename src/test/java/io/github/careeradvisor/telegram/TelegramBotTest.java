@@ -86,6 +86,26 @@ class TelegramBotTest {
     }
 
     @Test
+    void run_calls_its_hook_once_before_its_first_getUpdates() throws Exception {
+        List<Integer> pollsBefore = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (FakeBotApi other = new FakeBotApi()) {
+            SqliteDatabase otherDatabase = SqliteDatabase.open(data.resolve("other"));
+            TelegramBot second = bot(other, new SqlInbox(otherDatabase), 1000);
+            second.start();
+            Thread loop = new Thread(() -> second.run(() -> pollsBefore.add(other.calls("getUpdates").size())));
+            loop.setDaemon(true);
+            loop.start();
+            other.expectCall("getUpdates", 1, WAIT); // a long poll: it waits there
+            second.stop();
+            other.close();
+            loop.join(10_000);
+            otherDatabase.close();
+        }
+
+        assertEquals(List.of(0), pollsBefore, "once, before any getUpdates (the bot's warm-up starts there)");
+    }
+
+    @Test
     void starts_by_checking_the_token_dropping_the_webhook_and_setting_the_menu() {
         List<FakeBotApi.Call> menu = telegram.calls("setMyCommands");
 
