@@ -1,7 +1,7 @@
 package io.github.careeradvisor.knowledge;
 
+import io.github.careeradvisor.storage.DataDir;
 import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -13,15 +13,11 @@ import java.io.ObjectOutputStream;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.ByteBuffer;
-import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.security.CodeSource;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -133,38 +129,24 @@ public final class ParsedKnowledge {
     }
 
     private static void write(Path snapshot, String key, KnowledgeFiles parsed, Consumer<String> warnings) {
-        Path dir = snapshot.toAbsolutePath().getParent();
-        Path tmp = null;
         try {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             try (ObjectOutputStream objects = new ObjectOutputStream(bytes)) {
                 objects.writeObject(parsed);
             }
             byte[] contents = bytes.toByteArray();
-            deleteStaleTemporaries(dir);
-            tmp = Files.createTempFile(dir, FILE, ".tmp"); // readable by its owner only, like the data dir's other files
-            try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE);
-                    DataOutputStream out = new DataOutputStream(
-                            new BufferedOutputStream(Channels.newOutputStream(channel)))) {
+            deleteStaleTemporaries(snapshot.toAbsolutePath().getParent());
+            DataDir.writeWhole(snapshot, file -> {
+                DataOutputStream out = new DataOutputStream(file);
                 out.writeInt(MAGIC);
                 out.writeUTF(key);
                 out.write(sha256().digest(contents));
                 out.writeInt(contents.length);
                 out.write(contents);
-                out.flush();
-                channel.force(true);
-            }
-            Files.move(tmp, snapshot, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            });
         } catch (IOException | RuntimeException e) {
             warnings.accept("warning: the parsed guides could not be kept in " + snapshot + " (" + e
                     + "); each start parses them again");
-            if (tmp != null) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException ignored) {
-                    // a later write deletes it once it is stale
-                }
-            }
         }
     }
 

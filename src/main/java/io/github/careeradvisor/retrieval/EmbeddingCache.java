@@ -1,19 +1,15 @@
 package io.github.careeradvisor.retrieval;
 
+import io.github.careeradvisor.storage.DataDir;
 import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -97,23 +93,15 @@ final class EmbeddingCache {
     }
 
     /** {@code file} created anew, readable by its owner only, as everything in the data dir is (README, "Forgetting a person"). */
-    private static Path ownerOnly(Path file) throws IOException {
-        Files.deleteIfExists(file);
-        if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-            return Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        }
-        return Files.createFile(file);
-    }
-
     /** Writes the cache if anything changed. Failing to write costs only time on the next start. */
     void save(Consumer<String> warnings) {
         if (!changed) {
             return;
         }
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
-            try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(ownerOnly(tmp))))) {
+            DataDir.writeWhole(file, stream -> {
+                DataOutputStream out = new DataOutputStream(stream);
                 out.writeInt(MAGIC);
                 out.writeUTF(model);
                 out.writeInt(dimensions);
@@ -125,12 +113,7 @@ final class EmbeddingCache {
                         out.writeFloat(f);
                     }
                 }
-            }
-            try {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
+            });
             changed = false;
         } catch (IOException e) {
             warnings.accept("warning: cannot write the embedding cache '" + file + "' (" + e

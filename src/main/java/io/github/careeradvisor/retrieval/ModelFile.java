@@ -1,21 +1,15 @@
 package io.github.careeradvisor.retrieval;
 
+import io.github.careeradvisor.storage.DataDir;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.JarURLConnection;
 import java.net.URL;
 import java.net.URLConnection;
-import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Optional;
 import java.util.jar.JarEntry;
 import java.util.regex.Pattern;
@@ -105,31 +99,16 @@ final class ModelFile {
     }
 
     private static void copy(InputStream from, Path file, JarEntry entry) throws IOException {
-        Path tmp = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
-        try {
-            if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-                Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
-            }
+        DataDir.writeWhole(file, out -> {
             CRC32 crc = new CRC32();
-            try (InputStream in = new CheckedInputStream(from, crc);
-                    FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE,
-                            StandardOpenOption.TRUNCATE_EXISTING)) {
-                OutputStream out = Channels.newOutputStream(channel);
+            try (InputStream in = new CheckedInputStream(from, crc)) {
                 long copied = in.transferTo(out);
                 if (copied != entry.getSize() || crc.getValue() != entry.getCrc()) {
                     throw new IOException("the copy has " + copied + " bytes of CRC-32 " + Long.toHexString(crc.getValue())
                             + ", the jar says " + entry.getSize() + " bytes of " + Long.toHexString(entry.getCrc()));
                 }
-                channel.force(true); // on disk before its name says it is whole
             }
-            try {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp); // a copy cut short (a full disk) leaves nothing behind
-        }
+        });
     }
 
     /** Copies of other versions of the model (90 MB each, of no further use), as far as they can be deleted. */

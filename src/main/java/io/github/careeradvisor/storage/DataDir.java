@@ -2,14 +2,19 @@ package io.github.careeradvisor.storage;
 
 import io.github.careeradvisor.config.ConfigException;
 import io.github.careeradvisor.config.Settings;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -53,6 +58,36 @@ public final class DataDir {
                     + "this user, or set " + Settings.DATA_DIR + " to a folder that is");
         }
         return dir;
+    }
+
+    /** What goes into a file {@link #writeWhole} writes; throwing leaves the file as it was. */
+    @FunctionalInterface
+    public interface Contents {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    /**
+     * Writes {@code file} whole or not at all: under a temporary name of its own beside it (0600, so two
+     * programs writing at once each write theirs), forced to disk, and only then moved into place. A
+     * failure ({@code contents} throwing, a full disk) leaves the file as it was and no temporary behind.
+     */
+    public static void writeWhole(Path file, Contents contents) throws IOException {
+        Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), file.getFileName().toString(), ".tmp");
+        try {
+            try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+                OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel));
+                contents.writeTo(out);
+                out.flush();
+                channel.force(true); // on disk before its name says it is whole
+            }
+            try {
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
     }
 
     /** Creates {@code file} empty and readable by its owner only (0600), unless it exists. */
