@@ -44,7 +44,10 @@ final class MiniLm implements AutoCloseable {
         this(name, intraOpThreads, null);
     }
 
-    /** The same, reading the model from its copy in {@code copyDir} (made at the first start) if given. */
+    /**
+     * The same, reading the model, and ONNX Runtime its libraries, from their copies in {@code copyDir}
+     * (made at the first start) if given.
+     */
     MiniLm(String name, int intraOpThreads, @Nullable Path copyDir) {
         this(name, intraOpThreads, OptLevel.ALL_OPT, true, copyDir);
     }
@@ -66,6 +69,7 @@ final class MiniLm implements AutoCloseable {
             }
             options.setOptimizationLevel(optimisation);
             options.setCPUArenaAllocator(arena);
+            OnnxLibraries.beforeFirstUse(copyDir);
             this.environment = OrtEnvironment.getEnvironment();
             this.session = session(model, copyDir == null ? Optional.empty() : ModelFile.in(copyDir, model), options);
             this.typeIds = session.getInputNames().contains("token_type_ids");

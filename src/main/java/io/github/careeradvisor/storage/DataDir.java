@@ -10,14 +10,18 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.Instant;
 
 /**
  * The data dir ({@value Settings#DATA_DIR}): created readable by its owner only (0700, its files 0600,
@@ -28,6 +32,9 @@ public final class DataDir {
 
     /** Held by the running bot; the CLI commands do not take it. */
     public static final String BOT_LOCK = "bot.lock";
+
+    /** How old a temporary file must be to be taken as a killed writer's, not one being written. */
+    static final Duration STALE = Duration.ofMinutes(10);
 
     private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
 
@@ -72,6 +79,7 @@ public final class DataDir {
      * failure ({@code contents} throwing, a full disk) leaves the file as it was and no temporary behind.
      */
     public static void writeWhole(Path file, Contents contents) throws IOException {
+        deleteStaleTemporaries(file);
         Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), file.getFileName().toString(), ".tmp");
         try {
             try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
@@ -88,6 +96,34 @@ public final class DataDir {
         } finally {
             Files.deleteIfExists(tmp);
         }
+    }
+
+    /**
+     * Deletes the temporary files of {@code file} that a killed {@link #writeWhole} left behind: those
+     * older than {@link #STALE} (a younger one may be another program's, still being written). Their
+     * names are random, so none is ever reused; one left by the model's copy is 90 MB.
+     */
+    public static void deleteStaleTemporaries(Path file) throws IOException {
+        Path dir = file.toAbsolutePath().getParent();
+        Instant stale = Instant.now().minus(STALE);
+        try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(dir, globQuoted(file.getFileName().toString()) + "*.tmp")) {
+            for (Path leftover : leftovers) {
+                try {
+                    if (Files.getLastModifiedTime(leftover).toInstant().isBefore(stale)) {
+                        Files.deleteIfExists(leftover);
+                    }
+                } catch (IOException ignored) {
+                    // another process's to delete, or gone already
+                }
+            }
+        } catch (NoSuchFileException e) {
+            // no dir, no leftovers
+        }
+    }
+
+    /** {@code name} matched literally by a glob. */
+    private static String globQuoted(String name) {
+        return name.replaceAll("([\\\\*?\\[\\]{}])", "\\\\$1");
     }
 
     /** Creates {@code file} empty and readable by its owner only (0600), unless it exists. */

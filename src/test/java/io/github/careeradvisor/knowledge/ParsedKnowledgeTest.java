@@ -230,7 +230,9 @@ class ParsedKnowledgeTest {
     private Path jar(String name, String entry, String content) throws Exception {
         Path jar = temp.resolve(name);
         try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(jar))) {
-            zip.putNextEntry(new ZipEntry(entry));
+            ZipEntry file = new ZipEntry(entry);
+            file.setTime(0); // the directory lists each entry's time: the same for the jars meant to be the same
+            zip.putNextEntry(file);
             zip.write(content.getBytes(StandardCharsets.UTF_8));
             zip.closeEntry();
         }
