@@ -33,7 +33,7 @@ USER advisor
 RUN java -jar /app/career-advisor.jar index
 # A class-data-sharing archive of the classes a start loads, made by one real question in a scratch data
 # dir, so each start maps them instead of loading them from the jar (README, "Performance").
-RUN mkdir /tmp/cds-run && cp /data/embeddings-*.bin /data/*.onnx /tmp/cds-run/ \
+RUN mkdir /tmp/cds-run && cp -a /data/. /tmp/cds-run/ \
  && ADVISOR_DATA_DIR=/tmp/cds-run java -XX:ArchiveClassesAtExit=/app/cds/career-advisor.jsa \
       -jar /app/career-advisor.jar ask "how much does a junior ML engineer earn?" > /dev/null \
  && rm -rf /tmp/cds-run

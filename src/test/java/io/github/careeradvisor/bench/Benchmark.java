@@ -14,6 +14,7 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -116,9 +117,14 @@ public final class Benchmark {
             Path archive = work.resolve("career-advisor.jsa");
             Path training = work.resolve("cds-training");
             Files.createDirectories(training);
-            try (var files = Files.list(warm)) {
-                for (Path cache : files.filter(f -> f.getFileName().toString().startsWith("embeddings-")).toList()) {
-                    Files.copy(cache, training.resolve(cache.getFileName()));
+            // What a start finds in the data dir (the vectors, the guides as parsed, the copies taken out of
+            // the jar), so the archive holds the classes such a start loads; not the database.
+            try (var files = Files.walk(warm)) {
+                for (Path file : files.filter(f -> !f.equals(warm)).toList()) {
+                    String name = file.getFileName().toString();
+                    if (!name.startsWith("advisor.db") && !name.equals("bot.lock")) {
+                        Files.copy(file, training.resolve(warm.relativize(file).toString()), StandardCopyOption.COPY_ATTRIBUTES);
+                    }
                 }
             }
             child(training, Map.of(), List.of("-XX:ArchiveClassesAtExit=" + archive), product("ask", ASK));

@@ -118,8 +118,9 @@ record CostReport(List<JsonNode> uniqueOurs, List<JsonNode> uniquePlain, JsonNod
         md.append("| `chat` with no input (JVM, guides, index, model: up to the prompt) | ")
                 .append(Report.ms(starts.readyMs())).append(" | ").append(Report.ms(starts.readyCdsMs())).append(" |\n");
         md.append("| `ask` one question, cache warm | see above | ").append(Report.ms(starts.askCdsMs())).append(" |\n\n");
-        md.append("The archive is made as the Dockerfile makes it: one `ask` with `-XX:ArchiveClassesAtExit`, in a data "
-                + "dir of its own with the vectors cached; then `-XX:SharedArchiveFile` maps the classes it loaded "
+        md.append("The archive is made as the Dockerfile makes it: one `ask` with `-XX:ArchiveClassesAtExit`, in a copy "
+                + "of a warm data dir (the vectors, the parsed guides, the model and ONNX Runtime taken out of the jar; "
+                + "not the database); then `-XX:SharedArchiveFile` maps the classes it loaded "
                 + "instead of reading them from the jar. The README's run command stays `java -jar …`: the archive "
                 + "needs a second command and a flag.\n\n");
         md.append("## A new question, stage by stage\n\n");
