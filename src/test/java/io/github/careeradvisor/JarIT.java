@@ -91,7 +91,7 @@ class JarIT {
         assertTrue(seniors.out().contains("$200,000") && !seniors.out().contains("$70,000"), seniors.out());
 
         // The guides as the first ask parsed them are kept for the next starts, whole and private; so are
-        // the model and ONNX Runtime's libraries, taken out of the jar once and checked once.
+        // the model's, ONNX Runtime's and SQLite's files, taken out of the jar once and checked once.
         assertTrue(Files.isRegularFile(tmp.resolve("data").resolve("parsed-knowledge.bin")));
         try (Stream<Path> files = Files.walk(tmp.resolve("data"))) {
             List<String> names = files.map(f -> tmp.resolve("data").relativize(f).toString()).toList();
@@ -100,6 +100,8 @@ class JarIT {
                     names.toString());
             assertEquals(4, names.stream().filter(n -> n.matches("onnxruntime-[0-9a-f]+-[0-9a-f]+/(lib)?\\w+\\.(so|dylib|dll)(\\.crc)?"))
                     .count(), names.toString());
+            assertTrue(names.containsAll(List.of("sqlite-native/" + System.mapLibraryName("sqlitejdbc"),
+                    "sqlite-native/" + System.mapLibraryName("sqlitejdbc") + ".crc", "sqlite-native/platform")), names.toString());
         }
         assertPrivate(tmp.resolve("data"));
     }

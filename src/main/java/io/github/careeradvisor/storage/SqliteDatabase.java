@@ -5,16 +5,17 @@ import io.github.careeradvisor.config.Settings;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashSet;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.Set;
 import org.flywaydb.core.api.FlywayException;
 import org.jspecify.annotations.Nullable;
+import org.sqlite.JDBC;
 import org.sqlite.SQLiteDataSource;
 
 /**
@@ -55,9 +56,11 @@ public final class SqliteDatabase implements Database {
             throw new ConfigException("the profile database '" + file + "' cannot be created (" + e + ") (set "
                     + Settings.DATA_DIR + ")");
         }
+        SqliteLibrary.beforeFirstUse(dataDir);
         Connection connection = null;
         try {
-            connection = DriverManager.getConnection("jdbc:sqlite:" + file);
+            // The driver itself, not DriverManager, which first loads and starts every JDBC driver on the classpath.
+            connection = JDBC.createConnection("jdbc:sqlite:" + file, new Properties());
             SqliteDatabase database = new SqliteDatabase(connection, file);
             database.configure();
             database.migrate();
