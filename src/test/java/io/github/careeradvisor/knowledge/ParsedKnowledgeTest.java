@@ -2,7 +2,6 @@ package io.github.careeradvisor.knowledge;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -21,8 +20,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -212,30 +209,5 @@ class ParsedKnowledgeTest {
         assertEquals(1, warnings.size(), warnings.toString());
         assertTrue(warnings.get(0).startsWith("warning: the parsed guides could not be kept in " + snapshot + " (")
                 && warnings.get(0).endsWith("); each start parses them again"), warnings.get(0));
-    }
-
-    @Test
-    void a_jar_is_known_by_its_entries_and_a_folder_of_classes_by_nothing() throws Exception {
-        Path one = jar("one.jar", "a.txt", "first");
-        Path same = jar("same.jar", "a.txt", "first");
-        Path other = jar("other.jar", "a.txt", "second");
-
-        assertTrue(ParsedKnowledge.program(one).isPresent());
-        assertEquals(ParsedKnowledge.program(one), ParsedKnowledge.program(same));
-        assertNotEquals(ParsedKnowledge.program(one), ParsedKnowledge.program(other));
-        assertEquals(Optional.empty(), ParsedKnowledge.program(temp));
-        assertEquals(Optional.empty(), ParsedKnowledge.program(), "the tests run from target/classes");
-    }
-
-    private Path jar(String name, String entry, String content) throws Exception {
-        Path jar = temp.resolve(name);
-        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(jar))) {
-            ZipEntry file = new ZipEntry(entry);
-            file.setTime(0); // the directory lists each entry's time: the same for the jars meant to be the same
-            zip.putNextEntry(file);
-            zip.write(content.getBytes(StandardCharsets.UTF_8));
-            zip.closeEntry();
-        }
-        return jar;
     }
 }
