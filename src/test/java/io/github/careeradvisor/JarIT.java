@@ -90,9 +90,11 @@ class JarIT {
         Result seniors = java("", "ask", "--user", "7", "and seniors?");
         assertTrue(seniors.out().contains("$200,000") && !seniors.out().contains("$70,000"), seniors.out());
 
-        // The guides as the first ask parsed them are kept for the next starts, whole and private; so are
-        // the model's, ONNX Runtime's and SQLite's files, taken out of the jar once and checked once.
+        // The guides as the first ask parsed them, and their word index, are kept for the next starts, whole
+        // and private; so are the model's, ONNX Runtime's and SQLite's files, taken out of the jar once and
+        // checked once.
         assertTrue(Files.isRegularFile(tmp.resolve("data").resolve("parsed-knowledge.bin")));
+        assertTrue(Files.isRegularFile(tmp.resolve("data").resolve("word-index.bin")));
         try (Stream<Path> files = Files.walk(tmp.resolve("data"))) {
             List<String> names = files.map(f -> tmp.resolve("data").relativize(f).toString()).toList();
             assertEquals(List.of(), names.stream().filter(n -> n.endsWith(".tmp")).toList());

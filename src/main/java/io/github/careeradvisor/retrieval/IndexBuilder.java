@@ -81,7 +81,7 @@ public final class IndexBuilder {
         for (String t : texts) {
             vectors.put(t, cache.get(t).orElseThrow());
         }
-        LexicalIndex lexical = new LexicalIndex(passages);
+        LexicalIndex lexical = LexicalIndex.open(passages, dataDir.resolve(LexicalIndex.FILE), warnings);
         float[][] passageVectors = new float[passages.size()][];
         float[][][] unitVectors = new float[passages.size()][][];
         List<List<Set<String>>> unitTerms = new ArrayList<>();

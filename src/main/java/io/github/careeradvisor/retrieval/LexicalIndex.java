@@ -1,12 +1,21 @@
 package io.github.careeradvisor.retrieval;
 
 import io.github.careeradvisor.knowledge.Passage;
+import io.github.careeradvisor.storage.KeyedFile;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
@@ -15,6 +24,7 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.CorruptIndexException;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -28,6 +38,9 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.IOContext;
+import org.apache.lucene.store.IndexInput;
+import org.apache.lucene.store.IndexOutput;
 
 /**
  * BM25 over the passages with Lucene's English analysis (stop words, possessives, Porter stemming). The
@@ -35,6 +48,8 @@ import org.apache.lucene.store.ByteBuffersDirectory;
  */
 final class LexicalIndex implements AutoCloseable {
 
+    static final String FILE = "word-index.bin";
+    static final int MAGIC = 0x5749_0001;
     private static final String ORD = "ord";
     /** Fields searched, with how much a match in each counts. */
     private static final List<FieldWeight> FIELDS = List.of(
@@ -47,25 +62,20 @@ final class LexicalIndex implements AutoCloseable {
     }
 
     private final Analyzer analyzer = new EnglishAnalyzer();
-    private final ByteBuffersDirectory directory = new ByteBuffersDirectory();
+    private final ByteBuffersDirectory directory;
     private final DirectoryReader reader;
     private final IndexSearcher searcher;
     /** Each Lucene document's passage, read once here instead of from its stored field at every hit. */
     private final int[] passageOf;
 
     LexicalIndex(List<Passage> passages) {
+        this(built(passages), passages.size());
+    }
+
+    /** Over an index already made, of {@code passages} documents; a {@link CorruptIndexException} if it is not that. */
+    private LexicalIndex(ByteBuffersDirectory directory, int passages) {
+        this.directory = directory;
         try {
-            try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(analyzer))) {
-                for (int i = 0; i < passages.size(); i++) {
-                    Passage p = passages.get(i);
-                    Document doc = new Document();
-                    doc.add(new StoredField(ORD, i));
-                    doc.add(new TextField("body", p.body(), Field.Store.NO));
-                    doc.add(new TextField("headline", p.headline(), Field.Store.NO));
-                    doc.add(new TextField("topics", String.join(" ", p.topics()), Field.Store.NO));
-                    writer.addDocument(doc);
-                }
-            }
             reader = DirectoryReader.open(directory);
             searcher = new IndexSearcher(reader);
             searcher.setSimilarity(new BM25Similarity());
@@ -76,9 +86,113 @@ final class LexicalIndex implements AutoCloseable {
             for (int doc = 0; doc < passageOf.length; doc++) {
                 passageOf[doc] = stored.document(doc).getField(ORD).numericValue().intValue();
             }
+            if (passageOf.length != passages || Arrays.stream(passageOf).distinct().count() != passages
+                    || Arrays.stream(passageOf).anyMatch(p -> p < 0 || p >= passages)) {
+                reader.close();
+                throw new CorruptIndexException("it indexes other passages than the " + passages + " given", "");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("opening the in-memory BM25 index", e);
+        }
+    }
+
+    private static ByteBuffersDirectory built(List<Passage> passages) {
+        ByteBuffersDirectory directory = new ByteBuffersDirectory();
+        try (Analyzer analyzer = new EnglishAnalyzer();
+                IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(analyzer))) {
+            for (int i = 0; i < passages.size(); i++) {
+                Passage p = passages.get(i);
+                Document doc = new Document();
+                doc.add(new StoredField(ORD, i));
+                doc.add(new TextField("body", p.body(), Field.Store.NO));
+                doc.add(new TextField("headline", p.headline(), Field.Store.NO));
+                doc.add(new TextField("topics", String.join(" ", p.topics()), Field.Store.NO));
+                writer.addDocument(doc);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("building the in-memory BM25 index", e);
         }
+        return directory;
+    }
+
+    /**
+     * The index of {@code passages}: read from {@code file} when an earlier start of this program kept it
+     * there for the same passages, else built and kept there for the next starts. Building it ran
+     * Lucene's analysis over every passage, about a third of a second of each start (README,
+     * "Performance"). A file that cannot be kept, or is found damaged, is told to {@code warnings} and
+     * costs only the build.
+     */
+    static LexicalIndex open(List<Passage> passages, Path file, Consumer<String> warnings) {
+        return open(passages, file, KeyedFile.program(), warnings);
+    }
+
+    /** The same, with the program's identity given (none: always built, nothing kept). */
+    static LexicalIndex open(List<Passage> passages, Path file, Optional<String> program, Consumer<String> warnings) {
+        Optional<String> key = program.map(p -> key(p, passages));
+        if (key.isEmpty()) {
+            return new LexicalIndex(passages); // run from a folder of classes: nothing to key a file by
+        }
+        try {
+            Optional<byte[]> kept = KeyedFile.read(file, MAGIC, key.get());
+            if (kept.isPresent()) {
+                return new LexicalIndex(directoryOf(kept.get()), passages.size());
+            }
+        } catch (IOException | RuntimeException e) {
+            Throwable why = e instanceof UncheckedIOException ? e.getCause() : e;
+            warnings.accept("warning: the word index in " + file + " was not used ("
+                    + (why instanceof KeyedFile.Damaged ? why.getMessage() : why.toString())
+                    + "); it is built again and the file written anew");
+        }
+        ByteBuffersDirectory built = built(passages);
+        try {
+            KeyedFile.write(file, MAGIC, key.get(), bytesOf(built));
+        } catch (IOException | UncheckedIOException e) {
+            warnings.accept("warning: the word index could not be kept in " + file + " (" + e + "); each start builds it again");
+        }
+        return new LexicalIndex(built, passages.size());
+    }
+
+    /** What the index depends on besides the program: each passage's indexed fields, in order. */
+    static String key(String program, List<Passage> passages) {
+        KeyedFile.Key key = new KeyedFile.Key().add(program).add(Integer.toString(passages.size()));
+        for (Passage p : passages) {
+            key.add(p.body()).add(p.headline()).add(String.join(" ", p.topics()));
+        }
+        return key.hex();
+    }
+
+    /** The index's files, one after another: their count, then each one's name, length and bytes. */
+    private static byte[] bytesOf(ByteBuffersDirectory directory) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            String[] files = directory.listAll();
+            out.writeInt(files.length);
+            for (String name : files) {
+                try (IndexInput in = directory.openInput(name, IOContext.READONCE)) {
+                    byte[] file = new byte[Math.toIntExact(in.length())];
+                    in.readBytes(file, 0, file.length);
+                    out.writeUTF(name);
+                    out.writeInt(file.length);
+                    out.write(file);
+                }
+            }
+        }
+        return bytes.toByteArray();
+    }
+
+    private static ByteBuffersDirectory directoryOf(byte[] kept) throws IOException {
+        ByteBuffersDirectory directory = new ByteBuffersDirectory();
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(kept))) {
+            int files = in.readInt();
+            for (int i = 0; i < files; i++) {
+                String name = in.readUTF();
+                byte[] file = in.readNBytes(in.readInt());
+                try (IndexOutput out = directory.createOutput(name, IOContext.DEFAULT)) {
+                    out.writeBytes(file, file.length);
+                }
+            }
+        }
+        return directory;
     }
 
     /** Distinct query words searched at most: a 4,096-character question must not outrun Lucene's clause limit. */

@@ -1,0 +1,129 @@
+package io.github.careeradvisor.retrieval;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.careeradvisor.knowledge.Passage;
+import io.github.careeradvisor.knowledge.Unit;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The BM25 word index, built, or read from the file an earlier start kept in the data dir. */
+class LexicalIndexTest {
+
+    private static final Optional<String> PROGRAM = Optional.of("program-1");
+
+    @TempDir
+    Path data;
+
+    private final List<String> warnings = new ArrayList<>();
+
+    private static Passage passage(int i, String text) {
+        return new Passage("p#" + i, "p.md", "Guide", "Section " + i, List.of("topic" + i),
+                List.of(new Unit(text, Unit.Kind.SENTENCE, 0)));
+    }
+
+    private static final List<Passage> PASSAGES = List.of(
+            passage(0, "A junior machine learning engineer earns a modest salary."),
+            passage(1, "Senior engineers lead projects and mentor others."),
+            passage(2, "The Google Cloud certification exam lasts two hours."));
+
+    private Path file() {
+        return data.resolve(LexicalIndex.FILE);
+    }
+
+    private static List<Integer> hits(LexicalIndex index, String question) {
+        return index.search(index.terms(question), 3).stream().map(LexicalIndex.Hit::passage).toList();
+    }
+
+    @Test
+    void the_first_start_builds_and_keeps_the_index_and_the_next_reads_it() throws Exception {
+        LexicalIndex built = LexicalIndex.open(PASSAGES, file(), PROGRAM, warnings::add);
+        assertTrue(Files.isRegularFile(file()));
+        Files.setLastModifiedTime(file(), FileTime.fromMillis(0));
+
+        LexicalIndex kept = LexicalIndex.open(PASSAGES, file(), PROGRAM, warnings::add);
+
+        assertEquals(FileTime.fromMillis(0), Files.getLastModifiedTime(file()), "read, not written again");
+        assertEquals(List.of(), warnings);
+        for (String question : List.of("how long is the exam?", "what does a junior earn?", "senior mentor salary")) {
+            assertEquals(hits(built, question), hits(kept, question), question);
+            assertEquals(built.search(built.terms(question), 3), kept.search(kept.terms(question), 3), "the same scores");
+        }
+        assertEquals(List.of(2), hits(kept, "how long is the exam?"));
+    }
+
+    @Test
+    void changed_passages_or_another_program_build_it_again_without_a_warning() throws Exception {
+        LexicalIndex.open(PASSAGES, file(), PROGRAM, warnings::add);
+        List<Passage> changed = List.of(PASSAGES.get(0), PASSAGES.get(1),
+                passage(2, "The AWS certification exam lasts three hours."));
+
+        LexicalIndex index = LexicalIndex.open(changed, file(), PROGRAM, warnings::add);
+        assertEquals(List.of(2), hits(index, "which AWS exam?"), "the new passage's words");
+        Files.setLastModifiedTime(file(), FileTime.fromMillis(0));
+        LexicalIndex.open(changed, file(), Optional.of("program-2"), warnings::add);
+
+        assertTrue(Files.getLastModifiedTime(file()).toMillis() > 0, "written anew for the other program");
+        assertEquals(List.of(), warnings);
+    }
+
+    @Test
+    void a_damaged_file_is_told_and_the_index_built_again() throws Exception {
+        LexicalIndex.open(PASSAGES, file(), PROGRAM, warnings::add);
+        byte[] bytes = Files.readAllBytes(file());
+        bytes[bytes.length / 2] ^= 0x10;
+        Files.write(file(), bytes);
+
+        LexicalIndex index = LexicalIndex.open(PASSAGES, file(), PROGRAM, warnings::add);
+
+        assertEquals(List.of(2), hits(index, "how long is the exam?"));
+        assertEquals(List.of("warning: the word index in " + file() + " was not used (its contents do not match their "
+                + "checksum); it is built again and the file written anew"), warnings);
+        warnings.clear();
+        LexicalIndex.open(PASSAGES, file(), PROGRAM, warnings::add);
+        assertEquals(List.of(), warnings, "written anew, whole");
+    }
+
+    @Test
+    void an_index_of_other_passages_under_the_right_key_is_refused() throws Exception {
+        // As if the key missed a change: the index read back must still index exactly the passages given.
+        List<Passage> two = PASSAGES.subList(0, 2);
+        LexicalIndex.open(two, file(), PROGRAM, warnings::add);
+        byte[] kept = io.github.careeradvisor.storage.KeyedFile.read(file(), LexicalIndex.MAGIC,
+                LexicalIndex.key(PROGRAM.get(), two)).orElseThrow();
+        io.github.careeradvisor.storage.KeyedFile.write(file(), LexicalIndex.MAGIC, LexicalIndex.key(PROGRAM.get(), PASSAGES), kept);
+
+        LexicalIndex index = LexicalIndex.open(PASSAGES, file(), PROGRAM, warnings::add);
+
+        assertEquals(List.of(2), hits(index, "how long is the exam?"));
+        assertEquals(1, warnings.size(), warnings.toString());
+        assertTrue(warnings.get(0).contains("it indexes other passages than the 3 given"), warnings.get(0));
+    }
+
+    @Test
+    void without_a_program_identity_it_is_built_and_nothing_kept() {
+        LexicalIndex index = LexicalIndex.open(PASSAGES, file(), Optional.empty(), warnings::add);
+
+        assertEquals(List.of(0), hits(index, "junior salary"));
+        assertFalse(Files.exists(file()));
+    }
+
+    @Test
+    void a_file_that_cannot_be_written_is_told_and_the_built_index_serves() {
+        Path nowhere = data.resolve("no-such-dir").resolve(LexicalIndex.FILE);
+
+        LexicalIndex index = LexicalIndex.open(PASSAGES, nowhere, PROGRAM, warnings::add);
+
+        assertEquals(List.of(1), hits(index, "who mentors?"));
+        assertEquals(1, warnings.size());
+        assertTrue(warnings.get(0).startsWith("warning: the word index could not be kept in " + nowhere), warnings.get(0));
+    }
+}
