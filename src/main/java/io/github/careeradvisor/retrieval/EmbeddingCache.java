@@ -1,12 +1,13 @@
 package io.github.careeradvisor.retrieval;
 
 import io.github.careeradvisor.storage.DataDir;
-import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.BufferUnderflowException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,6 +35,7 @@ final class EmbeddingCache {
     private final String model;
     private final int dimensions;
     private final Map<String, float[]> vectors = new HashMap<>();
+    private final Map<String, String> keys = new HashMap<>();
     private boolean changed;
 
     private EmbeddingCache(Path file, String model, int dimensions) {
@@ -92,7 +94,6 @@ final class EmbeddingCache {
         }
     }
 
-    /** {@code file} created anew, readable by its owner only, as everything in the data dir is (README, "Forgetting a person"). */
     /** Writes the cache if anything changed. Failing to write costs only time on the next start. */
     void save(Consumer<String> warnings) {
         if (!changed) {
@@ -121,44 +122,68 @@ final class EmbeddingCache {
         }
     }
 
+    /**
+     * Reads the whole file at once and its vectors in bulk: read a number at a time through a stream, the
+     * 2 MB of the shipped guides' vectors kept a start's interpreter and JIT busy for a few hundred ms.
+     */
     private void read() throws IOException {
-        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
-            if (in.readInt() != MAGIC) {
+        ByteBuffer all = ByteBuffer.wrap(Files.readAllBytes(file)); // big-endian, as DataOutputStream wrote it
+        try {
+            if (all.getInt() != MAGIC) {
                 throw new IOException("not an embedding cache file");
             }
-            String storedModel = in.readUTF();
-            int storedDimensions = in.readInt();
+            String storedModel = readUtf(all);
+            int storedDimensions = all.getInt();
             if (!storedModel.equals(model) || storedDimensions != dimensions) {
                 throw new IOException("made by model " + storedModel + " with " + storedDimensions + " dimensions");
             }
-            int count = in.readInt();
+            int count = all.getInt();
+            long entryBytes = KEY_BYTES + 4L * dimensions;
             if (count < 0 || count > 10_000_000) {
                 throw new IOException("bad entry count " + count);
+            }
+            if (all.remaining() < count * entryBytes) {
+                throw new IOException("the file ends early (truncated)");
+            }
+            if (all.remaining() > count * entryBytes) {
+                throw new IOException("unexpected bytes after " + count + " entries");
             }
             HexFormat hex = HexFormat.of();
             List<Map.Entry<String, float[]>> entries = new ArrayList<>(count);
             byte[] key = new byte[KEY_BYTES];
             for (int i = 0; i < count; i++) {
-                in.readFully(key);
+                all.get(key);
                 float[] v = new float[dimensions];
-                for (int d = 0; d < dimensions; d++) {
-                    v[d] = in.readFloat();
-                    if (!Float.isFinite(v[d])) {
+                all.asFloatBuffer().get(v);
+                all.position(all.position() + 4 * dimensions);
+                for (float f : v) {
+                    if (!Float.isFinite(f)) {
                         throw new IOException("entry " + i + " holds a number that is not finite");
                     }
                 }
                 entries.add(Map.entry(hex.formatHex(key), v));
             }
-            if (in.read() != -1) {
-                throw new IOException("unexpected bytes after " + count + " entries");
-            }
             entries.forEach(e -> vectors.put(e.getKey(), e.getValue()));
-        } catch (EOFException e) {
+        } catch (BufferUnderflowException e) {
             throw new IOException("the file ends early (truncated)", e);
         }
     }
 
+    /** A string as {@link DataOutputStream#writeUTF} wrote it. */
+    private static String readUtf(ByteBuffer in) throws IOException {
+        int length = Short.toUnsignedInt(in.getShort());
+        byte[] bytes = new byte[length];
+        in.get(bytes);
+        return new DataInputStream(new ByteArrayInputStream(
+                ByteBuffer.allocate(2 + length).putShort((short) length).put(bytes).array())).readUTF();
+    }
+
+    /** Each text's key, worked out once: a start looks each text up several times. */
     private String key(String text) {
+        return keys.computeIfAbsent(text, this::digest);
+    }
+
+    private String digest(String text) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             sha.update(model.getBytes(StandardCharsets.UTF_8));

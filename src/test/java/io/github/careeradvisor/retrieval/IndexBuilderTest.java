@@ -57,15 +57,21 @@ class IndexBuilderTest {
     }
 
     @Test
-    void a_restart_with_the_cache_in_place_embeds_nothing() {
-        IndexReport first = build().report();
-        IndexReport second = build().report();
+    void a_restart_with_the_cache_in_place_embeds_nothing_and_reads_the_same_vectors() {
+        IndexBuilder.Built built = build();
+        IndexBuilder.Built read = build();
+        IndexReport first = built.report();
+        IndexReport second = read.report();
 
         assertEquals(3, first.passages());
         assertEquals(first.texts(), first.embedded());
         assertEquals(0, second.embedded());
         assertEquals(first.texts(), second.reused());
         assertEquals(List.of(), warnings);
+        for (String question : List.of("how much do juniors earn", "which language should I learn?")) {
+            assertEquals(built.retriever().retrieve(question), read.retriever().retrieve(question),
+                    "every similarity the same, to the last bit: " + question);
+        }
     }
 
     @Test
@@ -93,8 +99,27 @@ class IndexBuilderTest {
         assertEquals(1, warnings.size());
         assertTrue(warnings.get(0).startsWith("warning: embedding cache '" + cache + "' is unreadable ("),
                 warnings.get(0));
-        assertTrue(warnings.get(0).endsWith("); rebuilding it"));
+        assertTrue(warnings.get(0).endsWith("(the file ends early (truncated)); rebuilding it"), warnings.get(0));
         assertEquals(0, build().report().embedded(), "the rebuilt cache is good again");
+    }
+
+    @Test
+    void a_cache_with_a_number_that_is_not_finite_or_bytes_after_its_entries_is_rebuilt() throws IOException {
+        Path cache = Path.of(build().report().cacheFile());
+        byte[] whole = Files.readAllBytes(cache);
+        byte[] nan = whole.clone();
+        java.nio.ByteBuffer.wrap(nan).putFloat(nan.length - 4, Float.NaN); // the last entry's last number
+
+        Files.write(cache, nan);
+        IndexReport report = build().report();
+        Files.write(cache, java.util.Arrays.copyOf(whole, whole.length + 3));
+        IndexReport longer = build().report();
+
+        assertEquals(report.texts(), report.embedded());
+        assertEquals(longer.texts(), longer.embedded());
+        assertEquals(2, warnings.size(), warnings.toString());
+        assertTrue(warnings.get(0).contains("holds a number that is not finite"), warnings.get(0));
+        assertTrue(warnings.get(1).contains("unexpected bytes after"), warnings.get(1));
     }
 
     @Test
