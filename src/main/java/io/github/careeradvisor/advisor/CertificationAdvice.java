@@ -74,13 +74,28 @@ final class CertificationAdvice {
 
         List<Answer.Block> blocks = new ArrayList<>();
         boolean onlyAsked = !picked.isEmpty() && ofCloud(picked, asked).size() == picked.size();
-        // A cloud asked by name is answered in the first sentence; otherwise the list says what it is fitted to.
-        blocks.add(new Answer.Paragraph(onlyAsked ? lead(asked, picked) : intro(profile, hasCloud ? cloud : null, years)));
-        List<String> items = new ArrayList<>();
-        for (Certification c : picked) {
-            items.add(describe(c, hasCloud ? cloud : null, targetTier, years));
+        // Why each one fits: not its cloud when that cloud was asked for by name, nor its level against a
+        // person whose level nobody said.
+        Cloud yours = hasCloud && asked == null ? cloud : null;
+        boolean known = profile.level() != null || profile.experienceYears() != null;
+        if (onlyAsked && picked.size() == 1) {
+            // One to name: the answer and its facts in the first sentence, not its long name said twice.
+            Certification only = picked.get(0);
+            blocks.add(new Answer.Paragraph("For " + asked.label() + ", the certification you can book today is "
+                    + only.name() + " (" + facts(only) + "."));
+            String fit = fit(only, yours, targetTier, years, known);
+            if (!fit.isEmpty()) {
+                blocks.add(new Answer.Paragraph(fit));
+            }
+        } else {
+            // A cloud asked by name is answered in the first sentence; otherwise the list says what it is fitted to.
+            blocks.add(new Answer.Paragraph(onlyAsked ? lead(asked, picked) : intro(profile, hasCloud ? cloud : null, years)));
+            List<String> items = new ArrayList<>();
+            for (Certification c : picked) {
+                items.add((c.name() + " (" + facts(c) + ". " + fit(c, yours, targetTier, years, known)).strip());
+            }
+            blocks.add(new Answer.Bullets(items));
         }
-        blocks.add(new Answer.Bullets(items));
         String retired = retired(catalog, hasCloud ? cloud : null, today);
         if (!retired.isEmpty()) {
             blocks.add(new Answer.Paragraph(retired));
@@ -93,10 +108,8 @@ final class CertificationAdvice {
 
     /** The answer to "which certification for {@code cloud}?" in a sentence, the details below it. */
     private static String lead(Cloud cloud, List<Certification> picked) {
-        return picked.size() == 1
-                ? "For " + cloud.label() + ", the certification you can book today is " + picked.get(0).name() + ":"
-                : "For " + cloud.label() + ", " + picked.size() + " certifications can be booked today, the best fit "
-                        + "for you first:";
+        return "For " + cloud.label() + ", " + picked.size() + " certifications can be booked today, the best fit "
+                + "for you first:";
     }
 
     private static String intro(Profile profile, @Nullable Cloud cloud, int years) {
@@ -147,27 +160,35 @@ final class CertificationAdvice {
         return word ? Character.toLowerCase(text.charAt(0)) + text.substring(1) : text;
     }
 
-    private static String describe(Certification c, @Nullable Cloud cloud, int targetTier, int years) {
-        StringBuilder s = new StringBuilder(c.name()).append(" (");
-        if (c.examCode() != null) {
-            s.append(c.examCode()).append(", ");
-        }
-        s.append(c.level());
-        s.append("): ").append(c.priceUsd() == null ? "price not confirmed" : brief(c.priceUsd()));
-        s.append("; valid ").append(sentenceCase(brief(c.validity()))).append(". ");
+    /** "MLA-C01, associate level): $150; valid 3 years": the exam's code and level, price and validity. */
+    private static String facts(Certification c) {
+        return (c.examCode() != null ? c.examCode() + ", " : "") + c.level() + " level): "
+                + (c.priceUsd() == null ? "price not confirmed" : brief(c.priceUsd()))
+                + "; valid " + sentenceCase(brief(c.validity()));
+    }
+
+    /**
+     * Why it fits, and the experience it asks for beyond the person's: "Why: it is on your cloud (AWS)
+     * and its level fits your experience." Its level is weighed against a level or years the person
+     * said ({@code known}); a beginner's certification says so either way.
+     */
+    private static String fit(Certification c, @Nullable Cloud yours, int targetTier, int years, boolean known) {
         List<String> why = new ArrayList<>();
-        if (cloud != null && cloud.id().equals(c.cloud())) {
-            why.add("it is the " + cloud.label() + " one");
+        if (yours != null && yours.id().equals(c.cloud())) {
+            why.add("it is on your cloud (" + yours.label() + ")");
         }
-        if (tier(c) == targetTier) {
+        if (tier(c) == targetTier && (known || targetTier == 0 && tier(c) == 0)) {
             why.add(targetTier == 0 ? "it suits a beginner" : targetTier == 1 ? "its level fits your experience"
                     : "it matches an experienced engineer");
-        } else if (tier(c) > targetTier) {
-            why.add("it is a step up for later");
-        } else {
+        } else if (known && tier(c) > targetTier) {
+            why.add("it is a step up, for later");
+        } else if (known && tier(c) < targetTier) {
             why.add("it is a quick first credential");
         }
-        s.append("Why: ").append(String.join(", ", why)).append(". ");
+        StringBuilder s = new StringBuilder();
+        if (!why.isEmpty()) {
+            s.append("Why: ").append(String.join(" and ", why)).append(". ");
+        }
         if (c.minExperienceYears() > years) {
             s.append("Experience: ").append(brief(c.recommendedExperience())).append('.');
         }

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Certification questions: which to take (for the person, with what they said in this conversation
@@ -59,8 +60,8 @@ final class CertificationReplies {
         List<String> ids = CertificationAdvice.picks(catalog, fitted, s.cloud(), today).stream()
                 .map(Certification::id).toList();
         Handled handled = new Handled(CertificationAdvice.advise(catalog, fitted, s.cloud(), today), ids);
-        return u.isFollowUp() && s.cloud() != null ? handled.withHeading("Certifications for " + s.cloud().label() + ":")
-                : handled;
+        return u.isFollowUp() && s.cloud() != null && !handled.answer().opensWith("For " + s.cloud().label() + ",")
+                ? handled.withHeading("Certifications for " + s.cloud().label() + ":") : handled;
     }
 
     /** Whether the text names a provider that is not a cloud (NVIDIA, Databricks, IBM, INFORMS). */
@@ -127,7 +128,7 @@ final class CertificationReplies {
             } else if (!answer.grounded()) {
                 answer = facts(c, s.aspect()); // the guides are silent too: what the fact table says, open values included
             }
-            return new Handled(answer.withHeading(name(c) + ", " + aspectLabel(s.aspect()) + ":"), List.of(c.id()));
+            return new Handled(headed(answer, c, s.aspect()), List.of(c.id()));
         }
         Answer answer = facts(c, s.aspect());
         if (s.aspect() == null && !u.isFollowUp()) {
@@ -141,8 +142,12 @@ final class CertificationReplies {
                 answer = new Answer(said, guide.sources(), true).followedBy(answer);
             }
         }
-        return new Handled(u.isFollowUp() ? answer.withHeading(name(c) + ", " + aspectLabel(s.aspect()) + ":") : answer,
-                List.of(c.id()));
+        return new Handled(u.isFollowUp() ? headed(answer, c, s.aspect()) : answer, List.of(c.id()));
+    }
+
+    /** "MLS-C01, price:" before an answer that does not begin by naming the certification itself. */
+    private Answer headed(Answer answer, Certification c, @Nullable String aspect) {
+        return answer.opensWith(name(c)) ? answer : answer.withHeading(name(c) + ", " + aspectLabel(aspect) + ":");
     }
 
     /**

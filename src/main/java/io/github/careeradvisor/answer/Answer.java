@@ -51,12 +51,24 @@ public record Answer(List<Block> blocks, List<Citation> sources, boolean grounde
         return new Answer(List.of(paragraphs).stream().<Block>map(Paragraph::new).toList(), List.of(), false);
     }
 
-    /** The same answer after one short line saying what the question was understood as ("Senior ML engineer pay:"). */
+    /**
+     * The same answer led by a few words saying what the question was understood as ("Senior ML engineer
+     * pay:"): on the first paragraph's line, so the reply's first line still answers ("Senior ML engineer
+     * pay: Experienced ML engineers can earn …"); a line of its own above a list.
+     */
     public Answer withHeading(String line) {
-        List<Block> more = new java.util.ArrayList<>();
-        more.add(new Paragraph(line));
-        more.addAll(blocks);
+        List<Block> more = new java.util.ArrayList<>(blocks);
+        if (!more.isEmpty() && more.get(0) instanceof Paragraph first) {
+            more.set(0, new Paragraph(line + " " + first.text()));
+        } else {
+            more.add(0, new Paragraph(line));
+        }
         return new Answer(more, sources, grounded, choices, generated, chart);
+    }
+
+    /** Whether the first paragraph begins with {@code words}: a heading saying the same again is left out. */
+    public boolean opensWith(String words) {
+        return !blocks.isEmpty() && blocks.get(0) instanceof Paragraph first && first.text().startsWith(words);
     }
 
     /** This answer and then {@code next}, as one reply: for a message that asks two things. */
