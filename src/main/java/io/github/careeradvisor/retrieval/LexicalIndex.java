@@ -11,10 +11,14 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
@@ -26,21 +30,28 @@ import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.CorruptIndexException;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.TermStates;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.index.Term;
 import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.IOContext;
 import org.apache.lucene.store.IndexInput;
 import org.apache.lucene.store.IndexOutput;
+import org.apache.lucene.util.BytesRef;
+import org.jspecify.annotations.Nullable;
 
 /**
  * BM25 over the passages with Lucene's English analysis (stop words, possessives, Porter stemming). The
@@ -67,6 +78,8 @@ final class LexicalIndex implements AutoCloseable {
     private final IndexSearcher searcher;
     /** Each Lucene document's passage, read once here instead of from its stored field at every hit. */
     private final int[] passageOf;
+    private final Map<String, Set<String>> vocabulary;
+    private final Map<Term, TermStates> termStates = new ConcurrentHashMap<>();
 
     LexicalIndex(List<Passage> passages) {
         this(built(passages), passages.size());
@@ -86,6 +99,7 @@ final class LexicalIndex implements AutoCloseable {
             for (int doc = 0; doc < passageOf.length; doc++) {
                 passageOf[doc] = stored.document(doc).getField(ORD).numericValue().intValue();
             }
+            vocabulary = vocabulary(reader);
             if (passageOf.length != passages || Arrays.stream(passageOf).distinct().count() != passages
                     || Arrays.stream(passageOf).anyMatch(p -> p < 0 || p >= passages)) {
                 reader.close();
@@ -204,16 +218,26 @@ final class LexicalIndex implements AutoCloseable {
      */
     List<Hit> search(Set<String> analysed, int k) {
         List<String> terms = analysed.stream().limit(MAX_TERMS).toList();
-        if (terms.isEmpty()) {
-            return List.of();
-        }
         BooleanQuery.Builder query = new BooleanQuery.Builder();
+        boolean any = false;
         for (FieldWeight field : FIELDS) {
             BooleanQuery.Builder inField = new BooleanQuery.Builder();
+            boolean inThisField = false;
             for (String term : terms) {
-                inField.add(new TermQuery(new Term(field.name(), term)), BooleanClause.Occur.SHOULD);
+                // A word the field does not hold matches nothing and adds to no score: left out, not looked up.
+                TermStates states = termStates(new Term(field.name(), term));
+                if (states != null) {
+                    inField.add(new TermQuery(new Term(field.name(), term), states), BooleanClause.Occur.SHOULD);
+                    inThisField = true;
+                }
             }
-            query.add(new BoostQuery(inField.build(), field.boost()), BooleanClause.Occur.SHOULD);
+            if (inThisField) {
+                query.add(new BoostQuery(inField.build(), field.boost()), BooleanClause.Occur.SHOULD);
+                any = true;
+            }
+        }
+        if (!any) {
+            return List.of();
         }
         try {
             List<Hit> hits = new ArrayList<>();
@@ -224,6 +248,48 @@ final class LexicalIndex implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("searching the in-memory BM25 index", e);
         }
+    }
+
+    /**
+     * Where {@code term} is in the index, looked up once and kept (the index never changes); null when no
+     * document holds it. Looking each term up in the terms dictionary at every search was most of a
+     * search's time over a few hundred passages. Only terms the index holds are kept, so the map stays
+     * within the index's own vocabulary.
+     */
+    private @Nullable TermStates termStates(Term term) {
+        TermStates kept = termStates.get(term);
+        if (kept != null) {
+            return kept;
+        }
+        if (!vocabulary.get(term.field()).contains(term.text())) {
+            return null;
+        }
+        try {
+            TermStates built = TermStates.build(searcher, term, true);
+            termStates.putIfAbsent(term, built);
+            return built;
+        } catch (IOException e) {
+            throw new UncheckedIOException("looking up a word in the in-memory BM25 index", e);
+        }
+    }
+
+    /** Every term of each searched field. */
+    private static Map<String, Set<String>> vocabulary(IndexReader reader) throws IOException {
+        Map<String, Set<String>> vocabulary = new HashMap<>();
+        for (FieldWeight field : FIELDS) {
+            Set<String> words = new HashSet<>();
+            for (LeafReaderContext leaf : reader.leaves()) {
+                Terms terms = leaf.reader().terms(field.name());
+                if (terms != null) {
+                    TermsEnum each = terms.iterator();
+                    for (BytesRef term = each.next(); term != null; term = each.next()) {
+                        words.add(term.utf8ToString());
+                    }
+                }
+            }
+            vocabulary.put(field.name(), Set.copyOf(words));
+        }
+        return Map.copyOf(vocabulary);
     }
 
     /** Bytes the in-memory index takes. */

@@ -4,14 +4,34 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.careeradvisor.bench.EvalSet;
+import io.github.careeradvisor.knowledge.KnowledgeLoader;
 import io.github.careeradvisor.knowledge.Passage;
+import io.github.careeradvisor.knowledge.TokenCounter;
 import io.github.careeradvisor.knowledge.Unit;
+import io.github.careeradvisor.storage.KeyedFile;
+import java.io.ByteArrayInputStream;
+import java.io.DataInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.similarities.BM25Similarity;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.IOContext;
+import org.apache.lucene.store.IndexOutput;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -97,15 +117,60 @@ class LexicalIndexTest {
         // As if the key missed a change: the index read back must still index exactly the passages given.
         List<Passage> two = PASSAGES.subList(0, 2);
         LexicalIndex.open(two, file(), PROGRAM, warnings::add);
-        byte[] kept = io.github.careeradvisor.storage.KeyedFile.read(file(), LexicalIndex.MAGIC,
+        byte[] kept = KeyedFile.read(file(), LexicalIndex.MAGIC,
                 LexicalIndex.key(PROGRAM.get(), two)).orElseThrow();
-        io.github.careeradvisor.storage.KeyedFile.write(file(), LexicalIndex.MAGIC, LexicalIndex.key(PROGRAM.get(), PASSAGES), kept);
+        KeyedFile.write(file(), LexicalIndex.MAGIC, LexicalIndex.key(PROGRAM.get(), PASSAGES), kept);
 
         LexicalIndex index = LexicalIndex.open(PASSAGES, file(), PROGRAM, warnings::add);
 
         assertEquals(List.of(2), hits(index, "how long is the exam?"));
         assertEquals(1, warnings.size(), warnings.toString());
         assertTrue(warnings.get(0).contains("it indexes other passages than the 3 given"), warnings.get(0));
+    }
+
+    @Test
+    void every_evaluation_question_gets_the_hits_and_scores_of_a_plain_query_of_all_its_words() throws Exception {
+        // The shipped guides' index, and beside it the plain Lucene query the search short-cuts: every word in
+        // every field, each looked up in the terms dictionary; the same index files, read back from the kept file.
+        List<Passage> passages;
+        try (TokenCounter tokens = TokenCounter.forMiniLm()) {
+            passages = new KnowledgeLoader(Path.of("knowledge"), tokens::count).load().passages();
+        }
+        LexicalIndex index = LexicalIndex.open(passages, file(), PROGRAM, warnings::add);
+        byte[] kept = KeyedFile.read(file(), LexicalIndex.MAGIC, LexicalIndex.key(PROGRAM.get(), passages)).orElseThrow();
+        ByteBuffersDirectory directory = new ByteBuffersDirectory();
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(kept))) {
+            for (int files = in.readInt(); files > 0; files--) {
+                String name = in.readUTF();
+                byte[] bytes = in.readNBytes(in.readInt());
+                try (IndexOutput out = directory.createOutput(name, IOContext.DEFAULT)) {
+                    out.writeBytes(bytes, bytes.length);
+                }
+            }
+        }
+        try (DirectoryReader reader = DirectoryReader.open(directory)) {
+            IndexSearcher plain = new IndexSearcher(reader);
+            plain.setSimilarity(new BM25Similarity());
+            int compared = 0;
+            for (String question : EvalSet.load().all()) {
+                Set<String> terms = index.terms(question);
+                BooleanQuery.Builder query = new BooleanQuery.Builder();
+                for (var field : Map.of("body", 1.0f, "headline", 1.5f, "topics", 0.7f).entrySet()) {
+                    BooleanQuery.Builder inField = new BooleanQuery.Builder();
+                    terms.stream().limit(LexicalIndex.MAX_TERMS).forEach(t -> inField.add(
+                            new TermQuery(new Term(field.getKey(), t)), BooleanClause.Occur.SHOULD));
+                    query.add(new BoostQuery(inField.build(), field.getValue()), BooleanClause.Occur.SHOULD);
+                }
+                List<LexicalIndex.Hit> expected = new ArrayList<>();
+                for (ScoreDoc hit : plain.search(query.build(), 8).scoreDocs) {
+                    int passage = reader.storedFields().document(hit.doc).getField("ord").numericValue().intValue();
+                    expected.add(new LexicalIndex.Hit(passage, hit.score));
+                }
+                assertEquals(expected, index.search(terms, 8), question);
+                compared += expected.isEmpty() ? 0 : 1;
+            }
+            assertTrue(compared > 100, compared + " questions with hits");
+        }
     }
 
     @Test
