@@ -152,7 +152,8 @@ public final class Benchmark {
                 plainStart[i] = child(warm, probe("plain-ask", ASK)).millis();
             }
             int rounds = quick ? 1 : 3;
-            log.println("bench: unique questions, this project and the plain recipe in turn (" + rounds + "x)");
+            log.println("bench: unique questions, this project and the plain recipe in turn (" + rounds + "x), fresh and "
+                    + "after other new questions");
             List<JsonNode> uniqueOurs = new ArrayList<>();
             List<JsonNode> uniquePlain = new ArrayList<>();
             for (int i = 0; i < rounds; i++) {

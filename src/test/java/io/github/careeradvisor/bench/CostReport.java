@@ -47,21 +47,35 @@ record CostReport(List<JsonNode> uniqueOurs, List<JsonNode> uniquePlain, JsonNod
         uniquePlain = List.copyOf(uniquePlain);
     }
 
-    /** The median over rounds of one figure of the unique-question probes. */
-    static double median(List<JsonNode> runs, String field, String stat) {
-        return Stats.median(runs.stream().mapToDouble(r -> stat.isEmpty() ? r.get(field).asDouble()
-                : r.get(field).get(stat).asDouble()).toArray());
+    /** The median over rounds of one figure of the unique-question probes ({@code path}: field names, in turn). */
+    static double median(List<JsonNode> runs, String... path) {
+        return Stats.median(runs.stream().mapToDouble(r -> {
+            JsonNode node = r;
+            for (String field : path) {
+                node = node.get(field);
+            }
+            return node.asDouble();
+        }).toArray());
     }
 
     void targets(StringBuilder md, double warmMs, double plainStartMs, JsonNode load, JsonNode largest) {
-        double p50 = median(uniqueOurs, "latency", "p50");
-        double plainP50 = median(uniquePlain, "latency", "p50");
-        double p99 = median(uniqueOurs, "latency", "p99");
-        double plainP99 = median(uniquePlain, "latency", "p99");
+        double p50 = median(uniqueOurs, "fresh", "latency", "p50");
+        double plainP50 = median(uniquePlain, "fresh", "latency", "p50");
+        double p99 = median(uniqueOurs, "fresh", "latency", "p99");
+        double plainP99 = median(uniquePlain, "fresh", "latency", "p99");
+        double laterP50 = median(uniqueOurs, "afterTraffic", "latency", "p50");
+        double laterPlainP50 = median(uniquePlain, "afterTraffic", "latency", "p50");
+        double laterP99 = median(uniqueOurs, "afterTraffic", "latency", "p99");
+        double laterPlainP99 = median(uniquePlain, "afterTraffic", "latency", "p99");
+        // Judged on the fresh process, the stricter of the two; the figure after traffic is beside it.
         Report.row(md, "issue 16: new question p50 ≤ 0.5× the plain recipe's", String.format(Locale.ROOT,
-                "%s vs %s (%.2f×)", Report.ms(p50), Report.ms(plainP50), p50 / plainP50), p50 <= 0.5 * plainP50);
+                "%s vs %s (%.2f×) in a fresh process; %s vs %s (%.2f×) after %s other new questions",
+                Report.ms(p50), Report.ms(plainP50), p50 / plainP50, Report.ms(laterP50), Report.ms(laterPlainP50),
+                laterP50 / laterPlainP50, traffic()), p50 <= 0.5 * plainP50);
         Report.row(md, "issue 16: new question p99 ≤ 1.0× the plain recipe's", String.format(Locale.ROOT,
-                "%s vs %s (%.2f×)", Report.ms(p99), Report.ms(plainP99), p99 / plainP99), p99 <= plainP99);
+                "%s vs %s (%.2f×) in a fresh process; %s vs %s (%.2f×) after %s other new questions",
+                Report.ms(p99), Report.ms(plainP99), p99 / plainP99, Report.ms(laterP99), Report.ms(laterPlainP99),
+                laterP99 / laterPlainP99, traffic()), p99 <= plainP99);
         Report.row(md, "issue 16: `ask` with the cache warm ≤ 0.2× the plain recipe's", String.format(Locale.ROOT,
                 "%s vs %s (%.2f×)", Report.ms(warmMs), Report.ms(plainStartMs), warmMs / plainStartMs),
                 warmMs <= 0.2 * plainStartMs);
@@ -72,8 +86,8 @@ record CostReport(List<JsonNode> uniqueOurs, List<JsonNode> uniquePlain, JsonNod
                 + "getUpdates, against a Telegram stand-in)", String.format(Locale.ROOT, "%s; %s with the archive",
                 Report.ms(starts.botReadyMs()), Report.ms(starts.botReadyCdsMs())),
                 Math.min(starts.botReadyMs(), starts.botReadyCdsMs()) <= 1500);
-        double rss = median(uniqueOurs, "peakRssBytes", "");
-        double plainRss = median(uniquePlain, "peakRssBytes", "");
+        double rss = median(uniqueOurs, "peakRssBytes");
+        double plainRss = median(uniquePlain, "peakRssBytes");
         Report.row(md, "issue 16: peak RSS answering the new questions ≤ the plain recipe's", String.format(Locale.ROOT,
                 "%s vs %s", Report.mb((long) rss), Report.mb((long) plainRss)), rss <= plainRss);
         double ratio = smallLoad.get("perSecond").asDouble() / load.get("perSecond").asDouble();
@@ -96,6 +110,10 @@ record CostReport(List<JsonNode> uniqueOurs, List<JsonNode> uniquePlain, JsonNod
         double build = largest.get("hnswBuildMs").asDouble();
         Report.row(md, "issue 16: HNSW build at 100,000 passages halved (38 s when the issue was filed)", String.format(
                 Locale.ROOT, "%s at %,d", Report.ms(build), n), n >= 100_000 && build <= 19_000);
+    }
+
+    private String traffic() {
+        return String.format(Locale.ROOT, "%,d", uniqueOurs.get(0).get("trafficQuestions").asInt());
     }
 
     private static double last(JsonNode object) {
@@ -125,14 +143,20 @@ record CostReport(List<JsonNode> uniqueOurs, List<JsonNode> uniquePlain, JsonNod
                 + "needs a second command and a flag.\n\n");
         md.append("## A new question, stage by stage\n\n");
         md.append("Every evaluation question (").append(uniqueOurs.get(0).get("questions").asInt()).append(") asked once, "
-                + "in order, by one person, in a fresh process of each system that then exits (`Probe unique`); the two "
-                + "systems take turns, ").append(uniqueOurs.size()).append(" rounds each, and the table gives the median "
-                + "over rounds. A question answered without embedding anything (its text is one the program embeds at "
-                + "start, such as an example of the intent router) is a hit of the question cache: counted and left out.\n\n");
+                + "in order, by one person, in a fresh process of each system (`Probe unique`); the two systems take "
+                + "turns, ").append(uniqueOurs.size()).append(" rounds each, and the table gives the median over rounds. "
+                + "A question answered without embedding anything (its text is one the program embeds at start, such as "
+                + "an example of the intent router) is a hit of the question cache: counted and left out. Then, in the "
+                + "same process, ").append(traffic()).append(" other new questions (each question with one of "
+                + Probe.TRAFFIC_WORDS.size() + " words added), and every question again, worded anew (\"Hi! \" before "
+                + "it): a bot that has been answering for a while, its code compiled by the JIT. Peak resident memory is "
+                + "taken before that traffic.\n\n");
         md.append("| system | questions timed | cache hits left out | p50 ms | p95 ms | p99 ms | in-process start | peak RSS |\n"
                 + "|---|---|---|---|---|---|---|---|\n");
-        unique(md, "this project", uniqueOurs);
-        unique(md, "plain recipe", uniquePlain);
+        unique(md, "this project, fresh process", uniqueOurs, "fresh");
+        unique(md, "plain recipe, fresh process", uniquePlain, "fresh");
+        unique(md, "this project, after the traffic", uniqueOurs, "afterTraffic");
+        unique(md, "plain recipe, after the traffic", uniquePlain, "afterTraffic");
         md.append("\nWhere the time goes (`Probe stages`, `retrieval/StageProbe`): each stage timed with `System.nanoTime` "
                 + "around the calls the program makes, on the same questions, each once, after one round over them "
                 + "reworded (the JIT warm, as in a process that has answered a few).\n\n");
@@ -144,7 +168,7 @@ record CostReport(List<JsonNode> uniqueOurs, List<JsonNode> uniquePlain, JsonNod
             md.append(String.format(Locale.ROOT, "| %s | %.3f | %.3f | %.3f |%n", STAGES.get(stage),
                     s.get("p50").asDouble(), s.get("p95").asDouble(), s.get("p99").asDouble()));
         }
-        double whole = median(uniqueOurs, "latency", "p50");
+        double whole = median(uniqueOurs, "fresh", "latency", "p50");
         md.append(String.format(Locale.ROOT, "| the stages' p50s added up (the two rankings once, in the search) | %.3f | | |%n", sum));
         md.append(String.format(Locale.ROOT, "| the rest of a turn (the whole answer's p50 above less the stages): "
                 + "reading and saving the thread in SQLite, the intent router, entities, follow-up rules, rendering | "
@@ -169,10 +193,12 @@ record CostReport(List<JsonNode> uniqueOurs, List<JsonNode> uniquePlain, JsonNod
         md.append('\n');
     }
 
-    private static void unique(StringBuilder md, String name, List<JsonNode> runs) {
+    private static void unique(StringBuilder md, String name, List<JsonNode> runs, String pass) {
+        boolean fresh = pass.equals("fresh");
         md.append(String.format(Locale.ROOT, "| %s | %.0f | %.0f | %.1f | %.1f | %.1f | %s | %s |%n", name,
-                median(runs, "latency", "count"), median(runs, "cacheHits", ""), median(runs, "latency", "p50"),
-                median(runs, "latency", "p95"), median(runs, "latency", "p99"),
-                Report.ms(median(runs, "startMs", "")), Report.mb((long) median(runs, "peakRssBytes", ""))));
+                median(runs, pass, "latency", "count"), median(runs, pass, "cacheHits"),
+                median(runs, pass, "latency", "p50"), median(runs, pass, "latency", "p95"),
+                median(runs, pass, "latency", "p99"), fresh ? Report.ms(median(runs, "startMs")) : "",
+                fresh ? Report.mb((long) median(runs, "peakRssBytes")) : ""));
     }
 }

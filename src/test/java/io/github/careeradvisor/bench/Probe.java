@@ -72,7 +72,7 @@ final class Probe {
         try {
             switch (words.isEmpty() ? "" : words.get(0)) {
                 case "system" -> probe.system(words.get(1), quick);
-                case "unique" -> probe.unique(words.get(1));
+                case "unique" -> probe.unique(words.get(1), quick);
                 case "stages" -> probe.stages();
                 case "scale" -> probe.scale(Integer.parseInt(words.get(1)), quick);
                 case "plain-ask" -> probe.plainAsk(String.join(" ", words.subList(1, words.size())));
@@ -158,47 +158,78 @@ final class Probe {
      * anything (its text was one the program embeds at start, such as a router example) is a
      * question-cache hit: counted, and left out of the latencies.
      */
-    void unique(String which) throws Exception {
+    void unique(String which, boolean quick) throws Exception {
         List<String> questions = EvalSet.load().all();
         long start = System.nanoTime();
-        List<Double> latencies = new ArrayList<>();
-        int hits = 0;
         ObjectNode result = json.createObjectNode();
+        Function<String, Boolean> ask; // true when the question was embedded (not a question-cache hit)
+        App.Started started = null;
         if (which.equals("ours")) {
             Embedder embedder = new Embedder(settings.onnxThreads());
-            try (App.Started started = App.start(settings, embedder, w -> { })) {
-                Advisor advisor = started.advisor();
-                advisor.warmUp(); // done first, so its turns are not timed (the bot runs it beside its first updates)
-                result.put("startMs", (System.nanoTime() - start) / 1e6);
-                advisor.reply(BENCH_USER, "/forget");
-                for (String q : questions) {
-                    long before = embedder.embedded();
-                    long t = System.nanoTime();
-                    advisor.reply(BENCH_USER, q);
-                    double ms = (System.nanoTime() - t) / 1e6;
-                    if (embedder.embedded() == before) {
-                        hits++;
-                    } else {
-                        latencies.add(ms);
-                    }
-                }
-                advisor.reply(BENCH_USER, "/forget");
-            }
+            started = App.start(settings, embedder, w -> { });
+            Advisor advisor = started.advisor();
+            advisor.warmUp(); // done first, so its turns are not timed (the bot runs it beside its first updates)
+            ask = q -> {
+                long before = embedder.embedded();
+                advisor.reply(BENCH_USER, q);
+                return embedder.embedded() != before;
+            };
         } else {
             PlainRecipe recipe = new PlainRecipe(settings.knowledgeDir());
-            result.put("startMs", (System.nanoTime() - start) / 1e6);
-            for (String q : questions) {
-                long t = System.nanoTime();
+            ask = q -> {
                 recipe.ask(q);
-                latencies.add((System.nanoTime() - t) / 1e6);
-            }
+                return true;
+            };
+        }
+        result.put("startMs", (System.nanoTime() - start) / 1e6);
+        // As a fresh process meets them; then the same questions worded anew after the same traffic for both
+        // systems (each question with one of the words below added: new texts, each embedded), by when the
+        // JIT has compiled what a running bot runs.
+        timeNew(questions, ask, result.putObject("fresh"));
+        result.put("peakRssBytes", peakRss()); // before the traffic, whose garbage a large default heap lets pile up
+        List<String> traffic = new ArrayList<>();
+        for (String word : TRAFFIC_WORDS.subList(0, quick ? 1 : TRAFFIC_WORDS.size())) {
+            questions.forEach(q -> traffic.add(q + " " + word));
+        }
+        ask.apply("/forget");
+        traffic.forEach(ask::apply);
+        result.put("trafficQuestions", traffic.size());
+        timeNew(questions.stream().map(q -> "Hi! " + q).toList(), ask, result.putObject("afterTraffic"));
+        if (started != null) {
+            started.close();
         }
         result.put("system", which);
         result.put("questions", questions.size());
-        result.put("cacheHits", hits);
-        put(result, "latency", Stats.of(latencies.stream().mapToDouble(Double::doubleValue).toArray()));
-        result.put("peakRssBytes", peakRss());
         out.println(json.writeValueAsString(result));
+    }
+
+    /**
+     * Words added to the questions for the traffic between the two timed passes of {@link #unique}: each
+     * makes every question a new text, 36 × 145 of them.
+     */
+    static final List<String> TRAFFIC_WORDS = List.of("please", "now", "today", "exactly", "then", "again", "briefly",
+            "honestly", "really", "overall", "currently", "nowadays", "roughly", "approximately", "typically", "usually",
+            "generally", "basically", "actually", "seriously", "quickly", "simply", "precisely", "specifically",
+            "concretely", "realistically", "practically", "truly", "ok", "anyway", "thanks", "folks", "friend", "mate",
+            "sir", "team");
+
+    /** Asks each question once, in order, one person; times those embedded, counts the question-cache hits. */
+    private void timeNew(List<String> questions, Function<String, Boolean> ask, ObjectNode into) {
+        ask.apply("/forget");
+        List<Double> latencies = new ArrayList<>();
+        int hits = 0;
+        for (String q : questions) {
+            long t = System.nanoTime();
+            boolean embedded = ask.apply(q);
+            double ms = (System.nanoTime() - t) / 1e6;
+            if (embedded) {
+                latencies.add(ms);
+            } else {
+                hits++;
+            }
+        }
+        into.put("cacheHits", hits);
+        put(into, "latency", Stats.of(latencies.stream().mapToDouble(Double::doubleValue).toArray()));
     }
 
     /** Where a question's time goes, stage by stage, and how fast the index's texts embed (see StageProbe). */
