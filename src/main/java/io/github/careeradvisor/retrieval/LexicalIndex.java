@@ -88,8 +88,10 @@ final class LexicalIndex implements AutoCloseable {
     /** Over an index already made, of {@code passages} documents; a {@link CorruptIndexException} if it is not that. */
     private LexicalIndex(ByteBuffersDirectory directory, int passages) {
         this.directory = directory;
+        DirectoryReader opened = null;
         try {
-            reader = DirectoryReader.open(directory);
+            opened = DirectoryReader.open(directory);
+            reader = opened;
             searcher = new IndexSearcher(reader);
             searcher.setSimilarity(new BM25Similarity());
             // Nothing here is worth caching: the segment is tiny, and the cache's bookkeeping cost more than a search.
@@ -102,11 +104,12 @@ final class LexicalIndex implements AutoCloseable {
             vocabulary = vocabulary(reader);
             if (passageOf.length != passages || Arrays.stream(passageOf).distinct().count() != passages
                     || Arrays.stream(passageOf).anyMatch(p -> p < 0 || p >= passages)) {
-                reader.close();
                 throw new CorruptIndexException("it indexes other passages than the " + passages + " given", "");
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("opening the in-memory BM25 index", e);
+        } catch (IOException | RuntimeException e) {
+            closeQuietly(opened);
+            throw e instanceof IOException io ? new UncheckedIOException("opening the in-memory BM25 index", io)
+                    : (RuntimeException) e;
         }
     }
 
@@ -161,7 +164,8 @@ final class LexicalIndex implements AutoCloseable {
         try {
             KeyedFile.write(file, MAGIC, key.get(), bytesOf(built));
         } catch (IOException | UncheckedIOException e) {
-            warnings.accept("warning: the word index could not be kept in " + file + " (" + e + "); each start builds it again");
+            warnings.accept("warning: the word index could not be kept in " + file + " (" + e + "); each start builds it "
+                    + "again (check ADVISOR_DATA_DIR)");
         }
         return new LexicalIndex(built, passages.size());
     }
@@ -290,6 +294,16 @@ final class LexicalIndex implements AutoCloseable {
             vocabulary.put(field.name(), Set.copyOf(words));
         }
         return Map.copyOf(vocabulary);
+    }
+
+    private static void closeQuietly(@Nullable DirectoryReader reader) {
+        if (reader != null) {
+            try {
+                reader.close();
+            } catch (IOException ignored) {
+                // opening it failed already; that is the failure to report
+            }
+        }
     }
 
     /** Bytes the in-memory index takes. */

@@ -62,6 +62,8 @@ final class MiniLm implements AutoCloseable {
      */
     private MiniLm(String name, int intraOpThreads, OptLevel optimisation, boolean arena, @Nullable Path copyDir) {
         String model = name + ".onnx";
+        // Before any of ONNX Runtime's classes is touched: the first one loads its libraries.
+        OnnxLibraries.beforeFirstUse(copyDir);
         try (InputStream tokenizerJson = resource(name + "-tokenizer.json");
                 OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
             if (intraOpThreads > 0) {
@@ -69,7 +71,6 @@ final class MiniLm implements AutoCloseable {
             }
             options.setOptimizationLevel(optimisation);
             options.setCPUArenaAllocator(arena);
-            OnnxLibraries.beforeFirstUse(copyDir);
             this.environment = OrtEnvironment.getEnvironment();
             this.session = session(model, copyDir == null ? Optional.empty() : ModelFile.in(copyDir, model), options);
             this.typeIds = session.getInputNames().contains("token_type_ids");

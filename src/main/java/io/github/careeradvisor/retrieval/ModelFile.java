@@ -1,5 +1,6 @@
 package io.github.careeradvisor.retrieval;
 
+import io.github.careeradvisor.storage.DataDir;
 import io.github.careeradvisor.storage.JarCopy;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
@@ -44,7 +45,7 @@ final class ModelFile {
             }
             return Optional.of(file);
         } catch (JarCopy.NoRoom e) {
-            LOG.warn("the data dir {}: the embedding model is read from its jar at each start", e.getMessage());
+            LOG.warn("{}: the embedding model is read from its jar at each start", e.getMessage());
             return Optional.empty();
         } catch (IOException | RuntimeException e) {
             LOG.warn("the embedding model could not be copied into '{}' ({}); it is read from its jar at each start "
@@ -65,12 +66,22 @@ final class ModelFile {
         }
     }
 
-    /** Copies of other versions of the model (90 MB each, of no further use), as far as they can be deleted. */
+    /**
+     * Copies of other versions of the model (90 MB each, of no further use), with their stamps and the
+     * temporary files a killed copy of theirs left, as far as they can be deleted.
+     */
     private static void deleteOthers(Path dir, String stem, Path kept) {
         Pattern copies = Pattern.compile(Pattern.quote(stem) + "-[0-9a-f]+\\.onnx");
-        try (DirectoryStream<Path> found = Files.newDirectoryStream(dir, stem + "-*.onnx")) {
-            for (Path copy : found) {
-                if (!copy.equals(kept) && copies.matcher(copy.getFileName().toString()).matches()) {
+        try (DirectoryStream<Path> found = Files.newDirectoryStream(dir, stem + "-*.onnx*")) {
+            for (Path file : found) {
+                String name = file.getFileName().toString();
+                Path copy = dir.resolve(name.replaceFirst("\\.onnx.*$", ".onnx"));
+                if (!copies.matcher(copy.getFileName().toString()).matches() || copy.equals(kept)) {
+                    continue;
+                }
+                if (name.endsWith(".tmp")) {
+                    DataDir.deleteStaleTemporaries(copy);
+                } else {
                     JarCopy.delete(copy);
                 }
             }

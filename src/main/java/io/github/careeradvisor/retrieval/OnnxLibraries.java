@@ -62,14 +62,19 @@ final class OnnxLibraries {
         }
         try {
             Optional<Path> dir = copyInto(dataDir, platform);
+            if (dir.isPresent() && !JarCopy.onlyOurs(dir.get().resolve(library(MAIN)))) {
+                LOG.warn("ONNX Runtime's libraries in '{}' are not loaded: that dir, or the data dir, is a link or can be "
+                        + "written by others (make ADVISOR_DATA_DIR this user's alone, 0700); ONNX Runtime copies them "
+                        + "into a temporary dir at each start", dir.get());
+                return Optional.empty();
+            }
             if (dir.isPresent()) {
                 System.load(dir.get().resolve(library(MAIN)).toAbsolutePath().toString()); // ONNX Runtime's load: a no-op
                 System.setProperty(PATH_PROPERTY, dir.get().toAbsolutePath().toString());
             }
             return dir;
         } catch (JarCopy.NoRoom e) {
-            LOG.warn("the data dir {}: ONNX Runtime copies its libraries into a temporary dir at each start",
-                    e.getMessage());
+            LOG.warn("{}: ONNX Runtime copies its libraries into a temporary dir at each start", e.getMessage());
         } catch (IOException | RuntimeException | UnsatisfiedLinkError e) {
             LOG.warn("ONNX Runtime's libraries could not be kept in and loaded from '{}' ({}); it copies them into a "
                     + "temporary dir at each start (a data dir on a disk mounted noexec does this: check "

@@ -1,5 +1,6 @@
 package io.github.careeradvisor.storage;
 
+import io.github.careeradvisor.config.Settings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -7,11 +8,17 @@ import java.net.JarURLConnection;
 import java.net.URL;
 import java.net.URLConnection;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.UserPrincipal;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.JarEntry;
 import java.util.zip.CRC32;
@@ -47,7 +54,7 @@ public final class JarCopy {
     public static final class NoRoom extends IOException {
         NoRoom(Path file, long free, long size) {
             super("'" + file.getParent() + "' has " + (free >> 20) + " MB free, too little for a copy of "
-                    + (size >> 20) + " MB and the database's growth");
+                    + (size >> 20) + " MB and the database's growth (free some space, or set " + Settings.DATA_DIR + ")");
         }
     }
 
@@ -88,8 +95,9 @@ public final class JarCopy {
             if (stamped(file, entry)) {
                 return false;
             }
-            if (crc(file) == entry.crc()) {
-                writeStamp(file, entry); // checked once, not at every start
+            FileTime checked = Files.getLastModifiedTime(file);
+            if (crc(file) == entry.crc() && Files.getLastModifiedTime(file).equals(checked)) {
+                writeStamp(file, entry, checked); // checked once, not at every start
                 return false;
             }
         }
@@ -108,7 +116,31 @@ public final class JarCopy {
                 }
             }
         });
-        writeStamp(file, entry);
+        writeStamp(file, entry, Files.getLastModifiedTime(file));
+        return true;
+    }
+
+    /**
+     * Whether native code may be loaded from {@code copy}: on a POSIX file system, neither it nor the two
+     * dirs above it (its own, the data dir) is a link, all are this user's, and none can be written by
+     * anyone else. A copy anyone else could replace is not loaded (its stamp would not tell).
+     */
+    public static boolean onlyOurs(Path copy) throws IOException {
+        if (!FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+            return true;
+        }
+        UserPrincipal us = copy.getFileSystem().getUserPrincipalLookupService()
+                .lookupPrincipalByName(System.getProperty("user.name"));
+        Path path = copy.toAbsolutePath();
+        for (int level = 0; level < 3 && path != null; level++, path = path.getParent()) {
+            PosixFileAttributes attributes = Files.readAttributes(path, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            Set<PosixFilePermission> permissions = attributes.permissions();
+            if (attributes.isSymbolicLink() || !attributes.owner().equals(us)
+                    || permissions.contains(PosixFilePermission.GROUP_WRITE)
+                    || permissions.contains(PosixFilePermission.OTHERS_WRITE)) {
+                return false;
+            }
+        }
         return true;
     }
 
@@ -124,20 +156,21 @@ public final class JarCopy {
 
     private static boolean stamped(Path file, Entry entry) throws IOException {
         try {
-            return new String(Files.readAllBytes(stamp(file)), StandardCharsets.US_ASCII).equals(stampOf(file, entry));
+            return new String(Files.readAllBytes(stamp(file)), StandardCharsets.US_ASCII)
+                    .equals(stampOf(entry, Files.getLastModifiedTime(file)));
         } catch (NoSuchFileException e) {
             return false;
         }
     }
 
-    private static void writeStamp(Path file, Entry entry) throws IOException {
-        byte[] text = stampOf(file, entry).getBytes(StandardCharsets.US_ASCII);
+    /** Stamps the copy as checked when its modification time was {@code checked}. */
+    private static void writeStamp(Path file, Entry entry, FileTime checked) throws IOException {
+        byte[] text = stampOf(entry, checked).getBytes(StandardCharsets.US_ASCII);
         DataDir.writeWhole(stamp(file), out -> out.write(text));
     }
 
     /** The entry's CRC and size, and the copy's modification time: any write to the copy changes it. */
-    private static String stampOf(Path file, Entry entry) throws IOException {
-        FileTime modified = Files.getLastModifiedTime(file);
+    private static String stampOf(Entry entry, FileTime modified) {
         return entry.crcHex() + " " + entry.size() + " " + modified.to(TimeUnit.NANOSECONDS);
     }
 

@@ -1,7 +1,9 @@
 package io.github.careeradvisor.storage;
 
+import io.github.careeradvisor.config.Settings;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -12,16 +14,17 @@ import org.slf4j.LoggerFactory;
 import org.sqlite.util.OSInfo;
 
 /**
- * sqlite-jdbc's native library copied once out of the jar into the data dir ({@value #DIR}/), and
- * sqlite-jdbc pointed at it. Left to itself, at every start it works out the platform (running
- * {@code uname -o} and resolving every file mapped into the process), writes the library into the temp
+ * sqlite-jdbc's native library copied once out of the jar into the data dir ({@value #DIR}/, named by
+ * its CRC-32), and sqlite-jdbc pointed at it. Left to itself, at every start it works out the platform
+ * (running {@code uname -o} and resolving every file mapped into the process), writes the library into the temp
  * dir and compares it with the jar's byte by byte: about a tenth of a second before the database opens
  * (README, "Performance").
  *
  * <p>The platform sqlite-jdbc names is worked out at the first start and kept beside the copy
  * ({@value #PLATFORM}), for the same OS name and architecture. Should the copy not load (a data dir on
  * a disk mounted {@code noexec}), sqlite-jdbc logs it and takes the library out of the jar as before.
- * Nothing changes when the operator set {@code org.sqlite.lib.path} or {@code org.sqlite.lib.name}.
+ * Nothing changes when the operator set {@code org.sqlite.lib.path} or {@code org.sqlite.lib.name}; a
+ * copy in a dir anyone else could write to is not used ({@link JarCopy#onlyOurs}).
  */
 final class SqliteLibrary {
 
@@ -46,6 +49,12 @@ final class SqliteLibrary {
         }
         try {
             Optional<Path> copy = copyInto(dataDir);
+            if (copy.isPresent() && !JarCopy.onlyOurs(copy.get())) {
+                LOG.warn("SQLite's library in '{}' is not loaded: that dir, or the data dir, is a link or can be written "
+                        + "by others (make {} this user's alone, 0700); it is taken out of the jar at each start",
+                        copy.get().getParent(), Settings.DATA_DIR);
+                return;
+            }
             if (copy.isPresent()) {
                 // Not loaded here to try it: a library sqlite-jdbc loaded already (as tests do) would then be
                 // in the process twice, and two SQLites in one process break each other's file locks.
@@ -53,7 +62,7 @@ final class SqliteLibrary {
                 System.setProperty("org.sqlite.lib.name", copy.get().getFileName().toString());
             }
         } catch (JarCopy.NoRoom e) {
-            LOG.warn("the data dir {}: SQLite's library is taken out of the jar at each start", e.getMessage());
+            LOG.warn("{}: SQLite's library is taken out of the jar at each start", e.getMessage());
         } catch (IOException | RuntimeException e) {
             LOG.warn("SQLite's library could not be kept in '{}' ({}); it is taken out of the jar at each start "
                     + "(check ADVISOR_DATA_DIR)", dataDir.resolve(DIR), e.toString());
@@ -71,8 +80,17 @@ final class SqliteLibrary {
             return Optional.empty(); // not in a jar, or none for this platform: sqlite-jdbc finds its own
         }
         DataDir.prepare(dir);
-        Path copy = dir.resolve(name);
-        JarCopy.ensure(entry.get(), copy); // a new sqlite-jdbc's library has another CRC: written anew
+        // Named by its CRC: a bot and a command of two releases on one data dir each load their own.
+        Path copy = dir.resolve(entry.get().crcHex() + "-" + name);
+        if (JarCopy.ensure(entry.get(), copy)) {
+            try (DirectoryStream<Path> others = Files.newDirectoryStream(dir, "*-" + name)) {
+                for (Path other : others) {
+                    if (!other.equals(copy)) {
+                        JarCopy.delete(other); // another release's, of no further use
+                    }
+                }
+            }
+        }
         byte[] kept = (machine() + "\n" + platform + "\n").getBytes(StandardCharsets.UTF_8);
         if (!Files.exists(dir.resolve(PLATFORM))) {
             DataDir.writeWhole(dir.resolve(PLATFORM), out -> out.write(kept));

@@ -221,10 +221,15 @@ class AdvisorTest {
         return text.endsWith(":") && text.length() <= 100 && !text.matches(".*\\d{3}.*");
     }
 
-    /** What follows a heading on the first paragraph's line ("Senior ML engineer pay: Experienced …"); "" if none. */
+    /** The few words the advisor leads an answer with, saying what it was taken for; nothing else. */
+    private static final java.util.regex.Pattern LEAD = java.util.regex.Pattern.compile("(.* ML engineer pay"
+            + "( \\(your level, [a-z -]+\\))?|.* pay \\(not ML engineer pay\\)|ML engineer pay in [^:]+|Why|More on that"
+            + "|After those|[A-Z]{2,5}-[A-Z]?\\d{2,3}|[^:]+, [a-z ]+|Certifications for [A-Za-z ]+|[A-Z][a-z ]+ of each one listed):");
+
+    /** What follows such a lead on the first paragraph's line ("Senior ML engineer pay: Experienced …"); "" if none. */
     private static String afterHeading(String text) {
         int colon = text.indexOf(": ");
-        return colon > 0 && heading(text.substring(0, colon + 1)) ? text.substring(colon + 2) : "";
+        return colon > 0 && LEAD.matcher(text.substring(0, colon + 1)).matches() ? text.substring(colon + 2) : "";
     }
 
     /**

@@ -45,10 +45,15 @@ class ModelFileTest {
         Files.write(copy, new byte[] {1, 2, 3}); // a copy cut short, as by a full disk in an older release
         Path older = Files.write(data.resolve("all-minilm-l6-v2-0badc0de.onnx"), new byte[] {4});
         Path quantized = Files.write(data.resolve("all-minilm-l6-v2-q-0badc0de.onnx"), new byte[] {5});
+        Path olderStamp = Files.write(data.resolve("all-minilm-l6-v2-0badc0de.onnx.crc"), new byte[] {6});
+        Path olderLeftover = Files.write(data.resolve("all-minilm-l6-v2-0badc0de.onnx42.tmp"), new byte[] {7});
+        Files.setLastModifiedTime(olderLeftover, FileTime.fromMillis(0)); // a killed copy's, long ago
 
         assertEquals(copy, ModelFile.in(data, MODEL).orElseThrow());
         assertEquals(resourceBytes(), Files.size(copy));
         assertFalse(Files.exists(older), "an older version's copy is of no further use");
+        assertFalse(Files.exists(olderStamp), "nor its stamp");
+        assertFalse(Files.exists(olderLeftover), "nor what a killed copy of it left");
         assertTrue(Files.exists(quantized), "another model's copy is not this one's to delete");
     }
 

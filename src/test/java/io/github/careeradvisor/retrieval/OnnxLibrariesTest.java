@@ -14,6 +14,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -65,6 +66,24 @@ class OnnxLibrariesTest {
         assertEquals(java.util.Optional.empty(), OnnxLibraries.copyInto(data, "plan9-mips"));
         try (Stream<Path> files = Files.list(data)) {
             assertEquals(0, files.count());
+        }
+    }
+
+    @Test
+    void a_started_model_runs_on_the_copies_and_on_nothing_else() throws Exception {
+        Assumptions.assumeTrue(Files.isReadable(Path.of("/proc/self/maps")), "the process's mappings are readable on Linux");
+        Path tmp = Files.createDirectories(data.resolve("tmp"));
+        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Djava.io.tmpdir=" + tmp, "-cp", System.getProperty("java.class.path"), OnnxLoadCheck.class.getName(),
+                data.resolve("data").toString()).redirectErrorStream(true).start();
+        String out = new String(child.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(0, child.waitFor(), out);
+
+        List<String> mapped = out.lines().filter(l -> l.startsWith("/")).toList();
+        Path copies = data.resolve("data").toRealPath();
+        assertEquals(2, mapped.size(), "the library and its JNI part, each once: " + out);
+        for (String library : mapped) {
+            assertTrue(Path.of(library).startsWith(copies), library + " is not one of the copies in " + copies);
         }
     }
 

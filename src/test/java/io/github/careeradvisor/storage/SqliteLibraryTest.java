@@ -1,6 +1,7 @@
 package io.github.careeradvisor.storage;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.InputStream;
@@ -26,8 +27,11 @@ class SqliteLibraryTest {
         Path copy = SqliteLibrary.copyInto(data).orElseThrow();
 
         String platform = OSInfo.getNativeLibFolderPathForCurrentOS();
-        assertEquals(data.resolve(SqliteLibrary.DIR).resolve(System.mapLibraryName("sqlitejdbc")), copy);
-        assertEquals(resourceBytes("org/sqlite/native/" + platform + "/" + copy.getFileName()), Files.size(copy));
+        assertTrue(copy.getFileName().toString().matches("[0-9a-f]+-" + System.mapLibraryName("sqlitejdbc")), copy.toString());
+        assertEquals(data.resolve(SqliteLibrary.DIR), copy.getParent());
+        assertEquals(resourceBytes("org/sqlite/native/" + platform + "/" + System.mapLibraryName("sqlitejdbc")),
+                Files.size(copy));
+        assertTrue(JarCopy.onlyOurs(copy), "this user's alone: native code may be loaded from it");
         assertEquals(List.of(System.getProperty("os.name") + " " + System.getProperty("os.arch"), platform),
                 Files.readAllLines(copy.resolveSibling(SqliteLibrary.PLATFORM)));
         assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(copy.getParent())));
@@ -44,6 +48,29 @@ class SqliteLibraryTest {
         assertEquals(copy, SqliteLibrary.copyInto(data).orElseThrow());
         assertEquals(FileTime.fromMillis(0), Files.getLastModifiedTime(stamp), "the copy kept by its stamp");
         assertEquals(FileTime.fromMillis(0), Files.getLastModifiedTime(copy.resolveSibling(SqliteLibrary.PLATFORM)));
+    }
+
+    @Test
+    void another_release_s_copy_is_deleted_when_this_one_s_is_written() throws Exception {
+        Path dir = Files.createDirectories(data.resolve(SqliteLibrary.DIR));
+        Path older = Files.write(dir.resolve("0badc0de-" + System.mapLibraryName("sqlitejdbc")), new byte[] {1});
+
+        Path copy = SqliteLibrary.copyInto(data).orElseThrow();
+
+        assertTrue(Files.exists(copy));
+        assertTrue(Files.notExists(older));
+    }
+
+    @Test
+    void a_copy_others_could_write_to_is_not_ours() throws Exception {
+        Path copy = SqliteLibrary.copyInto(data).orElseThrow();
+        Files.setPosixFilePermissions(copy.getParent(), PosixFilePermissions.fromString("rwxrwxrwx"));
+
+        assertFalse(JarCopy.onlyOurs(copy), "a dir anyone may write to");
+        Files.setPosixFilePermissions(copy.getParent(), PosixFilePermissions.fromString("rwx------"));
+        Path link = Files.createSymbolicLink(data.resolve("linked"), copy.getParent());
+        assertFalse(JarCopy.onlyOurs(link.resolve(copy.getFileName())), "reached through a link");
+        assertTrue(JarCopy.onlyOurs(copy));
     }
 
     @Test
