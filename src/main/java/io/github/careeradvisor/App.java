@@ -29,10 +29,10 @@ import io.github.careeradvisor.monitoring.HealthServer;
 import io.github.careeradvisor.monitoring.StartUp;
 import io.github.careeradvisor.profile.FeedbackStore;
 import io.github.careeradvisor.profile.SqlProfileStore;
+import io.github.careeradvisor.replicas.Replicas;
 import io.github.careeradvisor.retrieval.Embedder;
 import io.github.careeradvisor.retrieval.IndexBuilder;
 import io.github.careeradvisor.retrieval.IndexReport;
-import io.github.careeradvisor.replicas.Replicas;
 import io.github.careeradvisor.storage.DataDir;
 import io.github.careeradvisor.storage.Database;
 import io.github.careeradvisor.storage.DatabaseUnavailableException;
@@ -59,9 +59,10 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
-import java.util.function.UnaryOperator;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.LoggerFactory;
 
 /**
  * The one place that wires the application: reads the settings, builds every part with {@code new},
@@ -127,6 +128,9 @@ public final class App {
      */
     public static Started start(Settings settings, Embedder embedder, Consumer<String> warnings,
             UnaryOperator<Phrasing> phrasing) {
+        // SLF4J starts here, before any thread of start-up logs: started by two threads at once it replays
+        // one's lines afterwards, with a three-line notice of its own on stderr.
+        LoggerFactory.getILoggerFactory();
         // The model, most of a start, loads from now on beside everything else; a failed start waits for
         // it before the program may exit (see Embedder#loadInBackground).
         embedder.loadInBackground();
