@@ -3,6 +3,7 @@ package io.github.careeradvisor.telegram;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -22,17 +23,19 @@ public final class BotStartProbe {
     }
 
     /**
-     * One start of {@code jar} with {@code jvmFlags}, in a fresh data dir holding a copy of the files of
-     * {@code warm} (the database, the cached vectors, the model's copy and the parsed guides: a start after
-     * the first) and the guides in {@code knowledge}, named as when {@code warm} was made, asked {@code question}.
+     * One start of {@code jar} with {@code jvmFlags}, in a fresh data dir holding a copy of {@code warm}
+     * (the database, the cached vectors, the parsed guides and their word index, the copies taken out of
+     * the jar: a start after the first) and the guides in {@code knowledge}, named as when {@code warm} was
+     * made, asked {@code question}.
      */
     public static Start measure(Path jar, Path warm, Path knowledge, List<String> jvmFlags, String question)
             throws Exception {
         Path data = Files.createTempDirectory("advisor-bot-start-");
-        try (FakeBotApi telegram = new FakeBotApi(); var files = Files.list(warm)) {
-            for (Path file : files.filter(Files::isRegularFile).filter(f -> !f.getFileName().toString().endsWith(".lock"))
-                    .toList()) {
-                Files.copy(file, data.resolve(file.getFileName()));
+        try (FakeBotApi telegram = new FakeBotApi(); var files = Files.walk(warm)) {
+            // Everything a restart finds, its times kept (the copies taken out of the jar are trusted by them),
+            // the dirs of ONNX Runtime's and SQLite's libraries included; not the lock.
+            for (Path file : files.filter(f -> !f.equals(warm) && !f.getFileName().toString().endsWith(".lock")).toList()) {
+                Files.copy(file, data.resolve(warm.relativize(file).toString()), StandardCopyOption.COPY_ATTRIBUTES);
             }
             List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                     .toString()));
