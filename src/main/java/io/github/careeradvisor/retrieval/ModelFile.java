@@ -1,10 +1,7 @@
 package io.github.careeradvisor.retrieval;
 
-import io.github.careeradvisor.storage.DataDir;
 import io.github.careeradvisor.storage.JarCopy;
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -66,25 +63,10 @@ final class ModelFile {
         }
     }
 
-    /**
-     * Copies of other versions of the model (90 MB each, of no further use), with their stamps and the
-     * temporary files a killed copy of theirs left, as far as they can be deleted.
-     */
+    /** Copies of other versions of the model (90 MB each, of no further use), as far as they can be deleted. */
     private static void deleteOthers(Path dir, String stem, Path kept) {
-        Pattern copies = Pattern.compile(Pattern.quote(stem) + "-[0-9a-f]+\\.onnx");
-        try (DirectoryStream<Path> found = Files.newDirectoryStream(dir, stem + "-*.onnx*")) {
-            for (Path file : found) {
-                String name = file.getFileName().toString();
-                Path copy = dir.resolve(name.replaceFirst("\\.onnx.*$", ".onnx"));
-                if (!copies.matcher(copy.getFileName().toString()).matches() || copy.equals(kept)) {
-                    continue;
-                }
-                if (name.endsWith(".tmp")) {
-                    DataDir.deleteStaleTemporaries(copy);
-                } else {
-                    JarCopy.delete(copy);
-                }
-            }
+        try {
+            JarCopy.deleteOthers(kept, Pattern.compile(Pattern.quote(stem) + "-[0-9a-f]+\\.onnx"));
         } catch (IOException e) {
             LOG.warn("an older copy of the embedding model in '{}' could not be deleted ({})", dir, e.toString());
         }

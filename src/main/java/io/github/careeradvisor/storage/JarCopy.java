@@ -8,6 +8,7 @@ import java.net.JarURLConnection;
 import java.net.URL;
 import java.net.URLConnection;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -20,6 +21,7 @@ import java.nio.file.attribute.UserPrincipal;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import java.util.jar.JarEntry;
 import java.util.zip.CRC32;
 import java.util.zip.CheckedInputStream;
@@ -142,6 +144,31 @@ public final class JarCopy {
             }
         }
         return true;
+    }
+
+    /**
+     * Deletes the copies beside {@code kept} whose names {@code copies} matches (another version's, of no
+     * further use), with their stamps and the stale temporary files a killed copy of theirs left.
+     */
+    public static void deleteOthers(Path kept, Pattern copies) throws IOException {
+        Path dir = kept.toAbsolutePath().getParent();
+        try (DirectoryStream<Path> found = Files.newDirectoryStream(dir)) {
+            for (Path file : found) {
+                String name = file.getFileName().toString();
+                // "NAME", "NAME.crc", or a temporary file of either: "NAME1234.tmp", "NAME.crc1234.tmp".
+                String copyName = name.replaceFirst("\\d+\\.tmp$", "").replaceFirst("\\.crc$", "");
+                Path copy = dir.resolve(copyName);
+                if (copyName.equals(kept.getFileName().toString()) || !copies.matcher(copyName).matches()) {
+                    continue;
+                }
+                if (name.endsWith(".tmp")) {
+                    DataDir.deleteStaleTemporaries(copy);
+                    DataDir.deleteStaleTemporaries(stamp(copy));
+                } else {
+                    delete(copy);
+                }
+            }
+        }
     }
 
     /** Deletes {@code file} and its stamp, as far as they exist. */

@@ -3,12 +3,12 @@ package io.github.careeradvisor.storage;
 import io.github.careeradvisor.config.Settings;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sqlite.util.OSInfo;
@@ -83,13 +83,7 @@ final class SqliteLibrary {
         // Named by its CRC: a bot and a command of two releases on one data dir each load their own.
         Path copy = dir.resolve(entry.get().crcHex() + "-" + name);
         if (JarCopy.ensure(entry.get(), copy)) {
-            try (DirectoryStream<Path> others = Files.newDirectoryStream(dir, "*-" + name)) {
-                for (Path other : others) {
-                    if (!other.equals(copy)) {
-                        JarCopy.delete(other); // another release's, of no further use
-                    }
-                }
-            }
+            JarCopy.deleteOthers(copy, Pattern.compile("[0-9a-f]+-" + Pattern.quote(name))); // other releases'
         }
         byte[] kept = (machine() + "\n" + platform + "\n").getBytes(StandardCharsets.UTF_8);
         if (!Files.exists(dir.resolve(PLATFORM))) {
