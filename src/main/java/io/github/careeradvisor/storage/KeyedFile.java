@@ -100,8 +100,19 @@ public final class KeyedFile {
         }
     }
 
-    /** The jar this program runs from, by {@link #program(Path)}; none when it runs from a folder of classes. */
+    /**
+     * The jar this program runs from, by {@link #program(Path)}; none when it runs from a folder of classes.
+     * Worked out once per process: the parsed guides and the word index both ask.
+     */
     public static Optional<String> program() {
+        return ThisProgram.IDENTITY;
+    }
+
+    private static final class ThisProgram {
+        static final Optional<String> IDENTITY = running();
+    }
+
+    private static Optional<String> running() {
         try {
             CodeSource source = KeyedFile.class.getProtectionDomain().getCodeSource();
             return source == null ? Optional.empty() : program(Path.of(source.getLocation().toURI()));
