@@ -61,18 +61,29 @@ final class Reminders {
 
     /** Reminders as the bot sends them: as HTML messages with their buttons, in the chat's turn. */
     static Reminders forBot(Advisor advisor, BotApi api, SendPacer pacer, ChatQueues queues, Clock clock, Pacing pacing) {
-        return new Reminders(advisor::dueReminders, pacer, (reminder, wait) -> CompletableFuture.runAsync(
-                () -> send(advisor, api, queues, reminder, 1), queues.after(wait)), clock, pacing);
+        return new Reminders(advisor::dueReminders, pacer, sender(advisor, api, pacer, queues), clock, pacing);
     }
 
     /**
-     * Sends one reminder, trying a 429, 5xx or lost connection again after a pause that holds no thread, as
-     * answers are; a 403 stops the person's reminder.
+     * Sends each reminder in as many messages as its answer needs (Telegram takes at most 4,096 characters
+     * in one), the buttons under the last; each message after the first waits its turn at the chat's pace.
      */
-    private static void send(Advisor advisor, BotApi api, ChatQueues queues, Advisor.Reminder reminder, int attempt) {
-        List<String> parts = TelegramHtml.render(reminder.answer());
+    static Sender sender(Advisor advisor, BotApi api, SendPacer pacer, ChatQueues queues) {
+        return (reminder, wait) -> {
+            List<String> parts = TelegramHtml.render(reminder.answer());
+            CompletableFuture.runAsync(() -> send(advisor, api, pacer, queues, reminder, parts, 0, 1), queues.after(wait));
+        };
+    }
+
+    /**
+     * Sends part {@code part} of a reminder, trying a 429, 5xx or lost connection again after a pause that
+     * holds no thread, as answers are, then books the next part; a 403 stops the person's reminder.
+     */
+    private static void send(Advisor advisor, BotApi api, SendPacer pacer, ChatQueues queues, Advisor.Reminder reminder,
+            List<String> parts, int part, int attempt) {
+        boolean last = part == parts.size() - 1;
         try {
-            api.sendOnce(reminder.chatId(), parts.get(0), false, Responder.buttons(reminder.answer()), null);
+            api.sendOnce(reminder.chatId(), parts.get(part), false, last ? Responder.buttons(reminder.answer()) : null, null);
         } catch (TelegramApiException e) {
             if (e instanceof TelegramApiRequestException r && r.getErrorCode() != null && r.getErrorCode() == 403) {
                 LOG.info("chat {} does not accept messages from the bot (403); its reminder stops", reminder.chatId());
@@ -84,8 +95,14 @@ final class Reminders {
                 LOG.warn("a reminder to chat {} could not be sent: {}", reminder.chatId(), api.describe(e));
                 return;
             }
-            CompletableFuture.runAsync(() -> send(advisor, api, queues, reminder, attempt + 1),
+            CompletableFuture.runAsync(() -> send(advisor, api, pacer, queues, reminder, parts, part, attempt + 1),
                     queues.after(pause * 1_000_000));
+            return;
+        }
+        if (!last) {
+            long wait = pacer.reserve(reminder.chatId(), reminder.chatId() < 0);
+            CompletableFuture.runAsync(() -> send(advisor, api, pacer, queues, reminder, parts, part + 1, 1),
+                    queues.after(wait));
         }
     }
 

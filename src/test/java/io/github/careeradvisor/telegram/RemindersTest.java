@@ -181,6 +181,43 @@ class RemindersTest {
         }
     }
 
+    @Test
+    void a_reminder_longer_than_one_message_goes_in_parts_in_order_with_the_buttons_under_the_last_once_each() throws Exception {
+        long chat = 4_700_001L;
+        List<String> paragraphs = new ArrayList<>();
+        for (int i = 1; i <= 3; i++) {
+            paragraphs.add("Part " + i + " of the nudge: " + ("step " + i + " ").repeat(400).trim());
+        }
+        Deque<Advisor.Reminder> due = new ArrayDeque<>(List.of(
+                new Advisor.Reminder(chat, chat, Answer.message(paragraphs.toArray(String[]::new)))));
+        try (FakeBotApi telegram = new FakeBotApi()) {
+            telegram.throttle(chat, 1); // the first try of the first part gets 429: it goes again, once
+            BotApi api = new BotApi(FakeBotApi.TOKEN, telegram.url(), BotEvents.NONE);
+            SendPacer pacer = new SendPacer(Pacing.NONE);
+            Reminders reminders = new Reminders((now, limit) -> {
+                List<Advisor.Reminder> taken = new ArrayList<>();
+                while (taken.size() < limit && !due.isEmpty()) {
+                    taken.add(due.poll());
+                }
+                return taken;
+            }, pacer, Reminders.sender(TestAdvisors.shipped().advisor(), api, pacer, new ChatQueues(2)), Clock.systemUTC(),
+                    Pacing.NONE);
+
+            assertEquals(1, reminders.tick());
+            List<JsonNode> sent = telegram.expectSent(chat, 3, 30_000);
+            Thread.sleep(500); // anything sent twice would come now
+
+            assertEquals(3, telegram.sent(chat).size(), "three parts, each once: " + telegram.sent(chat));
+            for (int i = 0; i < 3; i++) {
+                String text = sent.get(i).get("text").asText();
+                assertTrue(text.startsWith("Part " + (i + 1) + " of the nudge"), "part " + (i + 1) + " in its place: "
+                        + text.substring(0, 40));
+                assertTrue(text.length() <= TelegramHtml.MAX_MESSAGE, "part " + (i + 1) + " fits one message");
+                assertEquals(i == 2, sent.get(i).has("reply_markup"), "buttons under the last part only: " + i);
+            }
+        }
+    }
+
     private static TelegramBot running(FakeBotApi telegram, SqliteDatabase database, Clock clock) {
         return running(telegram, database, clock, Pacing.NONE);
     }
