@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
@@ -52,8 +53,16 @@ final class Delivery {
             return sendPartsFrom(received, reply, part, start);
         }
         long wait = pacer.reserve(received.chatId(), received.chatId() < 0);
-        return CompletableFuture.runAsync(() -> photos.send(received.chatId(), chart, reply.replyTo()),
-                queues.after(wait)).thenCompose(sent -> sendPartsFrom(received, reply, part, start));
+        return sendChart(received, chart, reply.replyTo(), 1, queues.after(wait))
+                .thenCompose(done -> sendPartsFrom(received, reply, part, start));
+    }
+
+    /** The chart on {@code when}, tried again after a pause that holds no worker (see {@link Photos#send}). */
+    private CompletableFuture<Void> sendChart(UpdateInbox.Received received, Chart chart, @Nullable Integer replyTo,
+            int attempt, Executor when) {
+        return CompletableFuture.supplyAsync(() -> photos.send(received.chatId(), chart, replyTo, attempt), when)
+                .thenCompose(pause -> pause < 0 ? DONE
+                        : sendChart(received, chart, replyTo, attempt + 1, queues.after(pause * 1_000_000)));
     }
 
     private CompletableFuture<Void> sendPartsFrom(UpdateInbox.Received received, Reply reply, int part, long start) {

@@ -30,18 +30,22 @@ final class Photos {
         this.painter = painter;
     }
 
+    /** Tries of one chart: the text answer waits for them, and a picture is worth less than a prompt answer. */
+    static final int MAX_TRIES = 3;
+
     /**
-     * Sends {@code chart} to the chat once: by file_id if Telegram has it, else as a PNG. Returns false if
-     * Telegram refused it or could not be reached; the caller sends the text either way, so nothing is
-     * retried here.
+     * Tries once to send {@code chart} to the chat: by file_id if Telegram has it, else as a PNG. Returns
+     * how many milliseconds to wait before try {@code attempt + 1} after a 429, 5xx or lost connection
+     * (at most {@value #MAX_TRIES} tries), or -1 when it is done with: sent, refused, or out of tries. The
+     * caller sends the text answer after it either way.
      */
-    boolean send(long chatId, Chart chart, @Nullable Integer replyTo) {
+    long send(long chatId, Chart chart, @Nullable Integer replyTo, int attempt) {
         String known = fileIds.getIfPresent(chart);
         try {
             if (known != null) {
                 try {
                     api.sendPhotoOnce(chatId, null, known, chart.caption(), replyTo);
-                    return true;
+                    return -1;
                 } catch (TelegramApiException e) {
                     if (!BotApi.refused(e)) {
                         throw e;
@@ -53,10 +57,18 @@ final class Photos {
             if (fileId != null) {
                 fileIds.put(chart, fileId);
             }
-            return true;
-        } catch (TelegramApiException | RuntimeException e) {
+            return -1;
+        } catch (TelegramApiException e) {
+            long pause = attempt < MAX_TRIES ? BotApi.retryPauseMillis(e, attempt) : -1;
+            if (pause >= 0) {
+                LOG.info("sendPhoto in chat {} is tried again in {} ms: {}", chatId, pause, api.describe(e));
+                return pause;
+            }
             LOG.warn("sendPhoto failed in chat {}; the text answer goes alone: {}", chatId, api.describe(e));
-            return false;
+            return -1;
+        } catch (RuntimeException e) {
+            LOG.warn("sendPhoto failed in chat {}; the text answer goes alone: {}", chatId, e.toString());
+            return -1;
         }
     }
 }

@@ -509,18 +509,34 @@ class TelegramBotTest {
     }
 
     @Test
-    void a_photo_telegram_refuses_or_fails_leaves_the_text_answer() throws Exception {
+    void a_photo_telegram_refuses_leaves_the_text_answer_and_one_it_failed_to_take_goes_again_before_the_text()
+            throws Exception {
         long bob = person();
-        telegram.failPhotos(2, 400);
-        say(bob, "/salary");
-        telegram.failPhotos(1, 500);
+        telegram.failPhotos(1, 400);
+        List<JsonNode> refused = say(bob, "/salary");
 
+        assertEquals(1, telegram.calls("sendPhoto").stream().filter(c -> c.body().get("chat_id").asLong() == bob).count(),
+                "a 400 is not tried again");
+        assertEquals(List.of(), telegram.photos(bob));
+        assertTrue(text(refused.get(0)).contains("$"), text(refused.get(0)));
+
+        telegram.failPhotos(2, 500);
         List<JsonNode> sent = say(bob, "/progress");
 
-        assertEquals(2, telegram.calls("sendPhoto").stream()
-                .filter(c -> c.body().get("chat_id").asLong() == bob).count());
-        assertEquals(List.of(), telegram.photos(bob));
-        assertTrue(text(sent.get(0)).contains("$"), text(sent.get(0)));
+        assertEquals(4, telegram.calls("sendPhoto").stream().filter(c -> c.body().get("chat_id").asLong() == bob).count(),
+                "two 500s, then taken");
+        List<JsonNode> photos = telegram.photos(bob);
+        assertEquals(1, photos.size());
+        assertTrue(photos.get(0).get("caption").asText().startsWith("Your learning path"), photos.get(0).toString());
+        assertTrue(photos.get(0).get("at").asLong() < sent.get(1).get("at").asLong(), "the chart before its text");
         assertTrue(text(sent.get(1)).startsWith("Progress: 0 of"), text(sent.get(1)));
+
+        telegram.failPhotos(Photos.MAX_TRIES, 500);
+        List<JsonNode> lastTry = say(bob, "/progress");
+
+        assertEquals(4 + Photos.MAX_TRIES, telegram.calls("sendPhoto").stream()
+                .filter(c -> c.body().get("chat_id").asLong() == bob).count(), "tries run out");
+        assertEquals(1, telegram.photos(bob).size());
+        assertTrue(text(lastTry.get(2)).startsWith("Progress: 0 of"), "the text goes alone: " + text(lastTry.get(2)));
     }
 }
