@@ -65,14 +65,11 @@ final class MiniLm implements AutoCloseable {
         // Before any of ONNX Runtime's classes is touched: the first one loads its libraries.
         OnnxLibraries.beforeFirstUse(copyDir);
         try (InputStream tokenizerJson = resource(name + "-tokenizer.json");
-                OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
-            if (intraOpThreads > 0) {
-                options.setIntraOpNumThreads(intraOpThreads);
-            }
-            options.setOptimizationLevel(optimisation);
-            options.setCPUArenaAllocator(arena);
+                OrtSession.SessionOptions options = options(intraOpThreads, optimisation, arena);
+                OrtSession.SessionOptions saving = options(intraOpThreads, optimisation, arena)) {
             this.environment = OrtEnvironment.getEnvironment();
-            this.session = session(model, copyDir == null ? Optional.empty() : ModelFile.in(copyDir, model), options);
+            this.session = session(model, copyDir == null ? Optional.empty() : ModelFile.in(copyDir, model), options,
+                    saving);
             this.typeIds = session.getInputNames().contains("token_type_ids");
             // The tokenizer file's own truncation stays: 128 word pieces, what the model was trained on.
             this.tokenizer = HuggingFaceTokenizer.newInstance(tokenizerJson, Map.of("padding", "false"));
@@ -83,10 +80,30 @@ final class MiniLm implements AutoCloseable {
         }
     }
 
-    /** A session on the model's copy if there is one ONNX Runtime can read (a damaged one is deleted), else on the jar's bytes. */
-    private OrtSession session(String model, Optional<Path> copy, OrtSession.SessionOptions options)
-            throws IOException, OrtException {
+    private static OrtSession.SessionOptions options(int intraOpThreads, OptLevel optimisation, boolean arena)
+            throws OrtException {
+        OrtSession.SessionOptions options = new OrtSession.SessionOptions();
+        if (intraOpThreads > 0) {
+            options.setIntraOpNumThreads(intraOpThreads);
+        }
+        options.setOptimizationLevel(optimisation);
+        options.setCPUArenaAllocator(arena);
+        return options;
+    }
+
+    /**
+     * A session on the model as optimised and kept beside its copy if there is a copy ({@link OptimizedModel}),
+     * else on the copy if ONNX Runtime can read it (a damaged one is deleted), else on the jar's bytes;
+     * {@code saving} is given to the session that optimises and keeps it.
+     */
+    private OrtSession session(String model, Optional<Path> copy, OrtSession.SessionOptions options,
+            OrtSession.SessionOptions saving) throws IOException, OrtException {
         if (copy.isPresent()) {
+            Optional<OrtSession> optimised = OptimizedModel.session(OptimizedModel.dir(copy.get(), environment.getVersion()),
+                    copy.get(), options, saving, (file, with) -> environment.createSession(file.toString(), with));
+            if (optimised.isPresent()) {
+                return optimised.get();
+            }
             try {
                 return environment.createSession(copy.get().toString(), options);
             } catch (OrtException e) {

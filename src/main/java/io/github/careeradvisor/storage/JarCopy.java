@@ -201,7 +201,8 @@ public final class JarCopy {
         return entry.crcHex() + " " + entry.size() + " " + modified.to(TimeUnit.NANOSECONDS);
     }
 
-    private static long crc(Path file) throws IOException {
+    /** The CRC-32 of {@code file}, read whole. */
+    public static long crc(Path file) throws IOException {
         CRC32 crc = new CRC32();
         try (InputStream in = new CheckedInputStream(Files.newInputStream(file), crc)) {
             in.transferTo(OutputStream.nullOutputStream());

@@ -95,7 +95,7 @@ final class Probe {
         App.Started started = null;
         PlainRecipe plain = null;
         if (which.equals("ours")) {
-            started = App.start(settings, new Embedder(settings.onnxThreads()), w -> { });
+            started = App.start(settings, new Embedder(settings.onnxThreads(), settings.dataDir()), w -> { });
             Advisor advisor = started.advisor();
             advisor.warmUp(); // done first, so its turns are not timed (the bot runs it beside its first updates)
             advisor.reply(BENCH_USER, "/forget");
@@ -165,7 +165,7 @@ final class Probe {
         Function<String, Boolean> ask; // true when the question was embedded (not a question-cache hit)
         App.Started started = null;
         if (which.equals("ours")) {
-            Embedder embedder = new Embedder(settings.onnxThreads());
+            Embedder embedder = new Embedder(settings.onnxThreads(), settings.dataDir());
             started = App.start(settings, embedder, w -> { });
             Advisor advisor = started.advisor();
             advisor.warmUp(); // done first, so its turns are not timed (the bot runs it beside its first updates)
@@ -293,7 +293,7 @@ final class Probe {
         List<String> questions = EvalSet.load().all();
         Path inboxDir = Files.createTempDirectory("advisor-load-");
         AtomicLong asked = new AtomicLong();
-        try (App.Started started = App.start(settings, new Embedder(settings.onnxThreads()), w -> { });
+        try (App.Started started = App.start(settings, new Embedder(settings.onnxThreads(), settings.dataDir()), w -> { });
                 SqliteDatabase journal = SqliteDatabase.open(inboxDir)) {
             started.advisor().warmUp(); // done first, so its turns are not timed (the bot runs it beside its first updates)
             long errorsBefore = started.advisor().stats().errors();
