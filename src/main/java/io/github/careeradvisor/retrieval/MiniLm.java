@@ -65,11 +65,10 @@ final class MiniLm implements AutoCloseable {
         // Before any of ONNX Runtime's classes is touched: the first one loads its libraries.
         OnnxLibraries.beforeFirstUse(copyDir);
         try (InputStream tokenizerJson = resource(name + "-tokenizer.json");
-                OrtSession.SessionOptions options = options(intraOpThreads, optimisation, arena);
-                OrtSession.SessionOptions saving = options(intraOpThreads, optimisation, arena)) {
+                OrtSession.SessionOptions options = options(intraOpThreads, optimisation, arena)) {
             this.environment = OrtEnvironment.getEnvironment();
             this.session = session(model, copyDir == null ? Optional.empty() : ModelFile.in(copyDir, model), options,
-                    saving);
+                    optimised(environment, options, intraOpThreads, arena));
             this.typeIds = session.getInputNames().contains("token_type_ids");
             // The tokenizer file's own truncation stays: 128 word pieces, what the model was trained on.
             this.tokenizer = HuggingFaceTokenizer.newInstance(tokenizerJson, Map.of("padding", "false"));
@@ -83,26 +82,55 @@ final class MiniLm implements AutoCloseable {
     private static OrtSession.SessionOptions options(int intraOpThreads, OptLevel optimisation, boolean arena)
             throws OrtException {
         OrtSession.SessionOptions options = new OrtSession.SessionOptions();
-        if (intraOpThreads > 0) {
-            options.setIntraOpNumThreads(intraOpThreads);
+        try {
+            if (intraOpThreads > 0) {
+                options.setIntraOpNumThreads(intraOpThreads);
+            }
+            options.setOptimizationLevel(optimisation);
+            options.setCPUArenaAllocator(arena);
+            return options;
+        } catch (OrtException | RuntimeException e) {
+            options.close();
+            throw e;
         }
-        options.setOptimizationLevel(optimisation);
-        options.setCPUArenaAllocator(arena);
-        return options;
+    }
+
+    /**
+     * Sessions on the model as optimised and kept in the data dir: loaded with {@code options}; saved at the
+     * extended level (see {@link OptimizedModel}), the weights in a file of their own.
+     */
+    static OptimizedModel.Sessions optimised(OrtEnvironment environment, OrtSession.SessionOptions options,
+            int intraOpThreads, boolean arena) {
+        return new OptimizedModel.Sessions() {
+            @Override
+            public OrtSession load(Path graph) throws OrtException {
+                return environment.createSession(graph.toString(), options);
+            }
+
+            @Override
+            public OrtSession save(Path copy, Path graph) throws OrtException {
+                try (OrtSession.SessionOptions saving = options(intraOpThreads, OptLevel.EXTENDED_OPT, arena)) {
+                    saving.setOptimizedModelFilePath(graph.toString());
+                    saving.addConfigEntry("session.optimized_model_external_initializers_file_name",
+                            OptimizedModel.WEIGHTS);
+                    saving.addConfigEntry("session.optimized_model_external_initializers_min_size_in_bytes", "1024");
+                    return environment.createSession(copy.toString(), saving);
+                }
+            }
+        };
     }
 
     /**
      * A session on the model as optimised and kept beside its copy if there is a copy ({@link OptimizedModel}),
-     * else on the copy if ONNX Runtime can read it (a damaged one is deleted), else on the jar's bytes;
-     * {@code saving} is given to the session that optimises and keeps it.
+     * else on the copy if ONNX Runtime can read it (a damaged one is deleted), else on the jar's bytes.
      */
     private OrtSession session(String model, Optional<Path> copy, OrtSession.SessionOptions options,
-            OrtSession.SessionOptions saving) throws IOException, OrtException {
+            OptimizedModel.Sessions optimised) throws IOException, OrtException {
         if (copy.isPresent()) {
-            Optional<OrtSession> optimised = OptimizedModel.session(OptimizedModel.dir(copy.get(), environment.getVersion()),
-                    copy.get(), options, saving, (file, with) -> environment.createSession(file.toString(), with));
-            if (optimised.isPresent()) {
-                return optimised.get();
+            Optional<OrtSession> fast = OptimizedModel.session(OptimizedModel.dir(copy.get(), environment.getVersion()),
+                    copy.get(), optimised);
+            if (fast.isPresent()) {
+                return fast.get();
             }
             try {
                 return environment.createSession(copy.get().toString(), options);

@@ -2,19 +2,20 @@ package io.github.careeradvisor.retrieval;
 
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
+import io.github.careeradvisor.storage.DataDir;
 import io.github.careeradvisor.storage.JarCopy;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,15 +32,16 @@ import org.slf4j.LoggerFactory;
 /**
  * The model as ONNX Runtime optimises it, saved once beside the model's copy in the data dir: its graph
  * ({@value #GRAPH}, 50 KB) and its weights ({@value #WEIGHTS}, 90 MB) in files of their own, in a dir
- * named by the copy and ONNX Runtime's version. A later start reads the small graph and maps the weights
+ * named by the copy and ONNX Runtime's version. A start reads the small graph and maps the weights
  * instead of parsing the 90 MB model and copying its weights about: the session starts in about a
  * quarter of the time and the process holds about 90 MB less (README, "Performance").
  *
  * <p>The graph is saved at the extended level, whose fusions are the same on every CPU (the level above
- * adds layouts for the CPU at hand, done again at each load); its answers are the same, bit for bit, as
- * the model's own ({@code MiniLmTest}). The dir is written under a temporary name and renamed whole, and
- * a stamp beside the files holds their CRC-32, size and modification time: a file changed since is
- * checked again, and a dir that no longer matches is deleted and saved anew.
+ * adds layouts for the CPU at hand, applied again at each load); it gives the model's own vectors, bit
+ * for bit ({@code OptimizedModelTest}). It is written into a temporary dir, forced to disk, stamped and
+ * renamed whole. The stamp holds each file's CRC-32, size and modification time: a file changed since
+ * is read against its CRC again, and a dir that no longer matches, or that ONNX Runtime cannot load, is
+ * deleted and saved anew. A save that failed is not tried again for a day.
  */
 final class OptimizedModel {
 
@@ -48,12 +50,18 @@ final class OptimizedModel {
     static final String GRAPH = "model.onnx";
     static final String WEIGHTS = "model.data";
     static final String STAMP = "model.crc";
-    /** A temporary dir younger than this may be another process's, still saving. */
-    private static final Duration STALE = Duration.ofMinutes(10);
+    /** Beside the dir: when a save last failed. */
+    static final String FAILED = ".failed";
+    static final Duration RETRY_AFTER = Duration.ofDays(1);
 
-    /** How a session is made with the options given (ONNX Runtime's, or a test's). */
+    /** How sessions are made: on a saved graph, or on the model's copy while saving its optimised form. */
     interface Sessions {
-        OrtSession create(Path model, OrtSession.SessionOptions options) throws OrtException;
+
+        /** A session on {@code graph}, a saved dir's. */
+        OrtSession load(Path graph) throws OrtException;
+
+        /** A session on {@code copy} that saves the optimised graph to {@code graph}, its weights beside it. */
+        OrtSession save(Path copy, Path graph) throws OrtException;
     }
 
     private OptimizedModel() {
@@ -66,20 +74,33 @@ final class OptimizedModel {
     }
 
     /**
-     * A session on the optimised model in {@code dir} with {@code options}, saving it there first (from
-     * {@code copy}, with {@code saving}) if it is not there whole; empty if neither worked, as told to the log.
+     * A session on the optimised model in {@code dir}, saving it there first from {@code copy} if it is
+     * not there whole; empty if that cannot be done now (told to the log), for the caller to read the copy.
      */
-    static Optional<OrtSession> session(Path dir, Path copy, OrtSession.SessionOptions options,
-            OrtSession.SessionOptions saving, Sessions sessions) {
+    static Optional<OrtSession> session(Path dir, Path copy, Sessions sessions) {
+        deleteOthers(dir);
         Optional<Path> graph = find(dir);
         if (graph.isPresent()) {
             try {
-                return Optional.of(sessions.create(graph.get(), options));
+                return Optional.of(sessions.load(graph.get()));
             } catch (OrtException e) {
                 discard(dir, e.getMessage());
             }
         }
-        return save(dir, copy, saving, sessions);
+        if (failedLately(dir)) {
+            return Optional.empty();
+        }
+        if (!save(dir, copy, sessions)) {
+            markFailed(dir);
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(sessions.load(dir.resolve(GRAPH)));
+        } catch (OrtException e) {
+            discard(dir, e.getMessage());
+            markFailed(dir);
+            return Optional.empty();
+        }
     }
 
     /** The saved graph in {@code dir} if its files match their stamp; empty otherwise, a damaged dir deleted. */
@@ -99,50 +120,81 @@ final class OptimizedModel {
     }
 
     /**
-     * Saves the optimised model into {@code dir}: a session on {@code copy} with {@code saving} writes it
-     * into a temporary dir, which is stamped and renamed; that session is the one returned.
+     * Saves the optimised model into {@code dir}, by way of a temporary dir renamed whole; false, told to
+     * the log, if it could not be done. A lost race with another start saving it is no failure.
      */
-    private static Optional<OrtSession> save(Path dir, Path copy, OrtSession.SessionOptions saving, Sessions sessions) {
-        Path temporary = null;
+    private static boolean save(Path dir, Path copy, Sessions sessions) {
+        Path temporary = dir.resolveSibling(dir.getFileName() + "." + Long.toUnsignedString(
+                ThreadLocalRandom.current().nextLong()) + ".tmp");
         try {
-            deleteOthers(dir);
-            temporary = dir.resolveSibling(dir.getFileName() + Long.toUnsignedString(ThreadLocalRandom.current().nextLong())
-                    + ".tmp");
+            long needed = Files.size(copy) + JarCopy.SPARE_BYTES; // the database's writes matter more
+            long free = Files.getFileStore(dir.getParent()).getUsableSpace();
+            if (free < needed) {
+                LOG.warn("the data dir '{}' has {} MB free, {} MB are needed to keep the optimised embedding model; "
+                        + "it is read whole at each start", dir.getParent(), free >> 20, needed >> 20);
+                return false;
+            }
             Files.createDirectory(temporary);
-            saving.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.EXTENDED_OPT);
-            saving.setOptimizedModelFilePath(temporary.resolve(GRAPH).toString());
-            saving.addConfigEntry("session.optimized_model_external_initializers_file_name", WEIGHTS);
-            saving.addConfigEntry("session.optimized_model_external_initializers_min_size_in_bytes", "1024");
-            OrtSession session = sessions.create(copy, saving);
-            try {
-                writeStamp(temporary);
-                try {
-                    Files.move(temporary, dir, StandardCopyOption.ATOMIC_MOVE);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(temporary, dir);
+            sessions.save(copy, temporary.resolve(GRAPH)).close();
+            for (String file : List.of(GRAPH, WEIGHTS)) {
+                try (FileChannel channel = FileChannel.open(temporary.resolve(file), StandardOpenOption.WRITE)) {
+                    channel.force(true); // on disk before the stamp says it is whole
                 }
-            } catch (FileAlreadyExistsException | DirectoryNotEmptyException e) {
+            }
+            writeStamp(temporary);
+            try {
+                Files.move(temporary, dir, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temporary, dir);
+            } catch (IOException e) {
+                if (find(dir).isEmpty()) {
+                    throw e;
+                }
                 // Another start saved it meanwhile: theirs stays, this one goes.
-            } catch (IOException | RuntimeException e) {
-                LOG.warn("the optimised embedding model could not be kept in '{}' ({}); each start optimises it again "
-                        + "(check ADVISOR_DATA_DIR)", dir, e.toString());
             }
-            return Optional.of(session);
+            Files.deleteIfExists(failedMark(dir));
+            return true;
         } catch (OrtException | IOException | RuntimeException e) {
-            LOG.warn("the embedding model could not be optimised into '{}' ({}); it is read whole at each start "
-                    + "(check ADVISOR_DATA_DIR)", dir, e.toString());
-            return Optional.empty();
+            LOG.warn("the embedding model could not be optimised into '{}' ({}); it is read whole at each start, and "
+                    + "tried again in a day (check ADVISOR_DATA_DIR)", dir, e.toString());
+            return false;
         } finally {
-            if (temporary != null) {
-                deleteTree(temporary);
-            }
+            deleteTree(temporary);
         }
     }
 
-    /** Deletes {@code dir}, as ONNX Runtime could not use it ({@code why}): the next start saves it again. */
+    /** Deletes {@code dir}, as ONNX Runtime could not use it ({@code why}), for the next start to save it again. */
     static void discard(Path dir, String why) {
         LOG.warn("the optimised embedding model in '{}' was not used ({}); it is deleted and saved again", dir, why);
-        deleteTree(dir);
+        // Renamed out of the way first: another start may be saving the dir anew meanwhile.
+        Path doomed = dir.resolveSibling(dir.getFileName() + "." + Long.toUnsignedString(
+                ThreadLocalRandom.current().nextLong()) + ".tmp");
+        try {
+            Files.move(dir, doomed, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            doomed = dir;
+        }
+        deleteTree(doomed);
+    }
+
+    private static Path failedMark(Path dir) {
+        return dir.resolveSibling(dir.getFileName() + FAILED);
+    }
+
+    private static boolean failedLately(Path dir) {
+        try {
+            return Files.getLastModifiedTime(failedMark(dir)).toInstant().isAfter(Instant.now().minus(RETRY_AFTER));
+        } catch (IOException e) {
+            return false; // no mark
+        }
+    }
+
+    private static void markFailed(Path dir) {
+        try {
+            DataDir.writeWhole(failedMark(dir), out -> { });
+        } catch (IOException | RuntimeException e) {
+            // no room even for that: the next start tries again
+        }
     }
 
     /** Whether each file's size and time are those stamped, or, if not, its CRC-32 still is (then stamped anew). */
@@ -153,35 +205,37 @@ final class OptimizedModel {
         } catch (NoSuchFileException e) {
             return false;
         }
-        List<String> now = stampLines(dir, false);
-        if (now.equals(stamped)) {
+        if (stampLines(dir, stamped).equals(stamped)) {
             return true;
         }
-        List<String> checked = stampLines(dir, true);
+        List<String> checked = stampLines(dir, null);
         if (!crcsAndSizes(checked).equals(crcsAndSizes(stamped))) {
             return false;
         }
-        Files.write(dir.resolve(STAMP), checked, StandardCharsets.US_ASCII); // touched, not changed
+        writeStamp(dir, checked); // touched, not changed
         return true;
     }
 
     private static void writeStamp(Path dir) throws IOException {
-        Files.write(dir.resolve(STAMP), stampLines(dir, true), StandardCharsets.US_ASCII);
+        writeStamp(dir, stampLines(dir, null));
     }
 
-    /** A line per file: its name, its CRC-32 (read only if {@code read}, else the stamp's own), size and time. */
-    private static List<String> stampLines(Path dir, boolean read) throws IOException {
-        List<String> stamped = read ? List.of() : Files.readAllLines(dir.resolve(STAMP), StandardCharsets.US_ASCII);
+    private static void writeStamp(Path dir, List<String> lines) throws IOException {
+        byte[] text = String.join("\n", lines).concat("\n").getBytes(StandardCharsets.US_ASCII);
+        DataDir.writeWhole(dir.resolve(STAMP), out -> out.write(text));
+    }
+
+    /**
+     * A line per file: its name, CRC-32, size and modification time; the CRC-32 as {@code stamped} says
+     * (size and time are what is compared), or read from the file when {@code stamped} is null.
+     */
+    private static List<String> stampLines(Path dir, List<String> stamped) throws IOException {
         List<String> lines = new ArrayList<>();
         for (String name : List.of(GRAPH, WEIGHTS)) {
             Path file = dir.resolve(name);
-            String crc;
-            if (read) {
-                crc = Long.toHexString(JarCopy.crc(file));
-            } else {
-                crc = stamped.stream().filter(l -> l.startsWith(name + " ")).map(l -> l.split(" ")[1]).findFirst()
-                        .orElse("none");
-            }
+            String crc = stamped == null ? Long.toHexString(JarCopy.crc(file))
+                    : stamped.stream().filter(l -> l.startsWith(name + " ")).map(l -> l.split(" ")[1]).findFirst()
+                            .orElse("none");
             lines.add(name + " " + crc + " " + Files.size(file) + " "
                     + Files.getLastModifiedTime(file).to(TimeUnit.NANOSECONDS));
         }
@@ -189,25 +243,42 @@ final class OptimizedModel {
     }
 
     private static List<String> crcsAndSizes(List<String> lines) {
-        return lines.stream().map(l -> l.substring(0, l.lastIndexOf(' '))).toList();
+        return lines.stream().map(l -> l.substring(0, Math.max(0, l.lastIndexOf(' ')))).toList();
     }
 
-    /** Other versions' dirs beside {@code dir}, and temporary dirs a killed save left. */
-    private static void deleteOthers(Path dir) throws IOException {
+    /**
+     * Beside {@code dir}: the dirs of other versions (of the model or of ONNX Runtime) and their marks,
+     * of no further use, and the temporary dirs a killed save left, once {@link DataDir#STALE} old.
+     */
+    private static void deleteOthers(Path dir) {
         String name = dir.getFileName().toString();
-        String model = name.substring(0, name.lastIndexOf("-ort"));
-        Pattern ours = Pattern.compile(Pattern.quote(model.replaceFirst("-[0-9a-f]+$", "")) + "-[0-9a-f]+-ort[0-9A-Za-z._]+");
-        Instant stale = Instant.now().minus(STALE);
+        String stem = name.substring(0, name.lastIndexOf("-ort")).replaceFirst("-[0-9a-f]+$", "");
+        Pattern ours = Pattern.compile(Pattern.quote(stem) + "-[0-9a-f]+-ort\\d+(?:\\.\\d+)*(?:_[0-9A-Za-z_.]*)?");
+        Pattern temporary = Pattern.compile("(" + ours.pattern() + ")\\.\\d+\\.tmp");
+        Pattern failed = Pattern.compile("(" + ours.pattern() + ")" + Pattern.quote(FAILED));
+        Instant stale = Instant.now().minus(DataDir.STALE);
         try (DirectoryStream<Path> found = Files.newDirectoryStream(dir.getParent())) {
             for (Path other : found) {
                 String otherName = other.getFileName().toString();
-                boolean temporary = otherName.matches(".*\\d+\\.tmp") && ours.matcher(otherName.replaceFirst("\\d+\\.tmp$", ""))
-                        .matches();
-                if (temporary && Files.getLastModifiedTime(other).toInstant().isBefore(stale)
-                        || !temporary && !otherName.equals(name) && ours.matcher(otherName).matches()) {
-                    deleteTree(other);
+                try {
+                    if (temporary.matcher(otherName).matches()) {
+                        if (Files.getLastModifiedTime(other).toInstant().isBefore(stale)) {
+                            deleteTree(other);
+                        }
+                    } else if (failed.matcher(otherName).matches()) {
+                        if (!otherName.equals(name + FAILED)) {
+                            Files.deleteIfExists(other);
+                        }
+                    } else if (ours.matcher(otherName).matches() && !otherName.equals(name)) {
+                        deleteTree(other);
+                    }
+                } catch (IOException e) {
+                    // another process's to delete, or gone already
                 }
             }
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("older copies of the optimised embedding model in '{}' could not be deleted ({})", dir.getParent(),
+                    e.toString());
         }
     }
 

@@ -34,7 +34,7 @@ public final class DataDir {
     public static final String BOT_LOCK = "bot.lock";
 
     /** How old a temporary file must be to be taken as a killed writer's, not one being written. */
-    static final Duration STALE = Duration.ofMinutes(10);
+    public static final Duration STALE = Duration.ofMinutes(10);
 
     private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
 

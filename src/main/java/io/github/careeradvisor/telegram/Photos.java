@@ -20,6 +20,11 @@ final class Photos {
     /** Charts whose file_id is kept: a chart's inputs are a level, or one person's progress. */
     static final int KEPT = 10_000;
 
+    /** Tries of one chart: the text answer waits for them, and a picture is worth less than a prompt answer. */
+    static final int MAX_TRIES = 3;
+    /** The longest pause a chart is tried again after; Telegram's flood control may ask for minutes. */
+    static final long MAX_PAUSE_MILLIS = 5_000;
+
     private final BotApi api;
     private final ChartPainter painter;
     private final Cache<Chart, String> fileIds = Caffeine.newBuilder().maximumSize(KEPT).executor(Runnable::run)
@@ -30,13 +35,11 @@ final class Photos {
         this.painter = painter;
     }
 
-    /** Tries of one chart: the text answer waits for them, and a picture is worth less than a prompt answer. */
-    static final int MAX_TRIES = 3;
-
     /**
      * Tries once to send {@code chart} to the chat: by file_id if Telegram has it, else as a PNG. Returns
      * how many milliseconds to wait before try {@code attempt + 1} after a 429, 5xx or lost connection
-     * (at most {@value #MAX_TRIES} tries), or -1 when it is done with: sent, refused, or out of tries. The
+     * (at most {@value #MAX_TRIES} tries, none after a pause over {@value #MAX_PAUSE_MILLIS} ms), or -1 when
+     * it is done with: sent, refused, or out of tries. The
      * caller sends the text answer after it either way.
      */
     long send(long chatId, Chart chart, @Nullable Integer replyTo, int attempt) {
@@ -60,7 +63,7 @@ final class Photos {
             return -1;
         } catch (TelegramApiException e) {
             long pause = attempt < MAX_TRIES ? BotApi.retryPauseMillis(e, attempt) : -1;
-            if (pause >= 0) {
+            if (pause >= 0 && pause <= MAX_PAUSE_MILLIS) {
                 LOG.info("sendPhoto in chat {} is tried again in {} ms: {}", chatId, pause, api.describe(e));
                 return pause;
             }

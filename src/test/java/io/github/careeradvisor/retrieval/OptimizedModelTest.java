@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
 import io.github.careeradvisor.bench.EvalSet;
 import io.github.careeradvisor.knowledge.KnowledgeBase;
 import io.github.careeradvisor.knowledge.KnowledgeLoader;
@@ -13,6 +16,7 @@ import io.github.careeradvisor.knowledge.TokenCounter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -86,7 +90,8 @@ class OptimizedModelTest {
 
         assertEquals(Optional.of(dir().resolve(OptimizedModel.GRAPH)), OptimizedModel.find(dir()));
         assertEquals(FileTime.fromMillis(0), Files.getLastModifiedTime(weights), "kept as it is");
-        assertEquals(Optional.of(dir().resolve(OptimizedModel.GRAPH)), OptimizedModel.find(dir()), "and stamped anew");
+        assertTrue(Files.readString(dir().resolve(OptimizedModel.STAMP)).contains(" " + Files.size(weights) + " 0\n"),
+                "stamped anew with the time it has now: " + Files.readString(dir().resolve(OptimizedModel.STAMP)));
 
         byte[] damaged = Files.readAllBytes(weights);
         damaged[damaged.length / 2] ^= 0x5a; // one weight's byte flipped: the sizes are right, the model is not
@@ -121,6 +126,91 @@ class OptimizedModelTest {
         assertTrue(Files.exists(young), "maybe another process's, still saving");
         assertTrue(Files.exists(quantized), "another model's is not this one's to delete");
         assertTrue(OptimizedModel.find(dir()).isPresent());
+    }
+
+    @Test
+    void a_saved_dir_onnx_runtime_cannot_load_is_deleted_and_a_failed_save_is_not_tried_again_for_a_day()
+            throws Exception {
+        Path copy = ModelFile.in(data, MiniLm.FLOAT + ".onnx").orElseThrow();
+        Path dir = dir();
+        try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
+            OptimizedModel.Sessions onnxRuntime = MiniLm.optimised(OrtEnvironment.getEnvironment(), options, 1, true);
+            Counting real = new Counting(onnxRuntime);
+            OptimizedModel.session(dir, copy, real).orElseThrow().close();
+            assertEquals(1, real.saves);
+
+            Counting refusing = new Counting(onnxRuntime) {
+                @Override
+                public OrtSession load(Path graph) throws OrtException {
+                    loads++;
+                    throw new OrtException("as for a file ONNX Runtime cannot read");
+                }
+            };
+            assertEquals(Optional.empty(), OptimizedModel.session(dir, copy, refusing), "the caller reads the copy");
+            assertEquals(1, refusing.saves, "saved again, then refused again");
+            assertFalse(Files.exists(dir));
+            assertTrue(Files.exists(dir.resolveSibling(dir.getFileName() + OptimizedModel.FAILED)));
+
+            assertEquals(Optional.empty(), OptimizedModel.session(dir, copy, real));
+            assertEquals(1, real.saves, "not tried again within the day");
+
+            Files.setLastModifiedTime(dir.resolveSibling(dir.getFileName() + OptimizedModel.FAILED),
+                    FileTime.from(Instant.now().minus(OptimizedModel.RETRY_AFTER).minusSeconds(60)));
+            OptimizedModel.session(dir, copy, real).orElseThrow().close();
+            assertEquals(2, real.saves, "tried again a day later");
+            assertFalse(Files.exists(dir.resolveSibling(dir.getFileName() + OptimizedModel.FAILED)), "the mark goes");
+            assertTrue(OptimizedModel.find(dir).isPresent());
+        }
+    }
+
+    @Test
+    void a_start_that_loses_the_race_to_save_it_loads_the_winner_s_and_leaves_no_temporary_dir() throws Exception {
+        Path copy = ModelFile.in(data, MiniLm.FLOAT + ".onnx").orElseThrow();
+        Path dir = dir();
+        try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
+            OptimizedModel.Sessions real = MiniLm.optimised(OrtEnvironment.getEnvironment(), options, 1, true);
+            Counting racing = new Counting(real) {
+                @Override
+                public OrtSession save(Path from, Path graph) throws OrtException {
+                    OrtSession session = super.save(from, graph);
+                    // Meanwhile another start saved it whole: its dir is there first.
+                    OptimizedModel.session(dir, copy, real).orElseThrow().close();
+                    return session;
+                }
+            };
+            FileTime winners = null;
+            try (OrtSession session = OptimizedModel.session(dir, copy, racing).orElseThrow()) {
+                winners = Files.getLastModifiedTime(dir.resolve(OptimizedModel.STAMP));
+                assertEquals(1, racing.loads, "the winner's, loaded");
+            }
+            assertEquals(winners, Files.getLastModifiedTime(dir.resolve(OptimizedModel.STAMP)));
+            try (Stream<Path> files = Files.list(data)) {
+                assertTrue(files.noneMatch(f -> f.toString().endsWith(".tmp")), "the loser's temporary dir is gone");
+            }
+        }
+    }
+
+    /** Sessions made by {@code real}, counted. */
+    private static class Counting implements OptimizedModel.Sessions {
+        private final OptimizedModel.Sessions real;
+        int loads;
+        int saves;
+
+        Counting(OptimizedModel.Sessions real) {
+            this.real = real;
+        }
+
+        @Override
+        public OrtSession load(Path graph) throws OrtException {
+            loads++;
+            return real.load(graph);
+        }
+
+        @Override
+        public OrtSession save(Path copy, Path graph) throws OrtException {
+            saves++;
+            return real.save(copy, graph);
+        }
     }
 
     /** Where the model's optimised form is kept in {@link #data}. */
