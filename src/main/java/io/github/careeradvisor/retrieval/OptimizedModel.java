@@ -134,9 +134,10 @@ final class OptimizedModel {
                         + "it is read whole at each start", dir.getParent(), free >> 20, needed >> 20);
                 return false;
             }
-            Files.createDirectory(temporary);
+            DataDir.createPrivateDir(temporary);
             sessions.save(copy, temporary.resolve(GRAPH)).close();
             for (String file : List.of(GRAPH, WEIGHTS)) {
+                DataDir.makePrivate(temporary.resolve(file)); // written by ONNX Runtime with the umask's permissions
                 try (FileChannel channel = FileChannel.open(temporary.resolve(file), StandardOpenOption.WRITE)) {
                     channel.force(true); // on disk before the stamp says it is whole
                 }

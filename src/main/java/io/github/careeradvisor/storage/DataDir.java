@@ -139,6 +139,22 @@ public final class DataDir {
         }
     }
 
+    /** Creates {@code dir}, readable by its owner only (0700); it must not exist. */
+    public static void createPrivateDir(Path dir) throws IOException {
+        if (POSIX) {
+            Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        } else {
+            Files.createDirectory(dir);
+        }
+    }
+
+    /** Makes {@code file}, written by another program with its own permissions, its owner's only (0600). */
+    public static void makePrivate(Path file) throws IOException {
+        if (POSIX) {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        }
+    }
+
     private static FileAttribute<?> ownerOnly() {
         return PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
     }

@@ -16,6 +16,7 @@ import io.github.careeradvisor.knowledge.TokenCounter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -68,6 +69,10 @@ class OptimizedModelTest {
         try (Stream<Path> files = Files.list(dir)) {
             assertEquals(List.of(OptimizedModel.STAMP, OptimizedModel.WEIGHTS, OptimizedModel.GRAPH),
                     files.map(f -> f.getFileName().toString()).sorted().toList());
+        }
+        assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(dir)), "the owner's only");
+        for (String file : List.of(OptimizedModel.WEIGHTS, OptimizedModel.GRAPH, OptimizedModel.STAMP)) {
+            assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve(file))), file);
         }
         assertTrue(Files.size(dir.resolve(OptimizedModel.WEIGHTS)) > 80_000_000, "the weights in a file of their own");
         assertTrue(Files.size(dir.resolve(OptimizedModel.GRAPH)) < 1_000_000, "a graph without them");
