@@ -1,6 +1,5 @@
 package io.github.careeradvisor.knowledge;
 
-import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
@@ -32,7 +31,7 @@ public record Certification(
         LocalDate asOf,
         List<String> focus,
         String source,
-        String confidence) implements Serializable {
+        String confidence) {
 
     static final Set<String> STATUSES = Set.of("active", "retiring", "retired");
     static final Set<String> CLOUDS = Set.of("aws", "gcp", "azure");

@@ -1,6 +1,5 @@
 package io.github.careeradvisor.knowledge;
 
-import java.io.Serializable;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.HashSet;
@@ -12,7 +11,7 @@ import java.util.Set;
  * The certifications the advisor knows, read from {@code certifications.json} in the knowledge folder:
  * provider, level, exam code, price, validity, experience, status and the date it is known as of.
  */
-public record CertificationCatalog(LocalDate asOf, List<Certification> certifications) implements Serializable {
+public record CertificationCatalog(LocalDate asOf, List<Certification> certifications) {
 
     public static final String FILE = "certifications.json";
 

@@ -1,6 +1,5 @@
 package io.github.careeradvisor.knowledge;
 
-import java.io.Serializable;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -17,7 +16,7 @@ public record Guide(
         List<SourceRef> sources,
         @Nullable String asOf,
         String body,
-        int bodyStartLine) implements Serializable {
+        int bodyStartLine) {
 
     public Guide {
         topics = List.copyOf(topics);

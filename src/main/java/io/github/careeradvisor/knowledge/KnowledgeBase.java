@@ -1,12 +1,11 @@
 package io.github.careeradvisor.knowledge;
 
-import java.io.Serializable;
 import java.util.List;
 
 /**
  * The guides that could be read, cut into passages, and the problems found in those that could not.
  */
-public record KnowledgeBase(List<Guide> guides, List<Passage> passages, List<String> problems) implements Serializable {
+public record KnowledgeBase(List<Guide> guides, List<Passage> passages, List<String> problems) {
     public KnowledgeBase {
         guides = List.copyOf(guides);
         passages = List.copyOf(passages);

@@ -1,14 +1,12 @@
 package io.github.careeradvisor.knowledge;
 
-import java.io.Serializable;
 import java.nio.file.Path;
 
 /**
  * What start-up reads from the knowledge dir, parsed: the guides cut into passages, the roadmap, the
  * certification catalogue and the pay bands. {@link ParsedKnowledge} keeps it between starts.
  */
-public record KnowledgeFiles(KnowledgeBase knowledge, Roadmap roadmap, CertificationCatalog certifications, PayScale pay)
-        implements Serializable {
+public record KnowledgeFiles(KnowledgeBase knowledge, Roadmap roadmap, CertificationCatalog certifications, PayScale pay) {
 
     /**
      * Reads and parses every file: the guides are cut into passages of at most the model's length,

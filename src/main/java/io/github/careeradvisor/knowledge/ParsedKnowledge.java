@@ -1,12 +1,7 @@
 package io.github.careeradvisor.knowledge;
 
 import io.github.careeradvisor.storage.KeyedFile;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.ObjectInputFilter;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,24 +18,16 @@ import java.util.stream.Stream;
  * by the same program ({@link KeyedFile#program()}: the jar it runs from, and the Java version).
  * Anything else — another guide, another release, a file that cannot be read — parses the dir
  * as before and writes the snapshot anew; so does a damaged or foreign snapshot, with a warning. Its
- * contents carry a SHA-256, checked before anything is read from them, and reading accepts only this
- * package's records and the few JDK classes they are made of. A program run from a folder of classes
+ * contents carry a SHA-256, checked before anything is read from them, and are this package's records
+ * as {@link KnowledgeCodec} writes them, each rebuilt through its constructor. A program run from a folder of classes
  * (a developer's build) has no such identity and always parses.
  */
 public final class ParsedKnowledge {
 
     static final String FILE = "parsed-knowledge.bin";
-    static final int MAGIC = 0x4B42_0002;
-    /**
-     * What the records are made of: immutable lists (serialized as CollSer over an Object[], read back as
-     * the lists), strings, enums, boxed numbers and dates; and bounds far above the shipped guides' (about
-     * 270 KB, nesting 8 deep).
-     */
-    private static final ObjectInputFilter ONLY_KNOWLEDGE = ObjectInputFilter.Config.createFilter(
-            "maxdepth=16;maxrefs=1000000;maxbytes=67108864;maxarray=1000000;"
-                    + "io.github.careeradvisor.knowledge.*;java.util.CollSer;java.util.ImmutableCollections$ListN;"
-                    + "java.util.ImmutableCollections$List12;java.lang.Object;java.lang.String;java.lang.Enum;"
-                    + "java.lang.Number;java.lang.Integer;java.lang.Long;java.time.Ser;java.time.LocalDate;!*");
+    /** The file's format: 3 since the records are written by {@link KnowledgeCodec}, not Java's serialization. */
+    static final int MAGIC = 0x4B42_0003;
+
     private ParsedKnowledge() {
     }
 
@@ -85,15 +72,10 @@ public final class ParsedKnowledge {
         } catch (IOException e) {
             return damaged(snapshot, e.toString(), warnings);
         }
-        try (ObjectInputStream objects = new ObjectInputStream(new ByteArrayInputStream(contents))) {
-            objects.setObjectInputFilter(ONLY_KNOWLEDGE);
-            if (objects.readObject() instanceof KnowledgeFiles files && files.knowledge() != null
-                    && files.roadmap() != null && files.certifications() != null && files.pay() != null) {
-                return Optional.of(files);
-            }
-            return damaged(snapshot, "it holds something other than the parsed guides", warnings);
-        } catch (IOException | ClassNotFoundException | RuntimeException e) {
-            // Refused by the filter (InvalidClassException), or records refusing their values (InvalidObjectException).
+        try {
+            return Optional.of(KnowledgeCodec.read(contents));
+        } catch (IOException | RuntimeException e) {
+            // Bytes the codec did not write, or records refusing their values (as when the guides are parsed).
             return damaged(snapshot, e.toString(), warnings);
         }
     }
@@ -106,11 +88,7 @@ public final class ParsedKnowledge {
 
     private static void write(Path snapshot, String key, KnowledgeFiles parsed, Consumer<String> warnings) {
         try {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            try (ObjectOutputStream objects = new ObjectOutputStream(bytes)) {
-                objects.writeObject(parsed);
-            }
-            KeyedFile.write(snapshot, MAGIC, key, bytes.toByteArray());
+            KeyedFile.write(snapshot, MAGIC, key, KnowledgeCodec.write(parsed));
         } catch (IOException | RuntimeException e) {
             warnings.accept("warning: the parsed guides could not be kept in " + snapshot + " (" + e
                     + "); each start parses them again");

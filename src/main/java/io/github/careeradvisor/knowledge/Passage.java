@@ -1,6 +1,5 @@
 package io.github.careeradvisor.knowledge;
 
-import java.io.Serializable;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -12,8 +11,7 @@ import java.util.stream.Collectors;
  * @param section the heading path inside the guide, e.g. {@code "Salaries by level > Entry level"}
  * @param topics the keywords of the guide the passage comes from
  */
-public record Passage(String id, String file, String title, String section, List<String> topics, List<Unit> units)
-        implements Serializable {
+public record Passage(String id, String file, String title, String section, List<String> topics, List<Unit> units) {
 
     public Passage {
         topics = List.copyOf(topics);

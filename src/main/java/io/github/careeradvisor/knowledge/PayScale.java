@@ -1,7 +1,6 @@
 package io.github.careeradvisor.knowledge;
 
 import java.io.IOException;
-import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +22,7 @@ import org.jspecify.annotations.Nullable;
  * @param file the guide the ranges come from, as shown to users ({@code knowledge/salaries.md})
  * @param bands the levels in the guide's order, each with its sources' ranges
  */
-public record PayScale(String file, List<Band> bands) implements Serializable {
+public record PayScale(String file, List<Band> bands) {
 
     public static final String FILE = "salaries.md";
     /** The guide's figures are US dollars a year ("every figure they give is in US dollars"). */
@@ -34,7 +33,7 @@ public record PayScale(String file, List<Band> bands) implements Serializable {
     private static final Pattern ABOVE = Pattern.compile("more than \\$([\\d,]+)");
 
     /** One level as the guide heads it ("Entry-level (junior)"), with each source's range. */
-    public record Band(String title, List<Range> ranges) implements Serializable {
+    public record Band(String title, List<Range> ranges) {
         public Band {
             ranges = List.copyOf(ranges);
             if (title.isBlank() || ranges.isEmpty()) {
@@ -49,7 +48,7 @@ public record PayScale(String file, List<Band> bands) implements Serializable {
      * @param high the top of the range, or null when the source gives only a floor ("more than $200,000")
      * @param orMore the source says the top can be passed ("$150,000 to $200,000 or more")
      */
-    public record Range(String source, long low, @Nullable Long high, boolean orMore) implements Serializable {
+    public record Range(String source, long low, @Nullable Long high, boolean orMore) {
         public Range {
             if (low <= 0 || high != null && high < low) {
                 throw new IllegalArgumentException("pay range of " + source + " from " + low + " to " + high

@@ -1,6 +1,5 @@
 package io.github.careeradvisor.knowledge;
 
-import java.io.Serializable;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
@@ -15,18 +14,17 @@ import org.jspecify.annotations.Nullable;
  * @param overview the guide section on skills in general: a question it answers best is answered with
  *     the topics in order first; none if left out
  */
-public record Roadmap(String title, String note, @Nullable Section overview, List<Topic> topics)
-        implements Serializable {
+public record Roadmap(String title, String note, @Nullable Section overview, List<Topic> topics) {
 
     public static final String FILE = "roadmap.json";
 
     /** A guide section, by guide file name (relative to the knowledge folder) and heading. */
-    public record Section(String file, String section) implements Serializable {
+    public record Section(String file, String section) {
     }
 
     /** One thing to learn. */
     public record Topic(String id, String title, String why, List<String> prerequisites, String question,
-            List<Section> sections) implements Serializable {
+            List<Section> sections) {
         public Topic {
             prerequisites = List.copyOf(prerequisites);
             sections = List.copyOf(sections);

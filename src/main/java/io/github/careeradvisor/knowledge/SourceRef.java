@@ -1,10 +1,9 @@
 package io.github.careeradvisor.knowledge;
 
-import java.io.Serializable;
 import org.jspecify.annotations.Nullable;
 
 /** One article a guide was written from, as its front matter names it. */
-public record SourceRef(String name, @Nullable Integer year, @Nullable String article) implements Serializable {
+public record SourceRef(String name, @Nullable Integer year, @Nullable String article) {
     public SourceRef {
         if (name.isBlank()) {
             throw new IllegalArgumentException("a source needs a name");

@@ -1,9 +1,8 @@
 package io.github.careeradvisor.knowledge;
 
-import java.io.Serializable;
 
 /** The smallest piece an answer can quote: one sentence of a paragraph, or one bullet of a list. */
-public record Unit(String text, Kind kind, int block) implements Serializable {
+public record Unit(String text, Kind kind, int block) {
 
     public enum Kind { SENTENCE, BULLET }
 
