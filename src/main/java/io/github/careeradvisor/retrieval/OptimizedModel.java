@@ -124,16 +124,9 @@ final class OptimizedModel {
      * the log, if it could not be done. A lost race with another start saving it is no failure.
      */
     private static boolean save(Path dir, Path copy, Sessions sessions) {
-        Path temporary = dir.resolveSibling(dir.getFileName() + "." + Long.toUnsignedString(
-                ThreadLocalRandom.current().nextLong()) + ".tmp");
+        Path temporary = temporaryBeside(dir);
         try {
-            long needed = Files.size(copy) + JarCopy.SPARE_BYTES; // the database's writes matter more
-            long free = Files.getFileStore(dir.getParent()).getUsableSpace();
-            if (free < needed) {
-                LOG.warn("the data dir '{}' has {} MB free, {} MB are needed to keep the optimised embedding model; "
-                        + "it is read whole at each start", dir.getParent(), free >> 20, needed >> 20);
-                return false;
-            }
+            JarCopy.requireRoom(dir, Files.size(copy)); // the database's writes matter more
             DataDir.createPrivateDir(temporary);
             sessions.save(copy, temporary.resolve(GRAPH)).close();
             for (String file : List.of(GRAPH, WEIGHTS)) {
@@ -155,6 +148,10 @@ final class OptimizedModel {
             }
             Files.deleteIfExists(failedMark(dir));
             return true;
+        } catch (JarCopy.NoRoom e) {
+            LOG.warn("{}: the optimised embedding model is not kept; it is read whole at each start, and tried again "
+                    + "in a day", e.getMessage());
+            return false;
         } catch (OrtException | IOException | RuntimeException e) {
             LOG.warn("the embedding model could not be optimised into '{}' ({}); it is read whole at each start, and "
                     + "tried again in a day (check ADVISOR_DATA_DIR)", dir, e.toString());
@@ -168,14 +165,19 @@ final class OptimizedModel {
     static void discard(Path dir, String why) {
         LOG.warn("the optimised embedding model in '{}' was not used ({}); it is deleted and saved again", dir, why);
         // Renamed out of the way first: another start may be saving the dir anew meanwhile.
-        Path doomed = dir.resolveSibling(dir.getFileName() + "." + Long.toUnsignedString(
-                ThreadLocalRandom.current().nextLong()) + ".tmp");
+        Path doomed = temporaryBeside(dir);
         try {
             Files.move(dir, doomed, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             doomed = dir;
         }
         deleteTree(doomed);
+    }
+
+    /** A new name beside {@code dir} for a dir on its way in or out, swept once stale ({@link #deleteOthers}). */
+    private static Path temporaryBeside(Path dir) {
+        return dir.resolveSibling(dir.getFileName() + "." + Long.toUnsignedString(ThreadLocalRandom.current().nextLong())
+                + ".tmp");
     }
 
     private static Path failedMark(Path dir) {

@@ -49,7 +49,7 @@ public final class DataDir {
         try {
             if (!Files.isDirectory(dir)) {
                 if (POSIX) {
-                    Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+                    Files.createDirectories(dir, ownerOnlyDir());
                 } else {
                     Files.createDirectories(dir);
                 }
@@ -142,7 +142,7 @@ public final class DataDir {
     /** Creates {@code dir}, readable by its owner only (0700); it must not exist. */
     public static void createPrivateDir(Path dir) throws IOException {
         if (POSIX) {
-            Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            Files.createDirectory(dir, ownerOnlyDir());
         } else {
             Files.createDirectory(dir);
         }
@@ -153,6 +153,10 @@ public final class DataDir {
         if (POSIX) {
             Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
         }
+    }
+
+    private static FileAttribute<?> ownerOnlyDir() {
+        return PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"));
     }
 
     private static FileAttribute<?> ownerOnly() {

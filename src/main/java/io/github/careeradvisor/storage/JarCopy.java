@@ -103,10 +103,7 @@ public final class JarCopy {
                 return false;
             }
         }
-        long free = Files.getFileStore(file.toAbsolutePath().getParent()).getUsableSpace();
-        if (free < entry.size() + SPARE_BYTES) {
-            throw new NoRoom(file, free, entry.size());
-        }
+        requireRoom(file, entry.size());
         DataDir.writeWhole(file, out -> {
             CRC32 crc = new CRC32();
             try (InputStream in = new CheckedInputStream(entry.url().openStream(), crc)) {
@@ -120,6 +117,18 @@ public final class JarCopy {
         });
         writeStamp(file, entry, Files.getLastModifiedTime(file));
         return true;
+    }
+
+    /**
+     * Checks the disk of {@code file} has room for {@code size} bytes and {@link #SPARE_BYTES} beside them.
+     *
+     * @throws NoRoom when it has not
+     */
+    public static void requireRoom(Path file, long size) throws IOException {
+        long free = Files.getFileStore(file.toAbsolutePath().getParent()).getUsableSpace();
+        if (free < size + SPARE_BYTES) {
+            throw new NoRoom(file, free, size);
+        }
     }
 
     /**

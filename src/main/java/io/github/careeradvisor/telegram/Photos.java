@@ -39,8 +39,7 @@ final class Photos {
      * Tries once to send {@code chart} to the chat: by file_id if Telegram has it, else as a PNG. Returns
      * how many milliseconds to wait before try {@code attempt + 1} after a 429, 5xx or lost connection
      * (at most {@value #MAX_TRIES} tries, none after a pause over {@value #MAX_PAUSE_MILLIS} ms), or -1 when
-     * it is done with: sent, refused, or out of tries. The
-     * caller sends the text answer after it either way.
+     * it is done with: sent, refused, or out of tries. The caller sends the text answer after it either way.
      */
     long send(long chatId, Chart chart, @Nullable Integer replyTo, int attempt) {
         String known = fileIds.getIfPresent(chart);
