@@ -352,7 +352,7 @@ class AppTest {
         Run forget = run("ask", "--user", user, "/forget");
 
         assertEquals("Saved: your level is junior. Try /next or /certs.\n", level.out());
-        assertTrue(next.out().startsWith("What to learn next (junior):"), next.out());
+        assertTrue(next.out().startsWith("What to learn first (junior):"), next.out());
         assertTrue(someoneElse.out().contains("Level: not set"), someoneElse.out());
         assertTrue(forget.out().startsWith("Done: I deleted your profile"), forget.out());
     }

@@ -37,7 +37,9 @@ final class Guidance {
         } else {
             // The answer in the first sentence; each topic's why and what to learn below it.
             List<String> titles = plan.next().stream().map(Roadmap.Topic::title).toList();
-            blocks.add(new Answer.Paragraph("What to learn next" + forWhom(profile) + ": start with " + titles.get(0)
+            // "First" to someone who has marked no topic yet ("what should I learn first?"), "next" after that.
+            String lead = profile.progress().isEmpty() ? "What to learn first" : "What to learn next";
+            blocks.add(new Answer.Paragraph(lead + forWhom(profile) + ": start with " + titles.get(0)
                     + (titles.size() > 1 ? ", then " + String.join(", then ", titles.subList(1, titles.size())) : "")
                     + "."));
         }

@@ -27,7 +27,7 @@ class PersonalAdviceTest {
     @Test
     void next_suggests_topics_whose_prerequisites_are_done_and_moves_on_after_done() {
         String first = say("/next");
-        assertTrue(first.startsWith("What to learn next: start with Programming in Python, then Mathematics"), first);
+        assertTrue(first.startsWith("What to learn first: start with Programming in Python, then Mathematics"), first);
         assertTrue(first.contains("1. Programming in Python"), first);
         assertTrue(first.contains("Mathematics"), first);
         assertFalse(first.contains("Statistics"), "statistics needs maths first: " + first);
@@ -39,9 +39,50 @@ class PersonalAdviceTest {
         String after = say("what should i learn next?");
 
         assertTrue(done.startsWith("Well done: Mathematics"), done);
+        assertTrue(after.startsWith("What to learn next"), "a topic is marked: " + after);
         assertTrue(after.contains("Statistics"), after);
         assertFalse(after.contains("Mathematics: linear algebra"), after);
         assertTrue(after.contains("Progress: 1 of 12 topics done."), after);
+    }
+
+    @Test
+    void no_topic_says_again_under_what_to_learn_what_its_reason_said() {
+        List<String> topics = new java.util.ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            Answer next = advisor.reply(user, "/next");
+            List<String> paragraphs = next.blocks().stream().filter(b -> b instanceof Answer.Paragraph)
+                    .map(b -> ((Answer.Paragraph) b).text()).toList();
+            for (int p = 0; p + 1 < paragraphs.size(); p++) {
+                if (paragraphs.get(p).matches("\\d+\\. .*") && paragraphs.get(p + 1).startsWith("What to learn: ")) {
+                    String why = paragraphs.get(p);
+                    String learn = paragraphs.get(p + 1);
+                    assertTrue(sharedRun(why, learn) < 6, "the reason and what to learn repeat each other:\n" + why
+                            + "\n" + learn);
+                }
+            }
+            List<String> marked = next.choices().stream().map(Answer.Choice::row).distinct().toList();
+            if (marked.isEmpty()) {
+                break;
+            }
+            topics.add(marked.get(0));
+            say("/done " + marked.get(0));
+        }
+        assertEquals(12, topics.size(), "every topic was suggested once: " + topics);
+    }
+
+    /** The longest run of words two texts share, in order. */
+    private static int sharedRun(String a, String b) {
+        String[] x = a.toLowerCase(java.util.Locale.ROOT).split("\\W+");
+        String[] y = b.toLowerCase(java.util.Locale.ROOT).split("\\W+");
+        int best = 0;
+        int[][] run = new int[x.length + 1][y.length + 1];
+        for (int i = 1; i <= x.length; i++) {
+            for (int j = 1; j <= y.length; j++) {
+                run[i][j] = x[i - 1].equals(y[j - 1]) ? run[i - 1][j - 1] + 1 : 0;
+                best = Math.max(best, run[i][j]);
+            }
+        }
+        return best;
     }
 
     @Test
