@@ -61,6 +61,8 @@ import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.LoggerFactory;
 
@@ -73,6 +75,10 @@ public final class App {
     static final int EXIT_OK = 0;
     static final int EXIT_FAILURE = 1;
     static final int EXIT_USAGE = 2;
+
+    /** Held here: java.util.logging keeps loggers weakly, and a level set on a collected one is lost. */
+    private static final Logger LUCENE_VECTORIZATION = Logger.getLogger(
+            "org.apache.lucene.internal.vectorization.VectorizationProvider");
 
     private final Map<String, String> env;
     private final InputStream in;
@@ -465,5 +471,8 @@ public final class App {
                 System.getProperty("org.slf4j.simpleLogger.log.com.zaxxer.hikari", "error"));
         // DJL probes for CUDA on every start and warns that this CPU-only machine has none.
         System.setProperty("org.slf4j.simpleLogger.log.ai.djl.util.cuda.CudaUtils", "error");
+        // Lucene 9 warns on Java 23 and later (the container's Java, README "Performance") that it does not use
+        // the Vector API there: it runs its portable code, as on Java 17, and there is nothing to do about it.
+        LUCENE_VECTORIZATION.setLevel(Level.SEVERE);
     }
 }

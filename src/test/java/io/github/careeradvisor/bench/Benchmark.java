@@ -24,6 +24,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Measures start-up, answer latency, throughput, memory, answer quality and scale, for this project and
@@ -39,7 +40,7 @@ public final class Benchmark {
     static final String RUN = "java -cp target/career-advisor.jar:target/test-classes io.github.careeradvisor.bench.Benchmark";
     /** How to build and run it: the README and BENCHMARKS.md say the same. */
     static final String COMMAND = "mvn -B -q -DskipTests package && " + RUN;
-    static final String USAGE = "usage: " + RUN + " [--quick] [--out FILE]";
+    static final String USAGE = "usage: " + RUN + " [--quick] [--out FILE] [--image-java PATH]";
 
     static final String ASK = "how much does a junior ML engineer earn?";
     static final int[] SCALES = {1_000, 10_000, 100_000};
@@ -54,35 +55,49 @@ public final class Benchmark {
     private final boolean quick;
     private final ObjectMapper json = new ObjectMapper();
     private final Path jar;
+    /** The Java the Dockerfile's image runs (Java 25), timed beside this one; null: this one only. */
+    private final @Nullable Jvm imageJava;
+    /** The command as run, for the report. */
+    private final String command;
 
-    Benchmark(Settings settings, PrintStream log, boolean quick) {
+    Benchmark(Settings settings, PrintStream log, boolean quick, @Nullable Jvm imageJava, String command) {
         this.settings = settings;
         this.log = log;
         this.quick = quick;
+        this.imageJava = imageJava;
+        this.command = command;
         this.jar = jar();
     }
 
     /**
-     * {@code [--quick] [--out FILE]}: {@code --quick} is a smoke run on small sizes (a minute or two, as
-     * in {@code mvn -B verify}); the report goes to FILE, BENCHMARKS.md by default. Exits 0, 1 if the
-     * benchmark failed, 2 on bad usage or configuration.
+     * {@code [--quick] [--out FILE] [--image-java PATH]}: {@code --quick} is a smoke run on small sizes (a
+     * minute or two, as in {@code mvn -B verify}); the report goes to FILE, BENCHMARKS.md by default;
+     * {@code --image-java} names the {@code java} of the Java the Dockerfile's image runs, whose starts are
+     * timed beside this Java's. Exits 0, 1 if the benchmark failed, 2 on bad usage or configuration.
      */
     public static void main(String[] args) {
         boolean quick = false;
         String out = "BENCHMARKS.md";
+        String imageJava = null;
+        StringBuilder command = new StringBuilder(COMMAND);
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--quick")) {
                 quick = true;
             } else if (args[i].equals("--out") && i + 1 < args.length) {
                 out = args[++i];
+            } else if (args[i].equals("--image-java") && i + 1 < args.length) {
+                imageJava = args[++i];
+                command.append(" --image-java ").append(imageJava);
             } else {
                 System.err.println("error: unknown argument '" + args[i] + "'\n" + USAGE);
                 System.exit(2);
             }
         }
         try {
-            new Benchmark(Settings.fromEnvironment(System.getenv()), System.err, quick).run(Path.of(out));
-        } catch (ConfigException e) {
+            Jvm image = imageJava == null ? null : Jvm.at(Path.of(imageJava));
+            new Benchmark(Settings.fromEnvironment(System.getenv()), System.err, quick, image, command.toString())
+                    .run(Path.of(out));
+        } catch (ConfigException | IllegalArgumentException e) {
             System.err.println("error: " + e.getMessage());
             System.exit(2);
         } catch (Exception e) {
@@ -103,48 +118,34 @@ public final class Benchmark {
             }
             Path warm = work.resolve("warm");
             child(warm, product("index"));
-            log.println("bench: warm start to first answer (" + (reps + 2) + "x)");
-            double[] warmStart = new double[reps + 2];
-            for (int i = 0; i < warmStart.length; i++) {
-                warmStart[i] = child(warm, product("ask", ASK)).millis();
-            }
-            log.println("bench: ready to answer, as the bot is before its first update (`chat` with no input, " + (reps + 2) + "x)");
-            double[] ready = new double[reps + 2];
-            for (int i = 0; i < ready.length; i++) {
-                ready[i] = child(warm, product("chat")).millis();
-            }
-            log.println("bench: the same two with a class-data-sharing archive, as the Dockerfile makes and uses it");
-            Path archive = work.resolve("career-advisor.jsa");
-            Path training = work.resolve("cds-training");
-            Files.createDirectories(training);
-            // What a start finds in the data dir (the vectors, the guides as parsed, the copies taken out of
-            // the jar), so the archive holds the classes such a start loads; not the database.
-            try (var files = Files.walk(warm)) {
-                for (Path file : files.filter(f -> !f.equals(warm)).toList()) {
-                    String name = file.getFileName().toString();
-                    if (!name.startsWith("advisor.db") && !name.equals("bot.lock")) {
-                        Files.copy(file, training.resolve(warm.relativize(file).toString()), StandardCopyOption.COPY_ATTRIBUTES);
+            List<Jvm.Launch> launches = launches(work, warm);
+            int startRounds = reps + 2;
+            int botRounds = quick ? 1 : startRounds;
+            log.println("bench: whole starts, " + startRounds + "x in turn: " + String.join("; ",
+                    launches.stream().map(Jvm.Launch::label).toList()) + " (`ask` with the cache warm; `chat` with no "
+                    + "input, ready to answer; the bot itself, to its first getUpdates against a Telegram stand-in, "
+                    + "then its first answer, " + botRounds + "x)");
+            double[][] ask = new double[launches.size()][startRounds];
+            double[][] chat = new double[launches.size()][startRounds];
+            double[][] botReady = new double[launches.size()][botRounds];
+            double[][] botAnswer = new double[launches.size()][botRounds];
+            for (int i = 0; i < startRounds; i++) {
+                for (int l = 0; l < launches.size(); l++) {
+                    Jvm.Launch launch = launches.get(l);
+                    ask[l][i] = child(warm, launch, product("ask", ASK)).millis();
+                    chat[l][i] = child(warm, launch, product("chat")).millis();
+                    if (i < botRounds) {
+                        BotStartProbe.Start bot = BotStartProbe.measure(launch.jvm().java(), jar, warm,
+                                settings.knowledgeDir().toAbsolutePath(), launch.flags(), ASK);
+                        botReady[l][i] = bot.readyMs();
+                        botAnswer[l][i] = bot.firstAnswerMs();
                     }
                 }
             }
-            child(training, Map.of(), List.of("-XX:ArchiveClassesAtExit=" + archive), product("ask", ASK));
-            List<String> shared = List.of("-XX:SharedArchiveFile=" + archive);
-            double[] warmCds = new double[reps + 2];
-            double[] readyCds = new double[reps + 2];
-            for (int i = 0; i < warmCds.length; i++) {
-                warmCds[i] = child(warm, Map.of(), shared, product("ask", ASK)).millis();
-                readyCds[i] = child(warm, Map.of(), shared, product("chat")).millis();
-            }
-            log.println("bench: the bot itself, from its process start to its first getUpdates against a Telegram "
-                    + "stand-in, then its first answer (" + (quick ? 1 : reps + 2) + "x, without and with the archive)");
-            double[][] bot = new double[4][quick ? 1 : reps + 2];
-            for (int i = 0; i < bot[0].length; i++) {
-                BotStartProbe.Start plainJar = BotStartProbe.measure(jar, warm, settings.knowledgeDir().toAbsolutePath(), List.of(), ASK);
-                BotStartProbe.Start withArchive = BotStartProbe.measure(jar, warm, settings.knowledgeDir().toAbsolutePath(), shared, ASK);
-                bot[0][i] = plainJar.readyMs();
-                bot[1][i] = plainJar.firstAnswerMs();
-                bot[2][i] = withArchive.readyMs();
-                bot[3][i] = withArchive.firstAnswerMs();
+            List<CostReport.StartTimes> starts = new ArrayList<>();
+            for (int l = 0; l < launches.size(); l++) {
+                starts.add(new CostReport.StartTimes(launches.get(l).label(), Stats.median(ask[l]),
+                        Stats.median(chat[l]), Stats.median(botReady[l]), Stats.median(botAnswer[l])));
             }
             log.println("bench: plain recipe start to first answer (" + reps + "x)");
             double[] plainStart = new double[reps];
@@ -183,10 +184,9 @@ public final class Benchmark {
                 List<String> jvm = n <= 10_000 ? List.of("-Xmx" + SMALL_HEAP_MB + "m") : List.of();
                 scales.add(json.readTree(child(warm, Map.of(), jvm, probe("scale", String.valueOf(n))).out()));
             }
-            String report = new Report(quick, Stats.median(cold), Stats.median(warmStart), Stats.median(plainStart),
-                    ours, allCores, plain, load, scales, new CostReport(uniqueOurs, uniquePlain, stages, smallLoad,
-                    new CostReport.Starts(Stats.median(ready), Stats.median(warmCds), Stats.median(readyCds),
-                            Stats.median(bot[0]), Stats.median(bot[1]), Stats.median(bot[2]), Stats.median(bot[3]))))
+            String report = new Report(quick, command, Stats.median(cold), starts.get(0).askMs(),
+                    Stats.median(plainStart), ours, allCores, plain, load, scales, new CostReport(uniqueOurs,
+                    uniquePlain, stages, smallLoad, starts))
                     .markdown(ZonedDateTime.now().format(DateTimeFormatter.ISO_LOCAL_DATE));
             report = report + keptSections(out);
             Files.writeString(out, report, StandardCharsets.UTF_8);
@@ -223,6 +223,39 @@ public final class Benchmark {
         return command;
     }
 
+    /**
+     * The ways a start is timed: the README's ({@code java -jar} on this Java), then this Java with the
+     * archive it makes, then, when {@code --image-java} names another Java (the Dockerfile's image runs
+     * Java 25), that Java without and with its archive. The last is the Dockerfile's. Each archive is made as
+     * the Dockerfile makes it: one {@code ask} in a copy of the warm data dir (the vectors, the guides as
+     * parsed, the copies taken out of the jar; not the database).
+     */
+    private List<Jvm.Launch> launches(Path work, Path warm) throws IOException, InterruptedException {
+        List<Jvm> jvms = new ArrayList<>(List.of(Jvm.running()));
+        if (imageJava != null && !imageJava.version().equals(jvms.get(0).version())) {
+            jvms.add(imageJava);
+        }
+        List<Jvm.Launch> launches = new ArrayList<>();
+        for (Jvm jvm : jvms) {
+            Path training = Files.createDirectories(work.resolve("archive-training-" + jvm.feature()));
+            try (var files = Files.walk(warm)) {
+                for (Path file : files.filter(f -> !f.equals(warm)).toList()) {
+                    String name = file.getFileName().toString();
+                    if (!name.startsWith("advisor.db") && !name.endsWith(".lock")) {
+                        Files.copy(file, training.resolve(warm.relativize(file).toString()),
+                                StandardCopyOption.COPY_ATTRIBUTES);
+                    }
+                }
+            }
+            Path archive = work.resolve("career-advisor-java" + jvm.feature() + (jvm.aotCache() ? ".aot" : ".jsa"));
+            log.println("bench: making Java " + jvm.feature() + "'s " + jvm.archiveName() + ", as the Dockerfile does");
+            child(training, jvm, Map.of(), jvm.making(archive), product("ask", ASK));
+            launches.add(new Jvm.Launch(jvm, null));
+            launches.add(new Jvm.Launch(jvm, archive));
+        }
+        return launches;
+    }
+
     private record Child(double millis, String out) {
     }
 
@@ -233,7 +266,16 @@ public final class Benchmark {
 
     private Child child(Path dataDir, Map<String, String> extraEnv, List<String> jvmOptions, List<String> args)
             throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        return child(dataDir, Jvm.running(), extraEnv, jvmOptions, args);
+    }
+
+    private Child child(Path dataDir, Jvm.Launch launch, List<String> args) throws IOException, InterruptedException {
+        return child(dataDir, launch.jvm(), Map.of(), launch.flags(), args);
+    }
+
+    private Child child(Path dataDir, Jvm jvm, Map<String, String> extraEnv, List<String> jvmOptions, List<String> args)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(jvm.java().toString()));
         command.addAll(jvmOptions);
         command.addAll(args);
         ProcessBuilder builder = new ProcessBuilder(command);

@@ -18,10 +18,13 @@ final class Report {
     private final JsonNode load;
     private final List<JsonNode> scales;
     private final CostReport cost;
+    /** The benchmark's command as run. */
+    private final String command;
 
-    Report(boolean quick, double coldMs, double warmMs, double plainStartMs, JsonNode ours, JsonNode allCores,
+    Report(boolean quick, String command, double coldMs, double warmMs, double plainStartMs, JsonNode ours, JsonNode allCores,
             JsonNode plain, JsonNode load, List<JsonNode> scales, CostReport cost) {
         this.cost = cost;
+        this.command = command;
         this.allCores = allCores;
         this.load = load;
         this.quick = quick;
@@ -36,7 +39,7 @@ final class Report {
     String markdown(String date) {
         StringBuilder md = new StringBuilder();
         md.append("# Benchmarks\n\n");
-        md.append("Produced by `").append(Benchmark.COMMAND).append("`")
+        md.append("Produced by `").append(command).append("`")
                 .append(quick ? " `--quick` (a smoke run: small sizes, few repetitions)" : "").append(" on ")
                 .append(date).append(".\n\n");
         md.append("- Machine: ").append(Benchmark.machine()).append(".\n");
@@ -62,8 +65,9 @@ final class Report {
         md.append("The benchmark lives in the test sources (`src/test/java/io/github/careeradvisor/bench`), so the "
                 + "product jar holds none of it; it runs beside the packaged jar, whose `index` and `ask` it times as a "
                 + "user runs them. It takes about a quarter of an hour on two cores and rewrites this file; `--quick` "
-                + "is a one-minute smoke run (`BenchIT` runs it in `mvn -B verify`), and `--out FILE` writes the "
-                + "report elsewhere. The soak (`" + Soak.RUN + "`, ten minutes, `--minutes N`) writes its own section, "
+                + "is a one-minute smoke run (`BenchIT` runs it in `mvn -B verify`), `--out FILE` writes the "
+                + "report elsewhere, and `--image-java PATH` times starts on the Java the Dockerfile's image runs (Java 25, "
+                + "with its ahead-of-time cache) beside this one. The soak (`" + Soak.RUN + "`, ten minutes, `--minutes N`) writes its own section, "
                 + "at the end, which this run keeps; `BenchIT` runs a 15-second one.\n\n");
     }
 

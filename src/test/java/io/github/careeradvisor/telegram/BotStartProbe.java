@@ -23,13 +23,13 @@ public final class BotStartProbe {
     }
 
     /**
-     * One start of {@code jar} with {@code jvmFlags}, in a fresh data dir holding a copy of {@code warm}
+     * One start of {@code jar} by the launcher {@code java} with {@code jvmFlags}, in a fresh data dir holding a copy of {@code warm}
      * (the database, the cached vectors, the parsed guides and their word index, the copies taken out of
      * the jar: a start after the first) and the guides in {@code knowledge}, named as when {@code warm} was
      * made, asked {@code question}.
      */
-    public static Start measure(Path jar, Path warm, Path knowledge, List<String> jvmFlags, String question)
-            throws Exception {
+    public static Start measure(Path java, Path jar, Path warm, Path knowledge, List<String> jvmFlags,
+            String question) throws Exception {
         Path data = Files.createTempDirectory("advisor-bot-start-");
         try (FakeBotApi telegram = new FakeBotApi(); var files = Files.walk(warm)) {
             // Everything a restart finds, its times kept (the copies taken out of the jar are trusted by them),
@@ -37,8 +37,7 @@ public final class BotStartProbe {
             for (Path file : files.filter(f -> !f.equals(warm) && !f.getFileName().toString().endsWith(".lock")).toList()) {
                 Files.copy(file, data.resolve(warm.relativize(file).toString()), StandardCopyOption.COPY_ATTRIBUTES);
             }
-            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                    .toString()));
+            List<String> command = new ArrayList<>(List.of(java.toString()));
             command.addAll(jvmFlags);
             command.addAll(List.of("-jar", jar.toString(), "bot"));
             ProcessBuilder builder = new ProcessBuilder(command);

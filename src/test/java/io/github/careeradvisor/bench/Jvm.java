@@ -1,0 +1,88 @@
+package io.github.careeradvisor.bench;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A Java the packaged jar is started with, and the class archive that Java makes and maps. From Java 25
+ * (the Dockerfile's image) that is an ahead-of-time cache: the classes loaded and linked, and the
+ * methods' profiles, made by one run with {@code -XX:AOTCacheOutput} and used with {@code -XX:AOTCache}.
+ * Before it, the class-data-sharing archive of the classes loaded, {@code -XX:ArchiveClassesAtExit} then
+ * {@code -XX:SharedArchiveFile}, as Java 17 makes it.
+ *
+ * @param java the {@code java} launcher
+ * @param version its {@code java.runtime.version}
+ * @param feature its feature release: 17, 25, …
+ */
+record Jvm(Path java, String version, int feature) {
+
+    /** The first Java with the one-step ahead-of-time cache (JEP 514) and method profiles in it (JEP 515). */
+    static final int AOT_CACHE_FROM = 25;
+
+    private static final Pattern RUNTIME = Pattern.compile("java\\.runtime\\.version = (\\S+)");
+    private static final Pattern FEATURE = Pattern.compile("java\\.specification\\.version = (\\d+)");
+
+    /** The Java this benchmark runs on. */
+    static Jvm running() {
+        return new Jvm(Path.of(System.getProperty("java.home"), "bin", "java"), System.getProperty("java.runtime.version"),
+                Runtime.version().feature());
+    }
+
+    /** The Java at {@code java}, its version asked of it. */
+    static Jvm at(Path java) throws IOException, InterruptedException {
+        Process process;
+        try {
+            process = new ProcessBuilder(java.toString(), "-XshowSettings:properties", "-version")
+                    .redirectErrorStream(true).start();
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot run '" + java + "' (--image-java): " + e.getMessage(), e);
+        }
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!process.waitFor(1, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+        }
+        Matcher runtime = RUNTIME.matcher(out);
+        Matcher feature = FEATURE.matcher(out);
+        if (process.isAlive() || process.exitValue() != 0 || !runtime.find() || !feature.find()) {
+            throw new IllegalArgumentException("'" + java + "' (--image-java) did not tell its Java version: "
+                    + out.lines().findFirst().orElse("no output"));
+        }
+        return new Jvm(java, runtime.group(1), Integer.parseInt(feature.group(1)));
+    }
+
+    boolean aotCache() {
+        return feature >= AOT_CACHE_FROM;
+    }
+
+    /** The flags of the run that makes the archive at {@code archive}. */
+    List<String> making(Path archive) {
+        return List.of((aotCache() ? "-XX:AOTCacheOutput=" : "-XX:ArchiveClassesAtExit=") + archive);
+    }
+
+    /** The flags of a start that maps the archive at {@code archive}. */
+    List<String> mapping(Path archive) {
+        return List.of((aotCache() ? "-XX:AOTCache=" : "-XX:SharedArchiveFile=") + archive);
+    }
+
+    String archiveName() {
+        return aotCache() ? "ahead-of-time cache" : "class-data-sharing archive";
+    }
+
+    /** One way of starting the jar: a Java, with its archive or without (null). */
+    record Launch(Jvm jvm, @Nullable Path archive) {
+
+        List<String> flags() {
+            return archive == null ? List.of() : jvm.mapping(archive);
+        }
+
+        String label() {
+            return "Java " + jvm.feature() + (archive == null ? "" : ", its " + jvm.archiveName());
+        }
+    }
+}
