@@ -12,8 +12,8 @@ COPY knowledge knowledge
 RUN mvn -B -q -DskipTests package
 
 # --- run: a glibc JRE (ONNX Runtime does not run on Alpine/musl) ----------------------------------
-# Java 25, though the jar is built for Java 17: its ahead-of-time cache (below) starts the bot in about
-# two thirds of Java 17's time with its class-data-sharing archive (README, "Performance").
+# Java 25, though the jar is built for Java 17: with its ahead-of-time cache (below) the bot starts sooner
+# than on Java 17 with its class-data-sharing archive (README, "Performance"; BENCHMARKS.md).
 FROM eclipse-temurin:25-jre-noble
 RUN useradd --system --create-home --home-dir /home/advisor --uid 10001 advisor \
  && mkdir -p /app /data /app/djl-cache /app/aot \

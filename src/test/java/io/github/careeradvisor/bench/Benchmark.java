@@ -132,10 +132,10 @@ public final class Benchmark {
             for (int i = 0; i < startRounds; i++) {
                 for (int l = 0; l < launches.size(); l++) {
                     Jvm.Launch launch = launches.get(l);
-                    ask[l][i] = child(warm, launch, product("ask", ASK)).millis();
-                    chat[l][i] = child(warm, launch, product("chat")).millis();
+                    ask[l][i] = child(launch.dataDir(), launch, product("ask", ASK)).millis();
+                    chat[l][i] = child(launch.dataDir(), launch, product("chat")).millis();
                     if (i < botRounds) {
-                        BotStartProbe.Start bot = BotStartProbe.measure(launch.jvm().java(), jar, warm,
+                        BotStartProbe.Start bot = BotStartProbe.measure(launch.jvm().java(), jar, launch.dataDir(),
                                 settings.knowledgeDir().toAbsolutePath(), launch.flags(), ASK);
                         botReady[l][i] = bot.readyMs();
                         botAnswer[l][i] = bot.firstAnswerMs();
@@ -226,9 +226,11 @@ public final class Benchmark {
     /**
      * The ways a start is timed: the README's ({@code java -jar} on this Java), then this Java with the
      * archive it makes, then, when {@code --image-java} names another Java (the Dockerfile's image runs
-     * Java 25), that Java without and with its archive. The last is the Dockerfile's. Each archive is made as
-     * the Dockerfile makes it: one {@code ask} in a copy of the warm data dir (the vectors, the guides as
-     * parsed, the copies taken out of the jar; not the database).
+     * Java 25), that Java without and with its archive. The last is the Dockerfile's. Each Java gets a warm
+     * data dir of its own, as a deployment has: the guides as parsed and the word index are keyed by the
+     * Java version too, so taking turns in one dir would parse them again at every change of Java. Each
+     * archive is made as the Dockerfile makes its cache: one {@code ask} in a copy of that warm dir (the
+     * vectors, the guides as parsed, the copies taken out of the jar; not the database).
      */
     private List<Jvm.Launch> launches(Path work, Path warm) throws IOException, InterruptedException {
         List<Jvm> jvms = new ArrayList<>(List.of(Jvm.running()));
@@ -237,23 +239,31 @@ public final class Benchmark {
         }
         List<Jvm.Launch> launches = new ArrayList<>();
         for (Jvm jvm : jvms) {
-            Path training = Files.createDirectories(work.resolve("archive-training-" + jvm.feature()));
-            try (var files = Files.walk(warm)) {
-                for (Path file : files.filter(f -> !f.equals(warm)).toList()) {
-                    String name = file.getFileName().toString();
-                    if (!name.startsWith("advisor.db") && !name.endsWith(".lock")) {
-                        Files.copy(file, training.resolve(warm.relativize(file).toString()),
-                                StandardCopyOption.COPY_ATTRIBUTES);
-                    }
-                }
+            Path own = warm;
+            if (jvm != jvms.get(0)) {
+                own = copy(warm, work.resolve("warm-java" + jvm.feature()), name -> !name.endsWith(".lock"));
+                child(own, jvm, Map.of(), List.of(), product("ask", ASK)); // keyed for this Java from now on
             }
+            Path training = copy(own, work.resolve("archive-training-java" + jvm.feature()),
+                    name -> !name.startsWith("advisor.db") && !name.endsWith(".lock"));
             Path archive = work.resolve("career-advisor-java" + jvm.feature() + (jvm.aotCache() ? ".aot" : ".jsa"));
-            log.println("bench: making Java " + jvm.feature() + "'s " + jvm.archiveName() + ", as the Dockerfile does");
+            log.println("bench: making Java " + jvm.feature() + "'s " + jvm.archiveName() + " by one `ask`");
             child(training, jvm, Map.of(), jvm.making(archive), product("ask", ASK));
-            launches.add(new Jvm.Launch(jvm, null));
-            launches.add(new Jvm.Launch(jvm, archive));
+            launches.add(new Jvm.Launch(jvm, null, own));
+            launches.add(new Jvm.Launch(jvm, archive, own));
         }
         return launches;
+    }
+
+    /** Copies the data dir {@code from} into a new dir {@code to}, the files whose name {@code keep} takes, times kept. */
+    private static Path copy(Path from, Path to, java.util.function.Predicate<String> keep) throws IOException {
+        Files.createDirectories(to);
+        try (var files = Files.walk(from)) {
+            for (Path file : files.filter(f -> !f.equals(from) && keep.test(f.getFileName().toString())).toList()) {
+                Files.copy(file, to.resolve(from.relativize(file).toString()), StandardCopyOption.COPY_ATTRIBUTES);
+            }
+        }
+        return to;
     }
 
     private record Child(double millis, String out) {

@@ -148,7 +148,10 @@ record CostReport(List<JsonNode> uniqueOurs, List<JsonNode> uniquePlain, JsonNod
                 StartTimes::botFirstAnswerMs);
         startRow(md, "`chat` with no input (JVM, guides, index, model: up to the prompt)", StartTimes::chatMs);
         startRow(md, "`ask` one question, cache warm", StartTimes::askMs);
-        md.append("\nEach archive is made as the Dockerfile makes it: one `ask` in a copy of a warm data dir (the vectors, "
+        md.append("\nEach Java starts on a warm data dir of its own, as a deployment does: the guides as parsed and the "
+                + "word index are keyed by the Java version as well, so taking turns in one dir would parse them again at "
+                + "each change of Java. Each archive is made as the Dockerfile makes its cache: one `ask` in a copy of that "
+                + "warm data dir (the vectors, "
                 + "the parsed guides, the model and ONNX Runtime taken out of the jar; not the database), with "
                 + "`-XX:ArchiveClassesAtExit` on Java 17 (a class-data-sharing archive: the classes it loaded) and "
                 + "`-XX:AOTCacheOutput` from Java 25 (an ahead-of-time cache: the classes loaded and linked, and the "

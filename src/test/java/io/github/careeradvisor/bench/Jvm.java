@@ -74,8 +74,8 @@ record Jvm(Path java, String version, int feature) {
         return aotCache() ? "ahead-of-time cache" : "class-data-sharing archive";
     }
 
-    /** One way of starting the jar: a Java, with its archive or without (null). */
-    record Launch(Jvm jvm, @Nullable Path archive) {
+    /** One way of starting the jar: a Java, with its archive or without (null), on that Java's warm data dir. */
+    record Launch(Jvm jvm, @Nullable Path archive, Path dataDir) {
 
         List<String> flags() {
             return archive == null ? List.of() : jvm.mapping(archive);
