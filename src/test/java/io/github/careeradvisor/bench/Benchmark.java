@@ -49,13 +49,15 @@ public final class Benchmark {
     static final int SMALLEST_HEAP_MB = 256;
     static final int LOAD_CHATS = 200;
     static final int LOAD_SECONDS = 60;
+    /** The memory flags the Dockerfile gives the image's JVM, in JAVA_TOOL_OPTIONS ({@code BenchmarkTest} compares). */
+    static final List<String> IMAGE_OPTIONS = List.of("-Xmx256m", "-XX:MaxMetaspaceSize=128m", "-XX:+ExitOnOutOfMemoryError");
 
     private final Settings settings;
     private final PrintStream log;
     private final boolean quick;
     private final ObjectMapper json = new ObjectMapper();
     private final Path jar;
-    /** The Java the Dockerfile's image runs (Java 25), timed beside this one; null: this one only. */
+    /** The Java the Docker image runs (Java 25), timed beside this one; null: not timed. */
     private final @Nullable Jvm imageJava;
     /** The command as run, for the report. */
     private final String command;
@@ -93,11 +95,20 @@ public final class Benchmark {
                 System.exit(2);
             }
         }
+        Jvm image = null;
         try {
-            Jvm image = imageJava == null ? null : Jvm.at(Path.of(imageJava));
+            image = imageJava == null ? null : Jvm.at(Path.of(imageJava));
+        } catch (IllegalArgumentException | IOException e) {
+            System.err.println("error: " + e.getMessage());
+            System.exit(2);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            System.exit(1);
+        }
+        try {
             new Benchmark(Settings.fromEnvironment(System.getenv()), System.err, quick, image, command.toString())
                     .run(Path.of(out));
-        } catch (ConfigException | IllegalArgumentException e) {
+        } catch (ConfigException e) {
             System.err.println("error: " + e.getMessage());
             System.exit(2);
         } catch (Exception e) {
@@ -144,7 +155,7 @@ public final class Benchmark {
             }
             List<CostReport.StartTimes> starts = new ArrayList<>();
             for (int l = 0; l < launches.size(); l++) {
-                starts.add(new CostReport.StartTimes(launches.get(l).label(), Stats.median(ask[l]),
+                starts.add(new CostReport.StartTimes(launches.get(l).label(), launches.get(l).image(), Stats.median(ask[l]),
                         Stats.median(chat[l]), Stats.median(botReady[l]), Stats.median(botAnswer[l])));
             }
             log.println("bench: plain recipe start to first answer (" + reps + "x)");
@@ -225,32 +236,34 @@ public final class Benchmark {
 
     /**
      * The ways a start is timed: the README's ({@code java -jar} on this Java), then this Java with the
-     * archive it makes, then, when {@code --image-java} names another Java (the Dockerfile's image runs
-     * Java 25), that Java without and with its archive. The last is the Dockerfile's. Each Java gets a warm
-     * data dir of its own, as a deployment has: the guides as parsed and the word index are keyed by the
-     * Java version too, so taking turns in one dir would parse them again at every change of Java. Each
-     * archive is made as the Dockerfile makes its cache: one {@code ask} in a copy of that warm dir (the
-     * vectors, the guides as parsed, the copies taken out of the jar; not the database).
+     * archive it makes; with {@code --image-java}, the Docker image's Java with the image's memory flags
+     * ({@link #IMAGE_OPTIONS}), without and then with its archive: the image's own start. Each Java gets
+     * a warm data dir of its own, as a deployment has: the guides as parsed and the word index are keyed
+     * by the Java version too, so taking turns in one dir would parse them again at every change of Java.
+     * Each archive is made as the Dockerfile makes its cache: one {@code ask} in a copy of that warm dir
+     * (the vectors, the guides as parsed, the copies taken out of the jar; not the database), the image's
+     * flags given as the Dockerfile gives them, in {@code JAVA_TOOL_OPTIONS}.
      */
     private List<Jvm.Launch> launches(Path work, Path warm) throws IOException, InterruptedException {
-        List<Jvm> jvms = new ArrayList<>(List.of(Jvm.running()));
-        if (imageJava != null && !imageJava.version().equals(jvms.get(0).version())) {
-            jvms.add(imageJava);
-        }
         List<Jvm.Launch> launches = new ArrayList<>();
-        for (Jvm jvm : jvms) {
+        List<Jvm> jvms = imageJava == null ? List.of(Jvm.running()) : List.of(Jvm.running(), imageJava);
+        for (int i = 0; i < jvms.size(); i++) {
+            Jvm jvm = jvms.get(i);
+            boolean image = i == 1;
+            List<String> options = image ? IMAGE_OPTIONS : List.of();
             Path own = warm;
-            if (jvm != jvms.get(0)) {
-                own = copy(warm, work.resolve("warm-java" + jvm.feature()), name -> !name.endsWith(".lock"));
-                child(own, jvm, Map.of(), List.of(), product("ask", ASK)); // keyed for this Java from now on
+            if (image) {
+                own = copy(warm, work.resolve("warm-image"), name -> !name.endsWith(".lock"));
+                child(own, jvm, Map.of(), options, product("ask", ASK)); // keyed for this Java from now on
             }
-            Path training = copy(own, work.resolve("archive-training-java" + jvm.feature()),
+            Path training = copy(own, work.resolve("archive-training-" + i),
                     name -> !name.startsWith("advisor.db") && !name.endsWith(".lock"));
-            Path archive = work.resolve("career-advisor-java" + jvm.feature() + (jvm.aotCache() ? ".aot" : ".jsa"));
+            Path archive = work.resolve("career-advisor-" + i + (jvm.aotCache() ? ".aot" : ".jsa"));
             log.println("bench: making Java " + jvm.feature() + "'s " + jvm.archiveName() + " by one `ask`");
-            child(training, jvm, Map.of(), jvm.making(archive), product("ask", ASK));
-            launches.add(new Jvm.Launch(jvm, null, own));
-            launches.add(new Jvm.Launch(jvm, archive, own));
+            child(training, jvm, image ? Map.of("JAVA_TOOL_OPTIONS", String.join(" ", options)) : Map.of(),
+                    jvm.making(archive), product("ask", ASK));
+            launches.add(new Jvm.Launch(jvm, options, null, own, false));
+            launches.add(new Jvm.Launch(jvm, options, archive, own, image));
         }
         return launches;
     }

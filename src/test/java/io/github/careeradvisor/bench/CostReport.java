@@ -26,7 +26,8 @@ record CostReport(List<JsonNode> uniqueOurs, List<JsonNode> uniquePlain, JsonNod
      * the bot against a Telegram stand-in ({@code BotStartProbe}), from its process start to its first
      * getUpdates, and the first question sent then to its answer.
      */
-    record StartTimes(String label, double askMs, double chatMs, double botReadyMs, double botFirstAnswerMs) {
+    record StartTimes(String label, boolean image, double askMs, double chatMs, double botReadyMs,
+            double botFirstAnswerMs) {
     }
 
     /** The stages of {@code StageProbe}, in the order a question meets them, as the table names them. */
@@ -48,9 +49,9 @@ record CostReport(List<JsonNode> uniqueOurs, List<JsonNode> uniquePlain, JsonNod
         starts = List.copyOf(starts);
     }
 
-    /** The start as the Dockerfile's image makes it: the last way timed. */
-    private StartTimes image() {
-        return starts.get(starts.size() - 1);
+    /** The start as the Docker image makes it, if it was timed ({@code --image-java}). */
+    private java.util.Optional<StartTimes> image() {
+        return starts.stream().filter(StartTimes::image).findFirst();
     }
 
     /** The median over rounds of one figure of the unique-question probes ({@code path}: field names, in turn). */
@@ -82,17 +83,22 @@ record CostReport(List<JsonNode> uniqueOurs, List<JsonNode> uniquePlain, JsonNod
                 "%s vs %s (%.2f×) in a fresh process; %s vs %s (%.2f×) after %s other new questions",
                 Report.ms(p99), Report.ms(plainP99), p99 / plainP99, Report.ms(laterP99), Report.ms(laterPlainP99),
                 laterP99 / laterPlainP99, traffic()), p99 <= plainP99);
-        Report.row(md, "issue 16: `ask` with the cache warm ≤ 0.2× the plain recipe's", String.format(Locale.ROOT,
+        Report.row(md, "issue 16: `ask` with the cache warm, as the README starts it ≤ 0.2× the plain recipe's",
+                String.format(Locale.ROOT,
                 "%s vs %s (%.2f×)", Report.ms(warmMs), Report.ms(plainStartMs), warmMs / plainStartMs),
                 warmMs <= 0.2 * plainStartMs);
-        StartTimes image = image();
-        Report.row(md, "issue 16: `ask` with the cache warm, started as the Dockerfile's image starts it (" + image.label()
-                + ") ≤ 0.2× the plain recipe's", String.format(Locale.ROOT, "%s (%.2f×)", Report.ms(image.askMs()),
-                image.askMs() / plainStartMs), image.askMs() <= 0.2 * plainStartMs);
-        Report.row(md, "issue 16: the bot ready to answer ≤ 1.5 s after start (its process start to its first "
-                + "getUpdates, against a Telegram stand-in)", String.format(Locale.ROOT, "%s as the README starts it; "
-                + "%s as the Dockerfile's image does", Report.ms(starts.get(0).botReadyMs()), Report.ms(image.botReadyMs())),
-                Math.min(starts.get(0).botReadyMs(), image.botReadyMs()) <= 1500);
+        Report.row(md, "issue 16: the bot ready to answer ≤ 1.5 s after start, as the README starts it (its process "
+                + "start to its first getUpdates, against a Telegram stand-in)", Report.ms(starts.get(0).botReadyMs()),
+                starts.get(0).botReadyMs() <= 1500);
+        java.util.Optional<StartTimes> image = image();
+        String notTimed = "not timed: run with --image-java PATH, the java of a Java 25";
+        Report.row(md, "issue 16: `ask` with the cache warm, as the Docker image starts it ≤ 0.2× the plain recipe's",
+                image.map(i -> String.format(Locale.ROOT, "%s (%.2f×); %s", Report.ms(i.askMs()),
+                        i.askMs() / plainStartMs, i.label())).orElse(notTimed),
+                image.isPresent() && image.get().askMs() <= 0.2 * plainStartMs);
+        Report.row(md, "issue 16: the bot ready to answer ≤ 1.5 s after start, as the Docker image starts it",
+                image.map(i -> Report.ms(i.botReadyMs()) + "; " + i.label()).orElse(notTimed),
+                image.isPresent() && image.get().botReadyMs() <= 1500);
         double rss = median(uniqueOurs, "peakRssBytes");
         double plainRss = median(uniquePlain, "peakRssBytes");
         Report.row(md, "issue 16: peak RSS answering the new questions ≤ the plain recipe's", String.format(Locale.ROOT,
@@ -139,7 +145,10 @@ record CostReport(List<JsonNode> uniqueOurs, List<JsonNode> uniquePlain, JsonNod
 
     void sections(StringBuilder md) {
         md.append("Issue 16's start-up figures, whole processes, medians, each way of starting the jar in turn. The first "
-                + "is the README's `java -jar`; the last is the Dockerfile's image's.\n\n| |");
+                + "is the README's `java -jar`; the one marked \"the Docker image\" is the image's own start: its Java "
+                + "(`--image-java`), the Dockerfile's memory flags (" + String.join(" ", Benchmark.IMAGE_OPTIONS)
+                + ") and its cache. A start with an archive is made to fail if it cannot map it (`-Xshare:on`, "
+                + "`-XX:AOTMode=on`), so none ran quietly without.\n\n| |");
         starts.forEach(s -> md.append(' ').append(s.label()).append(" |"));
         md.append("\n|---|").append("---|".repeat(starts.size())).append('\n');
         startRow(md, "the bot: its process start to its first getUpdates against a Telegram stand-in (from then on it "
@@ -157,8 +166,7 @@ record CostReport(List<JsonNode> uniqueOurs, List<JsonNode> uniquePlain, JsonNod
                 + "`-XX:AOTCacheOutput` from Java 25 (an ahead-of-time cache: the classes loaded and linked, and the "
                 + "profiles of the methods it ran); a start then maps it (`-XX:SharedArchiveFile`, `-XX:AOTCache`) instead "
                 + "of loading, linking and profiling them again. The README's run command stays `java -jar …` on Java 17 "
-                + "or later: the archive needs a second command and a flag. The Dockerfile's image runs Java 25 with its "
-                + "cache; the jar is built for Java 17 either way.\n\n");
+                + "or later: the archive needs a second command and a flag. The jar is built for Java 17 either way.\n\n");
         md.append("## A new question, stage by stage\n\n");
         md.append("Every evaluation question (").append(uniqueOurs.get(0).get("questions").asInt()).append(") asked once, "
                 + "in order, by one person, in a fresh process of each system (`Probe unique`); the two systems take "

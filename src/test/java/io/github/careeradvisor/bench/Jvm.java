@@ -2,6 +2,7 @@ package io.github.careeradvisor.bench;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -34,26 +35,37 @@ record Jvm(Path java, String version, int feature) {
                 Runtime.version().feature());
     }
 
-    /** The Java at {@code java}, its version asked of it. */
+    /** The Java at {@code java}, its version asked of it; one older than Java 17 is refused. */
     static Jvm at(Path java) throws IOException, InterruptedException {
-        Process process;
+        Path output = Files.createTempFile("advisor-bench-java-", ".out");
         try {
-            process = new ProcessBuilder(java.toString(), "-XshowSettings:properties", "-version")
-                    .redirectErrorStream(true).start();
-        } catch (IOException e) {
-            throw new IllegalArgumentException("cannot run '" + java + "' (--image-java): " + e.getMessage(), e);
+            Process process;
+            try {
+                process = new ProcessBuilder(java.toString(), "-XshowSettings:properties", "-version")
+                        .redirectErrorStream(true).redirectOutput(output.toFile()).start();
+            } catch (IOException e) {
+                throw new IllegalArgumentException("cannot run '" + java + "' (--image-java): " + e.getMessage(), e);
+            }
+            if (!process.waitFor(1, TimeUnit.MINUTES)) {
+                process.destroyForcibly();
+                throw new IllegalArgumentException("'" + java + "' (--image-java) did not tell its version within a minute");
+            }
+            String out = Files.readString(output, StandardCharsets.UTF_8);
+            Matcher runtime = RUNTIME.matcher(out);
+            Matcher feature = FEATURE.matcher(out);
+            if (process.exitValue() != 0 || !runtime.find() || !feature.find()) {
+                throw new IllegalArgumentException("'" + java + "' (--image-java) did not tell its Java version: "
+                        + out.lines().findFirst().orElse("no output"));
+            }
+            Jvm jvm = new Jvm(java, runtime.group(1), Integer.parseInt(feature.group(1)));
+            if (jvm.feature() < 17) {
+                throw new IllegalArgumentException("'" + java + "' (--image-java) is Java " + jvm.feature()
+                        + "; the jar needs Java 17 or later");
+            }
+            return jvm;
+        } finally {
+            Files.deleteIfExists(output);
         }
-        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!process.waitFor(1, TimeUnit.MINUTES)) {
-            process.destroyForcibly();
-        }
-        Matcher runtime = RUNTIME.matcher(out);
-        Matcher feature = FEATURE.matcher(out);
-        if (process.isAlive() || process.exitValue() != 0 || !runtime.find() || !feature.find()) {
-            throw new IllegalArgumentException("'" + java + "' (--image-java) did not tell its Java version: "
-                    + out.lines().findFirst().orElse("no output"));
-        }
-        return new Jvm(java, runtime.group(1), Integer.parseInt(feature.group(1)));
     }
 
     boolean aotCache() {
@@ -65,24 +77,40 @@ record Jvm(Path java, String version, int feature) {
         return List.of((aotCache() ? "-XX:AOTCacheOutput=" : "-XX:ArchiveClassesAtExit=") + archive);
     }
 
-    /** The flags of a start that maps the archive at {@code archive}. */
+    /**
+     * The flags of a start that maps the archive at {@code archive}, and fails rather than run without it
+     * (a start that cannot use it would otherwise go on quietly, only slower).
+     */
     List<String> mapping(Path archive) {
-        return List.of((aotCache() ? "-XX:AOTCache=" : "-XX:SharedArchiveFile=") + archive);
+        return aotCache() ? List.of("-XX:AOTCache=" + archive, "-XX:AOTMode=on")
+                : List.of("-XX:SharedArchiveFile=" + archive, "-Xshare:on");
     }
 
     String archiveName() {
         return aotCache() ? "ahead-of-time cache" : "class-data-sharing archive";
     }
 
-    /** One way of starting the jar: a Java, with its archive or without (null), on that Java's warm data dir. */
-    record Launch(Jvm jvm, @Nullable Path archive, Path dataDir) {
+    /**
+     * One way of starting the jar: a Java with {@code options}, with its archive or without (null), on that
+     * Java's warm data dir; {@code image} when it is the Docker image's start.
+     */
+    record Launch(Jvm jvm, List<String> options, @Nullable Path archive, Path dataDir, boolean image) {
+
+        Launch {
+            options = List.copyOf(options);
+        }
 
         List<String> flags() {
-            return archive == null ? List.of() : jvm.mapping(archive);
+            List<String> flags = new java.util.ArrayList<>(options);
+            if (archive != null) {
+                flags.addAll(jvm.mapping(archive));
+            }
+            return flags;
         }
 
         String label() {
-            return "Java " + jvm.feature() + (archive == null ? "" : ", its " + jvm.archiveName());
+            return "Java " + jvm.feature() + (options.isEmpty() ? "" : ", the image's memory flags")
+                    + (archive == null ? "" : ", its " + jvm.archiveName()) + (image ? " (the Docker image)" : "");
         }
     }
 }
