@@ -71,10 +71,7 @@ final class KnowledgeCodec {
                 list(band.ranges(), range -> {
                     string(range.source());
                     out.writeLong(range.low());
-                    present(range.high());
-                    if (range.high() != null) {
-                        out.writeLong(range.high());
-                    }
+                    optional(range.high(), out::writeLong);
                     out.writeBoolean(range.orMore());
                 });
             });
@@ -110,10 +107,7 @@ final class KnowledgeCodec {
         void roadmap(Roadmap r) throws IOException {
             string(r.title());
             string(r.note());
-            present(r.overview());
-            if (r.overview() != null) {
-                section(r.overview());
-            }
+            optional(r.overview(), this::section);
             list(r.topics(), t -> {
                 string(t.id());
                 string(t.title());
@@ -136,20 +130,14 @@ final class KnowledgeCodec {
             maybe(c.cloud());
             string(c.level());
             maybe(c.examCode());
-            present(c.aliases());
-            if (c.aliases() != null) {
-                strings(c.aliases());
-            }
+            optional(c.aliases(), this::strings);
             maybe(c.priceUsd());
             number(c.durationMinutes());
             string(c.validity());
             string(c.recommendedExperience());
             out.writeInt(c.minExperienceYears());
             string(c.status());
-            present(c.statusDate());
-            if (c.statusDate() != null) {
-                date(c.statusDate());
-            }
+            optional(c.statusDate(), this::date);
             maybe(c.successor());
             date(c.asOf());
             strings(c.focus());
@@ -175,25 +163,23 @@ final class KnowledgeCodec {
         }
 
         void maybe(@Nullable String s) throws IOException {
-            present(s);
-            if (s != null) {
-                string(s);
-            }
+            optional(s, this::string);
         }
 
         void number(@Nullable Integer n) throws IOException {
-            present(n);
-            if (n != null) {
-                out.writeInt(n);
-            }
+            optional(n, out::writeInt);
         }
 
         void date(LocalDate date) throws IOException {
             out.writeLong(date.toEpochDay());
         }
 
-        void present(@Nullable Object value) throws IOException {
+        /** Whether {@code value} is there, then {@code value} by {@code item} if it is (the reader's ternaries). */
+        <T> void optional(@Nullable T value, Item<T> item) throws IOException {
             out.writeBoolean(value != null);
+            if (value != null) {
+                item.write(value);
+            }
         }
     }
 
