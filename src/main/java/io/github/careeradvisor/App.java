@@ -293,14 +293,23 @@ public final class App {
      * stops it, as it would stop the bot (the index itself needs neither, so a missing one is no error).
      */
     private int index(Settings settings) {
-        KnowledgeBase knowledge = KnowledgeFiles.guides(settings.knowledgeDir());
-        Path dir = settings.knowledgeDir();
-        Roadmap roadmap = Files.exists(dir.resolve(Roadmap.FILE)) ? Roadmap.load(dir) : null;
-        if (Files.exists(dir.resolve(CertificationCatalog.FILE))) {
-            CertificationCatalog.load(dir);
+        Embedder model = embedder.apply(settings);
+        // As at every start, the model loads beside the parse (on an empty data dir it is copied out of the
+        // jar and saved as ONNX Runtime optimises it first); a parse that fails still waits for it.
+        model.loadInBackground();
+        IndexReport report;
+        try {
+            KnowledgeBase knowledge = KnowledgeFiles.guides(settings.knowledgeDir());
+            Path dir = settings.knowledgeDir();
+            Roadmap roadmap = Files.exists(dir.resolve(Roadmap.FILE)) ? Roadmap.load(dir) : null;
+            if (Files.exists(dir.resolve(CertificationCatalog.FILE))) {
+                CertificationCatalog.load(dir);
+            }
+            report = new IndexBuilder(model, settings.dataDir(), err::println)
+                    .build(knowledge, phrases(IntentExamples.load(), roadmap)).report();
+        } finally {
+            model.awaitLoad();
         }
-        IndexReport report = new IndexBuilder(embedder.apply(settings), settings.dataDir(), err::println)
-                .build(knowledge, phrases(IntentExamples.load(), roadmap)).report();
         out.println(report.summary());
         report.problems().forEach(p -> out.println("not indexed: " + p));
         return report.problems().isEmpty() ? EXIT_OK : EXIT_FAILURE;

@@ -54,6 +54,9 @@ public final class IndexBuilder {
     private Built buildWhileTheModelLoads(KnowledgeBase knowledge, List<String> phrases) {
         long start = System.nanoTime();
         List<Passage> passages = knowledge.passages();
+        // The word index first: it needs no vector, so on an empty data dir it is built while the model
+        // is still being copied and saved, instead of after the embedding.
+        LexicalIndex lexical = LexicalIndex.open(passages, dataDir.resolve(LexicalIndex.FILE), warnings);
         EmbeddingCache cache = EmbeddingCache.open(dataDir, embedder.modelName(), Embedder.DIMENSIONS, warnings);
 
         Set<String> texts = new LinkedHashSet<>();
@@ -81,7 +84,6 @@ public final class IndexBuilder {
         for (String t : texts) {
             vectors.put(t, cache.get(t).orElseThrow());
         }
-        LexicalIndex lexical = LexicalIndex.open(passages, dataDir.resolve(LexicalIndex.FILE), warnings);
         float[][] passageVectors = new float[passages.size()][];
         float[][][] unitVectors = new float[passages.size()][][];
         List<List<Set<String>>> unitTerms = new ArrayList<>();
