@@ -266,6 +266,17 @@ public final class TelegramBot {
         if (stopped) {
             return;
         }
+        // Begun with the first updates, not during start-up: there it held the first getUpdates back by about
+        // as much as it saved the first answer (README, "Performance").
+        Thread reading = new Thread(() -> {
+            try {
+                Updates.readOnce();
+            } catch (RuntimeException e) {
+                LOG.debug("the update reader's warm-up failed; the first update read pays for it", e);
+            }
+        }, "update-reader-warm-up");
+        reading.setDaemon(true);
+        reading.start();
         whenTaking.run();
         Reminders nudging = reminders;
         if (nudging != null) {

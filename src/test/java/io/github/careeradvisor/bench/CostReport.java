@@ -24,10 +24,11 @@ record CostReport(List<JsonNode> uniqueOurs, List<JsonNode> uniquePlain, JsonNod
      * Whole-process medians in milliseconds, for one way of starting the jar ({@link Jvm.Launch}): {@code ask}
      * with the cache warm; {@code chat} with no input (JVM start, guides, index, model: up to the prompt);
      * the bot against a Telegram stand-in ({@code BotStartProbe}), from its process start to its first
-     * getUpdates, and the first question sent then to its answer.
+     * getUpdates, the first question sent then to its answer, and in a start of its own the first question
+     * sent {@link Benchmark#ASK_LATER} after that getUpdates to its answer.
      */
     record StartTimes(String label, boolean image, double askMs, double chatMs, double botReadyMs,
-            double botFirstAnswerMs) {
+            double botFirstAnswerMs, double botLaterAnswerMs) {
     }
 
     /** The stages of {@code StageProbe}, in the order a question meets them, as the table names them. */
@@ -155,6 +156,8 @@ record CostReport(List<JsonNode> uniqueOurs, List<JsonNode> uniquePlain, JsonNod
                 + "takes messages)", StartTimes::botReadyMs);
         startRow(md, "the bot: a question sent at its first getUpdates, to its answer (the warm-up runs beside it)",
                 StartTimes::botFirstAnswerMs);
+        startRow(md, "the bot: a question sent " + Benchmark.ASK_LATER.toSeconds() + " s after its first getUpdates (a "
+                + "start of its own), to its answer", StartTimes::botLaterAnswerMs);
         startRow(md, "`chat` with no input (JVM, guides, index, model: up to the prompt)", StartTimes::chatMs);
         startRow(md, "`ask` one question, cache warm", StartTimes::askMs);
         md.append("\nEach Java starts on a warm data dir of its own, as a deployment does: the guides as parsed and the "

@@ -3,6 +3,7 @@ package io.github.careeradvisor.telegram;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,10 +27,11 @@ public final class BotStartProbe {
      * One start of {@code jar} by the launcher {@code java} with {@code jvmFlags}, in a fresh data dir holding a copy of {@code warm}
      * (the database, the cached vectors, the parsed guides and their word index, the copies taken out of
      * the jar: a start after the first) and the guides in {@code knowledge}, named as when {@code warm} was
-     * made, asked {@code question}.
+     * made, asked {@code question} {@code askAfter} its first getUpdates (zero: as a message waiting at Telegram
+     * while it restarted; later: as a person who writes once it is up).
      */
     public static Start measure(Path java, Path jar, Path warm, Path knowledge, List<String> jvmFlags,
-            String question) throws Exception {
+            String question, Duration askAfter) throws Exception {
         Path data = Files.createTempDirectory("advisor-bot-start-");
         try (FakeBotApi telegram = new FakeBotApi(); var files = Files.walk(warm)) {
             // Everything a restart finds, its times kept (the copies taken out of the jar are trusted by them),
@@ -59,6 +61,7 @@ public final class BotStartProbe {
                     Thread.sleep(2);
                 }
                 double ready = (System.nanoTime() - start) / 1e6;
+                Thread.sleep(askAfter.toMillis());
                 long asked = System.nanoTime();
                 telegram.textMessage(7, "private", 7, question);
                 telegram.expectSent(7, 1, 120_000);
