@@ -1,3 +1,4 @@
+# syntax=docker/dockerfile:1
 # Career Advisor: the Telegram bot in a container.
 #   docker build -t career-advisor .
 #   docker run -d --name career-advisor -e TELEGRAM_BOT_TOKEN=123456789:AA... -v advisor-data:/data career-advisor
@@ -22,6 +23,7 @@ RUN useradd --system --create-home --home-dir /home/advisor --uid 10001 advisor 
 WORKDIR /app
 COPY --from=build /src/target/career-advisor.jar /app/career-advisor.jar
 COPY knowledge /app/knowledge
+COPY --chmod=755 deploy/entrypoint.sh /app/entrypoint.sh
 
 ENV ADVISOR_KNOWLEDGE_DIR=/app/knowledge \
     ADVISOR_DATA_DIR=/data \
@@ -34,15 +36,26 @@ USER advisor
 # start), so a container answers within seconds of starting. A new named volume on /data starts with all of
 # it; a bind mount starts empty and makes it once (about 15 s).
 RUN java -jar /app/career-advisor.jar index
-# An ahead-of-time cache of what a start loads, links and compiles first (the classes, and the profiles of
-# the methods that ran), made by one real question in a scratch data dir; each start maps it instead of doing
-# that work again (README, "Performance"). The same Java and flags make and use it; the second run fails the
-# build if the cache cannot be mapped (-XX:AOTMode=on), where the entrypoint would go on quietly without it.
+# Ahead-of-time caches of what a start loads, links and compiles first (the classes, and the profiles of the
+# methods that ran), each made in a scratch data dir by a real run of its command; each start maps the one for
+# its command (entrypoint.sh) instead of doing that work again (README, "Performance"). The same Java and flags
+# make and use them; the run after each fails the build if its cache cannot be mapped (-XX:AOTMode=on), where
+# the entrypoint would go on quietly without it.
+# For `ask`, `chat` and the other commands: one question.
 RUN mkdir /tmp/aot-run && cp -a /data/. /tmp/aot-run/ \
- && ADVISOR_DATA_DIR=/tmp/aot-run java -XX:AOTCacheOutput=/app/aot/career-advisor.aot \
+ && ADVISOR_DATA_DIR=/tmp/aot-run java -XX:AOTCacheOutput=/app/aot/cli.aot \
       -jar /app/career-advisor.jar ask "how much does a junior ML engineer earn?" > /dev/null \
- && ADVISOR_DATA_DIR=/tmp/aot-run java -XX:AOTCache=/app/aot/career-advisor.aot -XX:AOTMode=on \
+ && ADVISOR_DATA_DIR=/tmp/aot-run java -XX:AOTCache=/app/aot/cli.aot -XX:AOTMode=on \
       -jar /app/career-advisor.jar ask "and seniors?" > /dev/null \
+ && rm -rf /tmp/aot-run
+# For the bot: the bot itself, against a Telegram stand-in on 127.0.0.1 from the build's test classes
+# (ImageTraining, never in the image), asked what people ask first, then stopped as docker stop stops it.
+RUN --mount=type=bind,from=build,source=/src/target/test-classes,target=/tmp/training \
+    mkdir /tmp/aot-run && cp -a /data/. /tmp/aot-run/ \
+ && ADVISOR_DATA_DIR=/tmp/aot-run java -cp /tmp/training:/app/career-advisor.jar \
+      io.github.careeradvisor.telegram.ImageTraining \
+      java -XX:AOTCacheOutput=/app/aot/bot.aot -jar /app/career-advisor.jar bot \
+ && java -XX:AOTCache=/app/aot/bot.aot -XX:AOTMode=on -jar /app/career-advisor.jar help > /dev/null \
  && rm -rf /tmp/aot-run
 
 VOLUME /data
@@ -54,5 +67,5 @@ EXPOSE 8080
 HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 CMD ["bash", "-c", \
   "exec 3<>/dev/tcp/127.0.0.1/${ADVISOR_HTTP_PORT:-8080} && printf 'GET /readyz HTTP/1.0\\r\\nHost: localhost\\r\\n\\r\\n' >&3 && head -n1 <&3 | grep -q ' 200 '"]
 # TELEGRAM_BOT_TOKEN comes from the environment at run time; it is never baked into the image.
-ENTRYPOINT ["java", "-XX:AOTCache=/app/aot/career-advisor.aot", "-jar", "/app/career-advisor.jar"]
+ENTRYPOINT ["/app/entrypoint.sh"]
 CMD ["bot"]

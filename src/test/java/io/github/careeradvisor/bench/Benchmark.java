@@ -6,6 +6,7 @@ import io.github.careeradvisor.App;
 import io.github.careeradvisor.config.ConfigException;
 import io.github.careeradvisor.config.Settings;
 import io.github.careeradvisor.telegram.BotStartProbe;
+import io.github.careeradvisor.telegram.ImageTraining;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -152,11 +153,11 @@ public final class Benchmark {
                     chat[l][i] = child(launch.dataDir(), launch, product("chat")).millis();
                     if (i < botRounds) {
                         BotStartProbe.Start bot = BotStartProbe.measure(launch.jvm().java(), jar, launch.dataDir(),
-                                settings.knowledgeDir().toAbsolutePath(), launch.flags(), ASK, Duration.ZERO);
+                                settings.knowledgeDir().toAbsolutePath(), launch.botFlags(), ASK, Duration.ZERO);
                         botReady[l][i] = bot.readyMs();
                         botAnswer[l][i] = bot.firstAnswerMs();
                         botLaterAnswer[l][i] = BotStartProbe.measure(launch.jvm().java(), jar, launch.dataDir(),
-                                settings.knowledgeDir().toAbsolutePath(), launch.flags(), ASK, ASK_LATER).firstAnswerMs();
+                                settings.knowledgeDir().toAbsolutePath(), launch.botFlags(), ASK, ASK_LATER).firstAnswerMs();
                     }
                 }
             }
@@ -268,10 +269,25 @@ public final class Benchmark {
                     name -> !name.startsWith("advisor.db") && !name.endsWith(".lock"));
             Path archive = work.resolve("career-advisor-" + i + (jvm.aotCache() ? ".aot" : ".jsa"));
             log.println("bench: making Java " + jvm.feature() + "'s " + jvm.archiveName() + " by one `ask`");
-            child(training, jvm, image ? Map.of("JAVA_TOOL_OPTIONS", String.join(" ", options)) : Map.of(),
-                    jvm.making(archive), product("ask", ASK));
-            launches.add(new Jvm.Launch(jvm, options, null, own, false));
-            launches.add(new Jvm.Launch(jvm, options, archive, own, image));
+            Map<String, String> toolOptions = image ? Map.of("JAVA_TOOL_OPTIONS", String.join(" ", options)) : Map.of();
+            child(training, jvm, toolOptions, jvm.making(archive), product("ask", ASK));
+            Path botArchive = null;
+            if (image && jvm.aotCache()) {
+                // As the Dockerfile makes the bot's: the bot's own run, against a Telegram stand-in.
+                botArchive = work.resolve("career-advisor-bot-" + i + ".aot");
+                Path botTraining = copy(own, work.resolve("archive-training-bot-" + i),
+                        name -> !name.startsWith("advisor.db") && !name.endsWith(".lock"));
+                log.println("bench: making the bot's " + jvm.archiveName() + " by the bot's own run (ImageTraining)");
+                Map<String, String> env = new java.util.HashMap<>(toolOptions);
+                env.put(Settings.DATA_DIR, botTraining.toString());
+                env.put(Settings.KNOWLEDGE_DIR, settings.knowledgeDir().toAbsolutePath().toString());
+                List<String> command = new ArrayList<>(List.of(jvm.java().toString()));
+                command.addAll(jvm.making(botArchive));
+                command.addAll(List.of("-jar", jar.toString(), "bot"));
+                ImageTraining.run(command, env);
+            }
+            launches.add(new Jvm.Launch(jvm, options, null, null, own, false));
+            launches.add(new Jvm.Launch(jvm, options, archive, botArchive, own, image));
         }
         return launches;
     }

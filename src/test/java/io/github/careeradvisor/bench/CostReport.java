@@ -168,7 +168,11 @@ record CostReport(List<JsonNode> uniqueOurs, List<JsonNode> uniquePlain, JsonNod
                 + "`-XX:ArchiveClassesAtExit` on Java 17 (a class-data-sharing archive: the classes it loaded) and "
                 + "`-XX:AOTCacheOutput` from Java 25 (an ahead-of-time cache: the classes loaded and linked, and the "
                 + "profiles of the methods it ran); a start then maps it (`-XX:SharedArchiveFile`, `-XX:AOTCache`) instead "
-                + "of loading, linking and profiling them again. The README's run command stays `java -jar …` on Java 17 "
+                + "of loading, linking and profiling them again. The Docker image's bot maps a cache of its own, made as "
+                + "the Dockerfile makes it: the bot's own run against a Telegram stand-in (`ImageTraining`), asked "
+                + io.github.careeradvisor.telegram.ImageTraining.MESSAGES.size() + " messages one after another, then "
+                + "stopped as `docker stop` stops it; a cache made by `ask` holds neither the Telegram library nor the "
+                + "bot's own code. The README's run command stays `java -jar …` on Java 17 "
                 + "or later: the archive needs a second command and a flag. The jar is built for Java 17 either way.\n\n");
         md.append("## A new question, stage by stage\n\n");
         md.append("Every evaluation question (").append(uniqueOurs.get(0).get("questions").asInt()).append(") asked once, "

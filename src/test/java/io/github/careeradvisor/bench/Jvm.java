@@ -92,18 +92,30 @@ record Jvm(Path java, String version, int feature) {
 
     /**
      * One way of starting the jar: a Java with {@code options}, with its archive or without (null), on that
-     * Java's warm data dir; {@code image} when it is the Docker image's start.
+     * Java's warm data dir; {@code image} when it is the Docker image's start. The bot maps {@code botArchive}
+     * if there is one (the image's, made by the bot's own run: {@code ImageTraining}), else {@code archive}.
      */
-    record Launch(Jvm jvm, List<String> options, @Nullable Path archive, Path dataDir, boolean image) {
+    record Launch(Jvm jvm, List<String> options, @Nullable Path archive, @Nullable Path botArchive, Path dataDir,
+            boolean image) {
 
         Launch {
             options = List.copyOf(options);
         }
 
+        /** The flags of {@code ask} and {@code chat}. */
         List<String> flags() {
+            return flags(archive);
+        }
+
+        /** The flags of {@code bot}. */
+        List<String> botFlags() {
+            return flags(botArchive != null ? botArchive : archive);
+        }
+
+        private List<String> flags(@Nullable Path mapped) {
             List<String> flags = new java.util.ArrayList<>(options);
-            if (archive != null) {
-                flags.addAll(jvm.mapping(archive));
+            if (mapped != null) {
+                flags.addAll(jvm.mapping(mapped));
             }
             return flags;
         }
