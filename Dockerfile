@@ -1,4 +1,3 @@
-# syntax=docker/dockerfile:1
 # Career Advisor: the Telegram bot in a container.
 #   docker build -t career-advisor .
 #   docker run -d --name career-advisor -e TELEGRAM_BOT_TOKEN=123456789:AA... -v advisor-data:/data career-advisor

@@ -271,7 +271,7 @@ public final class TelegramBot {
         Thread reading = new Thread(() -> {
             try {
                 Updates.readOnce();
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | LinkageError e) {
                 LOG.debug("the update reader's warm-up failed; the first update read pays for it", e);
             }
         }, "update-reader-warm-up");

@@ -20,7 +20,7 @@ final class Updates {
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
     /** A getUpdates response as Telegram sends it: one private text message. */
-    static final String SAMPLE = """
+    private static final String SAMPLE = """
             {"ok":true,"result":[{"update_id":1,"message":{"message_id":1,"date":1700000000,\
             "from":{"id":1,"is_bot":false,"first_name":"A"},"chat":{"id":1,"type":"private","first_name":"A"},\
             "text":"how much does a junior ML engineer earn?"}}]}""";

@@ -153,11 +153,13 @@ public final class Benchmark {
                     chat[l][i] = child(launch.dataDir(), launch, product("chat")).millis();
                     if (i < botRounds) {
                         BotStartProbe.Start bot = BotStartProbe.measure(launch.jvm().java(), jar, launch.dataDir(),
-                                settings.knowledgeDir().toAbsolutePath(), launch.botFlags(), ASK, Duration.ZERO);
+                                settings.knowledgeDir().toAbsolutePath(), launch.botFlags(), ASK, Duration.ZERO,
+                                launch.image());
                         botReady[l][i] = bot.readyMs();
                         botAnswer[l][i] = bot.firstAnswerMs();
                         botLaterAnswer[l][i] = BotStartProbe.measure(launch.jvm().java(), jar, launch.dataDir(),
-                                settings.knowledgeDir().toAbsolutePath(), launch.botFlags(), ASK, ASK_LATER).firstAnswerMs();
+                                settings.knowledgeDir().toAbsolutePath(), launch.botFlags(), ASK, ASK_LATER,
+                                launch.image()).firstAnswerMs();
                     }
                 }
             }
@@ -278,7 +280,7 @@ public final class Benchmark {
                 Path botTraining = copy(own, work.resolve("archive-training-bot-" + i),
                         name -> !name.startsWith("advisor.db") && !name.endsWith(".lock"));
                 log.println("bench: making the bot's " + jvm.archiveName() + " by the bot's own run (ImageTraining)");
-                Map<String, String> env = new java.util.HashMap<>(toolOptions);
+                Map<String, String> env = new HashMap<>(toolOptions);
                 env.put(Settings.DATA_DIR, botTraining.toString());
                 env.put(Settings.KNOWLEDGE_DIR, settings.knowledgeDir().toAbsolutePath().toString());
                 List<String> command = new ArrayList<>(List.of(jvm.java().toString()));

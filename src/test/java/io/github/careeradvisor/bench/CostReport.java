@@ -1,6 +1,7 @@
 package io.github.careeradvisor.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.careeradvisor.telegram.ImageTraining;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -170,9 +171,9 @@ record CostReport(List<JsonNode> uniqueOurs, List<JsonNode> uniquePlain, JsonNod
                 + "profiles of the methods it ran); a start then maps it (`-XX:SharedArchiveFile`, `-XX:AOTCache`) instead "
                 + "of loading, linking and profiling them again. The Docker image's bot maps a cache of its own, made as "
                 + "the Dockerfile makes it: the bot's own run against a Telegram stand-in (`ImageTraining`), asked "
-                + io.github.careeradvisor.telegram.ImageTraining.MESSAGES.size() + " messages one after another, then "
-                + "stopped as `docker stop` stops it; a cache made by `ask` holds neither the Telegram library nor the "
-                + "bot's own code. The README's run command stays `java -jar …` on Java 17 "
+                + ImageTraining.MESSAGES.size() + " messages one after another, then stopped as `docker stop` stops "
+                + "it; a cache made by `ask` holds neither the Telegram library nor the bot's own code. The image's bot "
+                + "serves its health port, as the image's does; the others' is off. The README's run command stays `java -jar …` on Java 17 "
                 + "or later: the archive needs a second command and a flag. The jar is built for Java 17 either way.\n\n");
         md.append("## A new question, stage by stage\n\n");
         md.append("Every evaluation question (").append(uniqueOurs.get(0).get("questions").asInt()).append(") asked once, "

@@ -28,10 +28,11 @@ public final class BotStartProbe {
      * (the database, the cached vectors, the parsed guides and their word index, the copies taken out of
      * the jar: a start after the first) and the guides in {@code knowledge}, named as when {@code warm} was
      * made, asked {@code question} {@code askAfter} its first getUpdates (zero: as a message waiting at Telegram
-     * while it restarted; later: as a person who writes once it is up).
+     * while it restarted; later: as a person who writes once it is up). With {@code health} it serves
+     * /healthz and /readyz on a port of its own, as the Docker image's bot does; without, the port is off.
      */
     public static Start measure(Path java, Path jar, Path warm, Path knowledge, List<String> jvmFlags,
-            String question, Duration askAfter) throws Exception {
+            String question, Duration askAfter, boolean health) throws Exception {
         Path data = Files.createTempDirectory("advisor-bot-start-");
         try (FakeBotApi telegram = new FakeBotApi(); var files = Files.walk(warm)) {
             // Everything a restart finds, its times kept (the copies taken out of the jar are trusted by them),
@@ -48,7 +49,7 @@ public final class BotStartProbe {
             builder.environment().put("ADVISOR_DATA_DIR", data.toString());
             // Named as when the warm dir was made: the parsed guides kept there are keyed by it.
             builder.environment().put("ADVISOR_KNOWLEDGE_DIR", knowledge.toString());
-            builder.environment().put("ADVISOR_HTTP_PORT", "off");
+            builder.environment().put("ADVISOR_HTTP_PORT", health ? String.valueOf(ImageTraining.freePort()) : "off");
             Path log = data.resolve("bot.log");
             builder.redirectErrorStream(true).redirectOutput(log.toFile());
             long start = System.nanoTime();
