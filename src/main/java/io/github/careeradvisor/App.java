@@ -134,9 +134,7 @@ public final class App {
      */
     public static Started start(Settings settings, Embedder embedder, Consumer<String> warnings,
             UnaryOperator<Phrasing> phrasing) {
-        // SLF4J starts here, before any thread of start-up logs: started by two threads at once it replays
-        // one's lines afterwards, with a three-line notice of its own on stderr.
-        LoggerFactory.getILoggerFactory();
+        startLogging();
         // The model, most of a start, loads from now on beside everything else; a failed start waits for
         // it before the program may exit (see Embedder#loadInBackground).
         embedder.loadInBackground();
@@ -192,6 +190,14 @@ public final class App {
             return new Guides(ParsedKnowledge.load(settings.knowledgeDir(), settings.dataDir(), warnings),
                     IntentExamples.load());
         }
+    }
+
+    /**
+     * Starts SLF4J before any thread of start-up logs: started by two threads at once it replays one's lines
+     * afterwards, with a three-line notice of its own on stderr.
+     */
+    private static void startLogging() {
+        LoggerFactory.getILoggerFactory();
     }
 
     /** {@code work} on a daemon thread of its own named {@code name}, beside what the caller does meanwhile. */
@@ -294,6 +300,7 @@ public final class App {
      */
     private int index(Settings settings) {
         Embedder model = embedder.apply(settings);
+        startLogging();
         // As at every start, the model loads beside the parse (on an empty data dir it is copied out of the
         // jar and saved as ONNX Runtime optimises it first); a parse that fails still waits for it.
         model.loadInBackground();
