@@ -174,7 +174,7 @@ public final class Benchmark {
             for (int i = 0; i < reps; i++) {
                 plainStart[i] = child(warm, probe("plain-ask", ASK)).millis();
             }
-            int rounds = quick ? 1 : 3;
+            int rounds = quick ? 1 : 5; // the fresh process's figure moves by a third from one process to the next
             log.println("bench: unique questions, this project and the plain recipe in turn (" + rounds + "x), fresh and "
                     + "after other new questions");
             List<JsonNode> uniqueOurs = new ArrayList<>();

@@ -2,11 +2,13 @@ package io.github.careeradvisor.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.careeradvisor.telegram.ImageTraining;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a new question, a start and the memory cost beside the plain recipe (issue 16), from the same
@@ -185,12 +187,14 @@ record CostReport(List<JsonNode> uniqueOurs, List<JsonNode> uniquePlain, JsonNod
                 + Probe.TRAFFIC_WORDS.size() + " words added), and every question again, worded anew (\"Hi! \" before "
                 + "it): a bot that has been answering for a while, its code compiled by the JIT. Peak resident memory is "
                 + "taken before that traffic.\n\n");
-        md.append("| system | questions timed | cache hits left out | p50 ms | p95 ms | p99 ms | in-process start | peak RSS |\n"
-                + "|---|---|---|---|---|---|---|---|\n");
-        unique(md, "this project, fresh process", uniqueOurs, "fresh");
-        unique(md, "plain recipe, fresh process", uniquePlain, "fresh");
-        unique(md, "this project, after the traffic", uniqueOurs, "afterTraffic");
-        unique(md, "plain recipe, after the traffic", uniquePlain, "afterTraffic");
+        md.append("| system | questions timed | cache hits left out | p50 ms | p95 ms | p99 ms | in-process start | peak RSS "
+                + "| p50 ÷ the recipe's, round by round |\n|---|---|---|---|---|---|---|---|---|\n");
+        unique(md, "this project, fresh process", uniqueOurs, uniquePlain, "fresh");
+        unique(md, "plain recipe, fresh process", uniquePlain, null, "fresh");
+        unique(md, "this project, after the traffic", uniqueOurs, uniquePlain, "afterTraffic");
+        unique(md, "plain recipe, after the traffic", uniquePlain, null, "afterTraffic");
+        md.append("\nThe last column divides each round's p50 by the recipe's in the same round (the two ran one after "
+                + "the other): how much the figure moves from one fresh process to the next.\n");
         md.append("\nWhere the time goes (`Probe stages`, `retrieval/StageProbe`): each stage timed with `System.nanoTime` "
                 + "around the calls the program makes, on the same questions, each once, after one round over them "
                 + "reworded (the JIT warm, as in a process that has answered a few).\n\n");
@@ -227,12 +231,19 @@ record CostReport(List<JsonNode> uniqueOurs, List<JsonNode> uniquePlain, JsonNod
         md.append('\n');
     }
 
-    private static void unique(StringBuilder md, String name, List<JsonNode> runs, String pass) {
+    /** A row of the new questions' table; {@code against}, the recipe's rounds, gives each round's ratio. */
+    private static void unique(StringBuilder md, String name, List<JsonNode> runs, @Nullable List<JsonNode> against,
+            String pass) {
         boolean fresh = pass.equals("fresh");
-        md.append(String.format(Locale.ROOT, "| %s | %.0f | %.0f | %.1f | %.1f | %.1f | %s | %s |%n", name,
+        List<String> ratios = new ArrayList<>();
+        for (int i = 0; against != null && i < runs.size(); i++) {
+            ratios.add(String.format(Locale.ROOT, "%.2f×", runs.get(i).get(pass).get("latency").get("p50").asDouble()
+                    / against.get(i).get(pass).get("latency").get("p50").asDouble()));
+        }
+        md.append(String.format(Locale.ROOT, "| %s | %.0f | %.0f | %.1f | %.1f | %.1f | %s | %s | %s |%n", name,
                 median(runs, pass, "latency", "count"), median(runs, pass, "cacheHits"),
                 median(runs, pass, "latency", "p50"), median(runs, pass, "latency", "p95"),
                 median(runs, pass, "latency", "p99"), fresh ? Report.ms(median(runs, "startMs")) : "",
-                fresh ? Report.mb((long) median(runs, "peakRssBytes")) : ""));
+                fresh ? Report.mb((long) median(runs, "peakRssBytes")) : "", String.join(", ", ratios)));
     }
 }
