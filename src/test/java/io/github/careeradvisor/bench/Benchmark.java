@@ -15,7 +15,6 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -264,11 +263,10 @@ public final class Benchmark {
             List<String> options = image ? IMAGE_OPTIONS : List.of();
             Path own = warm;
             if (image) {
-                own = copy(warm, work.resolve("warm-image"), name -> !name.endsWith(".lock"));
+                own = BotStartProbe.copy(warm, work.resolve("warm-image"), name -> !name.endsWith(".lock"));
                 child(own, jvm, Map.of(), options, product("ask", ASK)); // keyed for this Java from now on
             }
-            Path training = copy(own, work.resolve("archive-training-" + i),
-                    name -> !name.startsWith("advisor.db") && !name.endsWith(".lock"));
+            Path training = BotStartProbe.copy(own, work.resolve("archive-training-" + i), Benchmark::forTraining);
             Path archive = work.resolve("career-advisor-" + i + (jvm.aotCache() ? ".aot" : ".jsa"));
             log.println("bench: making Java " + jvm.feature() + "'s " + jvm.archiveName() + " by one `ask`");
             Map<String, String> toolOptions = image ? Map.of("JAVA_TOOL_OPTIONS", String.join(" ", options)) : Map.of();
@@ -277,8 +275,8 @@ public final class Benchmark {
             if (image && jvm.aotCache()) {
                 // As the Dockerfile makes the bot's: the bot's own run, against a Telegram stand-in.
                 botArchive = work.resolve("career-advisor-bot-" + i + ".aot");
-                Path botTraining = copy(own, work.resolve("archive-training-bot-" + i),
-                        name -> !name.startsWith("advisor.db") && !name.endsWith(".lock"));
+                Path botTraining = BotStartProbe.copy(own, work.resolve("archive-training-bot-" + i),
+                        Benchmark::forTraining);
                 log.println("bench: making the bot's " + jvm.archiveName() + " by the bot's own run (ImageTraining)");
                 Map<String, String> env = new HashMap<>(toolOptions);
                 env.put(Settings.DATA_DIR, botTraining.toString());
@@ -294,15 +292,9 @@ public final class Benchmark {
         return launches;
     }
 
-    /** Copies the data dir {@code from} into a new dir {@code to}, the files whose name {@code keep} takes, times kept. */
-    private static Path copy(Path from, Path to, java.util.function.Predicate<String> keep) throws IOException {
-        Files.createDirectories(to);
-        try (var files = Files.walk(from)) {
-            for (Path file : files.filter(f -> !f.equals(from) && keep.test(f.getFileName().toString())).toList()) {
-                Files.copy(file, to.resolve(from.relativize(file).toString()), StandardCopyOption.COPY_ATTRIBUTES);
-            }
-        }
-        return to;
+    /** What a cache's training run starts from: the warm data dir but its database and its lock. */
+    private static boolean forTraining(String name) {
+        return !name.startsWith("advisor.db") && !name.endsWith(".lock");
     }
 
     private record Child(double millis, String out) {

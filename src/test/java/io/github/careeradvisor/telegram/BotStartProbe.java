@@ -3,11 +3,12 @@ package io.github.careeradvisor.telegram;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 /**
  * The bot's own start, as a person meets it: the packaged jar run as {@code bot} against the Bot API
@@ -34,12 +35,10 @@ public final class BotStartProbe {
     public static Start measure(Path java, Path jar, Path warm, Path knowledge, List<String> jvmFlags,
             String question, Duration askAfter, boolean health) throws Exception {
         Path data = Files.createTempDirectory("advisor-bot-start-");
-        try (FakeBotApi telegram = new FakeBotApi(); var files = Files.walk(warm)) {
+        try (FakeBotApi telegram = new FakeBotApi()) {
             // Everything a restart finds, its times kept (the copies taken out of the jar are trusted by them),
             // the dirs of ONNX Runtime's and SQLite's libraries included; not the lock.
-            for (Path file : files.filter(f -> !f.equals(warm) && !f.getFileName().toString().endsWith(".lock")).toList()) {
-                Files.copy(file, data.resolve(warm.relativize(file).toString()), StandardCopyOption.COPY_ATTRIBUTES);
-            }
+            copy(warm, data, name -> !name.endsWith(".lock"));
             List<String> command = new ArrayList<>(List.of(java.toString()));
             command.addAll(jvmFlags);
             command.addAll(List.of("-jar", jar.toString(), "bot"));
@@ -76,6 +75,20 @@ public final class BotStartProbe {
         } finally {
             delete(data);
         }
+    }
+
+    /**
+     * Copies the data dir {@code from} into {@code to} (made if missing), the files and dirs whose name
+     * {@code keep} takes, their times kept; returns {@code to}.
+     */
+    public static Path copy(Path from, Path to, Predicate<String> keep) throws IOException {
+        Files.createDirectories(to);
+        try (var files = Files.walk(from)) {
+            for (Path file : files.filter(f -> !f.equals(from) && keep.test(f.getFileName().toString())).toList()) {
+                Files.copy(file, to.resolve(from.relativize(file).toString()), StandardCopyOption.COPY_ATTRIBUTES);
+            }
+        }
+        return to;
     }
 
     private static void delete(Path dir) throws IOException {
