@@ -36,15 +36,14 @@ import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.index.TermStates;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
-import org.apache.lucene.search.BooleanClause;
-import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.Weight;
 import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.IOContext;
@@ -79,7 +78,7 @@ final class LexicalIndex implements AutoCloseable {
     /** Each Lucene document's passage, read once here instead of from its stored field at every hit. */
     private final int[] passageOf;
     private final Map<String, Set<String>> vocabulary;
-    private final Map<Term, TermStates> termStates = new ConcurrentHashMap<>();
+    private final Map<Term, Postings> postings = new ConcurrentHashMap<>();
 
     LexicalIndex(List<Passage> passages) {
         this(built(passages), passages.size());
@@ -94,7 +93,7 @@ final class LexicalIndex implements AutoCloseable {
             reader = opened;
             searcher = new IndexSearcher(reader);
             searcher.setSimilarity(new BM25Similarity());
-            // Nothing here is worth caching: the segment is tiny, and the cache's bookkeeping cost more than a search.
+            // Nothing here is worth caching: each word's postings are kept by this class instead.
             searcher.setQueryCache(null);
             passageOf = new int[reader.maxDoc()];
             StoredFields stored = reader.storedFields();
@@ -213,64 +212,113 @@ final class LexicalIndex implements AutoCloseable {
         return directory;
     }
 
-    /** Distinct query words searched at most: a 4,096-character question must not outrun Lucene's clause limit. */
+    /**
+     * Distinct query words searched at most: a 4,096-character question's hundreds would cost a search
+     * each, and Lucene's query of them (the scores' reference) has a clause limit.
+     */
     static final int MAX_TERMS = 64;
 
     /**
      * The best {@code k} passages by BM25 for a question's analysed terms (from {@link #terms}), best
-     * first; none when no word matches.
+     * first; none when no word matches. The scores and the order are those of Lucene's query of every
+     * word in every field, each field's words in a boolean query boosted by the field's weight (ties
+     * to the earlier document): each word's share of each passage's score is Lucene's own, worked out once
+     * ({@link #postings}), and the shares are added as Lucene adds them: each field's in a double,
+     * rounded to a float (but for a field of weight 1, whose words Lucene adds one by one), then the
+     * fields' in a double, rounded to a float. A double holds such sums exactly, so the order of the
+     * words does not change a bit of them. The query machinery itself (weights, scorers, a collector) cost
+     * most of a search over a few hundred passages.
      */
     List<Hit> search(Set<String> analysed, int k) {
         List<String> terms = analysed.stream().limit(MAX_TERMS).toList();
-        BooleanQuery.Builder query = new BooleanQuery.Builder();
+        int documents = passageOf.length;
+        double[] total = new double[documents];
+        boolean[] matched = new boolean[documents];
+        double[] inField = new double[documents];
+        boolean[] inThisField = new boolean[documents];
         boolean any = false;
         for (FieldWeight field : FIELDS) {
-            BooleanQuery.Builder inField = new BooleanQuery.Builder();
-            boolean inThisField = false;
+            Arrays.fill(inField, 0);
+            Arrays.fill(inThisField, false);
             for (String term : terms) {
-                // A word the field does not hold matches nothing and adds to no score: left out, not looked up.
-                TermStates states = termStates(new Term(field.name(), term));
-                if (states != null) {
-                    inField.add(new TermQuery(new Term(field.name(), term), states), BooleanClause.Occur.SHOULD);
-                    inThisField = true;
+                Postings postings = postings(field, term);
+                for (int i = 0; i < postings.documents().length; i++) {
+                    int doc = postings.documents()[i];
+                    inField[doc] += postings.scores()[i];
+                    inThisField[doc] = true;
                 }
             }
-            if (inThisField) {
-                query.add(new BoostQuery(inField.build(), field.boost()), BooleanClause.Occur.SHOULD);
-                any = true;
+            // Lucene folds the query of a field of weight 1 into the top one, word by word: its sum is not rounded.
+            boolean folded = field.boost() == 1f;
+            for (int doc = 0; doc < documents; doc++) {
+                if (inThisField[doc]) {
+                    total[doc] += folded ? inField[doc] : (float) inField[doc];
+                    matched[doc] = true;
+                    any = true;
+                }
             }
         }
         if (!any) {
             return List.of();
         }
-        try {
-            List<Hit> hits = new ArrayList<>();
-            for (ScoreDoc sd : searcher.search(query.build(), k).scoreDocs) {
-                hits.add(new Hit(passageOf[sd.doc], sd.score));
+        List<Integer> found = new ArrayList<>();
+        for (int doc = 0; doc < documents; doc++) {
+            if (matched[doc]) {
+                found.add(doc);
             }
-            return hits;
-        } catch (IOException e) {
-            throw new UncheckedIOException("searching the in-memory BM25 index", e);
         }
+        found.sort((a, b) -> {
+            int byScore = Float.compare((float) total[b], (float) total[a]);
+            return byScore != 0 ? byScore : Integer.compare(a, b);
+        });
+        List<Hit> hits = new ArrayList<>(Math.min(k, found.size()));
+        for (int doc : found.subList(0, Math.min(k, found.size()))) {
+            hits.add(new Hit(passageOf[doc], (float) total[doc]));
+        }
+        return hits;
     }
 
+    /** The documents that hold one word of one field, and what the word adds to each one's score. */
+    private record Postings(int[] documents, float[] scores) {
+    }
+
+    private static final Postings NOWHERE = new Postings(new int[0], new float[0]);
+
     /**
-     * Where {@code term} is in the index, looked up once and kept (the index never changes); null when no
-     * document holds it. Looking each term up in the terms dictionary at every search was most of a
-     * search's time over a few hundred passages. Only terms the index holds are kept, so the map stays
-     * within the index's own vocabulary.
+     * Where {@code term} is in {@code field}, each document's share scored by Lucene's BM25 scorer with the
+     * field's boost, as the term's query scores it. Worked out once and kept (the index never changes);
+     * only words the index holds are kept, so the map stays within its vocabulary.
      */
-    private @Nullable TermStates termStates(Term term) {
-        TermStates kept = termStates.get(term);
+    private Postings postings(FieldWeight field, String term) {
+        Term key = new Term(field.name(), term);
+        Postings kept = postings.get(key);
         if (kept != null) {
             return kept;
         }
-        if (!vocabulary.get(term.field()).contains(term.text())) {
-            return null;
+        if (!vocabulary.get(field.name()).contains(term)) {
+            return NOWHERE;
         }
         try {
-            TermStates built = TermStates.build(searcher, term, true);
-            termStates.putIfAbsent(term, built);
+            Weight weight = searcher.createWeight(new TermQuery(key), ScoreMode.COMPLETE, field.boost());
+            List<Integer> documents = new ArrayList<>();
+            List<Float> scores = new ArrayList<>();
+            for (LeafReaderContext leaf : reader.leaves()) {
+                Scorer scorer = weight.scorer(leaf);
+                if (scorer == null) {
+                    continue;
+                }
+                DocIdSetIterator each = scorer.iterator();
+                for (int doc = each.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = each.nextDoc()) {
+                    documents.add(leaf.docBase + doc);
+                    scores.add(scorer.score());
+                }
+            }
+            float[] scored = new float[scores.size()];
+            for (int i = 0; i < scored.length; i++) {
+                scored[i] = scores.get(i);
+            }
+            Postings built = new Postings(documents.stream().mapToInt(Integer::intValue).toArray(), scored);
+            postings.putIfAbsent(key, built);
             return built;
         } catch (IOException e) {
             throw new UncheckedIOException("looking up a word in the in-memory BM25 index", e);
