@@ -2,7 +2,6 @@ package io.github.careeradvisor.advisor;
 
 import io.github.careeradvisor.retrieval.Query;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -36,18 +35,29 @@ final class IntentRouter {
     }
 
     Routing route(Query query) {
-        record Scored(int index, double similarity) {
-        }
-        List<Scored> scored = new ArrayList<>(vectors.size());
+        // The K nearest, nearest first, an earlier example first among equals (as a stable sort of them all
+        // would have them): kept in place as each example is scored, without sorting every one.
+        int[] nearest = new int[Math.min(K, vectors.size())];
+        double[] similarity = new double[nearest.length];
+        int kept = 0;
         for (int i = 0; i < vectors.size(); i++) {
-            scored.add(new Scored(i, query.similarity(vectors.get(i))));
+            double s = query.similarity(vectors.get(i));
+            if (kept == nearest.length && s <= similarity[kept - 1]) {
+                continue;
+            }
+            int at = kept == nearest.length ? kept - 1 : kept++;
+            for (; at > 0 && similarity[at - 1] < s; at--) {
+                nearest[at] = nearest[at - 1];
+                similarity[at] = similarity[at - 1];
+            }
+            nearest[at] = i;
+            similarity[at] = s;
         }
-        scored.sort(Comparator.comparingDouble(Scored::similarity).reversed());
         Map<Intent, Double> votes = new EnumMap<>(Intent.class);
         double total = 0;
-        for (Scored s : scored.subList(0, Math.min(K, scored.size()))) {
-            double weight = Math.max(0, s.similarity());
-            votes.merge(labels.get(s.index()), weight, Double::sum);
+        for (int n = 0; n < kept; n++) {
+            double weight = Math.max(0, similarity[n]);
+            votes.merge(labels.get(nearest[n]), weight, Double::sum);
             total += weight;
         }
         List<Map.Entry<Intent, Double>> ranked = votes.entrySet().stream()
@@ -56,6 +66,6 @@ final class IntentRouter {
             return new Routing(Intent.OUT_OF_SCOPE, 0, 0, Intent.OUT_OF_SCOPE);
         }
         Intent second = ranked.size() > 1 ? ranked.get(1).getKey() : ranked.get(0).getKey();
-        return new Routing(ranked.get(0).getKey(), ranked.get(0).getValue() / total, scored.get(0).similarity(), second);
+        return new Routing(ranked.get(0).getKey(), ranked.get(0).getValue() / total, similarity[0], second);
     }
 }
