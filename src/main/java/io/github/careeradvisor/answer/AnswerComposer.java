@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -62,6 +63,8 @@ public final class AnswerComposer {
     private final String declineText;
     private final Attribution attribution;
     private final Set<String> sourceWords = new HashSet<>();
+    /** Every unit quoted so far: the guides' units, a thousand or so, all the index holds. */
+    private final Map<Unit, UnitWords> unitWords = new ConcurrentHashMap<>();
 
     public AnswerComposer(String declineText) {
         this(declineText, List.of());
@@ -92,6 +95,19 @@ public final class AnswerComposer {
         return answer(retrieval.passages(), choose(candidates(retrieval.passages(), 1)));
     }
 
+    /**
+     * A unit's words as {@link #overlap} compares them, its sources' names left out, and those with a
+     * digit in them: the same at every answer that quotes the unit, so worked out once for each.
+     */
+    private record UnitWords(Set<String> words, Set<String> figures) {
+    }
+
+    private UnitWords wordsOf(Unit unit) {
+        Set<String> words = words(unit.text());
+        words.removeAll(sourceWords);
+        return new UnitWords(Set.copyOf(words), Set.copyOf(figures(words)));
+    }
+
     /** @param figures the words with a digit in them, which {@link #overlap} compares often */
     private record Candidate(int rank, int index, Unit unit, double score, Set<String> words, Set<String> figures) {
     }
@@ -109,9 +125,8 @@ public final class AnswerComposer {
                     continue;
                 }
                 double score = (1 - SECTION_WEIGHT) * rp.unitScores().get(u) + SECTION_WEIGHT * rp.similarity() - RANK_PRIOR * r;
-                Set<String> words = words(unit.text());
-                words.removeAll(sourceWords);
-                candidates.add(new Candidate(r, u, unit, score, words, figures(words)));
+                UnitWords words = unitWords.computeIfAbsent(unit, this::wordsOf);
+                candidates.add(new Candidate(r, u, unit, score, words.words(), words.figures()));
             }
         }
         return candidates;
