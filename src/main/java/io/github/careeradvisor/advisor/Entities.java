@@ -113,6 +113,11 @@ final class Entities {
         tails = Pattern.compile("(?:[\\s,]+(?:" + alternatives(cues.path("tails")) + "))+(?=[\\s?!.]*$)");
     }
 
+    /** Every group of phrases this reads a message with (for tests). */
+    List<Lexicon> lexicons() {
+        return List.of(certs, unlisted, levels, clouds, regions, occupations, aspects, subjects, pronouns);
+    }
+
     private static String alternatives(JsonNode phrases) {
         List<String> quoted = new ArrayList<>();
         phrases.forEach(p -> quoted.add(Pattern.quote(p.asText())));

@@ -1,0 +1,94 @@
+package io.github.careeradvisor.advisor;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.careeradvisor.bench.EvalSet;
+import io.github.careeradvisor.knowledge.CertificationCatalog;
+import io.github.careeradvisor.knowledge.KnowledgeLoader;
+import io.github.careeradvisor.knowledge.Passage;
+import io.github.careeradvisor.knowledge.TokenCounter;
+import io.github.careeradvisor.knowledge.Unit;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** Phrase groups: what a lexicon finds is what one search with the pattern of all its phrases finds. */
+class LexiconTest {
+
+    private static List<String> plainly(Pattern all, String text) {
+        List<String> found = new ArrayList<>();
+        Matcher m = all.matcher(text);
+        while (m.find()) {
+            found.add(m.group());
+        }
+        return found;
+    }
+
+    private static List<String> each(Lexicon lexicon, String text) {
+        List<String> found = new ArrayList<>();
+        lexicon.each(text, found::add);
+        return found;
+    }
+
+    @Test
+    void every_lexicon_finds_what_the_plain_search_of_all_its_phrases_finds() throws Exception {
+        // What people say (the evaluation's questions and every conversation turn), what the guides say (every
+        // unit), and a seeded draw of their words run together with odd case, dashes, digits and characters
+        // that fold oddly (the Kelvin sign, dotted capital I, sharp s, a ligature, an emoji).
+        List<String> texts = new ArrayList<>(EvalSet.load().all());
+        ObjectMapper json = new ObjectMapper();
+        try (var files = Files.list(Path.of("src/test/resources/eval"))) {
+            for (Path file : files.filter(f -> f.getFileName().toString().startsWith("conversations")).toList()) {
+                for (JsonNode conversation : json.readTree(file.toFile()).path("conversations")) {
+                    conversation.path("turns").forEach(turn -> texts.add(turn.path("say").asText()));
+                }
+            }
+        }
+        List<Passage> passages;
+        try (TokenCounter tokens = TokenCounter.forMiniLm()) {
+            passages = new KnowledgeLoader(Path.of("knowledge"), tokens::count).load().passages();
+        }
+        passages.forEach(p -> p.units().stream().map(Unit::text).forEach(texts::add));
+        int told = texts.size();
+        List<String> words = texts.stream().flatMap(t -> List.of(t.split("\\s+")).stream()).distinct().toList();
+        List<String> odd = List.of("\u212A", "\u0130", "\u00DF", "\uFB01", "\uD83D\uDE00", "-", "--", "2", "C01", "'s");
+        Random random = new Random(11);
+        for (int i = 0; i < 3_000; i++) {
+            StringBuilder text = new StringBuilder();
+            for (int n = 1 + random.nextInt(12); n > 0; n--) {
+                String word = random.nextInt(5) == 0 ? odd.get(random.nextInt(odd.size()))
+                        : words.get(random.nextInt(words.size()));
+                word = switch (random.nextInt(4)) {
+                    case 0 -> word.toUpperCase(Locale.ROOT);
+                    case 1 -> word.toLowerCase(Locale.ROOT);
+                    default -> word;
+                };
+                text.append(word).append(List.of(" ", " ", "-", "  ", "").get(random.nextInt(5)));
+            }
+            texts.add(text.toString());
+        }
+        List<Lexicon> lexicons = new Entities(CertificationCatalog.load(Path.of("knowledge"))).lexicons();
+        int found = 0;
+        for (Lexicon lexicon : lexicons) {
+            Pattern all = lexicon.all();
+            assertNotNull(all);
+            for (String text : texts) {
+                List<String> expected = plainly(all, text);
+                assertEquals(expected, each(lexicon, text), text);
+                found += expected.size();
+            }
+        }
+        assertTrue(told > 1_000, told + " texts people and the guides say");
+        assertTrue(found > 2_000, found + " phrases found");
+    }
+}
