@@ -45,7 +45,12 @@ final class IntentRouter {
             if (kept == nearest.length && s <= similarity[kept - 1]) {
                 continue;
             }
-            int at = kept == nearest.length ? kept - 1 : kept++;
+            int at;
+            if (kept < nearest.length) {
+                at = kept++; // a free place at the end
+            } else {
+                at = kept - 1; // the farthest of the K makes room
+            }
             for (; at > 0 && similarity[at - 1] < s; at--) {
                 nearest[at] = nearest[at - 1];
                 similarity[at] = similarity[at - 1];

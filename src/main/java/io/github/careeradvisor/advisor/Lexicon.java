@@ -1,20 +1,23 @@
 package io.github.careeradvisor.advisor;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A group of phrases searched in one pass: one pattern of every phrase, longest first, and the value
- * each match stands for. Phrases match whole words, case-insensitively, a space or a dash between
- * words matching either; a short alias ("CAP") matches only as written.
+ * A group of phrases and the value each stands for. Phrases match whole words, case-insensitively, a
+ * space or a dash between words matching either; where phrases overlap the longest wins; a short alias
+ * ("CAP") matches only as written.
  */
 final class Lexicon {
 
@@ -22,22 +25,35 @@ final class Lexicon {
     record Term(Pattern pattern, String phrase, String value, int length) {
     }
 
-    /** Every case-insensitive phrase, longest first: what {@link #each} finds, searched plainly. */
+    private static final Pattern BETWEEN_WORDS = Pattern.compile("[\\s-]+");
+
+    /**
+     * Every case-insensitive phrase in one pattern, longest first: what {@link #each} finds is what a
+     * search with it finds.
+     */
     private final @Nullable Pattern all;
     /**
-     * The same alternatives, only those that can begin at a character: by the character {@link #fold folded},
-     * those beginning with a letter or digit that folds to it, with those beginning otherwise, still
-     * longest first. At a word's start only these can match, so only these are tried.
+     * The same, only the phrases that can begin with a character: by the character as {@link #fold}
+     * folds it, the phrases whose first letter or digit folds to it, with {@link #otherwise}'s, still
+     * longest first. Empty when a phrase has a character outside the Basic Multilingual Plane, whose
+     * pattern looks behind by whole characters where the others look behind by UTF-16 units.
      */
-    private final Map<Integer, Pattern> byFirst = new java.util.HashMap<>();
-    /** The phrases beginning with neither a letter nor a digit (tried where no group is), or null. */
+    private final Map<Integer, Pattern> byFirst = new HashMap<>();
+    /**
+     * The phrases beginning with neither a letter nor a digit, or with one that folds oddly: tried at
+     * every word's start. Null when there are none.
+     */
     private final @Nullable Pattern otherwise;
-    private final Map<String, String> values = new java.util.HashMap<>();
+    private final boolean wholeCharacters;
+    private final Map<String, String> values = new HashMap<>();
     private final List<Term> exact = new ArrayList<>();
 
     Lexicon(List<Term> terms) {
         List<String> insensitive = new ArrayList<>();
         for (Term t : terms) {
+            if (key(t.phrase()).isBlank()) {
+                continue; // no word in it ("-", " "): it would match nothing but the space between two words
+            }
             if ((t.pattern().flags() & Pattern.CASE_INSENSITIVE) == 0) {
                 exact.add(t);
             } else if (values.putIfAbsent(key(t.phrase()), t.value()) == null) {
@@ -46,29 +62,33 @@ final class Lexicon {
         }
         insensitive.sort(Comparator.comparingInt(String::length).reversed());
         this.all = pattern(insensitive);
-        Map<Integer, List<String>> groups = new java.util.HashMap<>();
+        this.wholeCharacters = insensitive.stream().anyMatch(ph -> ph.codePointCount(0, ph.length()) != ph.length());
+        // Each group gets its own phrases and every phrase of no group, in the one order.
+        Map<Integer, List<String>> groups = new HashMap<>();
         List<String> others = new ArrayList<>();
         for (String phrase : insensitive) {
-            int first = phrase.codePointAt(0);
-            if (Character.isLetterOrDigit(first) && fold(fold(first)) == fold(first)) {
-                groups.computeIfAbsent(fold(first), k -> new ArrayList<>()).add(phrase);
+            Integer group = wholeCharacters ? null : group(phrase.codePointAt(0));
+            if (group != null) {
+                groups.computeIfAbsent(group, g -> new ArrayList<>(others)).add(phrase);
             } else {
                 others.add(phrase);
+                groups.values().forEach(phrases -> phrases.add(phrase));
             }
         }
-        groups.forEach((first, phrases) -> {
-            List<String> inOrder = new ArrayList<>(insensitive);
-            inOrder.removeIf(ph -> !phrases.contains(ph) && !others.contains(ph));
-            byFirst.put(first, pattern(inOrder));
-        });
+        groups.forEach((first, phrases) -> byFirst.put(first, pattern(phrases)));
         this.otherwise = pattern(others);
+    }
+
+    /** The group of a phrase beginning with {@code first}, or null when it belongs to none. */
+    private static @Nullable Integer group(int first) {
+        return Character.isLetterOrDigit(first) && fold(fold(first)) == fold(first) ? fold(first) : null;
     }
 
     /** One pattern of {@code phrases}, in their order, each a whole phrase as the class comment says. */
     private static @Nullable Pattern pattern(List<String> phrases) {
         String alternatives = phrases.stream()
                 // A space or a dash between words matches either: "MLA C01" is "MLA-C01".
-                .map(ph -> java.util.Arrays.stream(ph.split("[\\s-]+")).map(Pattern::quote)
+                .map(ph -> Arrays.stream(ph.split("[\\s-]+")).map(Pattern::quote)
                         .reduce((a, b) -> a + "[\\s-]+" + b).orElse(""))
                 .reduce((a, b) -> a + "|" + b).orElse(null);
         return alternatives == null ? null : Pattern.compile("(?<![\\p{L}\\p{N}-])(?:" + alternatives
@@ -81,25 +101,24 @@ final class Lexicon {
     }
 
     /**
-     * Each case-insensitive phrase found, as the text has it, in order: what {@link #all}'s search finds,
-     * trying at each place only the phrases that can begin there (a place where the text's character
-     * folds oddly tries them all).
+     * Each case-insensitive phrase found, as the text has it, in order: what a search with {@link #all}
+     * finds, trying at each word's start only the phrases that can begin there.
      */
-    void each(String text, java.util.function.Consumer<String> found) {
+    void each(String text, Consumer<String> found) {
         if (all == null) {
             return;
         }
+        Matcher m = all.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
         for (int at = 0; at < text.length(); ) {
             int c = text.codePointAt(at);
-            if (at > 0 && partOfWord(text.codePointBefore(at))) {
-                at += Character.charCount(c); // inside a word: every phrase's look-behind fails here
-                continue;
-            }
-            Pattern here = fold(fold(c)) != fold(c) ? all : byFirst.getOrDefault(fold(c), otherwise);
-            if (here != null) {
-                Matcher m = here.matcher(text).region(at, text.length()).useTransparentBounds(true)
-                        .useAnchoringBounds(false);
-                if (m.lookingAt()) {
+            // Inside a word every phrase's look-behind fails; it reads the UTF-16 unit before, as the patterns do.
+            int before = at == 0 ? ' ' : wholeCharacters ? text.codePointBefore(at) : text.charAt(at - 1);
+            // A phrase of a group can begin only where the text's character folds to the group's.
+            Pattern here = wholeCharacters ? all
+                    : fold(fold(c)) == fold(c) ? byFirst.getOrDefault(fold(c), otherwise) : otherwise;
+            if (!partOfWord(before) && here != null) {
+                m.usePattern(here).region(at, text.length());
+                if (m.lookingAt() && m.end() > at) {
                     found.accept(m.group());
                     at = m.end();
                     continue;
@@ -116,7 +135,7 @@ final class Lexicon {
                 || type == Character.OTHER_NUMBER || c == '-';
     }
 
-    /** The plain search {@link #each} stands for (for tests). */
+    /** The one-pattern search {@link #each} stands for (for tests); null when there is no phrase. */
     @Nullable Pattern all() {
         return all;
     }
@@ -140,13 +159,10 @@ final class Lexicon {
 
     /** The longest phrase found, as the text has it ("backend dev"), or null. */
     @Nullable String firstAsWritten(String text) {
-        String[] best = new String[1];
-        each(text, phrase -> {
-            if (best[0] == null || phrase.length() > best[0].length()) {
-                best[0] = phrase;
-            }
-        });
-        return best[0];
+        List<String> found = new ArrayList<>();
+        each(text, found::add);
+        // The first of the longest: max would keep the last.
+        return found.stream().reduce((a, b) -> b.length() > a.length() ? b : a).orElse(null);
     }
 
     /** The value of the longest phrase found, or null. */
@@ -160,8 +176,6 @@ final class Lexicon {
         found(text).forEach(e -> values.add(e.getKey()));
         return values;
     }
-
-    private static final Pattern BETWEEN_WORDS = Pattern.compile("[\\s-]+");
 
     private static String key(String phrase) {
         return BETWEEN_WORDS.matcher(phrase.toLowerCase(Locale.ROOT)).replaceAll(" ");

@@ -63,8 +63,11 @@ public final class AnswerComposer {
     private final String declineText;
     private final Attribution attribution;
     private final Set<String> sourceWords = new HashSet<>();
-    /** Every unit quoted so far: the guides' units, a thousand or so, all the index holds. */
-    private final Map<Unit, UnitWords> unitWords = new ConcurrentHashMap<>();
+    /**
+     * The words of every unit weighed for an answer so far, by its text: the guides' units, a thousand or
+     * so, all the index holds (a caller composing from passages of its own would add theirs).
+     */
+    private final Map<String, UnitWords> unitWords = new ConcurrentHashMap<>();
 
     public AnswerComposer(String declineText) {
         this(declineText, List.of());
@@ -102,8 +105,8 @@ public final class AnswerComposer {
     private record UnitWords(Set<String> words, Set<String> figures) {
     }
 
-    private UnitWords wordsOf(Unit unit) {
-        Set<String> words = words(unit.text());
+    private UnitWords wordsOf(String unit) {
+        Set<String> words = words(unit);
         words.removeAll(sourceWords);
         return new UnitWords(Set.copyOf(words), Set.copyOf(figures(words)));
     }
@@ -125,7 +128,7 @@ public final class AnswerComposer {
                     continue;
                 }
                 double score = (1 - SECTION_WEIGHT) * rp.unitScores().get(u) + SECTION_WEIGHT * rp.similarity() - RANK_PRIOR * r;
-                UnitWords words = unitWords.computeIfAbsent(unit, this::wordsOf);
+                UnitWords words = unitWords.computeIfAbsent(unit.text(), this::wordsOf);
                 candidates.add(new Candidate(r, u, unit, score, words.words(), words.figures()));
             }
         }

@@ -78,7 +78,10 @@ final class LexicalIndex implements AutoCloseable {
     /** Each Lucene document's passage, read once here instead of from its stored field at every hit. */
     private final int[] passageOf;
     private final Map<String, Set<String>> vocabulary;
-    private final Map<Term, Postings> postings = new ConcurrentHashMap<>();
+    /** Each word's weight in each field ({@link #weight}). */
+    private final Map<Term, Weight> weights = new ConcurrentHashMap<>();
+    /** Each thread's running sums, made at its first search (see {@link Sums}). */
+    private final ThreadLocal<Sums> sums;
 
     LexicalIndex(List<Passage> passages) {
         this(built(passages), passages.size());
@@ -87,13 +90,14 @@ final class LexicalIndex implements AutoCloseable {
     /** Over an index already made, of {@code passages} documents; a {@link CorruptIndexException} if it is not that. */
     private LexicalIndex(ByteBuffersDirectory directory, int passages) {
         this.directory = directory;
+        this.sums = ThreadLocal.withInitial(() -> new Sums(passages));
         DirectoryReader opened = null;
         try {
             opened = DirectoryReader.open(directory);
             reader = opened;
             searcher = new IndexSearcher(reader);
             searcher.setSimilarity(new BM25Similarity());
-            // Nothing here is worth caching: each word's postings are kept by this class instead.
+            // Nothing here is worth caching: each word's weight is kept by this class instead.
             searcher.setQueryCache(null);
             passageOf = new int[reader.maxDoc()];
             StoredFields stored = reader.storedFields();
@@ -213,116 +217,170 @@ final class LexicalIndex implements AutoCloseable {
     }
 
     /**
-     * Distinct query words searched at most: a 4,096-character question's hundreds would cost a search
-     * each, and Lucene's query of them (the scores' reference) has a clause limit.
+     * Distinct query words searched at most: a 4,096-character question has hundreds, each a pass over
+     * its postings, and Lucene's query of them (the scores' reference) has a clause limit.
      */
     static final int MAX_TERMS = 64;
 
     /**
      * The best {@code k} passages by BM25 for a question's analysed terms (from {@link #terms}), best
      * first; none when no word matches. The scores and the order are those of Lucene's query of every
-     * word in every field, each field's words in a boolean query boosted by the field's weight (ties
-     * to the earlier document): each word's share of each passage's score is Lucene's own, worked out once
-     * ({@link #postings}), and the shares are added as Lucene adds them: each field's in a double,
-     * rounded to a float (but for a field of weight 1, whose words Lucene adds one by one), then the
-     * fields' in a double, rounded to a float. A double holds such sums exactly, so the order of the
-     * words does not change a bit of them. The query machinery itself (weights, scorers, a collector) cost
-     * most of a search over a few hundred passages.
+     * word in every field, each field's words in a boolean query boosted by the field's weight, ties to
+     * the earlier document; building that query's weights and scorers and collecting its hits cost most of
+     * a search over a few hundred passages. Instead each word's scorer in each field is Lucene's own, its
+     * weight made once ({@link #weight}), and its shares are added as Lucene adds them: each field's in a
+     * double, rounded to a float (but for a field of weight 1, whose words Lucene adds one by one), then
+     * the fields' in a double, rounded to a float. A double holds a sum of up to {@value #MAX_TERMS}
+     * floats exactly while the largest is less than 2^23 times the smallest (BM25's shares here run from
+     * about 1e-4 to 30), so the words' order does not change a bit of it either.
      */
     List<Hit> search(Set<String> analysed, int k) {
         List<String> terms = analysed.stream().limit(MAX_TERMS).toList();
-        int documents = passageOf.length;
-        double[] total = new double[documents];
-        boolean[] matched = new boolean[documents];
-        double[] inField = new double[documents];
-        boolean[] inThisField = new boolean[documents];
-        boolean any = false;
-        for (FieldWeight field : FIELDS) {
-            Arrays.fill(inField, 0);
-            Arrays.fill(inThisField, false);
-            for (String term : terms) {
-                Postings postings = postings(field, term);
-                for (int i = 0; i < postings.documents().length; i++) {
-                    int doc = postings.documents()[i];
-                    inField[doc] += postings.scores()[i];
-                    inThisField[doc] = true;
+        Sums sums = this.sums.get();
+        sums.newSearch();
+        try {
+            for (FieldWeight field : FIELDS) {
+                sums.newField();
+                for (String term : terms) {
+                    Weight weight = weight(field, term);
+                    if (weight == null) {
+                        continue; // a word the field does not hold matches nothing and adds to no score
+                    }
+                    for (LeafReaderContext leaf : reader.leaves()) {
+                        Scorer scorer = weight.scorer(leaf);
+                        if (scorer == null) {
+                            continue;
+                        }
+                        DocIdSetIterator each = scorer.iterator();
+                        for (int doc = each.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = each.nextDoc()) {
+                            sums.add(leaf.docBase + doc, scorer.score());
+                        }
+                    }
                 }
+                // Lucene folds the query of a field of weight 1 into the top one, word by word: its sum is not rounded.
+                sums.endField(field.boost() == 1f);
             }
-            // Lucene folds the query of a field of weight 1 into the top one, word by word: its sum is not rounded.
-            boolean folded = field.boost() == 1f;
-            for (int doc = 0; doc < documents; doc++) {
-                if (inThisField[doc]) {
-                    total[doc] += folded ? inField[doc] : (float) inField[doc];
-                    matched[doc] = true;
-                    any = true;
-                }
-            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("searching the in-memory BM25 index", e);
         }
-        if (!any) {
-            return List.of();
-        }
-        List<Integer> found = new ArrayList<>();
-        for (int doc = 0; doc < documents; doc++) {
-            if (matched[doc]) {
-                found.add(doc);
-            }
-        }
-        found.sort((a, b) -> {
-            int byScore = Float.compare((float) total[b], (float) total[a]);
-            return byScore != 0 ? byScore : Integer.compare(a, b);
-        });
-        List<Hit> hits = new ArrayList<>(Math.min(k, found.size()));
-        for (int doc : found.subList(0, Math.min(k, found.size()))) {
-            hits.add(new Hit(passageOf[doc], (float) total[doc]));
-        }
-        return hits;
+        return sums.best(k, passageOf);
     }
-
-    /** The documents that hold one word of one field, and what the word adds to each one's score. */
-    private record Postings(int[] documents, float[] scores) {
-    }
-
-    private static final Postings NOWHERE = new Postings(new int[0], new float[0]);
 
     /**
-     * Where {@code term} is in {@code field}, each document's share scored by Lucene's BM25 scorer with the
-     * field's boost, as the term's query scores it. Worked out once and kept (the index never changes);
-     * only words the index holds are kept, so the map stays within its vocabulary.
+     * The running sums of one search, kept for the thread's next search: arrays as long as the index,
+     * each entry marked with the search (and the field) that last wrote it, so a search touches only the
+     * documents its words are in, not every document of a large index.
      */
-    private Postings postings(FieldWeight field, String term) {
-        Term key = new Term(field.name(), term);
-        Postings kept = postings.get(key);
-        if (kept != null) {
-            return kept;
+    private static final class Sums {
+        private final double[] total;
+        private final double[] inField;
+        private final int[] searchOf;
+        private final int[] fieldOf;
+        private final int[] found;
+        private final int[] foundInField;
+        private int search;
+        private int field;
+        private int founds;
+        private int foundsInField;
+
+        Sums(int documents) {
+            total = new double[documents];
+            inField = new double[documents];
+            searchOf = new int[documents];
+            fieldOf = new int[documents];
+            found = new int[documents];
+            foundInField = new int[documents];
         }
-        if (!vocabulary.get(field.name()).contains(term)) {
-            return NOWHERE;
+
+        void newSearch() {
+            if (++search == 0) {
+                Arrays.fill(searchOf, 0); // after 2^32 searches a mark comes round again: none may look current
+                search++;
+            }
+            founds = 0;
         }
-        try {
-            Weight weight = searcher.createWeight(new TermQuery(key), ScoreMode.COMPLETE, field.boost());
-            List<Integer> documents = new ArrayList<>();
-            List<Float> scores = new ArrayList<>();
-            for (LeafReaderContext leaf : reader.leaves()) {
-                Scorer scorer = weight.scorer(leaf);
-                if (scorer == null) {
+
+        void newField() {
+            if (++field == 0) {
+                Arrays.fill(fieldOf, 0);
+                field++;
+            }
+            foundsInField = 0;
+        }
+
+        void add(int doc, float share) {
+            if (fieldOf[doc] != field) {
+                fieldOf[doc] = field;
+                inField[doc] = 0;
+                foundInField[foundsInField++] = doc;
+            }
+            inField[doc] += share;
+        }
+
+        void endField(boolean folded) {
+            for (int i = 0; i < foundsInField; i++) {
+                int doc = foundInField[i];
+                if (searchOf[doc] != search) {
+                    searchOf[doc] = search;
+                    total[doc] = 0;
+                    found[founds++] = doc;
+                }
+                total[doc] += folded ? inField[doc] : (float) inField[doc];
+            }
+        }
+
+        /** The {@code k} best documents, best first, the earlier first among equals: kept in place as each is seen. */
+        List<Hit> best(int k, int[] passageOf) {
+            int[] best = new int[Math.min(k, founds)];
+            float[] score = new float[best.length];
+            int kept = 0;
+            for (int i = 0; i < founds; i++) {
+                int doc = found[i];
+                float s = (float) total[doc];
+                if (kept == best.length && !before(s, doc, score[kept - 1], best[kept - 1])) {
                     continue;
                 }
-                DocIdSetIterator each = scorer.iterator();
-                for (int doc = each.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = each.nextDoc()) {
-                    documents.add(leaf.docBase + doc);
-                    scores.add(scorer.score());
+                int at;
+                if (kept < best.length) {
+                    at = kept++; // a free place at the end
+                } else {
+                    at = kept - 1; // the last of the k makes room
                 }
+                for (; at > 0 && before(s, doc, score[at - 1], best[at - 1]); at--) {
+                    best[at] = best[at - 1];
+                    score[at] = score[at - 1];
+                }
+                best[at] = doc;
+                score[at] = s;
             }
-            float[] scored = new float[scores.size()];
-            for (int i = 0; i < scored.length; i++) {
-                scored[i] = scores.get(i);
+            List<Hit> hits = new ArrayList<>(kept);
+            for (int i = 0; i < kept; i++) {
+                hits.add(new Hit(passageOf[best[i]], score[i]));
             }
-            Postings built = new Postings(documents.stream().mapToInt(Integer::intValue).toArray(), scored);
-            postings.putIfAbsent(key, built);
-            return built;
-        } catch (IOException e) {
-            throw new UncheckedIOException("looking up a word in the in-memory BM25 index", e);
+            return hits;
         }
+
+        private static boolean before(float score, int doc, float otherScore, int otherDoc) {
+            return score > otherScore || score == otherScore && doc < otherDoc;
+        }
+    }
+
+    /**
+     * The term query's weight for {@code term} in {@code field}, with the field's boost: Lucene's BM25
+     * scorer for the word, its statistics looked up once. Kept (the index never changes); null when the
+     * field does not hold the word, which is not kept, so the map stays within the index's vocabulary.
+     */
+    private @Nullable Weight weight(FieldWeight field, String term) {
+        if (!vocabulary.get(field.name()).contains(term)) {
+            return null;
+        }
+        return weights.computeIfAbsent(new Term(field.name(), term), word -> {
+            try {
+                return searcher.createWeight(new TermQuery(word), ScoreMode.COMPLETE, field.boost());
+            } catch (IOException e) {
+                throw new UncheckedIOException("looking up a word in the in-memory BM25 index", e);
+            }
+        });
     }
 
     /** Every term of each searched field. */

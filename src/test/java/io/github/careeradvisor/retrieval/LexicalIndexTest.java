@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +43,15 @@ import org.junit.jupiter.api.io.TempDir;
 class LexicalIndexTest {
 
     private static final Optional<String> PROGRAM = Optional.of("program-1");
+
+    /** The fields and their weights, as LexicalIndex has them, in its order. */
+    private static final Map<String, Float> FIELDS = new LinkedHashMap<>();
+
+    static {
+        FIELDS.put("body", 1.0f);
+        FIELDS.put("headline", 1.5f);
+        FIELDS.put("topics", 0.7f);
+    }
 
     @TempDir
     Path data;
@@ -175,7 +185,7 @@ class LexicalIndexTest {
             int compared = 0;
             for (Set<String> terms : asked) {
                 BooleanQuery.Builder query = new BooleanQuery.Builder();
-                for (var field : Map.of("body", 1.0f, "headline", 1.5f, "topics", 0.7f).entrySet()) {
+                for (var field : FIELDS.entrySet()) {
                     BooleanQuery.Builder inField = new BooleanQuery.Builder();
                     terms.stream().limit(LexicalIndex.MAX_TERMS).forEach(t -> inField.add(
                             new TermQuery(new Term(field.getKey(), t)), BooleanClause.Occur.SHOULD));
