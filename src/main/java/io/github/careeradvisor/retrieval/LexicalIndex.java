@@ -82,6 +82,14 @@ final class LexicalIndex implements AutoCloseable {
     private final Map<Term, Weight> weights = new ConcurrentHashMap<>();
     /** Each thread's running sums, made at its first search (see {@link Sums}). */
     private final ThreadLocal<Sums> sums;
+    /**
+     * Up to this many passages, each word's shares are kept once worked out, not scored again at each
+     * search: at most a few MB even at the limit, and a search over the shipped guides then makes no
+     * scorer at all (one scorer per word and field per search cost about three times as much there).
+     */
+    static final int KEEP_SHARES_UP_TO = 20_000;
+    /** Each word's shares in each field, by field and word; null for an index above {@link #KEEP_SHARES_UP_TO}. */
+    private final @Nullable Map<Term, Shares> shares;
 
     LexicalIndex(List<Passage> passages) {
         this(built(passages), passages.size());
@@ -91,6 +99,7 @@ final class LexicalIndex implements AutoCloseable {
     private LexicalIndex(ByteBuffersDirectory directory, int passages) {
         this.directory = directory;
         this.sums = ThreadLocal.withInitial(() -> new Sums(passages));
+        this.shares = passages <= KEEP_SHARES_UP_TO ? new ConcurrentHashMap<>() : null;
         DirectoryReader opened = null;
         try {
             opened = DirectoryReader.open(directory);
@@ -246,15 +255,13 @@ final class LexicalIndex implements AutoCloseable {
                     if (weight == null) {
                         continue; // a word the field does not hold matches nothing and adds to no score
                     }
-                    for (LeafReaderContext leaf : reader.leaves()) {
-                        Scorer scorer = weight.scorer(leaf);
-                        if (scorer == null) {
-                            continue;
+                    if (shares != null) {
+                        Shares kept = shares.computeIfAbsent(new Term(field.name(), term), word -> sharesOf(weight));
+                        for (int i = 0; i < kept.documents().length; i++) {
+                            sums.add(kept.documents()[i], kept.scores()[i]);
                         }
-                        DocIdSetIterator each = scorer.iterator();
-                        for (int doc = each.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = each.nextDoc()) {
-                            sums.add(leaf.docBase + doc, scorer.score());
-                        }
+                    } else {
+                        addShares(weight, sums);
                     }
                 }
                 // Lucene folds the query of a field of weight 1 into the top one, word by word: its sum is not rounded.
@@ -264,6 +271,36 @@ final class LexicalIndex implements AutoCloseable {
             throw new UncheckedIOException("searching the in-memory BM25 index", e);
         }
         return sums.best(k, passageOf);
+    }
+
+    /** Runs the word's scorer over every document that holds it, adding each one's share. */
+    private void addShares(Weight weight, Sums sums) throws IOException {
+        for (LeafReaderContext leaf : reader.leaves()) {
+            Scorer scorer = weight.scorer(leaf);
+            if (scorer == null) {
+                continue;
+            }
+            DocIdSetIterator each = scorer.iterator();
+            for (int doc = each.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = each.nextDoc()) {
+                sums.add(leaf.docBase + doc, scorer.score());
+            }
+        }
+    }
+
+    /** The documents that hold one word of one field, and the word's share of each one's score. */
+    private record Shares(int[] documents, float[] scores) {
+    }
+
+    private Shares sharesOf(Weight weight) {
+        Sums one = new Sums(passageOf.length);
+        one.newSearch();
+        one.newField();
+        try {
+            addShares(weight, one);
+        } catch (IOException e) {
+            throw new UncheckedIOException("looking up a word in the in-memory BM25 index", e);
+        }
+        return one.asShares();
     }
 
     /**
@@ -315,6 +352,15 @@ final class LexicalIndex implements AutoCloseable {
                 foundInField[foundsInField++] = doc;
             }
             inField[doc] += share;
+        }
+
+        /** The one field's shares so far, in the order found (documents in order, for one word). */
+        Shares asShares() {
+            float[] scores = new float[foundsInField];
+            for (int i = 0; i < scores.length; i++) {
+                scores[i] = (float) inField[foundInField[i]];
+            }
+            return new Shares(Arrays.copyOf(foundInField, foundsInField), scores);
         }
 
         void endField(boolean folded) {
