@@ -1,6 +1,7 @@
 package io.github.careeradvisor.advisor;
 
 import io.github.careeradvisor.retrieval.Query;
+import io.github.careeradvisor.retrieval.TopScores;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -35,34 +36,16 @@ final class IntentRouter {
     }
 
     Routing route(Query query) {
-        // The K nearest, nearest first, an earlier example first among equals (as a stable sort of them all
-        // would have them): kept in place as each example is scored, without sorting every one.
-        int[] nearest = new int[Math.min(K, vectors.size())];
-        double[] similarity = new double[nearest.length];
-        int kept = 0;
+        // The K nearest, nearest first, an earlier example first among equals (as a stable sort would have them).
+        TopScores nearest = new TopScores(K);
         for (int i = 0; i < vectors.size(); i++) {
-            double s = query.similarity(vectors.get(i));
-            if (kept == nearest.length && s <= similarity[kept - 1]) {
-                continue;
-            }
-            int at;
-            if (kept < nearest.length) {
-                at = kept++; // a free place at the end
-            } else {
-                at = kept - 1; // the farthest of the K makes room
-            }
-            for (; at > 0 && similarity[at - 1] < s; at--) {
-                nearest[at] = nearest[at - 1];
-                similarity[at] = similarity[at - 1];
-            }
-            nearest[at] = i;
-            similarity[at] = s;
+            nearest.offer(i, query.similarity(vectors.get(i)));
         }
         Map<Intent, Double> votes = new EnumMap<>(Intent.class);
         double total = 0;
-        for (int n = 0; n < kept; n++) {
-            double weight = Math.max(0, similarity[n]);
-            votes.merge(labels.get(nearest[n]), weight, Double::sum);
+        for (int n = 0; n < nearest.size(); n++) {
+            double weight = Math.max(0, nearest.score(n));
+            votes.merge(labels.get(nearest.id(n)), weight, Double::sum);
             total += weight;
         }
         List<Map.Entry<Intent, Double>> ranked = votes.entrySet().stream()
@@ -71,6 +54,6 @@ final class IntentRouter {
             return new Routing(Intent.OUT_OF_SCOPE, 0, 0, Intent.OUT_OF_SCOPE);
         }
         Intent second = ranked.size() > 1 ? ranked.get(1).getKey() : ranked.get(0).getKey();
-        return new Routing(ranked.get(0).getKey(), ranked.get(0).getValue() / total, similarity[0], second);
+        return new Routing(ranked.get(0).getKey(), ranked.get(0).getValue() / total, nearest.score(0), second);
     }
 }

@@ -273,8 +273,13 @@ final class LexicalIndex implements AutoCloseable {
         return sums.best(k, passageOf);
     }
 
-    /** Runs the word's scorer over every document that holds it, adding each one's share. */
-    private void addShares(Weight weight, Sums sums) throws IOException {
+    /** Where a word's shares go, document by document. */
+    private interface ShareSink {
+        void add(int doc, float share);
+    }
+
+    /** Runs the word's scorer over every document that holds it, handing on each one's share. */
+    private void addShares(Weight weight, ShareSink sums) throws IOException {
         for (LeafReaderContext leaf : reader.leaves()) {
             Scorer scorer = weight.scorer(leaf);
             if (scorer == null) {
@@ -292,15 +297,21 @@ final class LexicalIndex implements AutoCloseable {
     }
 
     private Shares sharesOf(Weight weight) {
-        Sums one = new Sums(passageOf.length);
-        one.newSearch();
-        one.newField();
+        List<Integer> documents = new ArrayList<>();
+        List<Float> shares = new ArrayList<>();
         try {
-            addShares(weight, one);
+            addShares(weight, (doc, share) -> {
+                documents.add(doc);
+                shares.add(share);
+            });
         } catch (IOException e) {
             throw new UncheckedIOException("looking up a word in the in-memory BM25 index", e);
         }
-        return one.asShares();
+        float[] scores = new float[shares.size()];
+        for (int i = 0; i < scores.length; i++) {
+            scores[i] = shares.get(i);
+        }
+        return new Shares(documents.stream().mapToInt(Integer::intValue).toArray(), scores);
     }
 
     /**
@@ -308,7 +319,7 @@ final class LexicalIndex implements AutoCloseable {
      * each entry marked with the search (and the field) that last wrote it, so a search touches only the
      * documents its words are in, not every document of a large index.
      */
-    private static final class Sums {
+    private static final class Sums implements ShareSink {
         private final double[] total;
         private final double[] inField;
         private final int[] searchOf;
@@ -345,22 +356,14 @@ final class LexicalIndex implements AutoCloseable {
             foundsInField = 0;
         }
 
-        void add(int doc, float share) {
+        @Override
+        public void add(int doc, float share) {
             if (fieldOf[doc] != field) {
                 fieldOf[doc] = field;
                 inField[doc] = 0;
                 foundInField[foundsInField++] = doc;
             }
             inField[doc] += share;
-        }
-
-        /** The one field's shares so far, in the order found (documents in order, for one word). */
-        Shares asShares() {
-            float[] scores = new float[foundsInField];
-            for (int i = 0; i < scores.length; i++) {
-                scores[i] = (float) inField[foundInField[i]];
-            }
-            return new Shares(Arrays.copyOf(foundInField, foundsInField), scores);
         }
 
         void endField(boolean folded) {
@@ -375,39 +378,17 @@ final class LexicalIndex implements AutoCloseable {
             }
         }
 
-        /** The {@code k} best documents, best first, the earlier first among equals: kept in place as each is seen. */
+        /** The {@code k} best documents, best first, the earlier first among equals. */
         List<Hit> best(int k, int[] passageOf) {
-            int[] best = new int[Math.min(k, founds)];
-            float[] score = new float[best.length];
-            int kept = 0;
+            TopScores best = new TopScores(k);
             for (int i = 0; i < founds; i++) {
-                int doc = found[i];
-                float s = (float) total[doc];
-                if (kept == best.length && !before(s, doc, score[kept - 1], best[kept - 1])) {
-                    continue;
-                }
-                int at;
-                if (kept < best.length) {
-                    at = kept++; // a free place at the end
-                } else {
-                    at = kept - 1; // the last of the k makes room
-                }
-                for (; at > 0 && before(s, doc, score[at - 1], best[at - 1]); at--) {
-                    best[at] = best[at - 1];
-                    score[at] = score[at - 1];
-                }
-                best[at] = doc;
-                score[at] = s;
+                best.offer(found[i], (float) total[found[i]]);
             }
-            List<Hit> hits = new ArrayList<>(kept);
-            for (int i = 0; i < kept; i++) {
-                hits.add(new Hit(passageOf[best[i]], score[i]));
+            List<Hit> hits = new ArrayList<>(best.size());
+            for (int i = 0; i < best.size(); i++) {
+                hits.add(new Hit(passageOf[best.id(i)], (float) best.score(i)));
             }
             return hits;
-        }
-
-        private static boolean before(float score, int doc, float otherScore, int otherDoc) {
-            return score > otherScore || score == otherScore && doc < otherDoc;
         }
     }
 
