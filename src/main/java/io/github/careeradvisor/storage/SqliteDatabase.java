@@ -9,6 +9,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Properties;
@@ -24,14 +25,19 @@ import org.sqlite.SQLiteDataSource;
  * version mirrored in {@code PRAGMA user_version} so an older release refuses a newer file), and
  * a quick check for damaged pages when opened, deleted content overwritten with zeros (see {@link #erase}).
  * One connection serves every call, one call at a time
- * (each is a few milliseconds); every write is one transaction. Whoever opens it closes it; the stores
- * built on it ({@code SqlProfileStore}, {@code SqlInbox}) share it.
+ * (each well under a millisecond), its prepared statements kept open ({@link KeptStatements}); every
+ * write is one transaction, and the log is copied back into the file off the writers' path
+ * ({@link Checkpoints}). Whoever opens it closes it; the stores built on it ({@code SqlProfileStore},
+ * {@code SqlInbox}) share it.
  */
 public final class SqliteDatabase implements Database {
 
     public static final String FILE = "advisor.db";
 
     private final Connection db;
+    /** What the stores are handed: {@link #db} with its prepared statements kept open. */
+    private final KeptStatements statements;
+    private final Checkpoints checkpoints;
     private final Path file;
     /** People erased whose updates the journal has not let go of yet. */
     private final Set<Long> erased = new HashSet<>();
@@ -39,8 +45,10 @@ public final class SqliteDatabase implements Database {
     /** Why the last write failed, until one succeeds: a full or read-only disk fails writes, not reads. */
     private volatile @Nullable String writeProblem;
 
-    private SqliteDatabase(Connection db, Path file) {
+    private SqliteDatabase(Connection db, Path file, Duration checkpointAfter) {
         this.db = db;
+        this.statements = new KeptStatements(db);
+        this.checkpoints = new Checkpoints(file, checkpointAfter);
         this.file = file;
     }
 
@@ -49,6 +57,11 @@ public final class SqliteDatabase implements Database {
      * its schema up to date; the WAL and shared-memory files SQLite makes beside it take its permissions.
      */
     public static SqliteDatabase open(Path dataDir) {
+        return open(dataDir, Checkpoints.AFTER);
+    }
+
+    /** The same, its write-ahead log copied back {@code checkpointAfter} after a write (see {@link Checkpoints}). */
+    static SqliteDatabase open(Path dataDir, Duration checkpointAfter) {
         Path file = DataDir.prepare(dataDir).resolve(FILE);
         try {
             DataDir.createPrivateFile(file);
@@ -61,7 +74,7 @@ public final class SqliteDatabase implements Database {
         try {
             // The driver itself, not DriverManager, which first loads and starts every JDBC driver on the classpath.
             connection = JDBC.createConnection("jdbc:sqlite:" + file, new Properties());
-            SqliteDatabase database = new SqliteDatabase(connection, file);
+            SqliteDatabase database = new SqliteDatabase(connection, file, checkpointAfter);
             database.configure();
             database.migrate();
             return database;
@@ -106,6 +119,8 @@ public final class SqliteDatabase implements Database {
                 rs.next();
             }
             s.execute("PRAGMA synchronous = NORMAL");
+            // The log is copied back into the file on a thread of its own (Checkpoints), not in an answer's commit.
+            s.execute("PRAGMA wal_autocheckpoint = 0");
             // Deleted rows are overwritten with zeros, not left in free space: see erase().
             s.execute("PRAGMA secure_delete = ON");
             // Reading one page proves the file is a SQLite database before anything is written, and a
@@ -207,7 +222,7 @@ public final class SqliteDatabase implements Database {
     public synchronized <T> T read(String doing, Query<T> query) {
         long start = System.nanoTime();
         try {
-            return query.run(db);
+            return query.run(statements.connection());
         } catch (SQLException e) {
             throw failure(doing, e);
         } finally {
@@ -221,6 +236,7 @@ public final class SqliteDatabase implements Database {
         try {
             inTransaction(work);
             writeProblem = null;
+            checkpoints.written();
         } catch (SQLException e) {
             // What SQLite says and the advice only: what was being done may name a person.
             writeProblem = "the last write to '" + file + "' failed: " + e.getMessage() + advice(e);
@@ -228,6 +244,16 @@ public final class SqliteDatabase implements Database {
         } finally {
             time.write(System.nanoTime() - start);
         }
+    }
+
+    /** How many times the log was copied back into the file off the writers' path. */
+    long checkpoints() {
+        return checkpoints.done();
+    }
+
+    /** Whether the thread that copies it runs now. */
+    boolean checkpointing() {
+        return checkpoints.alive();
     }
 
     @Override
@@ -263,21 +289,26 @@ public final class SqliteDatabase implements Database {
      * unable to write again.
      */
     private void inTransaction(Work work) throws SQLException {
-        try (Statement s = db.createStatement()) {
-            s.execute("BEGIN IMMEDIATE");
-            try {
-                work.run(db);
-                s.execute("COMMIT");
-            } catch (SQLException | RuntimeException e) {
-                rollback(s, e);
-                throw e;
-            }
+        Connection c = statements.connection();
+        execute(c, "BEGIN IMMEDIATE");
+        try {
+            work.run(c);
+            execute(c, "COMMIT");
+        } catch (SQLException | RuntimeException e) {
+            rollback(c, e);
+            throw e;
         }
     }
 
-    private static void rollback(Statement s, Exception cause) {
+    private static void execute(Connection c, String sql) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement(sql)) {
+            p.execute();
+        }
+    }
+
+    private static void rollback(Connection c, Exception cause) {
         try {
-            s.execute("ROLLBACK");
+            execute(c, "ROLLBACK");
         } catch (SQLException e) {
             // After SQLITE_FULL and a few others SQLite rolled back itself and nothing is left to undo.
             if (!String.valueOf(e.getMessage()).contains("no transaction is active")) {
@@ -311,12 +342,17 @@ public final class SqliteDatabase implements Database {
     }
 
     private void scrub(String doing) {
-        read(doing, c -> {
-            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA wal_checkpoint(TRUNCATE)")) {
-                // While another process reads, the WAL cannot be emptied now; a later checkpoint does it.
-                return rs.next();
-            }
-        });
+        checkpoints.running.lock(); // not beside the background checkpoint, which would make this one busy
+        try {
+            read(doing, c -> {
+                try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA wal_checkpoint(TRUNCATE)")) {
+                    // While another process reads, the WAL cannot be emptied now; a later checkpoint does it.
+                    return rs.next();
+                }
+            });
+        } finally {
+            checkpoints.running.unlock();
+        }
     }
 
     private IllegalStateException failure(String doing, SQLException e) {
@@ -337,6 +373,8 @@ public final class SqliteDatabase implements Database {
     @Override
     public synchronized void close() {
         try {
+            checkpoints.close();
+            statements.close();
             db.close();
         } catch (SQLException e) {
             throw failure("closing the database", e);
