@@ -14,4 +14,12 @@ public record Query(String text, float @Nullable [] vector) {
     public double similarity(float[] other) {
         return vector == null ? 0 : SearchIndex.dot(vector, other);
     }
+
+    /**
+     * The same with the vector at {@code offset} in {@code rows}, vectors laid end to end: a scan over
+     * one array reads memory in order, where many small arrays are scattered over the heap.
+     */
+    public double similarity(float[] rows, int offset) {
+        return vector == null ? 0 : SearchIndex.dot(vector, rows, offset);
+    }
 }

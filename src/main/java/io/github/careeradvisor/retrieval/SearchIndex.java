@@ -33,6 +33,11 @@ final class SearchIndex implements AutoCloseable {
     }
 
     static double dot(float[] a, float[] b) {
+        return dot(a, b, 0);
+    }
+
+    /** The same with the {@code a.length} floats of {@code rows} from {@code offset}: one row of a matrix. */
+    static double dot(float[] a, float[] rows, int offset) {
         // Four running sums, as in FlatVectorSearch: one sum makes each add wait for the one before it.
         double s0 = 0;
         double s1 = 0;
@@ -40,13 +45,13 @@ final class SearchIndex implements AutoCloseable {
         double s3 = 0;
         int i = 0;
         for (; i + 3 < a.length; i += 4) {
-            s0 += a[i] * b[i];
-            s1 += a[i + 1] * b[i + 1];
-            s2 += a[i + 2] * b[i + 2];
-            s3 += a[i + 3] * b[i + 3];
+            s0 += a[i] * rows[offset + i];
+            s1 += a[i + 1] * rows[offset + i + 1];
+            s2 += a[i + 2] * rows[offset + i + 2];
+            s3 += a[i + 3] * rows[offset + i + 3];
         }
         for (; i < a.length; i++) {
-            s0 += a[i] * b[i];
+            s0 += a[i] * rows[offset + i];
         }
         return (s0 + s1) + (s2 + s3);
     }
