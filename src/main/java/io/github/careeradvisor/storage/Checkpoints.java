@@ -18,10 +18,15 @@ import org.sqlite.JDBC;
  * Copies the SQLite file's write-ahead log back into the file on a thread of its own. By default SQLite
  * does it inside the commit that takes the log past 1,000 pages, so whoever was asking then waited for
  * the copy and its two fsyncs (5–10 ms here, about one turn in a hundred, and once 170 ms).
- * {@link SqliteDatabase} turns that off and calls {@link #written} after each write; this thread then
- * waits {@link #AFTER} (more writes join the same copy) and runs the same passive checkpoint on a
- * connection of its own, which waits for no reader or writer and is never waited for. The log holds
- * about a second of writes, and a bot with nothing to write copies nothing.
+ * {@link SqliteDatabase} moves SQLite's own copy out to 10,000 pages, a backstop, and calls
+ * {@link #written} after each write; this thread then waits {@link #AFTER} (more writes join the same
+ * copy) and runs a passive checkpoint on a connection of its own, which waits for no reader or writer
+ * and is never waited for. The log then starts over from its first page at the next write, but the
+ * file keeps its length, and its later pages their old contents: so at most every {@link #EMPTY_EVERY}
+ * the copy also cuts the file to nothing (a truncating checkpoint, which holds writers back for the
+ * few milliseconds it takes, and gives up at once if a reader or writer is in the way), also when
+ * nothing more was written; and a scrub that found the log in use ({@link #emptySoon}) is tried again
+ * here until it succeeds.
  */
 final class Checkpoints implements AutoCloseable {
 
@@ -29,23 +34,35 @@ final class Checkpoints implements AutoCloseable {
 
     /** How long after a write its copy starts. */
     static final Duration AFTER = Duration.ofSeconds(1);
+    /** At most this long between two copies that also cut the log file to nothing. */
+    static final Duration EMPTY_EVERY = Duration.ofMinutes(1);
 
     private final Path file;
     private final long afterNanos;
+    private final long emptyEveryNanos;
     /** Held while a checkpoint runs: {@link SqliteDatabase}'s scrub must not meet this thread's. */
     final ReentrantLock running = new ReentrantLock();
     private final Object signal = new Object();
-    /** Guarded by {@link #signal}: something was written since the last copy began. */
+    // Guarded by signal:
+    /** Something was written since the last copy began. */
     private boolean wanted;
+    /** The log file may hold pages not yet emptied out of it: a copy since the last emptying, or a scrub that could not. */
+    private boolean dirty;
+    /** When the log file is next cut to nothing, if dirty: a copy at or after it empties the file. */
+    private long emptyAt;
     private boolean closed;
     /** Started at the first write: a command that reads and exits needs none. */
     private @Nullable Thread thread;
+    // Only the thread's, or under running:
     private @Nullable Connection connection;
     private volatile long done;
+    private volatile long emptied;
 
-    Checkpoints(Path file, Duration after) {
+    Checkpoints(Path file, Duration after, Duration emptyEvery) {
         this.file = file;
         this.afterNanos = after.toNanos();
+        this.emptyEveryNanos = emptyEvery.toNanos();
+        this.emptyAt = System.nanoTime() + emptyEveryNanos;
     }
 
     /** After a write: its pages are copied {@link #AFTER} from now, with whatever else is written meanwhile. */
@@ -55,18 +72,43 @@ final class Checkpoints implements AutoCloseable {
                 return;
             }
             wanted = true;
-            if (thread == null) {
-                thread = new Thread(this::run, "sqlite-checkpoint");
-                thread.setDaemon(true);
-                thread.start();
-            }
-            signal.notifyAll();
+            wake();
         }
+    }
+
+    /**
+     * A scrub found the log in use by another process's reader: this thread empties it as soon as that
+     * reader lets it, trying every {@link #AFTER}.
+     */
+    void emptySoon() {
+        synchronized (signal) {
+            dirty = true;
+            emptyAt = System.nanoTime();
+            wake();
+        }
+    }
+
+    /** Under {@link #signal}. */
+    private void wake() {
+        if (closed) {
+            return;
+        }
+        if (thread == null) {
+            thread = new Thread(this::run, "sqlite-checkpoint");
+            thread.setDaemon(true);
+            thread.start();
+        }
+        signal.notifyAll();
     }
 
     /** How many checkpoints this thread ran. */
     long done() {
         return done;
+    }
+
+    /** How many of them cut the log file to nothing. */
+    long emptied() {
+        return emptied;
     }
 
     /** Whether the thread is running (it starts at the first write and stops at close). */
@@ -78,12 +120,32 @@ final class Checkpoints implements AutoCloseable {
 
     private void run() {
         try {
-            while (awaitWrite()) {
+            while (true) {
+                boolean empty;
+                synchronized (signal) {
+                    if (!awaitWork()) {
+                        return;
+                    }
+                    empty = dirty && System.nanoTime() - emptyAt >= 0 || emptyEveryNanos == 0;
+                }
+                boolean complete;
                 running.lock();
                 try {
-                    checkpoint();
+                    complete = checkpoint(empty);
                 } finally {
                     running.unlock();
+                }
+                synchronized (signal) {
+                    long now = System.nanoTime();
+                    if (empty && complete) {
+                        dirty = false;
+                        emptyAt = now + emptyEveryNanos;
+                    } else {
+                        dirty = true;
+                        if (empty) {
+                            emptyAt = now + afterNanos; // someone was in the way: again shortly
+                        }
+                    }
                 }
             }
         } catch (InterruptedException e) {
@@ -91,37 +153,64 @@ final class Checkpoints implements AutoCloseable {
         }
     }
 
-    /** Waits for a write, then {@link #AFTER} more; false once closed. */
-    private boolean awaitWrite() throws InterruptedException {
-        synchronized (signal) {
-            while (!wanted && !closed) {
+    /**
+     * Under {@link #signal}: waits for a write and then {@link #AFTER} more, or for the time to empty
+     * the log file; false once closed.
+     */
+    private boolean awaitWork() throws InterruptedException {
+        while (!wanted && !closed) {
+            if (!dirty) {
                 signal.wait();
+                continue;
             }
-            long end = System.nanoTime() + afterNanos;
-            for (long left = afterNanos; left > 0 && !closed; left = end - System.nanoTime()) {
-                TimeUnit.NANOSECONDS.timedWait(signal, left);
+            long left = emptyAt - System.nanoTime();
+            if (left <= 0) {
+                return true; // nothing written since, but the file is to be emptied
             }
-            wanted = false; // what is written from now on is for the next copy
-            return !closed;
+            TimeUnit.NANOSECONDS.timedWait(signal, left);
+        }
+        long end = System.nanoTime() + afterNanos;
+        for (long left = afterNanos; left > 0 && !closed; left = end - System.nanoTime()) {
+            TimeUnit.NANOSECONDS.timedWait(signal, left);
+        }
+        wanted = false; // what is written from now on is for the next copy
+        return !closed;
+    }
+
+    /** One checkpoint; true if nothing was in the way (SQLite's "busy" column is 0). */
+    private boolean checkpoint(boolean empty) {
+        try {
+            if (connection == null) {
+                // No busy timeout: a truncating checkpoint gives up at once rather than hold writers back.
+                connection = JDBC.createConnection("jdbc:sqlite:" + file, new Properties());
+            }
+            boolean complete;
+            try (Statement s = connection.createStatement();
+                    ResultSet rs = s.executeQuery("PRAGMA wal_checkpoint(" + (empty ? "TRUNCATE" : "PASSIVE") + ")")) {
+                complete = rs.next() && rs.getInt(1) == 0;
+            }
+            done++;
+            if (empty && complete) {
+                emptied++;
+            }
+            return complete;
+        } catch (SQLException | RuntimeException e) {
+            // The writes that follow meet the same disk and report it; this is only the log's copy, tried
+            // again after the next write on a new connection.
+            LOG.warn("copying the write-ahead log into '{}' failed: {}", file, e.getMessage());
+            closeConnection();
+            return false;
         }
     }
 
-    private void checkpoint() {
-        try {
-            if (connection == null) {
-                connection = JDBC.createConnection("jdbc:sqlite:" + file, new Properties());
-                try (Statement s = connection.createStatement()) {
-                    s.execute("PRAGMA busy_timeout = 5000"); // for opening; the checkpoint itself never waits
-                }
+    private void closeConnection() {
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (SQLException e) {
+                LOG.warn("closing the checkpoint connection to '{}' failed: {}", file, e.getMessage());
             }
-            try (Statement s = connection.createStatement();
-                    ResultSet rs = s.executeQuery("PRAGMA wal_checkpoint(PASSIVE)")) {
-                rs.next();
-            }
-            done++;
-        } catch (SQLException e) {
-            // The writes that follow meet the same disk and report it; this one is only the log's copy.
-            LOG.warn("copying the write-ahead log into '{}' failed: {}", file, e.getMessage());
+            connection = null;
         }
     }
 
@@ -137,23 +226,20 @@ final class Checkpoints implements AutoCloseable {
             started = thread;
             signal.notifyAll();
         }
-        if (started != null) {
-            try {
-                started.join(TimeUnit.SECONDS.toMillis(10));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+        if (started == null) {
+            return;
         }
-        running.lock();
         try {
-            if (connection != null) {
-                connection.close();
+            started.join(TimeUnit.SECONDS.toMillis(10));
+            if (running.tryLock(10, TimeUnit.SECONDS)) {
+                try {
+                    closeConnection();
+                } finally {
+                    running.unlock();
+                }
             }
-        } catch (SQLException e) {
-            LOG.warn("closing the checkpoint connection to '{}' failed: {}", file, e.getMessage());
-        } finally {
-            connection = null;
-            running.unlock();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }

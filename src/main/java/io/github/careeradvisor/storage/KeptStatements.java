@@ -20,8 +20,8 @@ import org.jspecify.annotations.Nullable;
  * time in SQLite, and the stores run the same few dozen texts over and over. A statement the stores
  * close is reset (its rows closed, its parameters cleared) and kept for the next
  * {@code prepareStatement} of the same text; one still open when the same text is prepared again (a
- * query run inside another's loop) gets a statement of its own, closed as usual. The least used of more
- * than {@value #KEPT} texts is closed. Not thread-safe: {@link SqliteDatabase} lets one call at a time
+ * query run inside another's loop) gets a statement of its own, closed as usual. The least recently used of
+ * more than {@value #KEPT} texts is closed. Not thread-safe: {@link SqliteDatabase} lets one call at a time
  * use the connection.
  */
 final class KeptStatements implements AutoCloseable {
@@ -52,7 +52,8 @@ final class KeptStatements implements AutoCloseable {
         if (method.getName().equals("prepareStatement") && args != null && args.length == 1) {
             return prepare((String) args[0]);
         }
-        return call(real, method, args);
+        Object own = identity(proxy, method, args, "kept statements of ", real);
+        return own != null ? own : call(real, method, args);
     }
 
     private PreparedStatement prepare(String sql) throws SQLException {
@@ -62,6 +63,7 @@ final class KeptStatements implements AutoCloseable {
         }
         if (k == null) {
             k = new Kept(real.prepareStatement(sql));
+            k.inUse = true;
             kept.put(sql, k);
             evict();
         }
@@ -95,6 +97,17 @@ final class KeptStatements implements AutoCloseable {
         } catch (SQLException ignored) {
             // closing the connection releases it anyway
         }
+    }
+
+    /** A proxy's equals, hashCode and toString, by its identity; null for any other method. */
+    private static @Nullable Object identity(Object proxy, Method method, Object @Nullable [] args, String kind,
+            Object target) {
+        return switch (method.getName()) {
+            case "equals" -> args != null && proxy == args[0];
+            case "hashCode" -> System.identityHashCode(proxy);
+            case "toString" -> kind + target;
+            default -> null;
+        };
     }
 
     private static @Nullable Object call(Object target, Method method, Object @Nullable [] args) throws Throwable {
@@ -133,6 +146,10 @@ final class KeptStatements implements AutoCloseable {
                 default:
                     break;
             }
+            Object own = identity(p, method, args, "kept ", statement);
+            if (own != null) {
+                return own;
+            }
             if (!inUse) {
                 throw new SQLException("statement is closed");
             }
@@ -152,7 +169,13 @@ final class KeptStatements implements AutoCloseable {
                 for (ResultSet rs : rows) {
                     rs.close();
                 }
+                // Rows it made but nobody asked for (a query run with execute()) hold a read open too.
+                ResultSet unasked = statement.getResultSet();
+                if (unasked != null) {
+                    unasked.close();
+                }
                 statement.clearParameters();
+                statement.clearBatch();
             } catch (SQLException e) {
                 kept.values().remove(this);
                 closeQuietly(statement);

@@ -33,6 +33,10 @@ import org.sqlite.SQLiteDataSource;
 public final class SqliteDatabase implements Database {
 
     public static final String FILE = "advisor.db";
+    /** Past this many pages in the log (40 MB) a commit copies it back itself, as SQLite does past 1,000 by default. */
+    static final int BACKSTOP_PAGES = 10_000;
+    /** How long a write waits for another process's (`ask` beside the bot). */
+    static final int BUSY_TIMEOUT_MS = 5000;
 
     private final Connection db;
     /** What the stores are handed: {@link #db} with its prepared statements kept open. */
@@ -45,10 +49,10 @@ public final class SqliteDatabase implements Database {
     /** Why the last write failed, until one succeeds: a full or read-only disk fails writes, not reads. */
     private volatile @Nullable String writeProblem;
 
-    private SqliteDatabase(Connection db, Path file, Duration checkpointAfter) {
+    private SqliteDatabase(Connection db, Path file, Duration checkpointAfter, Duration emptyEvery) {
         this.db = db;
         this.statements = new KeptStatements(db);
-        this.checkpoints = new Checkpoints(file, checkpointAfter);
+        this.checkpoints = new Checkpoints(file, checkpointAfter, emptyEvery);
         this.file = file;
     }
 
@@ -57,11 +61,14 @@ public final class SqliteDatabase implements Database {
      * its schema up to date; the WAL and shared-memory files SQLite makes beside it take its permissions.
      */
     public static SqliteDatabase open(Path dataDir) {
-        return open(dataDir, Checkpoints.AFTER);
+        return open(dataDir, Checkpoints.AFTER, Checkpoints.EMPTY_EVERY);
     }
 
-    /** The same, its write-ahead log copied back {@code checkpointAfter} after a write (see {@link Checkpoints}). */
-    static SqliteDatabase open(Path dataDir, Duration checkpointAfter) {
+    /**
+     * The same, its write-ahead log copied back {@code checkpointAfter} after a write and its file cut to
+     * nothing at most every {@code emptyEvery} (see {@link Checkpoints}).
+     */
+    static SqliteDatabase open(Path dataDir, Duration checkpointAfter, Duration emptyEvery) {
         Path file = DataDir.prepare(dataDir).resolve(FILE);
         try {
             DataDir.createPrivateFile(file);
@@ -73,8 +80,12 @@ public final class SqliteDatabase implements Database {
         Connection connection = null;
         try {
             // The driver itself, not DriverManager, which first loads and starts every JDBC driver on the classpath.
-            connection = JDBC.createConnection("jdbc:sqlite:" + file, new Properties());
-            SqliteDatabase database = new SqliteDatabase(connection, file, checkpointAfter);
+            Properties properties = new Properties();
+            // The driver would otherwise run "SELECT last_insert_rowid()", a statement parsed anew and left
+            // open, after every INSERT; the stores read what they need with RETURNING.
+            properties.setProperty("jdbc.get_generated_keys", "false");
+            connection = JDBC.createConnection("jdbc:sqlite:" + file, properties);
+            SqliteDatabase database = new SqliteDatabase(connection, file, checkpointAfter, emptyEvery);
             database.configure();
             database.migrate();
             return database;
@@ -114,13 +125,14 @@ public final class SqliteDatabase implements Database {
 
     private void configure() throws SQLException {
         try (Statement s = db.createStatement()) {
-            s.execute("PRAGMA busy_timeout = 5000");
+            s.execute("PRAGMA busy_timeout = " + BUSY_TIMEOUT_MS);
             try (ResultSet rs = s.executeQuery("PRAGMA journal_mode = WAL")) {
                 rs.next();
             }
             s.execute("PRAGMA synchronous = NORMAL");
-            // The log is copied back into the file on a thread of its own (Checkpoints), not in an answer's commit.
-            s.execute("PRAGMA wal_autocheckpoint = 0");
+            // The log is copied back into the file on a thread of its own (Checkpoints), not in an answer's
+            // commit; SQLite's own copy only if that thread falls far behind.
+            s.execute("PRAGMA wal_autocheckpoint = " + BACKSTOP_PAGES);
             // Deleted rows are overwritten with zeros, not left in free space: see erase().
             s.execute("PRAGMA secure_delete = ON");
             // Reading one page proves the file is a SQLite database before anything is written, and a
@@ -176,7 +188,7 @@ public final class SqliteDatabase implements Database {
         }
         SQLiteDataSource source = new SQLiteDataSource();
         source.setUrl("jdbc:sqlite:" + file);
-        source.setBusyTimeout(5000);
+        source.setBusyTimeout(BUSY_TIMEOUT_MS);
         try {
             Migrations.migrate(source, Dialect.SQLITE, history ? 0 : version);
         } catch (FlywayException e) {
@@ -249,6 +261,11 @@ public final class SqliteDatabase implements Database {
     /** How many times the log was copied back into the file off the writers' path. */
     long checkpoints() {
         return checkpoints.done();
+    }
+
+    /** How many of those also cut the log file to nothing. */
+    long emptiedLogs() {
+        return checkpoints.emptied();
     }
 
     /** Whether the thread that copies it runs now. */
@@ -344,12 +361,21 @@ public final class SqliteDatabase implements Database {
     private void scrub(String doing) {
         checkpoints.running.lock(); // not beside the background checkpoint, which would make this one busy
         try {
-            read(doing, c -> {
-                try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA wal_checkpoint(TRUNCATE)")) {
-                    // While another process reads, the WAL cannot be emptied now; a later checkpoint does it.
-                    return rs.next();
+            boolean emptied = read(doing, c -> {
+                try (Statement s = c.createStatement()) {
+                    // Not waiting for another process's reader: that would hold every writer back meanwhile.
+                    s.execute("PRAGMA busy_timeout = 0");
+                    try (ResultSet rs = s.executeQuery("PRAGMA wal_checkpoint(TRUNCATE)")) {
+                        return rs.next() && rs.getInt(1) == 0;
+                    } finally {
+                        s.execute("PRAGMA busy_timeout = " + BUSY_TIMEOUT_MS);
+                    }
                 }
             });
+            if (!emptied) {
+                // Another process reads: the checkpoint thread empties the log as soon as it lets it.
+                checkpoints.emptySoon();
+            }
         } finally {
             checkpoints.running.unlock();
         }

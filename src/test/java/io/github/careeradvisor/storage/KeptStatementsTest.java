@@ -127,6 +127,23 @@ class KeptStatementsTest {
     }
 
     @Test
+    void a_batch_left_unrun_is_not_run_by_the_next_use() throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("INSERT INTO t VALUES (?)")) {
+            p.setInt(1, 99);
+            p.addBatch();
+        }
+        try (PreparedStatement p = c.prepareStatement("INSERT INTO t VALUES (?)")) {
+            p.setInt(1, 5);
+            p.addBatch();
+            assertEquals(1, p.executeBatch().length);
+        }
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT group_concat(n) FROM t")) {
+            assertTrue(rs.next());
+            assertEquals("1,2,3,5", rs.getString(1));
+        }
+    }
+
+    @Test
     void past_the_limit_the_least_used_texts_are_closed() throws SQLException {
         List<PreparedStatement> uses = new ArrayList<>();
         for (int i = 0; i < KeptStatements.KEPT + 5; i++) {
