@@ -181,8 +181,11 @@ final class Checkpoints implements AutoCloseable {
     private boolean checkpoint(boolean empty) {
         try {
             if (connection == null) {
-                // No busy timeout: a truncating checkpoint gives up at once rather than hold writers back.
-                connection = JDBC.createConnection("jdbc:sqlite:" + file, new Properties());
+                // No busy timeout (the driver's default is 3 s): a truncating checkpoint holds the write lock
+                // while it waits for readers, so it gives up at once rather than hold the bot's writes back.
+                Properties properties = new Properties();
+                properties.setProperty("busy_timeout", "0");
+                connection = JDBC.createConnection("jdbc:sqlite:" + file, properties);
             }
             boolean complete;
             try (Statement s = connection.createStatement();

@@ -130,6 +130,16 @@ class CheckpointsTest {
                 });
                 assertTrue(Files.size(wal) > 0, "the reader kept the scrub from emptying the log");
                 assertEquals(0, database.emptiedLogs());
+                // Meanwhile the thread tries again every 50 ms; each try gives up at once, so the bot's
+                // writes go on (with the driver's 3 s busy timeout each try held them back for 3 s).
+                long start = System.nanoTime();
+                for (int i = 0; i < 10; i++) {
+                    insert(database, "written while the reader reads " + i);
+                    Thread.sleep(20);
+                }
+                long tookMs = (System.nanoTime() - start) / 1_000_000;
+                assertTrue(tookMs < 2_500, "10 writes beside the retries took " + tookMs + " ms");
+                assertEquals(0, database.emptiedLogs());
                 s.execute("COMMIT");
             }
             awaitTrue(() -> database.emptiedLogs() > 0);
