@@ -22,11 +22,12 @@ import org.sqlite.JDBC;
  * {@link #written} after each write; this thread then waits {@link #AFTER} (more writes join the same
  * copy) and runs a passive checkpoint on a connection of its own, which waits for no reader or writer
  * and is never waited for. The log then starts over from its first page at the next write, but the
- * file keeps its length, and its later pages their old contents: so at most every {@link #EMPTY_EVERY}
- * the copy also cuts the file to nothing (a truncating checkpoint, which holds writers back for the
- * few milliseconds it takes, and gives up at once if a reader or writer is in the way), also when
- * nothing more was written; and a scrub that found the log in use ({@link #emptySoon}) is tried again
- * here until it succeeds.
+ * file keeps its length, and its later pages their old contents: so {@link #EMPTY_EVERY} after the
+ * last time it did (or after the start), once something was copied, a copy also cuts the file to
+ * nothing, whether or not more was written (a truncating checkpoint, which holds writers back for the
+ * few milliseconds it takes, and gives up at once if a reader or writer is in the way, to try again a
+ * {@link #AFTER} later); and a scrub that found the log in use ({@link #emptySoon}) is tried again here
+ * until it succeeds.
  */
 final class Checkpoints implements AutoCloseable {
 
@@ -34,7 +35,7 @@ final class Checkpoints implements AutoCloseable {
 
     /** How long after a write its copy starts. */
     static final Duration AFTER = Duration.ofSeconds(1);
-    /** At most this long between two copies that also cut the log file to nothing. */
+    /** How long after the log file was last cut to nothing it is cut again, if anything was copied meanwhile. */
     static final Duration EMPTY_EVERY = Duration.ofMinutes(1);
 
     private final Path file;
@@ -46,7 +47,7 @@ final class Checkpoints implements AutoCloseable {
     // Guarded by signal:
     /** Something was written since the last copy began. */
     private boolean wanted;
-    /** The log file may hold pages not yet emptied out of it: a copy since the last emptying, or a scrub that could not. */
+    /** The log file may hold old pages: a copy since it was last cut to nothing, or a scrub that could not cut it. */
     private boolean dirty;
     /** When the log file is next cut to nothing, if dirty: a copy at or after it empties the file. */
     private long emptyAt;
