@@ -10,14 +10,10 @@ import org.jspecify.annotations.Nullable;
  */
 public record Query(String text, float @Nullable [] vector) {
 
-    /** Cosine similarity with another unit-length vector; 0 when the question has no vector. */
-    public double similarity(float[] other) {
-        return vector == null ? 0 : SearchIndex.dot(vector, other);
-    }
-
     /**
-     * The same with the vector at {@code offset} in {@code rows}, vectors laid end to end: a scan over
-     * one array reads memory in order, where many small arrays are scattered over the heap.
+     * Cosine similarity with the unit-length vector at {@code offset} in {@code rows} (vectors laid end
+     * to end: a scan over one array reads memory in order, where many small arrays are scattered over
+     * the heap; offset 0 for a vector of its own); 0 when the question has no vector.
      */
     public double similarity(float[] rows, int offset) {
         return vector == null ? 0 : SearchIndex.dot(vector, rows, offset);

@@ -188,11 +188,7 @@ final class Checkpoints implements AutoCloseable {
                 properties.setProperty("busy_timeout", "0");
                 connection = JDBC.createConnection("jdbc:sqlite:" + file, properties);
             }
-            boolean complete;
-            try (Statement s = connection.createStatement();
-                    ResultSet rs = s.executeQuery("PRAGMA wal_checkpoint(" + (empty ? "TRUNCATE" : "PASSIVE") + ")")) {
-                complete = rs.next() && rs.getInt(1) == 0;
-            }
+            boolean complete = run(connection, empty ? "TRUNCATE" : "PASSIVE");
             done++;
             if (empty && complete) {
                 emptied++;
@@ -204,6 +200,16 @@ final class Checkpoints implements AutoCloseable {
             LOG.warn("copying the write-ahead log into '{}' failed: {}", file, e.getMessage());
             closeConnection();
             return false;
+        }
+    }
+
+    /**
+     * Runs one checkpoint of {@code mode} (PASSIVE, TRUNCATE) on {@code c}: true if nothing was in the
+     * way (SQLite's "busy" column is 0), so every frame was copied and, for TRUNCATE, the file cut.
+     */
+    static boolean run(Connection c, String mode) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA wal_checkpoint(" + mode + ")")) {
+            return rs.next() && rs.getInt(1) == 0;
         }
     }
 

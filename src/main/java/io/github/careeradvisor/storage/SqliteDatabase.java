@@ -365,8 +365,8 @@ public final class SqliteDatabase implements Database {
                 try (Statement s = c.createStatement()) {
                     // Not waiting for another process's reader: that would hold every writer back meanwhile.
                     s.execute("PRAGMA busy_timeout = 0");
-                    try (ResultSet rs = s.executeQuery("PRAGMA wal_checkpoint(TRUNCATE)")) {
-                        return rs.next() && rs.getInt(1) == 0;
+                    try {
+                        return Checkpoints.run(c, "TRUNCATE");
                     } finally {
                         s.execute("PRAGMA busy_timeout = " + BUSY_TIMEOUT_MS);
                     }

@@ -36,7 +36,7 @@ class IntentRouterTest {
         }
         List<Scored> scored = new ArrayList<>();
         for (int i = 0; i < vectors.size(); i++) {
-            scored.add(new Scored(i, query.similarity(vectors.get(i))));
+            scored.add(new Scored(i, query.similarity(vectors.get(i), 0)));
         }
         scored.sort(Comparator.comparingDouble(Scored::similarity).reversed());
         Map<Intent, Double> votes = new EnumMap<>(Intent.class);
@@ -82,7 +82,7 @@ class IntentRouterTest {
             Query query = new Query("question " + q, vector);
             IntentRouter.Routing expected = plainly(labels, vectors, query);
             assertEquals(expected, router.route(query), "question " + q);
-            List<Double> similarities = vectors.stream().map(query::similarity).sorted(Comparator.reverseOrder()).toList();
+            List<Double> similarities = vectors.stream().map(v -> query.similarity(v, 0)).sorted(Comparator.reverseOrder()).toList();
             ties += similarities.get(IntentRouter.K - 1).equals(similarities.get(IntentRouter.K)) ? 1 : 0;
         }
         assertEquals(new IntentRouter.Routing(Intent.OUT_OF_SCOPE, 0, 0, Intent.OUT_OF_SCOPE),
