@@ -109,6 +109,11 @@ public final class Embedder {
         return model().embed(text);
     }
 
+    /** Whether the model's vocabulary has the lower-case {@code word} whole (see {@link MiniLm#isWholeWord}). */
+    boolean isWholeWord(String word) {
+        return model().isWholeWord(word);
+    }
+
     /** How many texts {@link #embed} has embedded: the benchmark tells questions answered from a cache by it. */
     public long embedded() {
         return questions.sum();

@@ -62,7 +62,7 @@ public final class HybridRetriever implements AutoCloseable {
     /** @param phrases vectors already known for fixed phrases, kept in the query cache */
     HybridRetriever(SearchIndex index, Embedder embedder, Map<String, float[]> phrases) {
         this.index = index;
-        this.spelling = new SpellingCorrector(index.passages);
+        this.spelling = new SpellingCorrector(index.passages, embedder::isWholeWord);
         this.queries = new QueryCache(embedder, QueryCache.DEFAULT_ENTRIES + phrases.size());
         phrases.forEach(queries::put);
         for (int p = 0; p < index.passages.size(); p++) {

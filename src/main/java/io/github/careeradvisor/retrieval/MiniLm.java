@@ -170,6 +170,16 @@ final class MiniLm implements AutoCloseable {
         return new Pieces(encoding.getIds(), encoding.getAttentionMask(), encoding.getTypeIds());
     }
 
+    /**
+     * Whether the tokenizer's vocabulary has {@code word} (lower case) as one whole word piece: about
+     * 22,000 English words, so a word of the language, not a slip, though the guides may never use it.
+     */
+    boolean isWholeWord(String word) {
+        Encoding encoding = tokenizer.encode(word, false, false);
+        String[] tokens = encoding.getTokens();
+        return tokens.length == 1 && tokens[0].equals(word);
+    }
+
     /** The unit-length vector of one text. */
     float[] embed(String text) {
         return embed(List.of(tokenize(text))).get(0);

@@ -6,19 +6,28 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
  * Mends typing slips in a question ("machien", "salery") against the words of the knowledge itself:
  * a word the guides never use is replaced by the guides' most frequent word one edit away (two for long
- * words). Words the guides use, short words and words with no close match are left as they are, so an
- * off-topic question stays off-topic.
+ * words) that begins as it does. Words the guides use, short words, words of the language the guides
+ * happen not to use ("already", "weather": the model's vocabulary has them whole, or a word they end
+ * from, as "renewing" from "renew") and words with no close match are left as they are, so an off-topic
+ * question stays off-topic and "tell me" does not become "well me".
  */
 final class SpellingCorrector {
 
     private static final Pattern WORD = Pattern.compile("\\p{L}+");
     private static final int MIN_LENGTH = 4;
-    private static final int LONG_WORD = 7;
+    /**
+     * From this length a word may be two edits from its mending. Shorter words two edits apart are often
+     * two words ("calories" and "salaries", "invoices" and "involves"), not a word and its slip.
+     */
+    private static final int LONG_WORD = 9;
+    /** Endings a word of the language may have beyond one the vocabulary holds ("trending", "invoices"). */
+    private static final List<String> ENDINGS = List.of("s", "es", "ed", "d", "ing", "er", "ers", "ly");
 
     /** Corrections remembered: people reuse their slips, and a word is looked up more than once a turn. */
     static final int REMEMBERED = 10_000;
@@ -27,12 +36,16 @@ final class SpellingCorrector {
     /** The known words of each length, in the frequency map's order (which settles ties, as it always did). */
     private final Map<Integer, List<Known>> byLength = new HashMap<>();
     private final Map<String, String> corrected = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Whether a lower-case word is one of the language's, by the model's vocabulary. */
+    private final Predicate<String> isWord;
 
     /** A known word, its count, its place in the frequency map's order, and its letters counted. */
     private record Known(String word, int frequency, int order, byte[] letters) {
     }
 
-    SpellingCorrector(List<Passage> passages) {
+    /** @param isWord whether a lower-case word is one of the language's (the model's vocabulary has it whole) */
+    SpellingCorrector(List<Passage> passages, Predicate<String> isWord) {
+        this.isWord = isWord;
         for (Passage p : passages) {
             count(p.headline());
             count(p.body());
@@ -108,7 +121,7 @@ final class SpellingCorrector {
         }
         String known = corrected.get(word);
         if (known == null) {
-            known = closest(word, lower);
+            known = ofTheLanguage(lower) ? word : closest(word, lower);
             if (corrected.size() >= REMEMBERED) {
                 corrected.clear();
             }
@@ -117,7 +130,28 @@ final class SpellingCorrector {
         return known;
     }
 
-    /** The most frequent known word closest to {@code lower}, or {@code word} itself when none is close. */
+    /** A word the guides or the vocabulary know, or one of them with a usual ending added. */
+    private boolean ofTheLanguage(String lower) {
+        if (isWord.test(lower)) {
+            return true;
+        }
+        for (String ending : ENDINGS) {
+            int stem = lower.length() - ending.length();
+            if (stem >= 3 && lower.endsWith(ending)) {
+                String root = lower.substring(0, stem);
+                if (frequency.containsKey(root) || isWord.test(root)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The most frequent known word closest to {@code lower} that begins with its letter (or with its first
+     * two swapped), or {@code word} itself when none is close: a slip seldom hits a word's first letter,
+     * and two words a letter apart there ("pmle" and "cmle") are more often two words than a word and its slip.
+     */
     private String closest(String word, String lower) {
         int maxDistance = lower.length() >= LONG_WORD ? 2 : 1;
         byte[] letters = letters(lower);
@@ -125,7 +159,7 @@ final class SpellingCorrector {
         int bestDistance = Integer.MAX_VALUE;
         for (int length = lower.length() - maxDistance; length <= lower.length() + maxDistance; length++) {
             for (Known k : byLength.getOrDefault(length, List.of())) {
-                if (countsApart(letters, k.letters()) > maxDistance) {
+                if (countsApart(letters, k.letters()) > maxDistance || !sameStart(lower, k.word())) {
                     continue;
                 }
                 int d = distance(lower, k.word(), maxDistance);
@@ -137,6 +171,11 @@ final class SpellingCorrector {
             }
         }
         return best == null ? word : best.word();
+    }
+
+    private static boolean sameStart(String typed, String known) {
+        return typed.charAt(0) == known.charAt(0)
+                || typed.charAt(0) == known.charAt(1) && typed.charAt(1) == known.charAt(0);
     }
 
     /** Optimal string alignment distance (a swap of two neighbours is one edit), or more than {@code max}. */

@@ -1,6 +1,7 @@
 package io.github.careeradvisor.retrieval;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -69,6 +70,18 @@ class MiniLmTest {
         List<float[]> together = embedder.embedAll(some, 2, Embedder.BATCH);
         for (int i = 0; i < some.size(); i++) {
             assertClose(embedder.embed(some.get(i)), together.get(i), some.get(i));
+        }
+    }
+
+    @Test
+    void the_vocabulary_holds_words_of_the_language_whole_and_not_slips_or_unknown_letters() {
+        MiniLm model = TestAdvisors.embedder().model();
+        for (String word : List.of("already", "weather", "tell", "renew", "banana")) {
+            assertTrue(model.isWholeWord(word), word);
+        }
+        // Slips and words cut into pieces; a script the vocabulary lacks is one [UNK], not a word.
+        for (String word : List.of("salery", "machien", "calories", "tensorflow", "ქართული", "already cut")) {
+            assertFalse(model.isWholeWord(word), word);
         }
     }
 

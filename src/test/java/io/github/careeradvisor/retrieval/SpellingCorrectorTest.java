@@ -11,7 +11,8 @@ class SpellingCorrectorTest {
 
     private final SpellingCorrector corrector = new SpellingCorrector(List.of(new Passage("p#0", "p.md",
             "Machine learning salary", "", List.of(),
-            List.of(new Unit("A machine learning engineer earns a good salary.", Unit.Kind.SENTENCE, 0)))));
+            List.of(new Unit("A machine learning engineer earns a good salary.", Unit.Kind.SENTENCE, 0)))),
+            java.util.Set.of("renew", "already", "tell", "learned")::contains);
 
     @Test
     void mends_slips_against_the_knowledge_words() {
@@ -22,6 +23,27 @@ class SpellingCorrectorTest {
     @Test
     void leaves_known_short_and_unmatched_words_alone() {
         assertEquals("how do I bake sourdough bread", corrector.correct("how do I bake sourdough bread"));
+    }
+
+    @Test
+    void leaves_words_of_the_language_alone_though_the_guides_never_use_them() {
+        // "already" is one edit from "ready" and "tell" from "well"; "renewing" ends from "renew", "learnt" does not.
+        SpellingCorrector withReady = new SpellingCorrector(List.of(new Passage("p#0", "p.md", "Ready", "", List.of(),
+                List.of(new Unit("Are you ready? Well, learn and renew.", Unit.Kind.SENTENCE, 0)))),
+                java.util.Set.of("already", "tell", "renew")::contains);
+        assertEquals("already ready, tell me about renewing", withReady.correct("already ready, tell me about renewing"));
+        assertEquals("learn it", withReady.correct("learnn it"));
+    }
+
+    @Test
+    void mends_only_into_a_word_that_begins_as_the_slip_does() {
+        assertEquals("galary and machine", corrector.correct("galary and amchine"));
+    }
+
+    @Test
+    void mends_two_edits_only_in_long_words() {
+        // Eight letters two edits from "engineer" stay; "engineerz" is one edit, "machhinne" two in nine letters.
+        assertEquals("enginaar engineer machine", corrector.correct("enginaar engineerz machhinne"));
     }
 
     @Test
