@@ -101,7 +101,7 @@ public final class App {
         quietLibraryLogs();
         PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
-        int code = new App(System.getenv(), new FileInputStream(FileDescriptor.in), out, err, s -> new Embedder(s.onnxThreads(), s.dataDir())).run(args);
+        int code = new App(System.getenv(), new FileInputStream(FileDescriptor.in), out, err, s -> new Embedder(s.onnxThreads(), s.dataDir(), s.quantizedModel())).run(args);
         out.flush();
         System.exit(code);
     }

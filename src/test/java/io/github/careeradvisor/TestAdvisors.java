@@ -16,8 +16,12 @@ public final class TestAdvisors {
     /** Where the shipped knowledge's vectors are cached during a build. */
     public static final Path SHIPPED_DATA_DIR = Path.of("target", "test-data");
 
+    /** Where the shipped knowledge's vectors by the quantized model ({@code ADVISOR_MODEL=quantized}) are cached. */
+    public static final Path QUANTIZED_DATA_DIR = Path.of("target", "test-data-quantized");
+
     private static Embedder embedder;
     private static App.Started shipped;
+    private static App.Started shippedQuantized;
     private static final List<String> shippedWarnings = new ArrayList<>();
 
     private TestAdvisors() {
@@ -37,6 +41,18 @@ public final class TestAdvisors {
                     shippedWarnings::add);
         }
         return shipped;
+    }
+
+    /** The same with the quantized model, its vectors cached apart: each model's evaluation gates must hold. */
+    public static synchronized App.Started shipped(boolean quantized) {
+        if (!quantized) {
+            return shipped();
+        }
+        if (shippedQuantized == null) {
+            shippedQuantized = App.start(settings(Path.of("knowledge"), QUANTIZED_DATA_DIR),
+                    new Embedder(Settings.DEFAULT_ONNX_THREADS, null, true), w -> { });
+        }
+        return shippedQuantized;
     }
 
     public static synchronized List<String> shippedWarnings() {

@@ -21,6 +21,7 @@ public record Settings(
         Set<Long> allowedUsers,
         Set<Long> adminIds,
         int onnxThreads,
+        boolean quantizedModel,
         int questionsPerMinute,
         int contextMinutes,
         @Nullable LanguageModel languageModel,
@@ -36,6 +37,13 @@ public record Settings(
     public static final String ADMIN_IDS = "ADVISOR_ADMIN_IDS";
     /** ONNX Runtime threads per embedded text: 1 (the default) suits many people asking at once, 0 = every core. */
     public static final String ONNX_THREADS = "ADVISOR_ONNX_THREADS";
+    /**
+     * The embedding model: {@code float} (the default) or {@code quantized}, its 8-bit form, about a third
+     * of the time per question and a little less accurate (README, "Performance").
+     */
+    public static final String MODEL = "ADVISOR_MODEL";
+    static final String FLOAT_MODEL = "float";
+    static final String QUANTIZED_MODEL = "quantized";
     /** Questions one person may ask the bot a minute; the first one over gets a notice, the rest nothing. */
     public static final String RATE_LIMIT = "ADVISOR_RATE_LIMIT";
     /** How long a conversation thread is remembered for follow-ups, in minutes. */
@@ -97,6 +105,7 @@ public record Settings(
                 ids(env, ALLOWED_USERS),
                 ids(env, ADMIN_IDS),
                 count(env, ONNX_THREADS, DEFAULT_ONNX_THREADS, 0, 64),
+                quantized(env),
                 count(env, RATE_LIMIT, DEFAULT_RATE_LIMIT, 1, 10_000),
                 count(env, CONTEXT_MINUTES, DEFAULT_CONTEXT_MINUTES, 1, 7 * 24 * 60),
                 languageModel(env),
@@ -254,6 +263,18 @@ public record Settings(
         }
     }
 
+    private static boolean quantized(Map<String, String> env) {
+        String value = blankToNull(env.get(MODEL));
+        if (value == null || value.strip().equalsIgnoreCase(FLOAT_MODEL)) {
+            return false;
+        }
+        if (value.strip().equalsIgnoreCase(QUANTIZED_MODEL)) {
+            return true;
+        }
+        throw new ConfigException(MODEL + " '" + value + "' is not a model: use " + FLOAT_MODEL + " (the default) or "
+                + QUANTIZED_MODEL);
+    }
+
     private static int count(Map<String, String> env, String name, int fallback, int min, int max) {
         String value = env.get(name);
         if (value == null || value.isBlank()) {
@@ -300,7 +321,7 @@ public record Settings(
         // The token is a secret: it never appears in a log line or an error.
         return "Settings[knowledgeDir=" + knowledgeDir + ", dataDir=" + dataDir + ", telegramToken="
                 + (telegramToken == null ? "unset" : "set") + ", telegramApiUrl=" + telegramApiUrl
-                + ", allowedUsers=" + allowedUsers + ", adminIds=" + adminIds + ", onnxThreads=" + onnxThreads
+                + ", allowedUsers=" + allowedUsers + ", adminIds=" + adminIds + ", onnxThreads=" + onnxThreads + ", quantizedModel=" + quantizedModel
                 + ", questionsPerMinute=" + questionsPerMinute + ", contextMinutes=" + contextMinutes
                 + ", languageModel=" + (languageModel == null ? "unset" : languageModel) + ", httpPort="
                 + (httpPort == HTTP_OFF ? "off" : httpPort) + ", webhook=" + (webhook == null ? "unset" : webhook) + ", database="

@@ -20,8 +20,6 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Embedder {
 
-    /** Part of every cache key: vectors of another model must never be reused. */
-    public static final String MODEL_NAME = MiniLm.FLOAT;
     public static final int DIMENSIONS = 384;
     /**
      * Texts per run of the model when indexing, texts of similar length together so little is padding
@@ -29,6 +27,8 @@ public final class Embedder {
      */
     static final int BATCH = 16;
 
+    /** Part of every cache key: vectors of another model must never be reused. */
+    private final String modelName;
     private final int threadsPerCall;
     private final @Nullable Path dataDir;
     private final LongAdder questions = new LongAdder();
@@ -50,6 +50,15 @@ public final class Embedder {
      * then reads a file instead of inflating the model from its jar (README, "Performance").
      */
     public Embedder(int threadsPerCall, @Nullable Path dataDir) {
+        this(threadsPerCall, dataDir, false);
+    }
+
+    /**
+     * The same with the model chosen: the float model, or its 8-bit quantized form (faster, a little less
+     * accurate; README, "Performance").
+     */
+    public Embedder(int threadsPerCall, @Nullable Path dataDir, boolean quantized) {
+        this.modelName = quantized ? MiniLm.QUANTIZED : MiniLm.FLOAT;
         this.threadsPerCall = threadsPerCall;
         this.dataDir = dataDir;
     }
@@ -61,7 +70,7 @@ public final class Embedder {
      */
     public synchronized void loadInBackground() {
         if (loading == null) {
-            loading = CompletableFuture.supplyAsync(() -> new MiniLm(MiniLm.FLOAT, threadsPerCall, dataDir), runnable -> {
+            loading = CompletableFuture.supplyAsync(() -> new MiniLm(modelName, threadsPerCall, dataDir), runnable -> {
                 Thread load = new Thread(runnable, "embedding-model-load");
                 load.setDaemon(true);
                 load.start();
@@ -85,7 +94,7 @@ public final class Embedder {
         CompletableFuture<MiniLm> started;
         synchronized (this) {
             if (loading == null) {
-                loading = CompletableFuture.completedFuture(new MiniLm(MiniLm.FLOAT, threadsPerCall, dataDir));
+                loading = CompletableFuture.completedFuture(new MiniLm(modelName, threadsPerCall, dataDir));
             }
             started = loading;
         }
@@ -100,7 +109,7 @@ public final class Embedder {
     }
 
     public String modelName() {
-        return MODEL_NAME;
+        return modelName;
     }
 
     /** The model's vector for {@code text}, normalised to length 1 (so a dot product is the cosine). */
@@ -119,9 +128,13 @@ public final class Embedder {
         return questions.sum();
     }
 
-    /** Vectors for many texts at once, in batches spread over every core. */
+    /**
+     * Vectors for many texts at once, in batches spread over every core. The quantized model runs one text
+     * at a time: it scales its numbers to each run's, so a text's vector would depend on its batch mates.
+     */
     public List<float[]> embedAll(List<String> texts) {
-        return embedAll(texts, Runtime.getRuntime().availableProcessors(), BATCH);
+        return embedAll(texts, Runtime.getRuntime().availableProcessors(),
+                modelName.equals(MiniLm.QUANTIZED) ? 1 : BATCH);
     }
 
     /** The same on {@code workers} threads, {@code batch} texts a run (the benchmark compares them). */

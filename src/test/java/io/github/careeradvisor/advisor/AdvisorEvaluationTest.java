@@ -8,23 +8,25 @@ import io.github.careeradvisor.answer.PlainText;
 import io.github.careeradvisor.bench.EvalSet;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The evaluation set (src/test/resources/eval/questions.json, which the benchmark uses too),
  * written from the source articles before any tuning: every on-topic question with the facts its
  * answer must contain, and off-topic questions that must be declined. Prints every miss, so a failure
- * says what to look at.
+ * says what to look at. Both embedding models (ADVISOR_MODEL) must hold the gates.
  */
 class AdvisorEvaluationTest {
 
     /** The share of required facts the answers must contain. */
     private static final double MIN_FACTS_FOUND = 0.90;
 
-    @Test
-    void answers_on_topic_questions_with_their_facts_and_declines_the_rest() {
+    @ParameterizedTest(name = "quantized model: {0}")
+    @ValueSource(booleans = {false, true})
+    void answers_on_topic_questions_with_their_facts_and_declines_the_rest(boolean quantized) {
         EvalSet eval = EvalSet.load();
-        Advisor advisor = TestAdvisors.shipped().advisor();
+        Advisor advisor = TestAdvisors.shipped(quantized).advisor();
         // A person the advisor knows nothing about: personal advice must not colour the evaluation.
         long stranger = 424_242;
         advisor.reply(stranger, "/forget");
@@ -65,9 +67,9 @@ class AdvisorEvaluationTest {
         misses.forEach(System.out::println);
         answeredOffTopic.forEach(System.out::println);
         lengths.sort(null);
-        System.out.printf("EVALUATION: %d of %d facts found (%.1f%%) over %d questions; %d of %d off-topic "
+        System.out.printf("EVALUATION%s: %d of %d facts found (%.1f%%) over %d questions; %d of %d off-topic "
                         + "questions answered (must be 0); answer length median %d, p90 %d, max %d characters%n",
-                found, facts, share * 100, eval.questions().size(), answeredOffTopic.size(), eval.offTopic().size(),
+                quantized ? " (quantized model)" : "", found, facts, share * 100, eval.questions().size(), answeredOffTopic.size(), eval.offTopic().size(),
                 lengths.get(lengths.size() / 2), lengths.get(lengths.size() * 9 / 10), lengths.get(lengths.size() - 1));
 
         assertTrue(share >= MIN_FACTS_FOUND, String.format("only %.1f%% of facts found (need %.0f%%)",

@@ -87,6 +87,11 @@ final class Probe {
         System.exit(0);
     }
 
+    /** The embedding model as the settings choose it (ADVISOR_ONNX_THREADS, ADVISOR_MODEL), read from the data dir. */
+    private Embedder embedder() {
+        return new Embedder(settings.onnxThreads(), settings.dataDir(), settings.quantizedModel());
+    }
+
     /** Answers the workload with this project's advisor ({@code ours}) or the plain recipe ({@code plain}). */
     void system(String which, boolean quick) throws Exception {
         EvalSet eval = EvalSet.load();
@@ -95,7 +100,7 @@ final class Probe {
         App.Started started = null;
         PlainRecipe plain = null;
         if (which.equals("ours")) {
-            started = App.start(settings, new Embedder(settings.onnxThreads(), settings.dataDir()), w -> { });
+            started = App.start(settings, embedder(), w -> { });
             Advisor advisor = started.advisor();
             advisor.warmUp(); // done first, so its turns are not timed (the bot runs it beside its first updates)
             advisor.reply(BENCH_USER, "/forget");
@@ -165,7 +170,7 @@ final class Probe {
         Function<String, Boolean> ask; // true when the question was embedded (not a question-cache hit)
         App.Started started = null;
         if (which.equals("ours")) {
-            Embedder embedder = new Embedder(settings.onnxThreads(), settings.dataDir());
+            Embedder embedder = embedder();
             started = App.start(settings, embedder, w -> { });
             Advisor advisor = started.advisor();
             advisor.warmUp(); // done first, so its turns are not timed (the bot runs it beside its first updates)
@@ -293,7 +298,7 @@ final class Probe {
         List<String> questions = EvalSet.load().all();
         Path inboxDir = Files.createTempDirectory("advisor-load-");
         AtomicLong asked = new AtomicLong();
-        try (App.Started started = App.start(settings, new Embedder(settings.onnxThreads(), settings.dataDir()), w -> { });
+        try (App.Started started = App.start(settings, embedder(), w -> { });
                 SqliteDatabase journal = SqliteDatabase.open(inboxDir)) {
             started.advisor().warmUp(); // done first, so its turns are not timed (the bot runs it beside its first updates)
             long errorsBefore = started.advisor().stats().errors();

@@ -51,6 +51,22 @@ class SettingsTest {
     }
 
     @Test
+    void the_embedding_model_is_the_float_one_unless_the_quantized_one_is_named() {
+        assertFalse(Settings.fromEnvironment(Map.of()).quantizedModel());
+        assertFalse(Settings.fromEnvironment(Map.of("ADVISOR_MODEL", " Float ")).quantizedModel());
+        assertTrue(Settings.fromEnvironment(Map.of("ADVISOR_MODEL", "quantized")).quantizedModel());
+        assertTrue(Settings.fromEnvironment(Map.of("ADVISOR_MODEL", "QUANTIZED ")).quantizedModel());
+    }
+
+    @Test
+    void a_bad_model_names_the_variable_the_value_and_the_choices() {
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> Settings.fromEnvironment(Map.of("ADVISOR_MODEL", "int8")));
+
+        assertEquals("ADVISOR_MODEL 'int8' is not a model: use float (the default) or quantized", e.getMessage());
+    }
+
+    @Test
     void reads_every_variable() {
         Settings settings = Settings.fromEnvironment(Map.of(
                 "ADVISOR_KNOWLEDGE_DIR", "docs/kb", "ADVISOR_DATA_DIR", "/var/lib/advisor",

@@ -58,7 +58,7 @@ class MiniLmTest {
 
     @Test
     void the_quantized_model_the_benchmark_measures_gives_langchain4js_vectors_too() {
-        try (MiniLm ours = new MiniLm(StageProbe.QUANTIZED, 1)) {
+        try (MiniLm ours = new MiniLm(MiniLm.QUANTIZED, 1)) {
             assertSameVectors(new AllMiniLmL6V2QuantizedEmbeddingModel(), ours);
         }
     }

@@ -63,6 +63,25 @@ class OptimizedModelTest {
     }
 
     @Test
+    void the_quantized_model_kept_the_same_way_gives_its_jar_model_s_vectors_bit_for_bit() throws Exception {
+        List<float[]> own = new ArrayList<>();
+        try (MiniLm model = new MiniLm(MiniLm.QUANTIZED, 1)) {
+            texts.forEach(t -> own.add(model.embed(t)));
+        }
+        for (String start : List.of("saving", "loading")) {
+            try (MiniLm model = new MiniLm(MiniLm.QUANTIZED, 1, data)) {
+                for (int i = 0; i < texts.size(); i++) {
+                    assertArrayEquals(own.get(i), model.embed(texts.get(i)), start + ": " + texts.get(i));
+                }
+            }
+        }
+        try (Stream<Path> files = Files.list(data)) {
+            assertTrue(files.anyMatch(f -> f.getFileName().toString().startsWith(MiniLm.QUANTIZED + "-")
+                    && Files.isDirectory(f) && OptimizedModel.find(f).isPresent()), "kept beside its copy");
+        }
+    }
+
+    @Test
     void the_first_start_saves_it_whole_beside_the_copy_and_later_ones_load_it_as_it_is() throws Exception {
         new MiniLm(MiniLm.FLOAT, 1, data).close();
         Path dir = dir();
