@@ -130,8 +130,8 @@ public final class HybridRetriever implements AutoCloseable {
     }
 
     /**
-     * Every passage whose text has {@code exact} in it (an exam code, say), best match first: for a name
-     * that must not be mistaken for a similar one.
+     * Every passage whose text has {@code exact} in it (an exam code, say), for a name that must not be
+     * mistaken for a similar one; first the passage whose sentence naming it answers the question best.
      */
     public Retrieval retrieveMentioning(Query query, String exact) {
         if (query.vector() == null) {
@@ -156,7 +156,9 @@ public final class HybridRetriever implements AutoCloseable {
             best = Math.max(best, similarity);
             found.add(new RetrievedPassage(passage, similarity, similarity, unitScores));
         }
-        found.sort(java.util.Comparator.comparingDouble(RetrievedPassage::similarity).reversed());
+        // Ranked by the best sentence that names it: a passage about something else may name it in passing.
+        found.sort(java.util.Comparator.comparingDouble((RetrievedPassage r) -> r.unitScores().stream()
+                .mapToDouble(Double::doubleValue).max().orElse(-1)).reversed());
         List<RetrievedPassage> top = found.subList(0, Math.min(TOP, found.size()));
         return new Retrieval(top, best, !top.isEmpty());
     }
