@@ -109,6 +109,35 @@ class JarIT {
         assertPrivate(tmp.resolve("data"));
     }
 
+    @Test
+    void the_quantized_model_answers_from_vectors_of_its_own_beside_the_float_models() throws Exception {
+        Map<String, String> quantized = Map.of("ADVISOR_MODEL", "quantized");
+        Result first = java("", quantized, "index");
+        Result again = java("", quantized, "index");
+        Result floatModel = java("", "index");
+
+        assertEquals(0, first.code(), first.err());
+        assertFalse(first.out().contains(" 0 were embedded"), first.out());
+        assertTrue(again.out().contains(" 0 were embedded"), again.out());
+        assertFalse(floatModel.out().contains(" 0 were embedded"), "the float model's vectors are not the quantized "
+                + "one's: " + floatModel.out());
+        Result ask = java("", quantized, "ask", "how much does a junior ML engineer earn?");
+        assertEquals(0, ask.code(), ask.err());
+        assertTrue(ask.out().contains("$70,000") || ask.out().contains("$80,000"), ask.out());
+        assertEquals("", ask.err(), "no warnings or library noise");
+        try (Stream<Path> files = Files.list(tmp.resolve("data"))) {
+            List<String> names = files.map(f -> f.getFileName().toString()).toList();
+            assertTrue(names.contains("embeddings-all-minilm-l6-v2-q.bin") && names.contains("embeddings-all-minilm-l6-v2.bin"),
+                    names.toString());
+            assertEquals(2, names.stream().filter(n -> n.matches("all-minilm-l6-v2-q-[0-9a-f]+\\.onnx(\\.crc)?")).count(),
+                    names.toString());
+        }
+        Result bad = java("", Map.of("ADVISOR_MODEL", "int8"), "ask", "hello");
+        assertEquals(2, bad.code());
+        assertTrue(bad.err().contains("ADVISOR_MODEL 'int8' is not a model"), bad.err());
+        assertFalse(bad.err().contains("\tat "), "no stack trace: " + bad.err());
+    }
+
     /** The data dir the jar made is its user's alone (0700), and so is every file in it (0600): the index cache too. */
     private static void assertPrivate(Path data) throws IOException {
         if (!FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
