@@ -243,6 +243,19 @@ final class Interpreter {
         return slots.code() == null ? "" : slots.code();
     }
 
+    /**
+     * The exam code of the certification the thread is about, or its name if it has none: what an aspect
+     * follow-up ("pass mark?") is searched with, so that the aspect, not the words of a long name, decides
+     * which sentence answers.
+     */
+    private String certCode(Slots slots) {
+        if (slots.cert() != null) {
+            return catalog.byId(slots.cert()).map(c -> c.examCode() != null ? c.examCode() : c.name())
+                    .orElse(slots.cert());
+        }
+        return certName(slots);
+    }
+
     private Understanding aspect(String text, Slots named, Intent before, Slots carried, DialogueTurn last) {
         Slots slots = carried.with(named);
         if (slots.cert() == null && slots.code() == null) {
@@ -259,7 +272,7 @@ final class Interpreter {
             }
             slots = slots.with(Slots.ofCert(listed.get(0)));
         }
-        return resolved(certName(slots) + ": " + text, Intent.CERT_DETAIL, slots, Understanding.FollowUp.ASPECT, last);
+        return resolved(certCode(slots) + ": " + text, Intent.CERT_DETAIL, slots, Understanding.FollowUp.ASPECT, last);
     }
 
     private Understanding slot(String text, String remainder, Slots named, Intent before, Slots carried,

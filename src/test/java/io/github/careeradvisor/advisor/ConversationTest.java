@@ -51,6 +51,19 @@ class ConversationTest {
     }
 
     @Test
+    void an_aspect_follow_up_on_an_exam_opens_with_that_aspect_not_with_the_words_of_the_exams_name() {
+        advisor.reply(user, 31, "/forget");
+        say(31, "aws mle associate cert - worth it?");
+
+        String passMark = say(31, "pass mark?");
+
+        // Searched as the exam's long name, the opening was the sentence sharing most of its words (MLA-C01 as
+        // a successor of the retired AWS Machine Learning – Specialty); searched by its code, it is the answer.
+        String opening = passMark.lines().findFirst().orElse("");
+        assertTrue(opening.contains("720"), passMark);
+    }
+
+    @Test
     void a_question_asked_back_is_answered_by_yes_or_by_what_the_person_meant() {
         advisor.reply(user, 14, "/forget");
         assertTrue(say(14, "and for juniors?").contains("junior ML engineers earn?"));
