@@ -47,6 +47,11 @@ record Slots(@Nullable Level level, @Nullable Integer years, @Nullable Cloud clo
         return new Slots(level, years, cloud, region, cert, code, occupation, occupationCovered, newAspect);
     }
 
+    /** The same without a level (or years): "overall", "across all levels". */
+    Slots withoutLevel() {
+        return new Slots(null, null, cloud, region, cert, code, occupation, occupationCovered, aspect);
+    }
+
     Slots withoutOccupation() {
         return new Slots(level, years, cloud, region, cert, code, null, false, aspect);
     }

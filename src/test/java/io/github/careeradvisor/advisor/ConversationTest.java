@@ -64,6 +64,17 @@ class ConversationTest {
     }
 
     @Test
+    void overall_after_a_levels_pay_widens_to_every_level_instead_of_keeping_the_level_or_declining() {
+        advisor.reply(user, 32, "/forget");
+        say(32, "junior ml engineer salary");
+
+        String overall = say(32, "and overall?");
+
+        assertTrue(overall.contains("$125,000"), "the median over every level: " + overall);
+        assertFalse(overall.startsWith("Sorry"), overall);
+    }
+
+    @Test
     void a_question_asked_back_is_answered_by_yes_or_by_what_the_person_meant() {
         advisor.reply(user, 14, "/forget");
         assertTrue(say(14, "and for juniors?").contains("junior ML engineers earn?"));
