@@ -72,6 +72,11 @@ class ConversationTest {
 
         assertTrue(overall.contains("$125,000"), "the median over every level: " + overall);
         assertFalse(overall.startsWith("Sorry"), overall);
+        // After a pay question this asks for pay still, not for the career ladder's levels.
+        advisor.reply(user, 33, "/forget");
+        say(33, "what does a senior ml engineer make?");
+        String allLevels = say(33, "what about across all levels?");
+        assertTrue(allLevels.contains("Entry-level ML engineers") && allLevels.contains("a year"), allLevels);
     }
 
     @Test
