@@ -25,7 +25,7 @@ final class SearchIndex implements AutoCloseable {
             List<List<Set<String>>> unitTerms, LexicalIndex lexical) {
         this.passages = List.copyOf(passages);
         this.passageVectors = passageVectors;
-        this.vectors = passageVectors.length >= HNSW_FROM ? new HnswVectorSearch(passageVectors, null)
+        this.vectors = passageVectors.length >= HNSW_FROM ? new HnswVectorSearch(passageVectors)
                 : new FlatVectorSearch(passageVectors, Embedder.DIMENSIONS);
         this.unitVectors = unitVectors;
         this.unitTerms = List.copyOf(unitTerms);

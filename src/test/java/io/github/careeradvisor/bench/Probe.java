@@ -270,6 +270,7 @@ final class Probe {
             result.put("passages", r.passages());
             result.put("flatBuildMs", r.flatBuildMs());
             result.put("hnswBuildMs", r.hnswBuildMs());
+            result.put("hnswOneWorkerBuildMs", r.hnswOneWorkerBuildMs());
             result.put("bm25BuildMs", r.bm25BuildMs());
             result.put("inMemoryBuildMs", r.inMemoryBuildMs());
             result.put("flatBytes", r.flatBytes());

@@ -13,6 +13,8 @@ import java.util.Random;
 import java.util.Set;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class VectorSearchTest {
 
@@ -63,11 +65,14 @@ class VectorSearchTest {
         }
     }
 
-    @Test
-    void the_hnsw_graph_finds_nearly_all_true_neighbours() {
+    /** One worker is Lucene's own builder; more insert at once into one graph under its locks. */
+    @ParameterizedTest(name = "{0} worker(s)")
+    @ValueSource(ints = {1, 3})
+    void the_hnsw_graph_finds_nearly_all_true_neighbours(int workers) {
         float[][] all = vectors(5050, 3);
         float[][] data = Arrays.copyOf(all, 5000);
-        try (HnswVectorSearch hnsw = new HnswVectorSearch(data, null)) {
+        try (HnswVectorSearch hnsw = new HnswVectorSearch(data, workers)) {
+            assertEquals(5000, hnsw.size());
             int found = 0;
             int wanted = 0;
             for (float[] q : Arrays.copyOfRange(all, 5000, 5050)) {
