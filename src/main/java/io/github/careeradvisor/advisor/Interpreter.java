@@ -154,7 +154,7 @@ final class Interpreter {
             default -> (carried.cert() != null || carried.code() != null)
                     && (found.slots().aspect() != null || alone.intent() == Intent.CERT_DETAIL
                             || alone.intent() == Intent.CERT_ADVICE)
-                    ? resolved(certName(carried) + ": " + text, Intent.CERT_DETAIL, carried.withAspect(found.slots().aspect()),
+                    ? resolved(certName(carried, false) + ": " + text, Intent.CERT_DETAIL, carried.withAspect(found.slots().aspect()),
                             kind, last)
                     : resolved(text + " (" + Entities.gist(last.question()) + ")", alone.intent().searchesGuides()
                             && alone.confidence() >= 0.5 ? alone.intent() : before, carried, kind, last);
@@ -235,25 +235,18 @@ final class Interpreter {
                 && (s.level() != null || s.years() != null || s.cloud() != null || s.region() != null);
     }
 
-    /** How a question names the certification the thread is about: its name, or the exam code. */
-    private String certName(Slots slots) {
-        if (slots.cert() != null) {
-            return catalog.byId(slots.cert()).map(Certification::name).orElse(slots.cert());
-        }
-        return slots.code() == null ? "" : slots.code();
-    }
-
     /**
-     * The exam code of the certification the thread is about, or its name if it has none: what an aspect
-     * follow-up ("pass mark?") is searched with, so that the aspect, not the words of a long name, decides
-     * which sentence answers.
+     * How a question names the certification the thread is about: its name, or the exam code when it has no
+     * name in the catalog. With {@code codeFirst}, its exam code if it has one: what an aspect follow-up
+     * ("pass mark?") is searched with, so that the aspect, not the words of a long name, decides which
+     * sentence answers.
      */
-    private String certCode(Slots slots) {
+    private String certName(Slots slots, boolean codeFirst) {
         if (slots.cert() != null) {
-            return catalog.byId(slots.cert()).map(c -> c.examCode() != null ? c.examCode() : c.name())
+            return catalog.byId(slots.cert()).map(c -> codeFirst && c.examCode() != null ? c.examCode() : c.name())
                     .orElse(slots.cert());
         }
-        return certName(slots);
+        return slots.code() == null ? "" : slots.code();
     }
 
     private Understanding aspect(String text, Slots named, Intent before, Slots carried, DialogueTurn last) {
@@ -272,7 +265,7 @@ final class Interpreter {
             }
             slots = slots.with(Slots.ofCert(listed.get(0)));
         }
-        return resolved(certCode(slots) + ": " + text, Intent.CERT_DETAIL, slots, Understanding.FollowUp.ASPECT, last);
+        return resolved(certName(slots, true) + ": " + text, Intent.CERT_DETAIL, slots, Understanding.FollowUp.ASPECT, last);
     }
 
     private Understanding slot(String text, String remainder, Slots named, Intent before, Slots carried,
@@ -342,7 +335,7 @@ final class Interpreter {
                             + " earn" + (slots.region() == null ? "" : " in " + slots.region()) + "?";
             case CERT_ADVICE -> "Which certification should I take" + (slots.cloud() == null ? ""
                     : " for " + slots.cloud().label()) + "?";
-            case CERT_DETAIL -> certName(slots) + ": " + remainder;
+            case CERT_DETAIL -> certName(slots, false) + ": " + remainder;
             default -> searchQuestion(intent, remainder, last);
         };
     }

@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.careeradvisor.knowledge.Passage;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -139,6 +140,7 @@ public final class HybridRetriever implements AutoCloseable {
         }
         Set<String> queryTerms = index.lexical.terms(query.text());
         List<RetrievedPassage> found = new ArrayList<>();
+        Map<RetrievedPassage, Double> naming = new IdentityHashMap<>(); // each one's best sentence score
         double best = 0;
         for (int p = 0; p < index.passages.size(); p++) {
             Passage passage = index.passages.get(p);
@@ -146,19 +148,23 @@ public final class HybridRetriever implements AutoCloseable {
                 continue;
             }
             List<Double> unitScores = new ArrayList<>();
+            double bestUnit = passage.units().isEmpty() ? -1 : Double.NEGATIVE_INFINITY;
             for (int u = 0; u < passage.units().size(); u++) {
                 double meaning = SearchIndex.dot(query.vector(), index.unitVectors[p][u]);
                 boolean names = passage.units().get(u).text().contains(exact);
-                unitScores.add(meaning + WORD_OVERLAP_WEIGHT * overlap(queryTerms, index.unitTerms.get(p).get(u))
-                        - (names ? 0 : 1)); // a unit that does not name it is about something else
+                double score = meaning + WORD_OVERLAP_WEIGHT * overlap(queryTerms, index.unitTerms.get(p).get(u))
+                        - (names ? 0 : 1); // a unit that does not name it is about something else
+                unitScores.add(score);
+                bestUnit = Math.max(bestUnit, score);
             }
             double similarity = SearchIndex.dot(query.vector(), index.passageVectors[p]);
             best = Math.max(best, similarity);
-            found.add(new RetrievedPassage(passage, similarity, similarity, unitScores));
+            RetrievedPassage retrieved = new RetrievedPassage(passage, similarity, similarity, unitScores);
+            found.add(retrieved);
+            naming.put(retrieved, bestUnit);
         }
         // Ranked by the best sentence that names it: a passage about something else may name it in passing.
-        found.sort(java.util.Comparator.comparingDouble((RetrievedPassage r) -> r.unitScores().stream()
-                .mapToDouble(Double::doubleValue).max().orElse(-1)).reversed());
+        found.sort(java.util.Comparator.comparingDouble((RetrievedPassage r) -> naming.get(r)).reversed());
         List<RetrievedPassage> top = found.subList(0, Math.min(TOP, found.size()));
         return new Retrieval(top, best, !top.isEmpty());
     }
