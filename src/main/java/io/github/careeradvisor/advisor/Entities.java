@@ -57,6 +57,7 @@ final class Entities {
     private final List<String> aspectOrder = new ArrayList<>();
     private final Lexicon subjects;
     private final Lexicon pronouns;
+    private final Lexicon anyLevel;
     private final Map<String, Set<String>> wholeMessages = new java.util.HashMap<>();
     private final List<String> connectors = new ArrayList<>();
     private final Pattern fillers;
@@ -102,6 +103,9 @@ final class Entities {
         List<Lexicon.Term> pointers = new ArrayList<>();
         cues.path("pronouns").forEach(w -> pointers.add(Lexicon.term(w.asText(), "it", false)));
         pronouns = new Lexicon(pointers);
+        List<Lexicon.Term> widening = new ArrayList<>();
+        cues.path("anyLevel").forEach(w -> widening.add(Lexicon.term(w.asText(), "any level", false)));
+        anyLevel = new Lexicon(widening);
         for (String kind : List.of("more", "why", "first", "reset")) {
             Set<String> phrases = new java.util.HashSet<>();
             cues.path(kind).forEach(w -> phrases.add(words(w.asText())));
@@ -115,7 +119,7 @@ final class Entities {
 
     /** Every group of phrases this reads a message with (for tests). */
     List<Lexicon> lexicons() {
-        return List.of(certs, unlisted, levels, clouds, regions, occupations, aspects, subjects, pronouns);
+        return List.of(certs, unlisted, levels, clouds, regions, occupations, aspects, subjects, pronouns, anyLevel);
     }
 
     private static String alternatives(JsonNode phrases) {
@@ -204,6 +208,11 @@ final class Entities {
             }
         }
         return null;
+    }
+
+    /** Whether the message widens a pay question from one level to every level: "overall", "across all levels"... */
+    boolean widensToAnyLevel(String message) {
+        return !anyLevel.found(message).isEmpty();
     }
 
     /** Whether the message points back with "it", "that", "them"... */

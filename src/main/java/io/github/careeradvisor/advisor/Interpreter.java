@@ -283,7 +283,7 @@ final class Interpreter {
         }
         Slots slots = carried.with(named);
         if (intent == Intent.SALARY && named.level() == null && named.years() == null
-                && ANY_LEVEL.matcher(remainder).find()) {
+                && entities.widensToAnyLevel(remainder)) {
             // "and overall?", "and the median overall?" after a level's pay: every level's, so not read with
             // the level's question.
             return resolved(remainder + " (ML engineer salary)", intent, slots.withoutLevel(),
@@ -318,11 +318,6 @@ final class Interpreter {
         }
         return resolved(question(intent, slots, remainder, last), intent, slots, Understanding.FollowUp.SLOT, last);
     }
-
-    /** Words that widen a pay follow-up from the thread's level to every level. */
-    private static final java.util.regex.Pattern ANY_LEVEL = java.util.regex.Pattern.compile("\\b(overall|in general|"
-            + "generally|all levels|every level|any level|across (the |all )?levels|regardless of (the )?level|whatever the level)\\b",
-            java.util.regex.Pattern.CASE_INSENSITIVE);
 
     /** The whole question a slot follow-up stands for, which the thread keeps for the next follow-up. */
     private String question(Intent intent, Slots slots, String remainder, DialogueTurn last) {

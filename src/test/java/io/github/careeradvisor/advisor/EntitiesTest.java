@@ -1,6 +1,7 @@
 package io.github.careeradvisor.advisor;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -94,5 +95,15 @@ class EntitiesTest {
         assertEquals("seniors", entities.afterConnector("and seniors?"));
         assertEquals("azure", entities.afterConnector("What about Azure?"));
         assertNull(entities.afterConnector("how much does a junior earn?"));
+    }
+
+    @Test
+    void words_that_widen_pay_to_every_level_are_read_as_whole_phrases() {
+        assertTrue(entities.widensToAnyLevel("and overall?"));
+        assertTrue(entities.widensToAnyLevel("what about across all levels?"));
+        assertTrue(entities.widensToAnyLevel("Regardless of the level, what's the median?"));
+        assertFalse(entities.widensToAnyLevel("and for seniors?"));
+        assertFalse(entities.widensToAnyLevel("is the pay generous?"), "only whole words");
+        assertFalse(entities.widensToAnyLevel("do they wear overalls"), "only whole words");
     }
 }
