@@ -81,8 +81,9 @@ final class CertificationReplies {
             return Handled.of(composer.compose(retriever.retrieve(u.query(), Set.of())));
         }
         Certification c = first.get();
-        String heading = u.followUp() == Understanding.FollowUp.WHY ? "The first one, " + name(c) + ", and what it expects:"
-                : "Start with the first one, " + name(c) + ":";
+        // The facts open with its name: the heading does not say it again.
+        String heading = u.followUp() == Understanding.FollowUp.WHY ? "The first one, and what it expects:"
+                : "Start with the first one:";
         return new Handled(facts(c, null).withHeading(heading), List.of(c.id()));
     }
 

@@ -64,6 +64,21 @@ class ConversationTest {
     }
 
     @Test
+    void which_one_first_after_a_list_of_certifications_names_the_first_once() {
+        advisor.reply(user, 34, "/forget");
+        say(34, "which certification should I take for AWS?");
+
+        String first = say(34, "which one first?");
+
+        String opening = first.lines().findFirst().orElse("");
+        assertTrue(opening.startsWith("Start with the first one: "), first);
+        String named = opening.substring("Start with the first one: ".length()).split(",")[0];
+        assertEquals(opening.indexOf(named), opening.lastIndexOf(named), "its name once: " + opening);
+        String why = say(34, "why that one?");
+        assertTrue(why.startsWith("The first one, and what it expects: " + named), why);
+    }
+
+    @Test
     void overall_after_a_levels_pay_widens_to_every_level_instead_of_keeping_the_level_or_declining() {
         advisor.reply(user, 32, "/forget");
         say(32, "junior ml engineer salary");
