@@ -175,6 +175,7 @@ final class Entities {
      * scientist" becomes "ml engineer vs AI engineers"), or null if it names none.
      */
     @Nullable String replaceOccupation(String question, String replacement) {
+        int[] mlEngineer = null;
         for (Lexicon.Term t : occupationTerms) {
             Matcher m = t.pattern().matcher(question);
             // The role the question compares against, not the ML engineer it starts from.
@@ -182,17 +183,26 @@ final class Entities {
                 if (!t.value().equals("ML engineer")) {
                     return question.substring(0, m.start()) + replacement + question.substring(m.end());
                 }
+                if (mlEngineer == null) {
+                    mlEngineer = new int[] {m.start(), m.end()};
+                }
             }
         }
-        return null;
+        // Nothing compared: "is there demand for ML engineers?", then "and for data scientists?" asks the same
+        // of them.
+        return mlEngineer == null ? null
+                : question.substring(0, mlEngineer[0]) + replacement + question.substring(mlEngineer[1]);
     }
 
     /** The content words of a question, for reading a follow-up with it: "what would it take to reach senior?" is "take reach senior". */
     static String gist(String question) {
         return java.util.Arrays.stream(words(question).split(" "))
-                .filter(w -> w.length() > 2 && !GIST_STOP.contains(w)).limit(8)
+                .filter(w -> (w.length() > 2 || GIST_SHORT.contains(w)) && !GIST_STOP.contains(w)).limit(8)
                 .reduce((a, b) -> a + " " + b).orElse("");
     }
+
+    /** Short words that carry the subject: "demand for ml engineers" is about ML, not about engineers. */
+    private static final Set<String> GIST_SHORT = Set.of("ml", "ai", "us", "uk", "eu");
 
     private static final Set<String> GIST_STOP = Set.of("what", "whats", "what's", "how", "does", "do", "did", "the",
             "and", "for", "you", "your", "can", "could", "would", "should", "will", "are", "is", "was", "were", "about",

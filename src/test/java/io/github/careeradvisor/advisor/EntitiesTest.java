@@ -106,4 +106,13 @@ class EntitiesTest {
         assertFalse(entities.widensToAnyLevel("is the pay generous?"), "only whole words");
         assertFalse(entities.widensToAnyLevel("do they wear overalls"), "only whole words");
     }
+
+    @Test
+    void another_role_replaces_the_one_compared_or_else_the_ml_engineer_asked_about() {
+        assertEquals("ml engineer vs AI engineers", entities.replaceOccupation("ml engineer vs data scientist", "AI engineers"));
+        assertEquals("is there demand for data scientists?",
+                entities.replaceOccupation("is there demand for ML engineers?", "data scientists"));
+        assertNull(entities.replaceOccupation("how long does it take to learn python?", "data scientists"));
+        assertEquals("demand ml engineers", Entities.gist("is there demand for ml engineers"), "ML is the subject");
+    }
 }
