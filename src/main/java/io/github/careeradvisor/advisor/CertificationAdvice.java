@@ -146,7 +146,8 @@ final class CertificationAdvice {
         return score;
     }
 
-    private static int tier(Certification c) {
+    /** 0 for foundational exams and courses, 1 for associate ones, 2 for the rest (professional, specialty). */
+    static int tier(Certification c) {
         return switch (c.level()) {
             case "foundational", "course" -> 0;
             case "associate" -> 1;

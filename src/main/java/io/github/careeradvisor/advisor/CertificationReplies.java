@@ -11,6 +11,7 @@ import io.github.careeradvisor.retrieval.Retrieval;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -74,16 +75,22 @@ final class CertificationReplies {
                 .anyMatch(p -> lower.contains(" " + p + " "));
     }
 
-    /** "Which one first?" after a list of certifications: the first, with its facts. */
+    /**
+     * "Which one first?" after a list of certifications: the first, with its facts. After exams asked about
+     * one by one ("and the professional one?"), the one of the lowest level: an associate before a professional.
+     */
     Handled first(Understanding u) {
-        Optional<Certification> first = u.facts().stream().map(catalog::byId).flatMap(Optional::stream).findFirst();
-        if (first.isEmpty()) {
+        List<Certification> named = u.facts().stream().map(catalog::byId).flatMap(Optional::stream).toList();
+        if (named.isEmpty()) {
             return Handled.of(composer.compose(retriever.retrieve(u.query(), Set.of())));
         }
-        Certification c = first.get();
+        boolean compared = u.intent() == Intent.CERT_DETAIL && named.size() > 1;
+        Certification c = compared ? named.stream().min(Comparator.comparingInt(CertificationAdvice::tier)).orElseThrow()
+                : named.get(0);
         // The facts open with its name: the heading does not say it again.
-        String heading = u.followUp() == Understanding.FollowUp.WHY ? "The first one, and what it expects:"
-                : "Start with the first one:";
+        String heading = u.followUp() == Understanding.FollowUp.WHY
+                ? (compared ? "This one first, and what it expects:" : "The first one, and what it expects:")
+                : compared ? "Of those, start with this one:" : "Start with the first one:";
         return new Handled(facts(c, null).withHeading(heading), List.of(c.id()));
     }
 
@@ -130,7 +137,7 @@ final class CertificationReplies {
             } else if (!answer.grounded()) {
                 answer = facts(c, s.aspect()); // the guides are silent too: what the fact table says, open values included
             }
-            return new Handled(headed(answer, c, s.aspect()), List.of(c.id()));
+            return new Handled(headed(answer, c, s.aspect()), discussed(c, u));
         }
         Answer answer = facts(c, s.aspect());
         if (s.aspect() == null && !u.isFollowUp()) {
@@ -144,7 +151,21 @@ final class CertificationReplies {
                 answer = new Answer(said, guide.sources(), true).followedBy(answer);
             }
         }
-        return new Handled(u.isFollowUp() ? headed(answer, c, s.aspect()) : answer, List.of(c.id()));
+        return new Handled(u.isFollowUp() ? headed(answer, c, s.aspect()) : answer, discussed(c, u));
+    }
+
+    /**
+     * The certification answered about, then, after "and the professional one?", the ones the thread was
+     * about before it: what "which first?" and "how much do they cost?" choose among next.
+     */
+    private List<String> discussed(Certification c, Understanding u) {
+        if (u.followUp() != Understanding.FollowUp.SLOT) {
+            return List.of(c.id());
+        }
+        List<String> ids = new ArrayList<>(List.of(c.id()));
+        u.facts().stream().filter(f -> !f.equals(c.id()) && catalog.byId(f).isPresent()).limit(EACH_AT_MOST - 1)
+                .forEach(ids::add);
+        return ids;
     }
 
     /** "MLS-C01, price:" before an answer that does not begin by naming the certification itself. */

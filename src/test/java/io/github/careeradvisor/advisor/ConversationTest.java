@@ -79,6 +79,19 @@ class ConversationTest {
     }
 
     @Test
+    void which_first_after_two_exams_asked_about_one_by_one_is_the_lower_level_one() {
+        advisor.reply(user, 35, "/forget");
+        say(35, "databricks ml associate exam details");
+        say(35, "and the professional one?");
+
+        String first = say(35, "which first?");
+
+        String opening = first.lines().findFirst().orElse("");
+        assertTrue(opening.startsWith("Of those, start with this one: Databricks Certified Machine Learning Associate"),
+                first);
+    }
+
+    @Test
     void overall_after_a_levels_pay_widens_to_every_level_instead_of_keeping_the_level_or_declining() {
         advisor.reply(user, 32, "/forget");
         say(32, "junior ml engineer salary");
