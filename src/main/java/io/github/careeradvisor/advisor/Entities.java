@@ -171,8 +171,10 @@ final class Entities {
     }
 
     /**
-     * The question with the occupation it names replaced by {@code replacement} ("ml engineer vs data
-     * scientist" becomes "ml engineer vs AI engineers"), or null if it names none.
+     * The question with the occupation it names replaced by {@code replacement}: the role it compares against
+     * ("ml engineer vs data scientist" becomes "ml engineer vs AI engineers"), else the ML engineer it asks
+     * about ("is there demand for ML engineers?" becomes "is there demand for data scientists?"); null if it
+     * names none.
      */
     @Nullable String replaceOccupation(String question, String replacement) {
         int[] mlEngineer = null;
@@ -202,7 +204,7 @@ final class Entities {
     }
 
     /** Short words that carry the subject: "demand for ml engineers" is about ML, not about engineers. */
-    private static final Set<String> GIST_SHORT = Set.of("ml", "ai", "us", "uk", "eu");
+    private static final Set<String> GIST_SHORT = Set.of("ml", "ai", "uk", "eu");
 
     private static final Set<String> GIST_STOP = Set.of("what", "whats", "what's", "how", "does", "do", "did", "the",
             "and", "for", "you", "your", "can", "could", "would", "should", "will", "are", "is", "was", "were", "about",

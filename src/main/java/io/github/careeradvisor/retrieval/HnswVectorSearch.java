@@ -26,9 +26,9 @@ import org.apache.lucene.util.hnsw.RandomAccessVectorValues;
 import org.apache.lucene.util.hnsw.RandomVectorScorerSupplier;
 
 /**
- * Approximate search with Lucene's HNSW graph, kept in memory: built by every core at once in seconds to
- * half a minute for 100,000 vectors, and answers in under a millisecond, at a small cost in recall
- * (measured in BENCHMARKS.md).
+ * Approximate search with Lucene's HNSW graph, kept in memory: built by several workers at once (one per
+ * core), in seconds to half a minute for 100,000 vectors on two cores, and answers in under a millisecond,
+ * at a small cost in recall (measured in BENCHMARKS.md).
  */
 final class HnswVectorSearch implements VectorSearch {
 
@@ -43,18 +43,25 @@ final class HnswVectorSearch implements VectorSearch {
     private final RandomAccessVectorValues.Floats values;
     private final OnHeapHnswGraph graph;
 
-    /** Builds the graph with one worker per core; {@code vectors} are of length 1, and kept, not copied. */
-    HnswVectorSearch(float[][] vectors) {
-        this(vectors, Runtime.getRuntime().availableProcessors());
-    }
-
-    /** The same, with {@code workers} inserting vectors at once (one: Lucene's builder as its indexing thread runs it). */
-    HnswVectorSearch(float[][] vectors, int workers) {
-        int dimensions = vectors.length == 0 ? 1 : vectors[0].length;
+    /**
+     * Builds the graph of {@code vectors}, unit vectors of {@code dimensions} floats each (kept, not copied),
+     * with {@code workers} inserting them at once; one worker is Lucene's own builder, as its indexing thread
+     * runs it.
+     */
+    HnswVectorSearch(float[][] vectors, int dimensions, int workers) {
+        if (workers < 1) {
+            throw new IllegalArgumentException("workers " + workers + ": the graph needs at least one");
+        }
+        for (int i = 0; i < vectors.length; i++) {
+            if (vectors[i].length != dimensions) {
+                throw new IllegalArgumentException("vector " + i + " has " + vectors[i].length + " dimensions, not "
+                        + dimensions);
+            }
+        }
         values = RandomAccessVectorValues.fromFloats(Arrays.asList(vectors), dimensions);
         try {
             RandomVectorScorerSupplier scores = SCORER.getRandomVectorScorerSupplier(DOT, values);
-            if (workers <= 1) {
+            if (workers == 1 || vectors.length == 0) {
                 graph = HnswGraphBuilder.create(scores, NEIGHBOURS, BEAM, HnswGraphBuilder.randSeed).build(vectors.length);
                 return;
             }
@@ -65,9 +72,10 @@ final class HnswVectorSearch implements VectorSearch {
             });
             try {
                 // Lucene's merge of a segment's graph, given no graph to start from, inserts every vector with
-                // its workers at once; the field only names what is merged.
-                graph = new ConcurrentHnswMerger(field(dimensions), scores, NEIGHBOURS, BEAM, new TaskExecutor(pool), workers)
-                        .merge(null, InfoStream.NO_OUTPUT, vectors.length);
+                // its workers at once; the field only names what is merged, and with no segment added to the
+                // merger it reads no document iterator (Lucene 9.12; its util.hnsw API is marked experimental).
+                graph = new ConcurrentHnswMerger(field(dimensions), scores, NEIGHBOURS, BEAM, new TaskExecutor(pool),
+                        workers).merge(null, InfoStream.NO_OUTPUT, vectors.length);
             } finally {
                 pool.shutdown();
             }
@@ -86,6 +94,11 @@ final class HnswVectorSearch implements VectorSearch {
         return values.size();
     }
 
+    /** How many vectors the graph links: all of them, once built. */
+    int graphSize() {
+        return graph.size();
+    }
+
     /** The graph's memory, beside the vectors it links (which the flat search holds too). */
     long graphBytes() {
         return graph.ramBytesUsed();
@@ -93,6 +106,9 @@ final class HnswVectorSearch implements VectorSearch {
 
     @Override
     public List<Hit> search(float[] query, int k) {
+        if (values.size() == 0) {
+            return List.of();
+        }
         try {
             // The search keeps as many candidates as it is asked for; more than k buys recall cheaply.
             ScoreDoc[] docs = HnswGraphSearcher.search(SCORER.getRandomVectorScorer(DOT, values, query),

@@ -25,7 +25,8 @@ final class SearchIndex implements AutoCloseable {
             List<List<Set<String>>> unitTerms, LexicalIndex lexical) {
         this.passages = List.copyOf(passages);
         this.passageVectors = passageVectors;
-        this.vectors = passageVectors.length >= HNSW_FROM ? new HnswVectorSearch(passageVectors)
+        this.vectors = passageVectors.length >= HNSW_FROM ? new HnswVectorSearch(passageVectors, Embedder.DIMENSIONS,
+                Runtime.getRuntime().availableProcessors())
                 : new FlatVectorSearch(passageVectors, Embedder.DIMENSIONS);
         this.unitVectors = unitVectors;
         this.unitTerms = List.copyOf(unitTerms);

@@ -103,7 +103,7 @@ class EntitiesTest {
         assertTrue(entities.widensToAnyLevel("what about across all levels?"));
         assertTrue(entities.widensToAnyLevel("Regardless of the level, what's the median?"));
         assertFalse(entities.widensToAnyLevel("and for seniors?"));
-        assertFalse(entities.widensToAnyLevel("is the pay generous?"), "only whole words");
+        assertFalse(entities.widensToAnyLevel("are there jobs in generalist roles?"), "only whole words");
         assertFalse(entities.widensToAnyLevel("do they wear overalls"), "only whole words");
     }
 

@@ -201,10 +201,11 @@ final class Report {
                 + "| heap MB: live after build / peak (-Xmx512m up to 10,000) | p50 / p99 ms: flat | HNSW | hybrid | InMemoryEmbeddingStore "
                 + "| HNSW recall@10 |\n|---|---|---|---|---|---|---|---|---|\n");
         for (JsonNode s : scales) {
-            md.append(String.format(Locale.ROOT, "| %,d | %.0f / %.0f (%.0f) / %.0f / %.0f | %.1f / %.1f / %.1f / %.1f | %.0f / %.0f "
+            md.append(String.format(Locale.ROOT, "| %,d | %.0f / %.0f (%s) / %.0f / %.0f | %.1f / %.1f / %.1f / %.1f | %.0f / %.0f "
                             + "| %s | %s | %s | %s | %.3f |%n",
                     s.get("passages").asInt(), s.get("flatBuildMs").asDouble(), s.get("hnswBuildMs").asDouble(),
-                    s.path("hnswOneWorkerBuildMs").asDouble(), s.get("bm25BuildMs").asDouble(), s.get("inMemoryBuildMs").asDouble(), mbf(s.get("flatBytes")),
+                    s.has("hnswOneWorkerBuildMs") ? String.format(Locale.ROOT, "%.0f", s.get("hnswOneWorkerBuildMs")
+                            .asDouble()) : "–", s.get("bm25BuildMs").asDouble(), s.get("inMemoryBuildMs").asDouble(), mbf(s.get("flatBytes")),
                     mbf(s.get("hnswBytes")), mbf(s.get("bm25Bytes")), mbf(s.get("inMemoryBytes")),
                     mbf(s.get("heapAfterBuildBytes")), mbf(s.get("peakHeapBytes")), pair(s.get("flat")), pair(s.get("hnsw")),
                     pair(s.get("hybrid")), pair(s.get("inMemory")), s.get("hnswRecallAt10").asDouble()));

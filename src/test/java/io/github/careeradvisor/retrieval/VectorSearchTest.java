@@ -66,13 +66,27 @@ class VectorSearchTest {
     }
 
     /** One worker is Lucene's own builder; more insert at once into one graph under its locks. */
+    @Test
+    void an_empty_graph_finds_nothing_and_a_vector_of_another_length_is_named() {
+        try (HnswVectorSearch empty = new HnswVectorSearch(new float[0][], 3, 2)) {
+            assertEquals(List.of(), empty.search(new float[] {1, 0, 0}, 10));
+        }
+        IllegalArgumentException wrong = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new HnswVectorSearch(new float[][] {{1, 0, 0}, {0, 1}}, 3, 2));
+        assertEquals("vector 1 has 2 dimensions, not 3", wrong.getMessage());
+    }
+
     @ParameterizedTest(name = "{0} worker(s)")
     @ValueSource(ints = {1, 3})
     void the_hnsw_graph_finds_nearly_all_true_neighbours(int workers) {
         float[][] all = vectors(5050, 3);
         float[][] data = Arrays.copyOf(all, 5000);
-        try (HnswVectorSearch hnsw = new HnswVectorSearch(data, workers)) {
-            assertEquals(5000, hnsw.size());
+        try (HnswVectorSearch hnsw = new HnswVectorSearch(data, data[0].length, workers)) {
+            assertEquals(5000, hnsw.graphSize(), "every vector linked into the graph");
+            for (int i = 0; i < data.length; i += 50) {
+                // A node no search can reach is the usual fault of a graph built by several threads at once.
+                assertEquals(i, hnsw.search(data[i], 1).get(0).index(), "vector " + i + " finds itself");
+            }
             int found = 0;
             int wanted = 0;
             for (float[] q : Arrays.copyOfRange(all, 5000, 5050)) {
