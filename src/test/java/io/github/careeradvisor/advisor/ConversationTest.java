@@ -172,7 +172,7 @@ class ConversationTest {
 
         String noted = say(6, "senior data engineer, 8 years, mostly Google Cloud");
         String certs = say(6, "which certification?");
-        String contradiction = say(6, "I'm a senior student");
+        String contradiction = say(6, "I'm a senior, or a student really");
 
         assertTrue(noted.startsWith("Noted: ") && noted.contains("8 years") && noted.contains("Google Cloud"), noted);
         assertTrue(certs.contains("Professional Machine Learning Engineer") && !certs.contains("suits a beginner"), certs);

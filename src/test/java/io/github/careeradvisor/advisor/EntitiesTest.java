@@ -64,7 +64,10 @@ class EntitiesTest {
         assertEquals("Europe", entities.find("and in europe?").slots().region());
         assertEquals("India", entities.find("ML engineer pay in Bengaluru").slots().region());
         assertEquals("web developer", entities.find("how much does a web dev earn").slots().occupation());
-        assertEquals(Set.of(Level.SENIOR, Level.STUDENT), entities.find("I'm a senior student").levels());
+        assertEquals(Set.of(Level.SENIOR, Level.STUDENT), entities.find("I'm a senior, or a student really").levels());
+        // A senior in college is a student in their final year, not a senior engineer.
+        assertEquals(Set.of(Level.STUDENT), entities.find("I'm a senior student").levels());
+        assertEquals(Level.STUDENT, entities.find("final-year student here").slots().level());
     }
 
     @Test
