@@ -3,8 +3,7 @@ package io.github.careeradvisor;
 import io.github.careeradvisor.config.Settings;
 import io.github.careeradvisor.retrieval.Embedder;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -20,9 +19,8 @@ public final class TestAdvisors {
     public static final Path QUANTIZED_DATA_DIR = Path.of("target", "test-data-quantized");
 
     private static Embedder embedder;
-    private static App.Started shipped;
-    private static App.Started shippedQuantized;
-    private static final List<String> shippedWarnings = new ArrayList<>();
+    /** The shipped knowledge's advisor for each model: false the float one (the default), true the quantized one. */
+    private static final Map<Boolean, App.Started> shipped = new HashMap<>();
 
     private TestAdvisors() {
     }
@@ -36,28 +34,17 @@ public final class TestAdvisors {
 
     /** The advisor over the repository's own {@code knowledge/}, as {@code java -jar} would build it. */
     public static synchronized App.Started shipped() {
-        if (shipped == null) {
-            shipped = App.start(settings(Path.of("knowledge"), SHIPPED_DATA_DIR), embedder(),
-                    shippedWarnings::add);
-        }
-        return shipped;
+        return shipped(false);
     }
 
-    /** The same with the quantized model, its vectors cached apart: each model's evaluation gates must hold. */
+    /**
+     * The same with the quantized model ({@code ADVISOR_MODEL=quantized}) when {@code quantized}, its vectors
+     * cached apart: each model's evaluation gates must hold. A warning of either start is printed.
+     */
     public static synchronized App.Started shipped(boolean quantized) {
-        if (!quantized) {
-            return shipped();
-        }
-        if (shippedQuantized == null) {
-            shippedQuantized = App.start(settings(Path.of("knowledge"), QUANTIZED_DATA_DIR),
-                    new Embedder(Settings.DEFAULT_ONNX_THREADS, null, true), w -> { });
-        }
-        return shippedQuantized;
-    }
-
-    public static synchronized List<String> shippedWarnings() {
-        shipped();
-        return List.copyOf(shippedWarnings);
+        return shipped.computeIfAbsent(quantized, q -> App.start(
+                settings(Path.of("knowledge"), q ? QUANTIZED_DATA_DIR : SHIPPED_DATA_DIR),
+                q ? new Embedder(Settings.DEFAULT_ONNX_THREADS, null, true) : embedder(), System.err::println));
     }
 
     public static Settings settings(Path knowledge, Path data) {
