@@ -20,6 +20,11 @@ class ConversationTest {
         return PlainText.body(advisor.reply(user, chat, text));
     }
 
+    /** The reply's first line: what a person reads first. */
+    private static String opening(String reply) {
+        return reply.lines().findFirst().orElse("");
+    }
+
     private long threadRows(long chat) throws Exception {
         return DatabaseFile.count(TestAdvisors.SHIPPED_DATA_DIR,
                 "SELECT count(*) FROM dialogue WHERE user_id = " + user + " AND chat_id = " + chat);
@@ -59,7 +64,7 @@ class ConversationTest {
 
         // Searched as the exam's long name, the opening was the sentence sharing most of its words (MLA-C01 as
         // a successor of the retired AWS Machine Learning – Specialty); searched by its code, it is the answer.
-        String opening = passMark.lines().findFirst().orElse("");
+        String opening = opening(passMark);
         assertTrue(opening.contains("720"), passMark);
     }
 
@@ -70,7 +75,7 @@ class ConversationTest {
 
         String first = say(34, "which one first?");
 
-        String opening = first.lines().findFirst().orElse("");
+        String opening = opening(first);
         assertTrue(opening.startsWith("Start with the first one: "), first);
         String named = opening.substring("Start with the first one: ".length()).split(",")[0];
         assertEquals(opening.indexOf(named), opening.lastIndexOf(named), "its name once: " + opening);
@@ -86,7 +91,7 @@ class ConversationTest {
 
         String first = say(35, "which first?");
 
-        String opening = first.lines().findFirst().orElse("");
+        String opening = opening(first);
         assertTrue(opening.startsWith("Of those, start with this one: Databricks Certified Machine Learning Associate"),
                 first);
     }
