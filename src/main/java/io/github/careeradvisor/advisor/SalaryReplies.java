@@ -78,6 +78,14 @@ final class SalaryReplies {
         }
         if (slots.region() != null && !slots.region().equals("the US") && !slots.region().equals("remote work")) {
             Answer answer = composer.composeBestPassage(retriever.retrieve(ABROAD_QUESTION));
+            // "ML engineer pay in Europe, the UK, Germany, …: the source guides give none": a heading saying
+            // "ML engineer pay in Germany:" again before it is left out, the place only named if it is not.
+            String opening = answer.blocks().isEmpty() || !(answer.blocks().get(0) instanceof Answer.Paragraph first)
+                    ? "" : first.text();
+            if (opening.startsWith("ML engineer pay in ")) {
+                return opening.contains(slots.region()) ? Handled.of(answer)
+                        : Handled.of(answer).withHeading(capitalise(slots.region()) + ":");
+            }
             return Handled.of(answer).withHeading("ML engineer pay in " + slots.region() + ":");
         }
         Level level = slots.level() != null ? slots.level() : fromYears(slots.years());

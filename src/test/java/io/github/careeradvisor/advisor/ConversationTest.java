@@ -97,6 +97,19 @@ class ConversationTest {
     }
 
     @Test
+    void pay_abroad_after_a_levels_pay_says_the_guides_give_none_without_a_heading_saying_it_twice() {
+        advisor.reply(user, 36, "/forget");
+        say(36, "what would I earn as a mid-level ML engineer?");
+
+        String germany = opening(say(36, "and in Germany?"));
+        String france = opening(say(36, "and in France?"));
+
+        assertTrue(germany.startsWith("ML engineer pay in Europe, the UK, Germany"), germany);
+        assertEquals(germany.indexOf("ML engineer pay in"), germany.lastIndexOf("ML engineer pay in"), germany);
+        assertTrue(france.startsWith("France: ML engineer pay in Europe"), france);
+    }
+
+    @Test
     void overall_after_a_levels_pay_widens_to_every_level_instead_of_keeping_the_level_or_declining() {
         advisor.reply(user, 32, "/forget");
         say(32, "junior ml engineer salary");
