@@ -189,10 +189,10 @@ final class Checkpoints implements AutoCloseable {
                 connection = JDBC.createConnection("jdbc:sqlite:" + file, properties);
             }
             boolean complete = run(connection, empty ? "TRUNCATE" : "PASSIVE");
-            done++;
             if (empty && complete) {
                 emptied++;
             }
+            done++; // last: whoever sees this copy counted sees whether it emptied the log too
             return complete;
         } catch (SQLException | RuntimeException e) {
             // The writes that follow meet the same disk and report it; this is only the log's copy, tried
