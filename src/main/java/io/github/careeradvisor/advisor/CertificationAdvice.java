@@ -4,6 +4,7 @@ import io.github.careeradvisor.answer.Answer;
 import io.github.careeradvisor.knowledge.Certification;
 import io.github.careeradvisor.knowledge.CertificationCatalog;
 import io.github.careeradvisor.profile.Cloud;
+import io.github.careeradvisor.profile.Level;
 import io.github.careeradvisor.profile.Profile;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -56,9 +57,17 @@ final class CertificationAdvice {
         return certifications.stream().filter(c -> cloud.id().equals(c.cloud())).toList();
     }
 
+    /**
+     * The years of experience the picks are fitted to: those the person said, else their level's usual ones. A
+     * career switcher's, a student's or a newcomer's years are in another field ("backend developer, 5 years"):
+     * their level says where they stand in ML.
+     */
     private static int years(Profile profile) {
-        return profile.experienceYears() != null ? profile.experienceYears()
-                : profile.level() != null ? profile.level().typicalYears() : 0;
+        Level level = profile.level();
+        if (level == Level.CAREER_SWITCHER || level == Level.STUDENT || level == Level.NEW_TO_TECH) {
+            return level.typicalYears();
+        }
+        return profile.experienceYears() != null ? profile.experienceYears() : level != null ? level.typicalYears() : 0;
     }
 
     private static int tierFor(int years) {
@@ -89,7 +98,7 @@ final class CertificationAdvice {
             }
         } else {
             // A cloud asked by name is answered in the first sentence; otherwise the list says what it is fitted to.
-            blocks.add(new Answer.Paragraph(onlyAsked ? lead(asked, picked) : intro(profile, hasCloud ? cloud : null, years)));
+            blocks.add(new Answer.Paragraph(onlyAsked ? lead(asked, picked) : intro(profile, hasCloud ? cloud : null)));
             List<String> items = new ArrayList<>();
             for (Certification c : picked) {
                 items.add((c.name() + " (" + facts(c) + ". " + fit(c, yours, targetTier, years, known)).strip());
@@ -112,13 +121,14 @@ final class CertificationAdvice {
                 + "for you first:";
     }
 
-    private static String intro(Profile profile, @Nullable Cloud cloud, int years) {
+    private static String intro(Profile profile, @Nullable Cloud cloud) {
         List<String> fit = new ArrayList<>();
         if (profile.level() != null) {
             fit.add(profile.level().label());
         }
         if (profile.experienceYears() != null) {
-            fit.add(years + (years == 1 ? " year" : " years") + " of experience");
+            int said = profile.experienceYears();
+            fit.add(said + (said == 1 ? " year" : " years") + " of experience");
         }
         if (cloud != null) {
             fit.add(cloud.label());
