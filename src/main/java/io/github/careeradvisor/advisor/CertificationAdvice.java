@@ -98,7 +98,13 @@ final class CertificationAdvice {
             }
         } else {
             // A cloud asked by name is answered in the first sentence; otherwise the list says what it is fitted to.
-            blocks.add(new Answer.Paragraph(onlyAsked ? lead(asked, picked) : intro(profile, hasCloud ? cloud : null)));
+            // A cloud asked by name with none of its own to book ("what about Azure?" after June 2026) says so
+            // first: the list that follows is of other providers'.
+            boolean noneOfAsked = asked != null && asked != Cloud.NONE && ofCloud(picked, asked).isEmpty();
+            blocks.add(new Answer.Paragraph(onlyAsked ? lead(asked, picked)
+                    : noneOfAsked ? "None of " + asked.label() + "'s ML certifications can be booked today (see below). "
+                            + "These can, the best fit for you first:"
+                    : intro(profile, hasCloud ? cloud : null)));
             List<String> items = new ArrayList<>();
             for (Certification c : picked) {
                 items.add((c.name() + " (" + facts(c) + ". " + fit(c, yours, targetTier, years, known)).strip());

@@ -62,7 +62,7 @@ final class CertificationReplies {
                 .map(Certification::id).toList();
         Handled handled = new Handled(CertificationAdvice.advise(catalog, fitted, s.cloud(), today), ids);
         return u.isFollowUp() && s.cloud() != null && !handled.answer().opensWith("For " + s.cloud().label() + ",")
-                && !handled.answer().opensWith("Certifications")
+                && !handled.answer().opensWith("Certifications") && !handled.answer().opensWith("None of")
                 ? handled.withHeading("Certifications for " + s.cloud().label() + ":") : handled;
     }
 

@@ -42,4 +42,16 @@ class CertificationAdviceTest {
         String advice = PlainText.body(CertificationAdvice.advise(catalog, switcher, null, today));
         assertTrue(advice.contains("career switcher, 5 years of experience"), "the years said are still said: " + advice);
     }
+
+    @Test
+    void a_cloud_asked_for_with_nothing_left_to_book_is_said_to_have_none_before_the_others() {
+        Profile nobody = Profile.empty(3);
+
+        List<Certification> picked = CertificationAdvice.picks(catalog, nobody, Cloud.AZURE, today);
+        String advice = PlainText.body(CertificationAdvice.advise(catalog, nobody, Cloud.AZURE, today));
+
+        assertTrue(picked.stream().noneMatch(c -> "azure".equals(c.cloud())), picked.toString());
+        assertTrue(advice.startsWith("None of Azure's ML certifications can be booked today"), advice);
+        assertTrue(advice.contains("No longer available: AI-102"), advice);
+    }
 }
