@@ -238,9 +238,8 @@ final class Interpreter {
     /**
      * How a question names the certification the thread is about: its catalog name (its id if the catalog no
      * longer holds it), or the exam code the thread named if no certification. With {@code codeFirst}, its
-     * exam code if it has one: what an aspect follow-up
-     * ("pass mark?") is searched with, so that the aspect, not the words of a long name, decides which
-     * sentence answers.
+     * exam code if it has one: what an aspect follow-up ("pass mark?") is searched with, so that the aspect,
+     * not the words of a long name, decides which sentence answers.
      */
     private String certName(Slots slots, boolean codeFirst) {
         if (slots.cert() != null) {

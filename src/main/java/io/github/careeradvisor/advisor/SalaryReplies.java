@@ -80,10 +80,8 @@ final class SalaryReplies {
             Answer answer = composer.composeBestPassage(retriever.retrieve(ABROAD_QUESTION));
             // "ML engineer pay in Europe, the UK, Germany, …: the source guides give none": a heading saying
             // "ML engineer pay in Germany:" again before it is left out, the place only named if it is not.
-            String opening = answer.blocks().isEmpty() || !(answer.blocks().get(0) instanceof Answer.Paragraph first)
-                    ? "" : first.text();
-            if (opening.startsWith("ML engineer pay in ")) {
-                return opening.contains(slots.region()) ? Handled.of(answer)
+            if (answer.opensWith("ML engineer pay in ")) {
+                return answer.opening().contains(slots.region()) ? Handled.of(answer)
                         : Handled.of(answer).withHeading(capitalise(slots.region()) + ":");
             }
             return Handled.of(answer).withHeading("ML engineer pay in " + slots.region() + ":");

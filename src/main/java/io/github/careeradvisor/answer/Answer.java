@@ -68,7 +68,12 @@ public record Answer(List<Block> blocks, List<Citation> sources, boolean grounde
 
     /** Whether the first paragraph begins with {@code words}: a heading saying the same again is left out. */
     public boolean opensWith(String words) {
-        return !blocks.isEmpty() && blocks.get(0) instanceof Paragraph first && first.text().startsWith(words);
+        return opening().startsWith(words);
+    }
+
+    /** The text of the first paragraph, or empty if the answer does not open with one. */
+    public String opening() {
+        return !blocks.isEmpty() && blocks.get(0) instanceof Paragraph first ? first.text() : "";
     }
 
     /** This answer and then {@code next}, as one reply: for a message that asks two things. */
