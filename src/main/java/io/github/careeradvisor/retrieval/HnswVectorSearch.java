@@ -32,11 +32,21 @@ import org.apache.lucene.util.hnsw.RandomVectorScorerSupplier;
  */
 final class HnswVectorSearch implements VectorSearch {
 
-    /** Neighbours a node keeps, and candidates weighed while inserting one: Lucene's defaults. */
-    static final int NEIGHBOURS = 16;
-    static final int BEAM = 100;
+    /**
+     * How the graph is linked: the neighbours a node keeps, and the candidates weighed while inserting one.
+     * Lucene's defaults are 16 and 100.
+     */
+    record Shape(int neighbours, int beam) {
+        static final Shape LUCENE_DEFAULTS = new Shape(16, 100);
+        /**
+         * More neighbours, fewer candidates: about half of the defaults' build time at 100,000 vectors, for
+         * the same recall@10 with {@link #EXPLORE} (measured in BENCHMARKS.md).
+         */
+        static final Shape SHIPPED = new Shape(24, 64);
+    }
+
     /** Candidates the graph search keeps (its "ef"): chosen in BENCHMARKS.md for recall@10 at 100,000. */
-    static final int EXPLORE = 200;
+    static final int EXPLORE = 250;
     private static final VectorSimilarityFunction DOT = VectorSimilarityFunction.DOT_PRODUCT;
     private static final FlatVectorsScorer SCORER = FlatVectorScorerUtil.getLucene99FlatVectorsScorer();
 
@@ -49,6 +59,11 @@ final class HnswVectorSearch implements VectorSearch {
      * runs it.
      */
     HnswVectorSearch(float[][] vectors, int dimensions, int workers) {
+        this(vectors, dimensions, workers, Shape.SHIPPED);
+    }
+
+    /** As above, linked as {@code shape} says: the benchmark's before is Lucene's defaults on one worker. */
+    HnswVectorSearch(float[][] vectors, int dimensions, int workers, Shape shape) {
         if (workers < 1) {
             throw new IllegalArgumentException("workers " + workers + ": the graph needs at least one");
         }
@@ -62,7 +77,8 @@ final class HnswVectorSearch implements VectorSearch {
         try {
             RandomVectorScorerSupplier scores = SCORER.getRandomVectorScorerSupplier(DOT, values);
             if (workers == 1 || vectors.length == 0) {
-                graph = HnswGraphBuilder.create(scores, NEIGHBOURS, BEAM, HnswGraphBuilder.randSeed).build(vectors.length);
+                graph = HnswGraphBuilder.create(scores, shape.neighbours(), shape.beam(),
+                        HnswGraphBuilder.randSeed).build(vectors.length);
                 return;
             }
             ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
@@ -74,8 +90,8 @@ final class HnswVectorSearch implements VectorSearch {
                 // Lucene's merge of a segment's graph, given no graph to start from, inserts every vector with
                 // its workers at once; the field only names what is merged, and with no segment added to the
                 // merger it reads no document iterator (Lucene 9.12; its util.hnsw API is marked experimental).
-                graph = new ConcurrentHnswMerger(field(dimensions), scores, NEIGHBOURS, BEAM, new TaskExecutor(pool),
-                        workers).merge(null, InfoStream.NO_OUTPUT, vectors.length);
+                graph = new ConcurrentHnswMerger(field(dimensions), scores, shape.neighbours(), shape.beam(),
+                        new TaskExecutor(pool), workers).merge(null, InfoStream.NO_OUTPUT, vectors.length);
             } finally {
                 pool.shutdown();
             }

@@ -196,7 +196,7 @@ final class Report {
                 + "that many texts is not timed here: at ~30 ms a passage it is the cold build's cost per passage. "
                 + "Search times are per query, over the evaluation questions' real vectors; *hybrid* is this project's "
                 + "whole search (vectors, BM25, fusion; HNSW from 20,000 passages, an exact scan below).\n\n");
-        md.append("| passages | build ms: flat / HNSW on every core (on one) / BM25 / InMemory "
+        md.append("| passages | build ms: flat / HNSW on every core (on one, Lucene's defaults) / BM25 / InMemory "
                 + "| size MB: vectors / HNSW graph (in memory) / BM25 / InMemory (JSON) "
                 + "| heap MB: live after build / peak (-Xmx512m up to 10,000) | p50 / p99 ms: flat | HNSW | hybrid | InMemoryEmbeddingStore "
                 + "| HNSW recall@10 |\n|---|---|---|---|---|---|---|---|---|\n");
