@@ -96,7 +96,7 @@ public final class Advisor {
         this.reminderStore = reminders;
         this.reminders = new ReminderReplies(reminders, knowledge.roadmap());
         this.retriever = knowledge.retriever();
-        this.composer = new AnswerComposer(Messages.DECLINE, knowledge.sources());
+        this.composer = new AnswerComposer(Messages.DECLINE_OPENING, Messages.DECLINE_OFFER, knowledge.sources());
         this.profiles = profiles;
         this.dialogue = dialogue;
         this.clock = clock;

@@ -18,8 +18,10 @@ final class Messages {
     static final String WELCOME = "Hi! I'm a career advisor for people who want to become machine-learning "
             + "engineers. I answer from a set of guides, and I tell you where each answer comes from.";
 
-    static final String DECLINE = "Sorry, that is outside what I know. I can help with becoming a "
-            + "machine-learning engineer: " + TOPICS + ". " + EXAMPLES + ".";
+    static final String DECLINE_OPENING = "Sorry, that is outside what I know.";
+    static final String DECLINE_OFFER = "I can help with becoming a machine-learning engineer: " + TOPICS + ". "
+            + EXAMPLES + ".";
+    static final String DECLINE = DECLINE_OPENING + " " + DECLINE_OFFER;
 
     static final String ENGLISH_ONLY = "Sorry, I can only read questions in English: my guides are in English. "
             + EXAMPLES + ".";

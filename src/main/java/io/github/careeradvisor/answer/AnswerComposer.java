@@ -61,6 +61,9 @@ public final class AnswerComposer {
     private static final Pattern PUNCTUATION_AROUND = Pattern.compile("^[,.-]+|[,.-]+$");
 
     private final String declineText;
+    /** The decline's first sentence and the rest, between which a decline names the words no guide uses. */
+    private final String declineOpening;
+    private final String declineOffer;
     private final Attribution attribution;
     private final Set<String> sourceWords = new HashSet<>();
     /**
@@ -75,16 +78,44 @@ public final class AnswerComposer {
 
     /** @param sources the guides' names for their sources, which a short note after a sentence gives instead */
     public AnswerComposer(String declineText, List<String> sources) {
-        this.declineText = declineText;
+        this(declineText, "", sources);
+    }
+
+    /**
+     * @param declineOpening the decline's first sentence ("Sorry, that is outside what I know.")
+     * @param declineOffer what the decline offers instead, after the words it names
+     */
+    public AnswerComposer(String declineOpening, String declineOffer, List<String> sources) {
+        this.declineOpening = declineOpening;
+        this.declineOffer = declineOffer;
+        this.declineText = declineOffer.isEmpty() ? declineOpening : declineOpening + " " + declineOffer;
         this.attribution = new Attribution(sources);
         sources.forEach(s -> sourceWords.addAll(words(s)));
     }
 
     public Answer compose(Retrieval retrieval) {
         if (!retrieval.relevant() || retrieval.passages().isEmpty()) {
-            return Answer.message(declineText);
+            return decline(retrieval);
         }
         return answer(retrieval.passages(), choose(candidates(retrieval.passages(), PASSAGES)));
+    }
+
+    /**
+     * The decline, naming the question's words no guide uses where they decided it: "Sorry, that is outside
+     * what I know: my guides never mention “burnout”. I can help with …".
+     */
+    private Answer decline(Retrieval retrieval) {
+        List<String> words = retrieval.unheard();
+        if (words.isEmpty()) {
+            return Answer.message(declineText);
+        }
+        List<String> quoted = words.stream().limit(3).map(w -> "“" + w + "”").toList();
+        String named = quoted.size() == 1 ? quoted.get(0)
+                : String.join(", ", quoted.subList(0, quoted.size() - 1)) + " or " + quoted.get(quoted.size() - 1);
+        String opening = declineOpening.endsWith(".") ? declineOpening.substring(0, declineOpening.length() - 1)
+                : declineOpening;
+        String text = opening + ": my guides never mention " + named + ".";
+        return Answer.message(declineOffer.isEmpty() ? text : text + " " + declineOffer);
     }
 
     /**
@@ -93,7 +124,7 @@ public final class AnswerComposer {
      */
     public Answer composeBestPassage(Retrieval retrieval) {
         if (!retrieval.relevant() || retrieval.passages().isEmpty()) {
-            return Answer.message(declineText);
+            return decline(retrieval);
         }
         return answer(retrieval.passages(), choose(candidates(retrieval.passages(), 1)));
     }

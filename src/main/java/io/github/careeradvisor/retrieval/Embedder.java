@@ -123,6 +123,15 @@ public final class Embedder {
         return model().isWholeWord(word);
     }
 
+    /** The vocabulary's ids below this are its marks and about its 3,000 commonest words ("actually", "home"). */
+    static final int COMMON_WORDS = 5_000;
+
+    /** Whether the lower-case {@code word} is among the language's commonest, by the model's vocabulary. */
+    boolean isCommonWord(String word) {
+        int id = model().vocabularyId(word);
+        return id >= 0 && id < COMMON_WORDS;
+    }
+
     /** How many texts {@link #embed} has embedded: the benchmark tells questions answered from a cache by it. */
     public long embedded() {
         return questions.sum();

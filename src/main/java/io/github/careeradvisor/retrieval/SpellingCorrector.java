@@ -36,20 +36,29 @@ final class SpellingCorrector {
     /** The known words of each length, in the frequency map's order (which settles ties, as it always did). */
     private final Map<Integer, List<Known>> byLength = new HashMap<>();
     private final Map<String, String> corrected = new java.util.concurrent.ConcurrentHashMap<>();
+    /** The guides' words in order, to find those a word begins. */
+    private final java.util.NavigableSet<String> guideWords = new java.util.TreeSet<>();
     /** Whether a lower-case word is one of the language's, by the model's vocabulary. */
     private final Predicate<String> isWord;
+    /** Whether a lower-case word is among the language's commonest ("actually", "home"). */
+    private final Predicate<String> isCommon;
 
     /** A known word, its count, its place in the frequency map's order, and its letters counted. */
     private record Known(String word, int frequency, int order, byte[] letters) {
     }
 
-    /** @param isWord whether a lower-case word is one of the language's (the model's vocabulary has it whole) */
-    SpellingCorrector(List<Passage> passages, Predicate<String> isWord) {
+    /**
+     * @param isWord whether a lower-case word is one of the language's (the model's vocabulary has it whole)
+     * @param isCommon whether a lower-case word is among the language's commonest
+     */
+    SpellingCorrector(List<Passage> passages, Predicate<String> isWord, Predicate<String> isCommon) {
         this.isWord = isWord;
+        this.isCommon = isCommon;
         for (Passage p : passages) {
             count(p.headline());
             count(p.body());
         }
+        guideWords.addAll(frequency.keySet());
         int order = 0;
         for (Map.Entry<String, Integer> e : frequency.entrySet()) {
             if (e.getKey().length() >= MIN_LENGTH) {
@@ -112,6 +121,54 @@ final class SpellingCorrector {
             }
         }
         return new HybridRetriever.Wording(all, unknown);
+    }
+
+    /**
+     * The text's words that no guide uses in any form ("remotely", "visas", "burnout"), in order, once each:
+     * not a guide's word with an ending, not a slip the guides' words mend.
+     */
+    List<String> unheard(String text) {
+        Matcher m = WORD.matcher(text.toLowerCase(Locale.ROOT));
+        java.util.LinkedHashSet<String> out = new java.util.LinkedHashSet<>();
+        while (m.find()) {
+            String word = m.group();
+            if (word.length() >= MIN_LENGTH && !frequency.containsKey(word) && !guideWordWithEnding(word)
+                    && correctWord(word).equals(word)) {
+                out.add(word);
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /**
+     * Of words no guide uses, those a decline may name: not among the language's commonest, which say
+     * little of what a question is about ("actually", "home").
+     */
+    List<String> worthNaming(List<String> unheard) {
+        return unheard.stream().filter(w -> !isCommon.test(w)).toList();
+    }
+
+    /**
+     * Whether a guide word is this one with an ending, or begins as this one does without its ending
+     * ("cert" of "certification", "banks" of "banking").
+     */
+    private boolean guideWordWithEnding(String lower) {
+        if (startsAGuideWord(lower)) {
+            return true;
+        }
+        for (String ending : ENDINGS) {
+            int stem = lower.length() - ending.length();
+            if (stem >= 3 && lower.endsWith(ending) && (frequency.containsKey(lower.substring(0, stem))
+                    || stem >= MIN_LENGTH && startsAGuideWord(lower.substring(0, stem)))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean startsAGuideWord(String stem) {
+        String next = guideWords.ceiling(stem);
+        return next != null && next.startsWith(stem);
     }
 
     private String correctWord(String word) {

@@ -39,15 +39,9 @@ class AdvisorEvaluationTest {
             Answer answer = advisor.reply(stranger, q.text());
             String text = PlainText.body(answer);
             lengths.add(text.length());
-            List<String> missing = new ArrayList<>();
-            for (String fact : q.facts()) {
-                facts++;
-                if (EvalSet.found(text, fact)) {
-                    found++;
-                } else {
-                    missing.add(fact);
-                }
-            }
+            List<String> missing = q.missing(text);
+            facts += q.facts().size();
+            found += q.facts().size() - missing.size();
             if (!missing.isEmpty()) {
                 misses.add(String.format("MISS %s%n  question: %s%n  missing:  %s%n  answer:   %s",
                         answer.grounded() ? "" : "(declined)", q.text(), missing,

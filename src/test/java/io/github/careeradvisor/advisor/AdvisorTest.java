@@ -184,6 +184,19 @@ class AdvisorTest {
         assertTrue(PlainText.body(answer).startsWith("Sorry, that is outside what I know."));
     }
 
+    @Test
+    void a_question_about_the_field_whose_subject_no_guide_mentions_is_declined_naming_it() {
+        // The guides match "ML engineers" strongly; what they never mention is what the question is about.
+        Answer answer = advisor.reply(9_002, "do ml engineers need to know docker and kubernetes?");
+
+        assertFalse(answer.grounded(), PlainText.body(answer));
+        assertTrue(PlainText.body(answer).startsWith(
+                "Sorry, that is outside what I know: my guides never mention \u201cdocker\u201d or \u201ckubernetes\u201d."),
+                PlainText.body(answer));
+        // A word the guides lack beside a subject they cover is no reason to decline.
+        assertTrue(advisor.reply(9_003, "honestly, how much does a junior ML engineer earn?").grounded());
+    }
+
     /** Every sentence and bullet of every evaluation answer is quoted from the knowledge, and short. */
     @Test
     void answers_only_quote_the_knowledge_and_stay_short() {

@@ -39,6 +39,20 @@ class AnswerComposerTest {
     }
 
     @Test
+    void a_decline_for_words_no_guide_uses_names_them_between_its_opening_and_its_offer() {
+        AnswerComposer offering = new AnswerComposer("Sorry, that is outside what I know.", "Ask me about pay.", List.of());
+
+        assertEquals("Sorry, that is outside what I know: my guides never mention \u201cburnout\u201d. Ask me about pay.",
+                PlainText.body(offering.compose(new Retrieval(List.of(), 0.6, false, List.of("burnout")))));
+        assertEquals("Sorry, that is outside what I know: my guides never mention \u201cdocker\u201d or "
+                + "\u201ckubernetes\u201d. Ask me about pay.", PlainText.body(offering.compose(
+                        new Retrieval(List.of(), 0.6, false, List.of("docker", "kubernetes")))));
+        assertEquals("Sorry, that is outside what I know. Ask me about pay.",
+                PlainText.body(offering.compose(new Retrieval(List.of(), 0.1, false))));
+        assertFalse(offering.compose(new Retrieval(List.of(), 0.6, false, List.of("burnout"))).grounded());
+    }
+
+    @Test
     void answers_with_the_best_sentence_first_then_the_other_points_and_cites_them() {
         RetrievedPassage pay = found("Entry level", 0.7, List.of(
                 sentence("Pay depends on the city.", 0), sentence("The weather is nice.", 0),

@@ -16,6 +16,11 @@ import java.util.Locale;
 public record EvalSet(List<Question> questions, List<String> offTopic) {
 
     public record Question(String text, List<String> facts) {
+
+        /** The facts an answer's text does not hold, in order. */
+        public List<String> missing(String answer) {
+            return facts.stream().filter(f -> !found(answer, f)).toList();
+        }
     }
 
     public static EvalSet load() {

@@ -12,12 +12,22 @@ class SpellingCorrectorTest {
     private final SpellingCorrector corrector = new SpellingCorrector(List.of(new Passage("p#0", "p.md",
             "Machine learning salary", "", List.of(),
             List.of(new Unit("A machine learning engineer earns a good salary.", Unit.Kind.SENTENCE, 0)))),
-            java.util.Set.of("renew", "already", "tell", "learned")::contains);
+            java.util.Set.of("renew", "already", "tell", "learned", "actually", "burnout")::contains,
+            java.util.Set.of("actually")::contains);
 
     @Test
     void mends_slips_against_the_knowledge_words() {
         assertEquals("entry level machine learning engineer salary?",
                 corrector.correct("entry level machien learning engineer salery?"));
+    }
+
+    @Test
+    void finds_the_words_no_guide_uses_in_any_form_and_names_only_the_uncommon_ones() {
+        // "earning" ends from "earns"' word, "mach" begins "machine", "salery" is a slip of "salary".
+        java.util.List<String> unheard = corrector.unheard("Is burnout actually common, earning machine salery? Burnout!");
+        assertEquals(List.of("burnout", "actually", "common"), unheard);
+        assertEquals(List.of("burnout", "common"), corrector.worthNaming(unheard));
+        assertEquals(List.of(), corrector.unheard("mach learn engineers earning a good salary"));
     }
 
     @Test
@@ -30,7 +40,7 @@ class SpellingCorrectorTest {
         // "already" is one edit from "ready" and "tell" from "well"; "renewing" ends from "renew", "learnt" does not.
         SpellingCorrector withReady = new SpellingCorrector(List.of(new Passage("p#0", "p.md", "Ready", "", List.of(),
                 List.of(new Unit("Are you ready? Well, learn and renew.", Unit.Kind.SENTENCE, 0)))),
-                java.util.Set.of("already", "tell", "renew")::contains);
+                java.util.Set.of("already", "tell", "renew")::contains, w -> false);
         assertEquals("already ready, tell me about renewing", withReady.correct("already ready, tell me about renewing"));
         assertEquals("learn it", withReady.correct("learnn it"));
     }

@@ -42,7 +42,7 @@ public final class StageProbe {
         HybridRetriever retriever = new IndexBuilder(embedder, dataDir, w -> { }).build(knowledge).retriever();
         SearchIndex index = retriever.index;
         MiniLm model = embedder.model();
-        SpellingCorrector spelling = new SpellingCorrector(index.passages, model::isWholeWord);
+        SpellingCorrector spelling = new SpellingCorrector(index.passages, model::isWholeWord, embedder::isCommonWord);
         AnswerComposer composer = new AnswerComposer("no answer", knowledge.sourceNames());
 
         Map<String, double[]> stages = new LinkedHashMap<>();

@@ -1,0 +1,106 @@
+package io.github.careeradvisor.advisor;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.careeradvisor.TestAdvisors;
+import io.github.careeradvisor.answer.Answer;
+import io.github.careeradvisor.answer.PlainText;
+import io.github.careeradvisor.bench.EvalSet;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Questions about the field that the guides do not cover ("can I work remotely as an ML engineer?") must be
+ * declined, not answered with a passage about something else; and questions the guides do cover, in words
+ * the guides never use ("how much dough does a newbie pull in?"), must still be answered with their facts.
+ * The set (src/test/resources/eval/uncovered.json) was written before the decline rule, in two parts: the
+ * tuning part prints its misses, the holdout part only its counts, so the rule is not fitted to its
+ * wording. Each question is asked by a person of its own, so no thread joins them.
+ */
+class UncoveredEvaluationTest {
+
+    /**
+     * Uncovered questions that must be declined, of each part: a floor under what the rule reaches (about
+     * two in five; one in thirty before it), not the aim, which is all of them.
+     */
+    private static final double MIN_DECLINED = 0.35;
+    /**
+     * Facts of the covered questions that must be found, of each part: a floor under what is reached (a
+     * half in the tuning part's slang, two thirds in the holdout's), not the aim.
+     */
+    private static final double MIN_FACTS = 0.45;
+
+    record Part(String name, List<String> uncovered, List<EvalSet.Question> covered) {
+    }
+
+    static List<Part> load() throws IOException {
+        try (InputStream in = UncoveredEvaluationTest.class.getResourceAsStream("/eval/uncovered.json")) {
+            JsonNode root = new ObjectMapper().readTree(in);
+            List<Part> parts = new ArrayList<>();
+            for (String name : List.of("tuning", "holdout")) {
+                JsonNode part = root.get(name);
+                List<String> uncovered = new ArrayList<>();
+                part.get("uncovered").forEach(q -> uncovered.add(q.asText()));
+                List<EvalSet.Question> covered = new ArrayList<>();
+                for (JsonNode q : part.get("covered")) {
+                    List<String> facts = new ArrayList<>();
+                    q.get("facts").forEach(f -> facts.add(f.asText()));
+                    covered.add(new EvalSet.Question(q.get("question").asText(), facts));
+                }
+                parts.add(new Part(name, uncovered, covered));
+            }
+            return parts;
+        }
+    }
+
+    @ParameterizedTest(name = "quantized model: {0}")
+    @ValueSource(booleans = {false, true})
+    void declines_what_the_guides_do_not_cover_and_answers_what_they_do_in_other_words(boolean quantized)
+            throws IOException {
+        Advisor advisor = TestAdvisors.shipped(quantized).advisor();
+        long person = 7_310_000;
+        List<String> failures = new ArrayList<>();
+        for (Part part : load()) {
+            boolean printed = part.name().equals("tuning");
+            int declined = 0;
+            for (String q : part.uncovered()) {
+                Answer answer = advisor.reply(++person, q);
+                if (!answer.grounded()) {
+                    declined++;
+                } else if (printed) {
+                    System.out.printf("MISS (answered) %s%n  answer: %s%n", q,
+                            PlainText.withSources(answer).replace("\n", "\n          "));
+                }
+            }
+            int facts = 0;
+            int found = 0;
+            for (EvalSet.Question q : part.covered()) {
+                Answer answer = advisor.reply(++person, q.text());
+                String text = PlainText.body(answer);
+                List<String> missing = q.missing(text);
+                facts += q.facts().size();
+                found += q.facts().size() - missing.size();
+                if (printed && !missing.isEmpty()) {
+                    System.out.printf("MISS (facts %s) %s%n  answer: %s%n", missing, q.text(),
+                            PlainText.withSources(answer).replace("\n", "\n          "));
+                }
+            }
+            System.out.printf("UNCOVERED %s%s: %d of %d uncovered questions declined; %d of %d facts found in %d "
+                            + "covered questions%n", part.name(), quantized ? " (quantized model)" : "", declined,
+                    part.uncovered().size(), found, facts, part.covered().size());
+            if (declined < MIN_DECLINED * part.uncovered().size()) {
+                failures.add(part.name() + ": only " + declined + " of " + part.uncovered().size() + " declined");
+            }
+            if (found < MIN_FACTS * facts) {
+                failures.add(part.name() + ": only " + found + " of " + facts + " facts found");
+            }
+        }
+        assertTrue(failures.isEmpty(), String.join("; ", failures));
+    }
+}
