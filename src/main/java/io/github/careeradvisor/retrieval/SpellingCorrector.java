@@ -36,6 +36,8 @@ final class SpellingCorrector {
     /** The known words of each length, in the frequency map's order (which settles ties, as it always did). */
     private final Map<Integer, List<Known>> byLength = new HashMap<>();
     private final Map<String, String> corrected = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Words no guide uses, and whether each is among the language's commonest: the tokenizer is asked once. */
+    private final Map<String, Boolean> common = new java.util.concurrent.ConcurrentHashMap<>();
     /** The guides' words in order, to find those a word begins. */
     private final java.util.NavigableSet<String> guideWords = new java.util.TreeSet<>();
     /** Whether a lower-case word is one of the language's, by the model's vocabulary. */
@@ -145,7 +147,10 @@ final class SpellingCorrector {
      * little of what a question is about ("actually", "home").
      */
     List<String> worthNaming(List<String> unheard) {
-        return unheard.stream().filter(w -> !isCommon.test(w)).toList();
+        if (common.size() >= REMEMBERED) {
+            common.clear();
+        }
+        return unheard.stream().filter(w -> !common.computeIfAbsent(w, isCommon::test)).toList();
     }
 
     /**
