@@ -144,13 +144,14 @@ final class SpellingCorrector {
 
     /**
      * Of words no guide uses, those a decline may name: not among the language's commonest, which say
-     * little of what a question is about ("actually", "home").
+     * little of what a question is about ("actually", "home"), nor adverbs of manner, which say how, not
+     * what ("concretely", "realistically").
      */
     List<String> worthNaming(List<String> unheard) {
         if (common.size() >= REMEMBERED) {
             common.clear();
         }
-        return unheard.stream().filter(w -> !common.computeIfAbsent(w, isCommon::test)).toList();
+        return unheard.stream().filter(w -> !w.endsWith("ly") && !common.computeIfAbsent(w, isCommon::test)).toList();
     }
 
     /**

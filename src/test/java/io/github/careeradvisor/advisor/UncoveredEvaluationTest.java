@@ -103,4 +103,36 @@ class UncoveredEvaluationTest {
         }
         assertTrue(failures.isEmpty(), String.join("; ", failures));
     }
+
+    /**
+     * A word no guide uses is not always the subject: of the evaluation set's questions that are answered,
+     * at most one in twenty may be declined once a filler is added, one of several, none a word of the
+     * guides (written after the rule; "cheers mate" still turns a few short questions into declines).
+     */
+    @ParameterizedTest(name = "quantized model: {0}")
+    @ValueSource(booleans = {false, true})
+    void a_filler_word_the_guides_never_use_does_not_turn_an_answer_into_a_decline(boolean quantized) {
+        Advisor advisor = TestAdvisors.shipped(quantized).advisor();
+        List<String> fillers = List.of("concretely", "cheers mate", "realistically speaking", "in a nutshell");
+        long person = 7_320_000;
+        List<String> declined = new ArrayList<>();
+        int answered = 0;
+        for (EvalSet.Question q : EvalSet.load().questions()) {
+            if (!advisor.reply(++person, q.text()).grounded()) {
+                continue;
+            }
+            answered++;
+            String padded = q.text() + " " + fillers.get(answered % fillers.size());
+            Answer answer = advisor.reply(++person, padded);
+            if (!answer.grounded()) {
+                declined.add(padded + " -> " + PlainText.body(answer).lines().findFirst().orElse(""));
+            }
+        }
+        declined.forEach(d -> System.out.println("DECLINED WITH A FILLER: " + d));
+        System.out.printf("FILLERS%s: %d of %d answered questions declined once a filler was added%n",
+                quantized ? " (quantized model)" : "", declined.size(), answered);
+        assertTrue(answered > 100, answered + " questions answered");
+        assertTrue(declined.size() * 20 <= answered, declined.size() + " of " + answered
+                + " declined once a filler was added");
+    }
 }

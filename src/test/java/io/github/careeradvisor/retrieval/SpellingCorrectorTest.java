@@ -27,6 +27,7 @@ class SpellingCorrectorTest {
         java.util.List<String> unheard = corrector.unheard("Is burnout actually common, earning machine salery? Burnout!");
         assertEquals(List.of("burnout", "actually", "common"), unheard);
         assertEquals(List.of("burnout", "common"), corrector.worthNaming(unheard));
+        assertEquals(List.of("burnout"), corrector.worthNaming(List.of("concretely", "burnout", "actually")));
         assertEquals(List.of(), corrector.unheard("mach learn engineers earning a good salary"));
     }
 
