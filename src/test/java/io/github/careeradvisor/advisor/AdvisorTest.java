@@ -193,6 +193,10 @@ class AdvisorTest {
         assertTrue(PlainText.body(answer).startsWith(
                 "Sorry, that is outside what I know: my guides never mention \u201cdocker\u201d or \u201ckubernetes\u201d."),
                 PlainText.body(answer));
+        // Nor is such a question asked back as if it were unclear.
+        Answer laptop = advisor.reply(9_004, "what's the best laptop for machine learning?");
+        assertTrue(PlainText.body(laptop).startsWith(
+                "Sorry, that is outside what I know: my guides never mention \u201claptop\u201d."), PlainText.body(laptop));
         // A word the guides lack beside a subject they cover is no reason to decline.
         assertTrue(advisor.reply(9_003, "honestly, how much does a junior ML engineer earn?").grounded());
     }
