@@ -107,13 +107,15 @@ class UncoveredEvaluationTest {
     /**
      * A word no guide uses is not always the subject: of the evaluation set's questions that are answered,
      * at most one in twenty may be declined once a filler is added, one of several, none a word of the
-     * guides (written after the rule; "cheers mate" still turns a few short questions into declines).
+     * guides (written after the rule).
      */
     @ParameterizedTest(name = "quantized model: {0}")
     @ValueSource(booleans = {false, true})
     void a_filler_word_the_guides_never_use_does_not_turn_an_answer_into_a_decline(boolean quantized) {
         Advisor advisor = TestAdvisors.shipped(quantized).advisor();
-        List<String> fillers = List.of("concretely", "cheers mate", "realistically speaking", "in a nutshell");
+        // "cheers" and "mate" joined the lexicon's tails once this check found them; the others are in no list.
+        List<String> fillers = List.of("concretely", "cheers mate", "realistically speaking", "in a nutshell",
+                "much appreciated", "if you know");
         long person = 7_320_000;
         List<String> declined = new ArrayList<>();
         int answered = 0;
