@@ -361,7 +361,10 @@ public final class Advisor {
             if (handled == null) {
                 handled = handlers.handle(u, profile, userId, model);
             }
-            Understanding leaning = handled.answer().grounded() ? null : interpreter.leaning(part, u, last);
+            // A question declined for a subject no guide mentions stays declined: not re-read, not asked back.
+            boolean absent = !handled.answer().grounded()
+                    && !retriever.retrieve(u.query(), Set.of()).unheard().isEmpty();
+            Understanding leaning = handled.answer().grounded() || absent ? null : interpreter.leaning(part, u, last);
             if (leaning != null) {
                 // Nothing found alone: maybe it leans on the thread in words no cue list has.
                 Handled again = handlers.handle(leaning, profile, userId, model);
@@ -375,7 +378,7 @@ public final class Advisor {
                 restated = true;
             }
             boolean askedBack = u.clarify() != null;
-            if (!handled.answer().grounded() && u.clarify() == null && !u.isFollowUp()
+            if (!handled.answer().grounded() && !absent && u.clarify() == null && !u.isFollowUp()
                     && (u.intent().searchesGuides() || u.intent() == Intent.CERT_DETAIL)) {
                 String back = interpreter.askBack(part);
                 if (back != null) {

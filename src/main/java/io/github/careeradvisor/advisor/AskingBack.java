@@ -61,18 +61,15 @@ final class AskingBack {
     /**
      * For a message that found nothing, in the words of the guides, that the router cannot place
      * ("the professional stuff?"): the question asked back, offering the likeliest one or two readings.
-     * Null where a decline is the honest reply: off-topic, small talk, words the guides never use (many,
-     * or one the search found to be the subject: "the best laptop for ML?"), or one reading clear enough
-     * to have been tried.
+     * Null where a decline is the honest reply: off-topic, small talk, words the guides never use, or
+     * one reading clear enough to have been tried.
      */
     @Nullable String unsure(String text) {
-        Query query = retriever.prepare(text);
-        IntentRouter.Routing routing = router.route(query);
+        IntentRouter.Routing routing = router.route(retriever.prepare(text));
         Intent first = routing.intent();
         Intent second = routing.second();
         if (first.offer() == null || routing.confidence() >= UNSURE
-                || Interpreter.foreign(retriever.wording(text))
-                || !retriever.retrieve(query, java.util.Set.of()).unheard().isEmpty()) {
+                || Interpreter.foreign(retriever.wording(text))) {
             return null;
         }
         return "I'm not sure what you are asking. Is it " + first.offer()

@@ -158,11 +158,13 @@ final class Handlers {
     /**
      * The guides, searched with the question; a short question that finds nothing alone in a thread is
      * searched again with the previous question's gist ("what happened in the 90s?" after "who coined
-     * machine learning?"). Never for what the router calls off-topic, so a decline stays a decline.
+     * machine learning?"). Never for what the router calls off-topic, nor for a question declined because
+     * its subject is a word no guide uses, so a decline stays a decline.
      */
     private Retrieval found(Understanding u) {
         Retrieval found = retriever.retrieve(u.query(), Set.of());
-        boolean retry = !found.relevant() && !u.context().isBlank() && u.intent() != Intent.OUT_OF_SCOPE
+        boolean retry = !found.relevant() && found.unheard().isEmpty() && !u.context().isBlank()
+                && u.intent() != Intent.OUT_OF_SCOPE
                 && found.bestSimilarity() >= CONTEXT_RETRY_FLOOR && u.text().length() <= CONTEXT_RETRY_CHARS;
         if (retry) {
             Retrieval inContext = retriever.retrieve(retriever.prepare(u.text() + " (" + u.context() + ")"), Set.of(),

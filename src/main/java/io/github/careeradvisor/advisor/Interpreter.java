@@ -69,8 +69,7 @@ final class Interpreter {
     }
 
     private Understanding alone(String text, Entities.Found found) {
-        // What is searched is what it asks: "ok so" in front and "cheers mate" at the end say nothing of it.
-        Query query = retriever.prepare(entities.withoutFillers(text));
+        Query query = retriever.prepare(text);
         IntentRouter.Routing routing = router.route(query);
         Intent intent = intent(text, found, routing, entities.subjects(text));
         return new Understanding(text, query, intent, routing.confidence(), found.slots(), Understanding.FollowUp.NONE,

@@ -60,6 +60,9 @@ public final class AnswerComposer {
     private static final Pattern BETWEEN_WORDS = Pattern.compile("[^\\p{L}\\p{N}$,.-]+");
     private static final Pattern PUNCTUATION_AROUND = Pattern.compile("^[,.-]+|[,.-]+$");
 
+    /** A decline names at most this many words no guide uses: the first ones of the question. */
+    static final int NAMED_AT_MOST = 3;
+
     private final String declineText;
     /** The decline's first sentence and the rest, between which a decline names the words no guide uses. */
     private final String declineOpening;
@@ -109,7 +112,7 @@ public final class AnswerComposer {
         if (words.isEmpty()) {
             return Answer.message(declineText);
         }
-        List<String> quoted = words.stream().limit(3).map(w -> "“" + w + "”").toList();
+        List<String> quoted = words.stream().limit(NAMED_AT_MOST).map(w -> "“" + w + "”").toList();
         String named = quoted.size() == 1 ? quoted.get(0)
                 : String.join(", ", quoted.subList(0, quoted.size() - 1)) + " or " + quoted.get(quoted.size() - 1);
         String opening = declineOpening.endsWith(".") ? declineOpening.substring(0, declineOpening.length() - 1)

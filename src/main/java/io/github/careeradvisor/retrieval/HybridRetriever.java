@@ -109,11 +109,6 @@ public final class HybridRetriever implements AutoCloseable {
         return spelling.wording(text);
     }
 
-    /** The words of the language in a text that no guide uses in any form (see SpellingCorrector). */
-    public List<String> unheard(String text) {
-        return spelling.unheard(text);
-    }
-
     public Retrieval retrieve(String asked) {
         return retrieve(prepare(asked), Set.of());
     }

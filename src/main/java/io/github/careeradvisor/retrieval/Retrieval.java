@@ -17,6 +17,9 @@ public record Retrieval(List<RetrievedPassage> passages, double bestSimilarity, 
         if (!relevant && !passages.isEmpty()) {
             throw new IllegalArgumentException("an irrelevant retrieval carries no passages");
         }
+        if (relevant && !unheard.isEmpty()) {
+            throw new IllegalArgumentException("only a declined retrieval names words no guide uses");
+        }
     }
 
     public Retrieval(List<RetrievedPassage> passages, double bestSimilarity, boolean relevant) {

@@ -134,7 +134,9 @@ final class SpellingCorrector {
         java.util.LinkedHashSet<String> out = new java.util.LinkedHashSet<>();
         while (m.find()) {
             String word = m.group();
-            if (word.length() >= MIN_LENGTH && !frequency.containsKey(word) && !guideWordWithEnding(word)
+            // "shouldn't" is "shouldn" and "t" to the pattern: the first half of a contraction is no subject.
+            boolean contracted = m.end() < text.length() && (text.charAt(m.end()) == '\'' || text.charAt(m.end()) == '\u2019');
+            if (word.length() >= MIN_LENGTH && !contracted && !frequency.containsKey(word) && !guideWordWithEnding(word)
                     && correctWord(word).equals(word)) {
                 out.add(word);
             }
@@ -151,7 +153,17 @@ final class SpellingCorrector {
         if (common.size() >= REMEMBERED) {
             common.clear();
         }
-        return unheard.stream().filter(w -> !w.endsWith("ly") && !common.computeIfAbsent(w, isCommon::test)).toList();
+        return unheard.stream().filter(w -> !adverb(w) && !common.computeIfAbsent(w, isCommon::test)).toList();
+    }
+
+    /** A word of the language with "-ly" added ("concretely", "happily"), not "italy" or "july". */
+    private boolean adverb(String lower) {
+        if (!lower.endsWith("ly") || lower.length() < 5) {
+            return false;
+        }
+        String stem = lower.substring(0, lower.length() - 2);
+        return isWord.test(stem) || isWord.test(stem + "e")
+                || stem.endsWith("i") && isWord.test(stem.substring(0, stem.length() - 1) + "y");
     }
 
     /**

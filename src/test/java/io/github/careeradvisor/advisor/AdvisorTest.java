@@ -197,6 +197,11 @@ class AdvisorTest {
         Answer laptop = advisor.reply(9_004, "what's the best laptop for machine learning?");
         assertTrue(PlainText.body(laptop).startsWith(
                 "Sorry, that is outside what I know: my guides never mention \u201claptop\u201d."), PlainText.body(laptop));
+        // Nor searched again with the thread's subject, which the guides do cover.
+        assertTrue(advisor.reply(9_005, "what skills does an ML engineer need?").grounded());
+        Answer inThread = advisor.reply(9_005, "do they need docker?");
+        assertTrue(PlainText.body(inThread).startsWith(
+                "Sorry, that is outside what I know: my guides never mention \u201cdocker\u201d."), PlainText.body(inThread));
         // A word the guides lack beside a subject they cover is no reason to decline.
         assertTrue(advisor.reply(9_003, "honestly, how much does a junior ML engineer earn?").grounded());
     }

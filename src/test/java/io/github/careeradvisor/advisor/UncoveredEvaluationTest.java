@@ -71,10 +71,10 @@ class UncoveredEvaluationTest {
             int declined = 0;
             for (String q : part.uncovered()) {
                 Answer answer = advisor.reply(++person, q);
-                if (!answer.grounded()) {
-                    declined++;
+                if (PlainText.body(answer).startsWith(Messages.DECLINE_OPENING.replace(".", ""))) {
+                    declined++; // a decline, not a question asked back
                 } else if (printed) {
-                    System.out.printf("MISS (answered) %s%n  answer: %s%n", q,
+                    System.out.printf("MISS (not declined) %s%n  answer: %s%n", q,
                             PlainText.withSources(answer).replace("\n", "\n          "));
                 }
             }
@@ -106,8 +106,8 @@ class UncoveredEvaluationTest {
 
     /**
      * A word no guide uses is not always the subject: of the evaluation set's questions that are answered,
-     * at most one in twenty may be declined once a filler is added, one of several, none a word of the
-     * guides (written after the rule).
+     * at most one in twenty may be declined once a filler is added, one of several by the question's place
+     * (written after the rule; "cheers mate" is now a tail the search leaves out, "concretely" an adverb).
      */
     @ParameterizedTest(name = "quantized model: {0}")
     @ValueSource(booleans = {false, true})
@@ -119,12 +119,14 @@ class UncoveredEvaluationTest {
         long person = 7_320_000;
         List<String> declined = new ArrayList<>();
         int answered = 0;
-        for (EvalSet.Question q : EvalSet.load().questions()) {
+        List<EvalSet.Question> questions = EvalSet.load().questions();
+        for (int i = 0; i < questions.size(); i++) {
+            EvalSet.Question q = questions.get(i);
             if (!advisor.reply(++person, q.text()).grounded()) {
                 continue;
             }
             answered++;
-            String padded = q.text() + " " + fillers.get(answered % fillers.size());
+            String padded = q.text() + " " + fillers.get(i % fillers.size());
             Answer answer = advisor.reply(++person, padded);
             if (!answer.grounded()) {
                 declined.add(padded + " -> " + PlainText.body(answer).lines().findFirst().orElse(""));

@@ -12,7 +12,7 @@ class SpellingCorrectorTest {
     private final SpellingCorrector corrector = new SpellingCorrector(List.of(new Passage("p#0", "p.md",
             "Machine learning salary", "", List.of(),
             List.of(new Unit("A machine learning engineer earns a good salary.", Unit.Kind.SENTENCE, 0)))),
-            java.util.Set.of("renew", "already", "tell", "learned", "actually", "burnout")::contains,
+            java.util.Set.of("renew", "already", "tell", "learned", "actually", "burnout", "concrete")::contains,
             java.util.Set.of("actually")::contains);
 
     @Test
@@ -27,7 +27,9 @@ class SpellingCorrectorTest {
         java.util.List<String> unheard = corrector.unheard("Is burnout actually common, earning machine salery? Burnout!");
         assertEquals(List.of("burnout", "actually", "common"), unheard);
         assertEquals(List.of("burnout", "common"), corrector.worthNaming(unheard));
-        assertEquals(List.of("burnout"), corrector.worthNaming(List.of("concretely", "burnout", "actually")));
+        assertEquals(List.of("burnout", "italy"), corrector.worthNaming(List.of("concretely", "burnout", "actually", "italy")));
+        // The first half of a contraction is no word of its own.
+        assertEquals(List.of("burnout"), corrector.unheard("shouldn't burnout?"));
         assertEquals(List.of(), corrector.unheard("mach learn engineers earning a good salary"));
     }
 
