@@ -21,7 +21,6 @@ final class Messages {
     static final String DECLINE_OPENING = "Sorry, that is outside what I know.";
     static final String DECLINE_OFFER = "I can help with becoming a machine-learning engineer: " + TOPICS + ". "
             + EXAMPLES + ".";
-    static final String DECLINE = DECLINE_OPENING + " " + DECLINE_OFFER;
 
     static final String ENGLISH_ONLY = "Sorry, I can only read questions in English: my guides are in English. "
             + EXAMPLES + ".";
