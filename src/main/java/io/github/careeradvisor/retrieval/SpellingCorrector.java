@@ -171,17 +171,20 @@ final class SpellingCorrector {
      * ("cert" of "certification", "banks" of "banking").
      */
     private boolean guideWordWithEnding(String lower) {
-        if (startsAGuideWord(lower)) {
-            return true;
-        }
+        return startsAGuideWord(lower) || roots(lower).stream().anyMatch(root -> frequency.containsKey(root)
+                || root.length() >= MIN_LENGTH && startsAGuideWord(root));
+    }
+
+    /** The word without each usual ending it has, of three letters or more: "trending" gives "trend". */
+    private static List<String> roots(String lower) {
+        List<String> roots = new java.util.ArrayList<>(2);
         for (String ending : ENDINGS) {
             int stem = lower.length() - ending.length();
-            if (stem >= 3 && lower.endsWith(ending) && (frequency.containsKey(lower.substring(0, stem))
-                    || stem >= MIN_LENGTH && startsAGuideWord(lower.substring(0, stem)))) {
-                return true;
+            if (stem >= 3 && lower.endsWith(ending)) {
+                roots.add(lower.substring(0, stem));
             }
         }
-        return false;
+        return roots;
     }
 
     private boolean startsAGuideWord(String stem) {
@@ -207,19 +210,8 @@ final class SpellingCorrector {
 
     /** A word the guides or the vocabulary know, or one of them with a usual ending added. */
     private boolean ofTheLanguage(String lower) {
-        if (isWord.test(lower)) {
-            return true;
-        }
-        for (String ending : ENDINGS) {
-            int stem = lower.length() - ending.length();
-            if (stem >= 3 && lower.endsWith(ending)) {
-                String root = lower.substring(0, stem);
-                if (frequency.containsKey(root) || isWord.test(root)) {
-                    return true;
-                }
-            }
-        }
-        return false;
+        return isWord.test(lower)
+                || roots(lower).stream().anyMatch(root -> frequency.containsKey(root) || isWord.test(root));
     }
 
     /**
