@@ -362,8 +362,7 @@ public final class Advisor {
                 handled = handlers.handle(u, profile, userId, model);
             }
             // A question declined for a subject no guide mentions stays declined: not re-read, not asked back.
-            boolean absent = !handled.answer().grounded()
-                    && !retriever.retrieve(u.query(), Set.of()).unheard().isEmpty();
+            boolean absent = handled.outsideGuides();
             Understanding leaning = handled.answer().grounded() || absent ? null : interpreter.leaning(part, u, last);
             if (leaning != null) {
                 // Nothing found alone: maybe it leans on the thread in words no cue list has.

@@ -54,7 +54,7 @@ final class CertificationReplies {
         if (namesProvider(u.text()) || s.aspect() != null || !forThem) {
             // A provider that is not a cloud, one fact asked of certifications in general ("is there a
             // renewal discount?"), or nothing known of the person to fit them to: what the guides say.
-            return Handled.of(composer.compose(retriever.retrieve(u.query(), Set.of())));
+            return Handled.composed(composer, retriever.retrieve(u.query(), Set.of()));
         }
         Profile fitted = profile.asSaid(s.level(), s.years());
         LocalDate today = LocalDate.now(clock);
@@ -82,7 +82,7 @@ final class CertificationReplies {
     Handled first(Understanding u) {
         List<Certification> named = u.facts().stream().map(catalog::byId).flatMap(Optional::stream).toList();
         if (named.isEmpty()) {
-            return Handled.of(composer.compose(retriever.retrieve(u.query(), Set.of())));
+            return Handled.composed(composer, retriever.retrieve(u.query(), Set.of()));
         }
         boolean compared = u.intent() == Intent.CERT_DETAIL && named.size() > 1;
         Certification c = compared ? named.stream().min(Comparator.comparingInt(CertificationAdvice::tier)).orElseThrow()
@@ -117,7 +117,7 @@ final class CertificationReplies {
         Optional<Certification> cert = s.cert() == null ? Optional.empty() : catalog.byId(s.cert());
         if (cert.isEmpty()) {
             if (s.code() == null) {
-                return Handled.of(composer.compose(retriever.retrieve(u.query(), Set.of())));
+                return Handled.composed(composer, retriever.retrieve(u.query(), Set.of()));
             }
             // An exam code the catalog does not hold (AIP-C01): only what the guides say of that code,
             // never the facts of a code that looks like it.

@@ -142,7 +142,7 @@ final class Handlers {
     }
 
     private Handled search(Understanding u) {
-        return Handled.of(composer.compose(found(u)));
+        return Handled.composed(composer, found(u));
     }
 
     /**
@@ -152,7 +152,7 @@ final class Handlers {
     private Handled phrased(Understanding u, Profile profile, Phrasing.Turn model) {
         Retrieval found = found(u);
         Answer extractive = composer.compose(found);
-        return Handled.of(extractive.grounded() ? model.phrase(found, u.text(), profile, extractive) : extractive);
+        return Handled.of(extractive.grounded() ? model.phrase(found, u.text(), profile, extractive) : extractive, found);
     }
 
     /**

@@ -102,7 +102,7 @@ final class SalaryReplies {
             }
         }
         if (level == null) {
-            return Handled.of(composer.compose(retriever.retrieve(u.query(), Set.of())));
+            return Handled.composed(composer, retriever.retrieve(u.query(), Set.of()));
         }
         Band band = Band.of(level);
         Handled handled = Handled.of(composer.composeBestPassage(retriever.retrieve(band.question)));
