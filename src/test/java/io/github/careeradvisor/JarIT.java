@@ -98,7 +98,7 @@ class JarIT {
         try (Stream<Path> files = Files.walk(tmp.resolve("data"))) {
             List<String> names = files.map(f -> tmp.resolve("data").relativize(f).toString()).toList();
             assertEquals(List.of(), names.stream().filter(n -> n.endsWith(".tmp")).toList());
-            assertEquals(2, names.stream().filter(n -> n.matches("all-minilm-l6-v2-[0-9a-f]+\\.onnx(\\.crc)?")).count(),
+            assertEquals(2, names.stream().filter(n -> n.matches("all-minilm-l6-v2-q-[0-9a-f]+\\.onnx(\\.crc)?")).count(),
                     names.toString());
             assertEquals(4, names.stream().filter(n -> n.matches("onnxruntime-[0-9a-f]+-[0-9a-f]+/(lib)?\\w+\\.(so|dylib|dll)(\\.crc)?"))
                     .count(), names.toString());
@@ -110,18 +110,18 @@ class JarIT {
     }
 
     @Test
-    void the_quantized_model_answers_from_vectors_of_its_own_beside_the_float_models() throws Exception {
-        Map<String, String> quantized = Map.of("ADVISOR_MODEL", "quantized");
-        Result first = java("", quantized, "index");
-        Result again = java("", quantized, "index");
-        Result floatModel = java("", "index");
+    void the_float_model_answers_from_vectors_of_its_own_beside_the_quantized_models() throws Exception {
+        Map<String, String> floatModel = Map.of("ADVISOR_MODEL", "float");
+        Result first = java("", floatModel, "index");
+        Result again = java("", floatModel, "index");
+        Result quantized = java("", "index");
 
         assertEquals(0, first.code(), first.err());
         assertFalse(first.out().contains(" 0 were embedded"), first.out());
         assertTrue(again.out().contains(" 0 were embedded"), again.out());
-        assertFalse(floatModel.out().contains(" 0 were embedded"), "the float model's vectors are not the quantized "
-                + "one's: " + floatModel.out());
-        Result ask = java("", quantized, "ask", "how much does a junior ML engineer earn?");
+        assertFalse(quantized.out().contains(" 0 were embedded"), "the quantized model's vectors are not the float "
+                + "one's: " + quantized.out());
+        Result ask = java("", floatModel, "ask", "how much does a junior ML engineer earn?");
         assertEquals(0, ask.code(), ask.err());
         assertTrue(ask.out().contains("$70,000") || ask.out().contains("$80,000"), ask.out());
         assertEquals("", ask.err(), "no warnings or library noise");
@@ -129,7 +129,7 @@ class JarIT {
             List<String> names = files.map(f -> f.getFileName().toString()).toList();
             assertTrue(names.contains("embeddings-all-minilm-l6-v2-q.bin") && names.contains("embeddings-all-minilm-l6-v2.bin"),
                     names.toString());
-            assertEquals(2, names.stream().filter(n -> n.matches("all-minilm-l6-v2-q-[0-9a-f]+\\.onnx(\\.crc)?")).count(),
+            assertEquals(2, names.stream().filter(n -> n.matches("all-minilm-l6-v2-[0-9a-f]+\\.onnx(\\.crc)?")).count(),
                     names.toString());
         }
         Result bad = java("", Map.of("ADVISOR_MODEL", "int8"), "ask", "hello");

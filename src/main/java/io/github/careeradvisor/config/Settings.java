@@ -38,8 +38,9 @@ public record Settings(
     /** ONNX Runtime threads per embedded text: 1 (the default) suits many people asking at once, 0 = every core. */
     public static final String ONNX_THREADS = "ADVISOR_ONNX_THREADS";
     /**
-     * The embedding model: {@code float} (the default) or {@code quantized}, its 8-bit form, about a third
-     * of the time per question and a little less accurate (README, "Performance").
+     * The embedding model: {@code quantized} (the default), all-MiniLM-L6-v2 with 8-bit weights, or
+     * {@code float}, the same model as trained: three times the time per question, a few more facts found
+     * (README, "Performance").
      */
     public static final String MODEL = "ADVISOR_MODEL";
     static final String FLOAT_MODEL = "float";
@@ -265,14 +266,14 @@ public record Settings(
 
     private static boolean quantized(Map<String, String> env) {
         String value = blankToNull(env.get(MODEL));
-        if (value == null || value.strip().equalsIgnoreCase(FLOAT_MODEL)) {
-            return false;
-        }
-        if (value.strip().equalsIgnoreCase(QUANTIZED_MODEL)) {
+        if (value == null || value.strip().equalsIgnoreCase(QUANTIZED_MODEL)) {
             return true;
         }
-        throw new ConfigException(MODEL + " '" + value + "' is not a model: use " + FLOAT_MODEL + " (the default) or "
-                + QUANTIZED_MODEL);
+        if (value.strip().equalsIgnoreCase(FLOAT_MODEL)) {
+            return false;
+        }
+        throw new ConfigException(MODEL + " '" + value + "' is not a model: use " + QUANTIZED_MODEL + " (the default) or "
+                + FLOAT_MODEL);
     }
 
     private static int count(Map<String, String> env, String name, int fallback, int min, int max) {

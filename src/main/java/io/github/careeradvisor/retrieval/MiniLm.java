@@ -29,11 +29,11 @@ import org.jspecify.annotations.Nullable;
  */
 final class MiniLm implements AutoCloseable {
 
-    /** The model the program runs by default. */
+    /** The model as trained, its weights in 32-bit floats ({@code ADVISOR_MODEL=float}). */
     static final String FLOAT = "all-minilm-l6-v2";
     /**
-     * The same model with its weights in 8-bit integers, which langchain4j publishes: about a third of the
-     * float model's time per question, a little less accurate (README, "Performance").
+     * The same model with its weights in 8-bit integers, which langchain4j publishes, and the program runs by
+     * default: about a third of the float model's time per question, a few facts fewer found (README, "Performance").
      */
     static final String QUANTIZED = "all-minilm-l6-v2-q";
 

@@ -174,16 +174,16 @@ public final class Benchmark {
                 plainStart[i] = child(warm, probe("plain-ask", ASK)).millis();
             }
             int rounds = quick ? 1 : 5; // the fresh process's figure moves by a third from one process to the next
-            log.println("bench: unique questions, this project, with the quantized model and the plain recipe in turn (" + rounds + "x), fresh and "
+            log.println("bench: unique questions, this project, with the float model and the plain recipe in turn (" + rounds + "x), fresh and "
                     + "after other new questions");
             List<JsonNode> uniqueOurs = new ArrayList<>();
-            List<JsonNode> uniqueQuantized = new ArrayList<>();
+            List<JsonNode> uniqueFloat = new ArrayList<>();
             List<JsonNode> uniquePlain = new ArrayList<>();
-            Map<String, String> quantized = Map.of(Settings.MODEL, "quantized");
-            child(warm, quantized, List.of(), product("index")); // its vectors cached, as a deployment's are
+            Map<String, String> floatModel = Map.of(Settings.MODEL, "float");
+            child(warm, floatModel, List.of(), product("index")); // its vectors cached, as a deployment's are
             for (int i = 0; i < rounds; i++) {
                 uniqueOurs.add(json.readTree(child(warm, probe("unique", "ours")).out()));
-                uniqueQuantized.add(json.readTree(child(warm, quantized, List.of(), probe("unique", "ours")).out()));
+                uniqueFloat.add(json.readTree(child(warm, floatModel, List.of(), probe("unique", "ours")).out()));
                 uniquePlain.add(json.readTree(child(warm, probe("unique", "plain")).out()));
             }
             log.println("bench: where a question's time goes, and the cold index's embedding rate");
@@ -211,7 +211,7 @@ public final class Benchmark {
             }
             String report = new Report(quick, command, Stats.median(cold), starts.get(0).askMs(),
                     Stats.median(plainStart), ours, allCores, plain, load, scales, new CostReport(uniqueOurs,
-                    uniqueQuantized, uniquePlain, stages, smallLoad, starts))
+                    uniqueFloat, uniquePlain, stages, smallLoad, starts))
                     .markdown(ZonedDateTime.now().format(DateTimeFormatter.ISO_LOCAL_DATE));
             report = report + keptSections(out);
             Files.writeString(out, report, StandardCharsets.UTF_8);

@@ -15,13 +15,13 @@ import org.jspecify.annotations.Nullable;
  * run as the rest of BENCHMARKS.md: its rows of the targets table and its sections.
  *
  * @param uniqueOurs each round's {@code unique ours} probe: a fresh process asking every evaluation question once
- * @param uniqueQuantized the same for this project with the quantized model ({@code ADVISOR_MODEL=quantized})
+ * @param uniqueFloat the same for this project with the float model ({@code ADVISOR_MODEL=float})
  * @param uniquePlain the same for the plain recipe, run in turn with ours
  * @param stages the {@code stages} probe: each stage of a question, ONNX Runtime's settings, embedding rates
  * @param smallLoad the bot's load run again in a heap of {@link Benchmark#SMALLEST_HEAP_MB} MB
  * @param starts whole starts, one row per way of starting the jar: the README's first, the Dockerfile's last
  */
-record CostReport(List<JsonNode> uniqueOurs, List<JsonNode> uniqueQuantized, List<JsonNode> uniquePlain, JsonNode stages, JsonNode smallLoad,
+record CostReport(List<JsonNode> uniqueOurs, List<JsonNode> uniqueFloat, List<JsonNode> uniquePlain, JsonNode stages, JsonNode smallLoad,
         List<StartTimes> starts) {
 
     /**
@@ -50,7 +50,7 @@ record CostReport(List<JsonNode> uniqueOurs, List<JsonNode> uniqueQuantized, Lis
 
     CostReport {
         uniqueOurs = List.copyOf(uniqueOurs);
-        uniqueQuantized = List.copyOf(uniqueQuantized);
+        uniqueFloat = List.copyOf(uniqueFloat);
         uniquePlain = List.copyOf(uniquePlain);
         starts = List.copyOf(starts);
     }
@@ -73,7 +73,7 @@ record CostReport(List<JsonNode> uniqueOurs, List<JsonNode> uniqueQuantized, Lis
 
     void targets(StringBuilder md, double warmMs, double plainStartMs, JsonNode load, JsonNode largest) {
         newQuestion(md, "", uniqueOurs);
-        newQuestion(md, ", with the quantized model (`ADVISOR_MODEL=quantized`)", uniqueQuantized);
+        newQuestion(md, ", with the float model (`ADVISOR_MODEL=float`)", uniqueFloat);
         Report.row(md, "issue 16: `ask` with the cache warm, as the README starts it ≤ 0.2× the plain recipe's",
                 String.format(Locale.ROOT,
                 "%s vs %s (%.2f×)", Report.ms(warmMs), Report.ms(plainStartMs), warmMs / plainStartMs),
@@ -208,13 +208,13 @@ record CostReport(List<JsonNode> uniqueOurs, List<JsonNode> uniqueQuantized, Lis
                 + "| p50 ÷ the recipe's, round by round |\n|---|---|---|---|---|---|---|---|---|\n");
         unique(md, "this project, fresh process", uniqueOurs, uniquePlain, "fresh");
         unique(md, "plain recipe, fresh process", uniquePlain, null, "fresh");
-        unique(md, "this project, quantized model, fresh process", uniqueQuantized, uniquePlain, "fresh");
+        unique(md, "this project, float model, fresh process", uniqueFloat, uniquePlain, "fresh");
         unique(md, "this project, after the traffic", uniqueOurs, uniquePlain, "afterTraffic");
         unique(md, "plain recipe, after the traffic", uniquePlain, null, "afterTraffic");
-        unique(md, "this project, quantized model, after the traffic", uniqueQuantized, uniquePlain, "afterTraffic");
-        md.append("\nThe quantized model is the same all-MiniLM-L6-v2 with its weights in 8-bit integers, as langchain4j "
-                + "publishes it (`ADVISOR_MODEL=quantized`; its vectors cached apart, the guides embedded by it one text "
-                + "a run). The last column divides each round's p50 by the recipe's in the same round (they ran one after "
+        unique(md, "this project, float model, after the traffic", uniqueFloat, uniquePlain, "afterTraffic");
+        md.append("\nThis project runs the quantized model by default: all-MiniLM-L6-v2 with its weights in 8-bit "
+                + "integers, as langchain4j publishes it (the guides embedded by it one text a run). The float model is "
+                + "the same model as trained (`ADVISOR_MODEL=float`; its vectors cached apart). The last column divides each round's p50 by the recipe's in the same round (they ran one after "
                 + "the other): how much the figure moves from one fresh process to the next.\n");
         md.append("\nWhere the time goes (`Probe stages`, `retrieval/StageProbe`): each stage timed with `System.nanoTime` "
                 + "around the calls the program makes, on the same questions, each once, after one round over them "

@@ -243,7 +243,7 @@ final class Probe {
         try (TokenCounter tokens = TokenCounter.forMiniLm()) {
             knowledge = new KnowledgeLoader(settings.knowledgeDir(), tokens::count).load();
         }
-        StageProbe.Result r = StageProbe.run(knowledge, new Embedder(settings.onnxThreads()), settings.dataDir(),
+        StageProbe.Result r = StageProbe.run(knowledge, embedder(), settings.dataDir(),
                 EvalSet.load().all(), System.err::println);
         ObjectNode result = json.createObjectNode();
         ObjectNode stages = result.putObject("stages");

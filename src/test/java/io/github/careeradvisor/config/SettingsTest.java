@@ -51,8 +51,9 @@ class SettingsTest {
     }
 
     @Test
-    void the_embedding_model_is_the_float_one_unless_the_quantized_one_is_named() {
-        assertFalse(Settings.fromEnvironment(Map.of()).quantizedModel());
+    void the_embedding_model_is_the_quantized_one_unless_the_float_one_is_named() {
+        assertTrue(Settings.fromEnvironment(Map.of()).quantizedModel());
+        assertTrue(Settings.fromEnvironment(Map.of("ADVISOR_MODEL", " ")).quantizedModel());
         assertFalse(Settings.fromEnvironment(Map.of("ADVISOR_MODEL", " Float ")).quantizedModel());
         assertTrue(Settings.fromEnvironment(Map.of("ADVISOR_MODEL", "quantized")).quantizedModel());
         assertTrue(Settings.fromEnvironment(Map.of("ADVISOR_MODEL", "QUANTIZED ")).quantizedModel());
@@ -63,7 +64,7 @@ class SettingsTest {
         ConfigException e = assertThrows(ConfigException.class,
                 () -> Settings.fromEnvironment(Map.of("ADVISOR_MODEL", "int8")));
 
-        assertEquals("ADVISOR_MODEL 'int8' is not a model: use float (the default) or quantized", e.getMessage());
+        assertEquals("ADVISOR_MODEL 'int8' is not a model: use quantized (the default) or float", e.getMessage());
     }
 
     @Test
