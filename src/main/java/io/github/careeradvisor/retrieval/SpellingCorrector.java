@@ -1,5 +1,7 @@
 package io.github.careeradvisor.retrieval;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.careeradvisor.knowledge.Passage;
 import java.util.HashMap;
 import java.util.List;
@@ -8,6 +10,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Mends typing slips in a question ("machien", "salery") against the words of the knowledge itself:
@@ -28,6 +31,8 @@ final class SpellingCorrector {
     private static final int LONG_WORD = 9;
     /** Endings a word of the language may have beyond one the vocabulary holds ("trending", "invoices"). */
     private static final List<String> ENDINGS = List.of("s", "es", "ed", "d", "ing", "er", "ers", "ly");
+    /** The endings of a plural, whose root may be a shortened word ("certs"). */
+    private static final java.util.Set<String> PLURALS = java.util.Set.of("s", "es");
 
     /** Corrections remembered: people reuse their slips, and a word is looked up more than once a turn. */
     static final int REMEMBERED = 10_000;
@@ -35,9 +40,9 @@ final class SpellingCorrector {
     private final Map<String, Integer> frequency = new HashMap<>();
     /** The known words of each length, in the frequency map's order (which settles ties, as it always did). */
     private final Map<Integer, List<Known>> byLength = new HashMap<>();
-    private final Map<String, String> corrected = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Cache<String, String> corrected = Caffeine.newBuilder().maximumSize(REMEMBERED).build();
     /** Words no guide uses, and whether each is among the language's commonest: the tokenizer is asked once. */
-    private final Map<String, Boolean> common = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Cache<String, Boolean> common = Caffeine.newBuilder().maximumSize(REMEMBERED).build();
     /** The guides' words in order, to find those a word begins. */
     private final java.util.NavigableSet<String> guideWords = new java.util.TreeSet<>();
     /** Whether a lower-case word is one of the language's, by the model's vocabulary. */
@@ -150,10 +155,7 @@ final class SpellingCorrector {
      * what ("concretely", "realistically").
      */
     List<String> worthNaming(List<String> unheard) {
-        if (common.size() >= REMEMBERED) {
-            common.clear();
-        }
-        return unheard.stream().filter(w -> !adverb(w) && !common.computeIfAbsent(w, isCommon::test)).toList();
+        return unheard.stream().filter(w -> !adverb(w) && !common.get(w, isCommon::test)).toList();
     }
 
     /** A word of the language with "-ly" added ("concretely", "happily"), not "italy" or "july". */
@@ -167,24 +169,42 @@ final class SpellingCorrector {
     }
 
     /**
-     * Whether a guide word is this one with an ending, or begins as this one does without its ending
-     * ("cert" of "certification", "banks" of "banking").
+     * Whether a guide word begins as this one does ("cert" of "certification"), or is this one with another
+     * usual ending ("trending" of "trends"), or, for a plural, begins as this one does without its ending
+     * ("certs" of "certification", "banks" of "banking"). Only a plural's root is taken as the start of
+     * a word: "family" without "ly" begins "familiar", but says nothing the guides do.
      */
     private boolean guideWordWithEnding(String lower) {
-        return startsAGuideWord(lower) || roots(lower).stream().anyMatch(root -> frequency.containsKey(root)
-                || root.length() >= MIN_LENGTH && startsAGuideWord(root));
+        if (startsAGuideWord(lower)) {
+            return true;
+        }
+        for (String ending : ENDINGS) {
+            String root = root(lower, ending);
+            if (root != null && (frequency.containsKey(root)
+                    || ENDINGS.stream().anyMatch(other -> frequency.containsKey(root + other))
+                    || PLURALS.contains(ending) && root.length() >= MIN_LENGTH && startsAGuideWord(root))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The word without each usual ending it has, of three letters or more: "trending" gives "trend". */
     private static List<String> roots(String lower) {
         List<String> roots = new java.util.ArrayList<>(2);
         for (String ending : ENDINGS) {
-            int stem = lower.length() - ending.length();
-            if (stem >= 3 && lower.endsWith(ending)) {
-                roots.add(lower.substring(0, stem));
+            String root = root(lower, ending);
+            if (root != null) {
+                roots.add(root);
             }
         }
         return roots;
+    }
+
+    /** The word without {@code ending} if it has it and three letters or more are left, else null. */
+    private static @Nullable String root(String lower, String ending) {
+        int stem = lower.length() - ending.length();
+        return stem >= 3 && lower.endsWith(ending) ? lower.substring(0, stem) : null;
     }
 
     private boolean startsAGuideWord(String stem) {
@@ -197,15 +217,7 @@ final class SpellingCorrector {
         if (lower.length() < MIN_LENGTH || frequency.containsKey(lower)) {
             return word;
         }
-        String known = corrected.get(word);
-        if (known == null) {
-            known = ofTheLanguage(lower) ? word : closest(word, lower);
-            if (corrected.size() >= REMEMBERED) {
-                corrected.clear();
-            }
-            corrected.put(word, known);
-        }
-        return known;
+        return corrected.get(word, w -> ofTheLanguage(lower) ? word : closest(word, lower));
     }
 
     /** A word the guides or the vocabulary know, or one of them with a usual ending added. */

@@ -34,6 +34,16 @@ class SpellingCorrectorTest {
     }
 
     @Test
+    void a_plurals_root_may_begin_a_guide_word_and_another_words_root_only_if_it_ends_as_one() {
+        SpellingCorrector guides = new SpellingCorrector(List.of(new Passage("p#0", "p.md", "Certification", "",
+                List.of(), List.of(new Unit("Banking teams are familiar with trends.", Unit.Kind.SENTENCE, 0)))),
+                w -> false, w -> false);
+        // "certs" and "banks" shorten guide words; "trending" and "banked" are "trends" and "banking" ended
+        // otherwise; "family" is not "familiar" with "-ly".
+        assertEquals(List.of("family"), guides.unheard("certs banks trending banked family"));
+    }
+
+    @Test
     void leaves_known_short_and_unmatched_words_alone() {
         assertEquals("how do I bake sourdough bread", corrector.correct("how do I bake sourdough bread"));
     }
