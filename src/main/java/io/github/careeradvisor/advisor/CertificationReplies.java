@@ -239,7 +239,9 @@ final class CertificationReplies {
     private static String status(Certification c, LocalDate today) {
         String date = c.statusDate() == null ? "" : CertificationAdvice.DATE.format(c.statusDate());
         return switch (c.status()) {
-            case "active" -> "active, you can book it" + (date.isEmpty() ? "" : " (status as of " + date + ")");
+            // An active one's date is when its present form began (a launch, a new exam version), not when the
+            // status was checked: the fact table's date, under every answer, says that.
+            case "active" -> "active, you can book it" + (date.isEmpty() ? "" : " (in its present form since " + date + ")");
             case "retiring" -> c.availableOn(today) ? "retiring on " + date + ", still bookable until then"
                     : "retired on " + date;
             default -> c.availableOn(today) ? "retiring on " + date : "retired on " + date + ", no longer bookable";

@@ -175,6 +175,19 @@ class ConversationTest {
     }
 
     @Test
+    void an_exams_details_give_one_date_for_the_facts_and_say_what_its_own_date_is() {
+        advisor.reply(user, 97, "/forget");
+        say(97, "which certification should I take for Google Cloud?");
+
+        String cost = say(97, "how much does it cost?");
+
+        // Its new exam version went live on June 1; the facts were checked on November 21.
+        assertTrue(cost.contains("$200") && cost.contains("in its present form since June 1, 2026")
+                && cost.contains("As of November 21, 2026"), cost);
+        assertFalse(cost.contains("status as of"), cost);
+    }
+
+    @Test
     void two_questions_in_one_message_are_both_answered() {
         advisor.reply(user, 5, "/forget");
 
