@@ -49,6 +49,12 @@ final class SalaryReplies {
     private static final java.util.regex.Pattern OTHER_PAY_TOPIC = java.util.regex.Pattern.compile(
             "(?i)\\b(median|average|typical|depend|depends|industr\\w*|compan\\w*|cit(y|ies)|highest|most|best|bls|"
             + "data scien\\w*|research scien\\w*|well paid|worth|compare|more than|less than)\\b");
+    /**
+     * Someone starting out, in a pay question: entry-level pay ("what would I earn as a beginner?"). Not a
+     * level in the lexicon, where "I'm a complete beginner" says someone is new to tech, not a junior.
+     */
+    private static final java.util.regex.Pattern BEGINNER = java.util.regex.Pattern.compile(
+            "(?i)\\b(beginners?|newbies?|novices?|newcomers?)\\b");
 
     private final HybridRetriever retriever;
     private final AnswerComposer composer;
@@ -87,6 +93,9 @@ final class SalaryReplies {
             return Handled.of(answer).withHeading("ML engineer pay in " + slots.region() + ":");
         }
         Level level = slots.level() != null ? slots.level() : fromYears(slots.years());
+        if (level == null && BEGINNER.matcher(u.text()).find()) {
+            level = Level.JUNIOR;
+        }
         boolean own = false;
         if (level == null && profile.level() != null && !OTHER_PAY_TOPIC.matcher(u.text()).find()) {
             // "how much do ML engineers make?" from someone whose level is known: their level first.

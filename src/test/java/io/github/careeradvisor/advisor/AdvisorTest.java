@@ -48,6 +48,15 @@ class AdvisorTest {
     }
 
     @Test
+    void pay_as_a_beginner_is_entry_level_pay_not_a_question_back_for_the_level() {
+        for (String asked : List.of("what would I earn as a beginner?", "how much would I make as a newbie?")) {
+            String body = PlainText.body(advisor.reply(asked));
+            assertTrue(body.contains("$70,000") || body.contains("$80,000"), asked + " -> " + body);
+            assertFalse(body.contains("$150,000"), "not the other levels: " + body);
+        }
+    }
+
+    @Test
     void a_greeting_thanks_or_goodbye_gets_a_friendly_word_and_a_greeting_with_a_question_is_answered() {
         for (String hello : List.of("hi", "Hello!", "hey there 👋", "Good morning.")) {
             String body = PlainText.body(advisor.reply(hello));
