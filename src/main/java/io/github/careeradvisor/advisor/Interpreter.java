@@ -86,7 +86,8 @@ final class Interpreter {
      *     "so which one then?" asks {@code last}'s question again, for the person as they are now
      */
     Understanding read(String message, @Nullable DialogueTurn last, boolean restated) {
-        String text = entities.withoutFillers(message);
+        // "hi! I'm a nurse" is read as "I'm a nurse": a greeting before a message says nothing of it.
+        String text = entities.withoutFillers(SmallTalk.withoutGreeting(message.strip()));
         Entities.Found found = entities.find(text);
         Understanding alone = alone(text, found);
         if (last != null && last.proposed()) {

@@ -39,6 +39,27 @@ enum SmallTalk {
         return Optional.empty();
     }
 
+    /**
+     * The message without a greeting it opens with ("hi! I'm a nurse" is "I'm a nurse"), or as it is: the
+     * longest greeting is taken, and only if words follow it.
+     */
+    static String withoutGreeting(String message) {
+        String lower = message.toLowerCase(Locale.ROOT);
+        String best = null;
+        for (String greeting : GREETING.phrases) {
+            if (lower.startsWith(greeting) && (best == null || greeting.length() > best.length())
+                    && lower.length() > greeting.length() && NOISE.matcher(lower.substring(greeting.length(),
+                            greeting.length() + 1)).matches()) {
+                best = greeting;
+            }
+        }
+        if (best == null) {
+            return message;
+        }
+        String rest = message.substring(best.length()).replaceFirst("^[\\p{P}\\p{S}\\s]+", "");
+        return rest.isBlank() ? message : rest;
+    }
+
     Answer reply() {
         return switch (this) {
             case GREETING -> Answer.message(Messages.WELCOME, Messages.HELP, Messages.EXAMPLES + ".");

@@ -48,6 +48,14 @@ class AdvisorTest {
     }
 
     @Test
+    void a_greeting_before_what_someone_says_of_themselves_does_not_hide_it() {
+        for (String said : List.of("hi! I am a nurse and want to move into machine learning", "Hello, I'm a teacher")) {
+            String body = PlainText.body(advisor.reply(said));
+            assertTrue(body.startsWith("Noted: ") && body.contains("career switcher"), said + " -> " + body);
+        }
+    }
+
+    @Test
     void pay_as_a_beginner_is_entry_level_pay_not_a_question_back_for_the_level() {
         for (String asked : List.of("what would I earn as a beginner?", "how much would I make as a newbie?")) {
             String body = PlainText.body(advisor.reply(asked));
