@@ -201,7 +201,7 @@ record CostReport(List<JsonNode> uniqueOurs, List<JsonNode> uniqueFloat, List<Js
                 + "A question answered without embedding anything (its text is one the program embeds at start, such as "
                 + "an example of the intent router) is a hit of the question cache: counted and left out. Then, in the "
                 + "same process, ").append(traffic()).append(" other new questions (each question with one of "
-                + Probe.TRAFFIC_WORDS.size() + " words added), and every question again, worded anew (\"Hi! \" before "
+                + Probe.TRAFFIC_WORDS.size() + " words added), and every question again, worded anew (\"" + Probe.AFTER_TRAFFIC.strip() + "\" before "
                 + "it): a bot that has been answering for a while, its code compiled by the JIT. Peak resident memory is "
                 + "taken before that traffic.\n\n");
         md.append("| system | questions timed | cache hits left out | p50 ms | p95 ms | p99 ms | in-process start | peak RSS "
