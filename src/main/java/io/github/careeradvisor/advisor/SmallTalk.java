@@ -1,10 +1,13 @@
 package io.github.careeradvisor.advisor;
 
 import io.github.careeradvisor.answer.Answer;
+import java.util.Comparator;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Messages that are only a greeting, a thank-you or a goodbye. They are not questions, so they get a
@@ -21,6 +24,15 @@ enum SmallTalk {
 
     /** Punctuation, symbols and emoji around and between the words; they carry no meaning here. */
     private static final Pattern NOISE = Pattern.compile("[\\p{P}\\p{S}\\s]+");
+
+    /**
+     * A greeting at a message's start (the longer of two that begin alike tried first), the {@link #NOISE}
+     * after it, and then a word.
+     */
+    private static final Pattern OPENING_GREETING = Pattern.compile("^(?:" + GREETING.phrases.stream()
+            .sorted(Comparator.comparingInt(String::length).reversed()).map(Pattern::quote)
+            .collect(Collectors.joining("|")) + ")" + NOISE.pattern() + "(?=[\\p{L}\\p{N}])",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
     private final Set<String> phrases;
 
@@ -44,20 +56,8 @@ enum SmallTalk {
      * longest greeting is taken, and only if words follow it.
      */
     static String withoutGreeting(String message) {
-        String lower = message.toLowerCase(Locale.ROOT);
-        String best = null;
-        for (String greeting : GREETING.phrases) {
-            if (lower.startsWith(greeting) && (best == null || greeting.length() > best.length())
-                    && lower.length() > greeting.length() && NOISE.matcher(lower.substring(greeting.length(),
-                            greeting.length() + 1)).matches()) {
-                best = greeting;
-            }
-        }
-        if (best == null) {
-            return message;
-        }
-        String rest = message.substring(best.length()).replaceFirst("^[\\p{P}\\p{S}\\s]+", "");
-        return rest.isBlank() ? message : rest;
+        Matcher greeting = OPENING_GREETING.matcher(message);
+        return greeting.lookingAt() ? message.substring(greeting.end()) : message;
     }
 
     Answer reply() {
