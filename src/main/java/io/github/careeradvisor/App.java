@@ -56,6 +56,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
@@ -420,20 +421,27 @@ public final class App {
         String token = settings.requireTelegramToken();
         // Two bots polling with one data dir would both answer: the second stops here (README, "One bot per data dir").
         try (DataDir.Lock lock = DataDir.lockForBot(settings.dataDir())) {
+            // The model, the longest single part of a start, loads from here on; the HTTP server's start and the
+            // Bot API's first calls go beside the index build too: none of them needs the advisor.
+            Embedder model = embedder.apply(settings);
+            startLogging();
+            model.loadInBackground();
             BotMetrics metrics = new BotMetrics(Clock.systemUTC());
             StartUp startUp = new StartUp();
-            // Up before the index is built, so /healthz answers while it loads (README, "Health and metrics").
-            HealthServer http = settings.httpPortIfOn().isPresent()
-                    ? HealthServer.start(settings.httpPortIfOn().getAsInt(), startUp, metrics)
-                    : null;
+            // Up while the index is built, so /healthz answers while it loads (README, "Health and metrics").
+            CompletableFuture<Optional<HealthServer>> serving = beside("http-start",
+                    () -> settings.httpPortIfOn().isPresent()
+                            ? Optional.of(HealthServer.start(settings.httpPortIfOn().getAsInt(), startUp, metrics))
+                            : Optional.empty());
             try {
-                // The Bot API's first calls go beside the index build: they need no advisor.
                 CompletableFuture<TelegramBot.Connection> connecting = beside("telegram-connect",
                         () -> TelegramBot.connect(token, settings.telegramApiUrl(), metrics,
                                 settings.webhookIfSet().isEmpty()));
-                Started started = start(settings, embedder.apply(settings), err::println);
+                Started started = start(settings, model, err::println);
+                Optional<HealthServer> http;
                 TelegramBot.Connection connection;
                 try {
+                    http = join(serving); // a port that cannot be used stops the start here
                     connection = join(connecting);
                 } catch (RuntimeException e) {
                     started.close();
@@ -444,10 +452,8 @@ public final class App {
                         settings.allowedUsers(), started.inbox(), settings.questionsPerMinute(), metrics,
                         settings.webhookIfSet().orElse(null), Replicas.on(started.database()));
                 // Webhook mode: Telegram's POSTs come in on the same port (Settings refuses it off).
-                if (http != null) {
-                    settings.webhookIfSet().ifPresent(hook -> bot.webhookReceiver()
-                            .ifPresent(receiver -> http.receiveUpdates(hook.path(), receiver)));
-                }
+                http.ifPresent(server -> settings.webhookIfSet().ifPresent(hook -> bot.webhookReceiver()
+                        .ifPresent(receiver -> server.receiveUpdates(hook.path(), receiver))));
                 bot.start();
                 startUp.done(started.database()::problem);
                 // The first runs of the model and the code are slower: paid beside the first updates, begun
@@ -460,10 +466,13 @@ public final class App {
                     started.close();
                 }, "shutdown"));
                 bot.run(warming::begin);
+            } catch (RuntimeException | Error e) {
+                model.awaitLoad(); // ONNX Runtime crashes the JVM if it exits while a session is being made
+                throw e;
             } finally {
-                if (http != null) {
-                    http.close();
-                }
+                // Started or not, once its thread is done: a failed start leaves no port open behind it.
+                serving.handle((server, failure) -> failure == null ? server : Optional.<HealthServer>empty()).join()
+                        .ifPresent(HealthServer::close);
             }
         }
         return EXIT_OK;
