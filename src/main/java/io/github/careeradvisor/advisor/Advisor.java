@@ -244,6 +244,12 @@ public final class Advisor {
     static final List<String> WARM_UP_FOLLOW_UPS = List.of("and seniors?", "what about Azure?", "how long is it valid?",
             "tell me more", "why?", "what does it depend on?", "in Europe?");
     /**
+     * How many times the warm-up runs its messages. The first pass takes most of its time (about 1.5 s of
+     * a core; the later ones, its searches remembered, 0.2–0.3 s each), but the passes after it get the
+     * JIT to compile each turn's own code, which one pass runs too seldom (README, "Performance").
+     */
+    static final int WARM_UP_PASSES = 5;
+    /**
      * The warm-up's person and conversation: ids no Telegram user or chat, and no terminal user, has; drawn
      * anew in each process, so replicas warming up at once on one database keep out of each other's rows.
      */
@@ -263,7 +269,7 @@ public final class Advisor {
 
     /**
      * Runs {@link #WARM_UP}, follow-ups of each kind and every intent's router examples through a whole
-     * turn, thread in the database included, as a person nobody is, in a conversation nobody has; the
+     * turn, {@value #WARM_UP_PASSES} times, thread in the database included, as a person nobody is, in a conversation nobody has; the
      * thread is deleted afterwards and no profile is kept. Statements about oneself are left out.
      */
     public void warmUp() {
@@ -283,11 +289,13 @@ public final class Advisor {
             }
         });
         try {
-            for (String message : messages) {
-                if (stop.getAsBoolean()) {
-                    break;
+            for (int pass = 0; pass < WARM_UP_PASSES && !stop.getAsBoolean(); pass++) {
+                for (String message : messages) {
+                    if (stop.getAsBoolean()) {
+                        break;
+                    }
+                    free(WARM_UP_ID, WARM_UP_ID, message, Phrasing.EXTRACTIVE, Drafts.NONE);
                 }
-                free(WARM_UP_ID, WARM_UP_ID, message, Phrasing.EXTRACTIVE, Drafts.NONE);
             }
         } finally {
             // Its id is drawn anew in each process: rows left now would stay for good.
