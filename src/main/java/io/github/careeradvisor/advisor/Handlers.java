@@ -120,7 +120,8 @@ final class Handlers {
     }
 
     private Handled aboutMe(Understanding u, long userId) {
-        Entities.Found found = entities.find(u.text());
+        // The occupation, level and cloud are the person's own, not those of the goal they name.
+        Entities.Found found = entities.find(ProfileStatement.beforeGoal(u.text()));
         if (ProfileStatement.contradictory(found.levels())) {
             List<String> said = found.levels().stream().map(l -> l.label()).toList();
             return Handled.of(Answer.message("You said " + String.join(" and ", said) + ": which one fits you? "

@@ -28,9 +28,13 @@ record ProfileStatement(@Nullable Level level, @Nullable String background, @Nul
     /** About the person themselves: "my brother is a nurse" is not. */
     private static final Pattern STATEMENT = Pattern.compile(
             "^(i|i'm|im|i am|i've|ive|i have|my (goal|background|experience|level|job|role|current|cloud|plan))\\b.*");
-    /** A sentence that also asks something is a question: it is answered, not stored. */
+    /**
+     * A sentence that also asks something is a question: it is answered, not stored. "Who" asks only where
+     * a clause begins: after a noun it says who ("a nurse who wants to move into ML").
+     */
     private static final Pattern QUESTION = Pattern.compile(
-            "\\b(what|how|which|where|when|why|who|should i|can i|do i|could you|tell me)\\b");
+            "\\b(what|how|which|where|when|why|should i|can i|do i|could you|tell me)\\b"
+                    + "|(?:^|[,;:.!?]\\s*|\\b(?:and|but|so|or)\\s+)who\\b");
     private static final Pattern YEARS = Entities.YEARS;
     private static final Pattern HOURS = Pattern.compile("\\b(\\d{1,2}) (?:hours?|hrs?|h) (?:a|per|each|every) week\\b");
     private static final Pattern ROLE = Pattern.compile("\\b(?:i'm|im|i am|i work as|working as)\\s+(?:an?\\s+)?"
@@ -47,7 +51,8 @@ record ProfileStatement(@Nullable Level level, @Nullable String background, @Nul
 
     private static final Pattern CLOUD = Pattern.compile("\\b(?:use|prefer|work (?:with|on|in)|like|on)\\s+"
             + "(aws|amazon web services|gcp|google cloud|azure|microsoft azure)\\b");
-    private static final Pattern GOAL = Pattern.compile("\\b(?:my goal is(?: to)?|(?:i want|i'd like|i would like|i plan) to)\\s+"
+    private static final Pattern GOAL = Pattern.compile("\\b(?:my goal is(?: to)?|(?:i want|i'd like|i would like|i plan|"
+            + "who wants|who would like|who'd like|and want|wanting|hoping) to)\\s+"
             + "((?:become|be|work|get|land|move|switch|join|build)\\b.{3,190})$");
 
     /** Words for roadmap topics a person may say they know, each matched as a whole word. */
@@ -88,6 +93,17 @@ record ProfileStatement(@Nullable Level level, @Nullable String background, @Nul
     boolean isEmpty() {
         return level == null && background == null && years == null && cloud == null && hours == null
                 && goal == null && knownTopics.isEmpty();
+    }
+
+    /**
+     * The part of a sentence about oneself before the goal it names: "I'm a nurse who wants to become an ML
+     * engineer" is a nurse's, so the occupation is looked for in "I'm a nurse"; the whole text when it names
+     * no goal.
+     */
+    static String beforeGoal(String text) {
+        String lower = text.toLowerCase(Locale.ROOT).replace('’', '\'');
+        Matcher g = GOAL.matcher(lower);
+        return g.find() && lower.length() == text.length() ? text.substring(0, g.start()) : text;
     }
 
     /** Whether the lower-cased text asks something (what, how, should I …). */

@@ -15,6 +15,7 @@ import io.github.careeradvisor.knowledge.Unit;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -53,6 +54,19 @@ class AdvisorTest {
             String body = PlainText.body(advisor.reply(said));
             assertTrue(body.startsWith("Noted: ") && body.contains("career switcher"), said + " -> " + body);
         }
+    }
+
+    @Test
+    void someone_who_names_a_goal_is_noted_with_their_own_occupation_not_the_goals() {
+        Map<String, String> said = Map.of("I'm a nurse who wants to become an ML engineer", "Noted: nurse; level: career switcher",
+                "I am a teacher and I want to become a data scientist", "Noted: teacher; level: career switcher",
+                "I'm a student who wants to become a senior ML engineer", "Noted: student; level: student");
+        said.forEach((message, noted) -> {
+            String body = PlainText.body(advisor.reply(message));
+            assertTrue(body.startsWith(noted) && body.contains("goal: become"), message + " -> " + body);
+        });
+        // "who" still asks where a clause begins
+        assertFalse(PlainText.body(advisor.reply("I'm a data engineer, who should I talk to about ML?")).startsWith("Noted"));
     }
 
     @Test
