@@ -269,8 +269,9 @@ public final class Advisor {
 
     /**
      * Runs {@link #WARM_UP}, follow-ups of each kind and every intent's router examples through a whole
-     * turn, {@value #WARM_UP_PASSES} times, thread in the database included, as a person nobody is, in a conversation nobody has; the
-     * thread is deleted afterwards and no profile is kept. Statements about oneself are left out.
+     * turn, {@value #WARM_UP_PASSES} times, thread in the database included, as a person nobody is, in a
+     * conversation nobody has; the thread is deleted afterwards and no profile is kept. Statements about
+     * oneself are left out.
      */
     public void warmUp() {
         warmUp(() -> false);

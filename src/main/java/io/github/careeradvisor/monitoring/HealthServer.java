@@ -34,7 +34,7 @@ public final class HealthServer implements AutoCloseable {
     static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
     /** Scrapes and probes are rare and quick; the rest serve the webhook's connections (at most 8 from Telegram). */
     private static final int THREADS = 16;
-    static final String REFERENCES_PER_CACHE_LINE = "org.eclipse.jetty.util.referencesPerCacheLine";
+    private static final String REFERENCES_PER_CACHE_LINE = "org.eclipse.jetty.util.referencesPerCacheLine";
 
     private final Server server;
     private final ServerConnector connector;
