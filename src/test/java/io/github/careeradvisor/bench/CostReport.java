@@ -204,7 +204,7 @@ record CostReport(List<JsonNode> uniqueOurs, List<JsonNode> uniqueFloat, List<Js
                 + Probe.TRAFFIC_WORDS.size() + " words added), and every question again, worded anew (\"" + Probe.AFTER_TRAFFIC.strip() + "\" before "
                 + "it): a bot that has been answering for a while, its code compiled by the JIT. Peak resident memory is "
                 + "taken before that traffic.\n\n");
-        md.append("| system | questions timed | cache hits left out | p50 ms | p95 ms | p99 ms | in-process start | peak RSS "
+        md.append("| system | questions timed | cache hits left out | p50 ms | p95 ms | p99 ms | in-process start (ours: the warm-up run too) | peak RSS "
                 + "| p50 ÷ the recipe's, round by round |\n|---|---|---|---|---|---|---|---|---|\n");
         unique(md, "this project, fresh process", uniqueOurs, uniquePlain, "fresh");
         unique(md, "plain recipe, fresh process", uniquePlain, null, "fresh");
