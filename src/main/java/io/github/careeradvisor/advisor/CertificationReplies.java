@@ -13,8 +13,10 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -26,6 +28,9 @@ final class CertificationReplies {
 
     /** How many listed certifications "how much do they cost?" answers for. */
     static final int EACH_AT_MOST = 3;
+    /** Whether certifications are worth having at all: the guides' view, not a pick for the person. */
+    private static final Pattern WORTH = Pattern.compile(
+            "\\b(worth|worthwhile|pays? off|valuable|(do|does) (employers|companies|recruiters|anyone) care)\\b");
 
     private final CertificationCatalog catalog;
     private final HybridRetriever retriever;
@@ -51,9 +56,10 @@ final class CertificationReplies {
         }
         boolean forThem = Interpreter.personal(u.text()) || s.cloud() != null || s.level() != null || s.years() != null
                 || profile.level() != null || profile.cloud() != null || profile.experienceYears() != null;
-        if (namesProvider(u.text()) || s.aspect() != null || !forThem) {
+        if (namesProvider(u.text()) || s.aspect() != null || !forThem || worthAsked(u.text())) {
             // A provider that is not a cloud, one fact asked of certifications in general ("is there a
-            // renewal discount?"), or nothing known of the person to fit them to: what the guides say.
+            // renewal discount?"), whether they are worth it, or nothing known of the person to fit them
+            // to: what the guides say.
             return Handled.composed(composer, retriever.retrieve(u.query(), Set.of()));
         }
         Profile fitted = profile.asSaid(s.level(), s.years());
@@ -64,6 +70,11 @@ final class CertificationReplies {
         return u.isFollowUp() && s.cloud() != null && !handled.answer().opensWith("For " + s.cloud().label() + ",")
                 && !handled.answer().opensWith("Certifications") && !handled.answer().opensWith("None of")
                 ? handled.withHeading("Certifications for " + s.cloud().label() + ":") : handled;
+    }
+
+    /** "Is a certification worth it?", "do employers care about certs?": whether, not which. */
+    static boolean worthAsked(String text) {
+        return WORTH.matcher(text.toLowerCase(Locale.ROOT)).find();
     }
 
     /** Whether the text names a provider that is not a cloud (NVIDIA, Databricks, IBM, INFORMS). */

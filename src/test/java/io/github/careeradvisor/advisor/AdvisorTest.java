@@ -70,6 +70,20 @@ class AdvisorTest {
     }
 
     @Test
+    void whether_certifications_are_worth_it_gets_the_guides_view_even_with_a_profile_to_fit_picks_to() {
+        long user = 41;
+        advisor.reply(user, "I'm a backend developer with 6 years of experience");
+        for (String asked : List.of("is a certification worth it?", "do employers care about certs?")) {
+            String body = PlainText.body(advisor.reply(user, asked));
+            assertTrue(body.contains("career prospects") || body.contains("expertise to potential employers"),
+                    asked + " -> " + body);
+            assertFalse(body.startsWith("Certifications that fit you"), asked + " -> " + body);
+        }
+        assertTrue(PlainText.body(advisor.reply(user, "which certification should I take?"))
+                .startsWith("Certifications that fit you"), "which one is still a pick for the person");
+    }
+
+    @Test
     void pay_as_a_beginner_is_entry_level_pay_not_a_question_back_for_the_level() {
         for (String asked : List.of("what would I earn as a beginner?", "how much would I make as a newbie?")) {
             String body = PlainText.body(advisor.reply(asked));
