@@ -196,6 +196,19 @@ final class Entities {
                 : question.substring(0, mlEngineer[0]) + replacement + question.substring(mlEngineer[1]);
     }
 
+    /**
+     * The roles the guides cover that the text names besides ML engineers ("data scientist", "AI engineer"),
+     * when it names ML engineers too: what a pay comparison compares them with. Empty otherwise.
+     */
+    Set<String> comparedWithMlEngineers(String text) {
+        Set<String> named = new java.util.LinkedHashSet<>(occupations.values(text));
+        if (!named.remove("ML engineer")) {
+            return Set.of();
+        }
+        named.retainAll(covered);
+        return named;
+    }
+
     /** The content words of a question, for reading a follow-up with it: "what would it take to reach senior?" is "take reach senior". */
     static String gist(String question) {
         return java.util.Arrays.stream(words(question).split(" "))

@@ -87,6 +87,16 @@ final class Handlers {
                     : "More on that: ").strip()) : Answer.message("That is all my guides say about it. Ask me "
                     + "something else, or /new to start a new topic."));
         }
+        if ((u.intent() == Intent.SALARY || u.intent() == Intent.ROLE_COMPARISON) && SalaryReplies.comparesPay(u.text())) {
+            // "do ML engineers earn more than data scientists?"; "which one pays better?" after comparing them
+            Set<String> others = entities.comparedWithMlEngineers(u.query().text());
+            if (others.isEmpty() && SalaryReplies.oneOfThem(u.text())) {
+                others = entities.comparedWithMlEngineers(u.query().text() + " " + u.context());
+            }
+            if (others.size() == 1) {
+                return salary.compared(others.iterator().next());
+            }
+        }
         return switch (u.intent()) {
             case SALARY -> salary.reply(u, profile);
             case CERT_ADVICE -> certifications.advice(u, profile);

@@ -8,7 +8,9 @@ import io.github.careeradvisor.retrieval.HybridRetriever;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -19,6 +21,14 @@ import org.jspecify.annotations.Nullable;
 final class SalaryReplies {
 
     static final String OVERVIEW_QUESTION = "How much do machine learning engineers earn at each level?";
+    private static final String MEDIAN_QUESTION = "What is the median ML engineer salary a year?";
+    /** The pay sections of the other roles the guides cover; a role not here has none. */
+    private static final Map<String, String> OTHER_ROLE_PAY = Map.of("data scientist",
+            "What was the median annual wage of data scientists?");
+    private static final Pattern PAY = Pattern.compile(
+            "(?i)\\b(earns?|earning|pays?|paid|salar(?:y|ies)|makes?|money|wages?)\\b");
+    private static final Pattern COMPARING = Pattern.compile(
+            "(?i)\\b(more|less|better|higher|lower|which|who|compared?|versus|vs)\\b");
     private static final String ABROAD_QUESTION = "ML engineer salary outside the United States: Europe, the UK, "
             + "Germany, India, Canada";
 
@@ -61,7 +71,8 @@ final class SalaryReplies {
 
     /** The fixed questions these replies search with. */
     static List<String> questions() {
-        List<String> questions = new ArrayList<>(List.of(OVERVIEW_QUESTION, ABROAD_QUESTION));
+        List<String> questions = new ArrayList<>(List.of(OVERVIEW_QUESTION, ABROAD_QUESTION, MEDIAN_QUESTION));
+        questions.addAll(OTHER_ROLE_PAY.values());
         for (Band band : Band.values()) {
             questions.add(band.question);
         }
@@ -73,12 +84,50 @@ final class SalaryReplies {
         this.composer = composer;
     }
 
+    /** "Which one", "who": the roles compared are the ones the thread named before. */
+    private static final Pattern ONE_OF_THEM = Pattern.compile(
+            "(?i)\\b(which one|which of (?:them|the two|these|those)|who|either)\\b");
+
+    static boolean oneOfThem(String text) {
+        return ONE_OF_THEM.matcher(text).find();
+    }
+
+    /** Whether a message asks which of two roles earns more ("which one pays better?", "do they earn more"). */
+    static boolean comparesPay(String text) {
+        return PAY.matcher(text).find() && COMPARING.matcher(text).find();
+    }
+
+    /**
+     * ML engineer pay beside {@code other}'s, each as its own source gives it: no source compares them, and
+     * their figures are of different years and kinds, so the reply says so rather than which earns more.
+     */
+    Handled compared(String other) {
+        String question = OTHER_ROLE_PAY.get(other);
+        if (question == null) {
+            return noFigures(other, ", so they cannot say which role earns more");
+        }
+        Answer ours = composer.composeBestPassage(retriever.retrieve(MEDIAN_QUESTION)).withHeading("ML engineers:");
+        Answer theirs = composer.composeBestPassage(retriever.retrieve(question)).withHeading(capitalise(other + "s") + ":");
+        return Handled.of(Answer.message("No source compares ML engineer and " + other + " pay, and their figures "
+                + "come from different sources and years. What each gives:").followedBy(ours).followedBy(theirs));
+    }
+
+    /** A role the guides cover but give no pay for (AI engineers): said so, then what they give for ML engineers. */
+    private Handled noFigures(String role, String consequence) {
+        Answer ours = composer.composeBestPassage(retriever.retrieve(MEDIAN_QUESTION)).withHeading("ML engineers:");
+        return Handled.of(Answer.message("My guides give no pay figures for " + role + "s" + consequence
+                + ". What they give for ML engineers:").followedBy(ours));
+    }
+
     Handled reply(Understanding u, Profile profile) {
         Slots slots = u.slots();
         if (slots.otherOccupation()) {
             return Handled.of(OtherOccupation.reply(slots.occupation(), Intent.SALARY));
         }
         if (slots.occupation() != null && !slots.occupation().equals("ML engineer")) {
+            if (!OTHER_ROLE_PAY.containsKey(slots.occupation())) {
+                return noFigures(slots.occupation(), ""); // not ML engineer figures under "AI engineer pay"
+            }
             Answer answer = composer.compose(retriever.retrieve("How much does a " + slots.occupation() + " earn? pay"));
             return Handled.of(answer).withHeading(capitalise(slots.occupation()) + " pay (not ML engineer pay):");
         }

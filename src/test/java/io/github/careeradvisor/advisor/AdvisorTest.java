@@ -84,6 +84,26 @@ class AdvisorTest {
     }
 
     @Test
+    void which_role_earns_more_gives_each_roles_own_figures_and_says_no_source_compares_them() {
+        for (String asked : List.of("do ML engineers earn more than data scientists?",
+                "who makes more money, a data scientist or an ML engineer?")) {
+            String body = PlainText.body(advisor.reply(asked));
+            assertTrue(body.startsWith("No source compares"), asked + " -> " + body);
+            assertTrue(body.contains("$125,000") && body.contains("$108,020"), asked + " -> " + body);
+        }
+        long user = 43;
+        advisor.reply(user, "what's the difference between an ML engineer and a data scientist?");
+        String followUp = PlainText.body(advisor.reply(user, "which one pays better?"));
+        assertTrue(followUp.startsWith("No source compares") && followUp.contains("$108,020"), followUp);
+        assertFalse(PlainText.body(advisor.reply(user, "which industry pays the most?")).startsWith("No source"),
+                "an industry question after the comparison is about industries");
+        for (String asked : List.of("how much does an AI engineer earn?", "who earns more, AI engineers or ML engineers?")) {
+            String body = PlainText.body(advisor.reply(asked));
+            assertTrue(body.startsWith("My guides give no pay figures for AI engineers"), asked + " -> " + body);
+        }
+    }
+
+    @Test
     void pay_as_a_beginner_is_entry_level_pay_not_a_question_back_for_the_level() {
         for (String asked : List.of("what would I earn as a beginner?", "how much would I make as a newbie?")) {
             String body = PlainText.body(advisor.reply(asked));
