@@ -71,7 +71,8 @@ class AdvisorTest {
 
     @Test
     void whether_certifications_are_worth_it_gets_the_guides_view_even_with_a_profile_to_fit_picks_to() {
-        long user = 41;
+        long user = 900_141;
+        advisor.reply(user, "/forget");
         advisor.reply(user, "I'm a backend developer with 6 years of experience");
         for (String asked : List.of("is a certification worth it?", "do employers care about certs?")) {
             String body = PlainText.body(advisor.reply(user, asked));
@@ -91,7 +92,8 @@ class AdvisorTest {
             assertTrue(body.startsWith("No source compares"), asked + " -> " + body);
             assertTrue(body.contains("$125,000") && body.contains("$108,020"), asked + " -> " + body);
         }
-        long user = 43;
+        long user = 900_143;
+        advisor.reply(user, "/forget");
         advisor.reply(user, "what's the difference between an ML engineer and a data scientist?");
         String followUp = PlainText.body(advisor.reply(user, "which one pays better?"));
         assertTrue(followUp.startsWith("No source compares") && followUp.contains("$108,020"), followUp);
