@@ -411,8 +411,10 @@ final class Interpreter {
                 && (s.occupation() != null || s.years() != null || s.level() != null || s.cloud() != null)) {
             return Intent.ABOUT_ME; // "former maths teacher looking to switch", "8 yrs as a backend dev, all on gcp"
         }
-        if (s.otherOccupation() && subjects.contains(Intent.SALARY)) {
-            return Intent.SALARY; // "how much do data analysts make": the scoped reply, whatever the neighbours say
+        if (s.occupation() != null && !s.occupation().equals("ML engineer") && subjects.contains(Intent.SALARY)) {
+            // "how much do data analysts make", "how much does a data scientist earn": that role's pay, or
+            // that the guides give none, whatever the neighbours say
+            return Intent.SALARY;
         }
         if (intent == Intent.ABOUT_ME && asks) {
             return routing.second() == Intent.ABOUT_ME ? Intent.GENERAL : routing.second();

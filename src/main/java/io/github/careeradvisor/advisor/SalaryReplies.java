@@ -125,10 +125,12 @@ final class SalaryReplies {
             return Handled.of(OtherOccupation.reply(slots.occupation(), Intent.SALARY));
         }
         if (slots.occupation() != null && !slots.occupation().equals("ML engineer")) {
-            if (!OTHER_ROLE_PAY.containsKey(slots.occupation())) {
+            String question = OTHER_ROLE_PAY.get(slots.occupation());
+            if (question == null) {
                 return noFigures(slots.occupation(), ""); // not ML engineer figures under "AI engineer pay"
             }
-            Answer answer = composer.compose(retriever.retrieve("How much does a " + slots.occupation() + " earn? pay"));
+            // That role's own pay section: searched in the person's words it also quoted what the role does.
+            Answer answer = composer.composeBestPassage(retriever.retrieve(question));
             return Handled.of(answer).withHeading(capitalise(slots.occupation()) + " pay (not ML engineer pay):");
         }
         if (slots.region() != null && !slots.region().equals("the US") && !slots.region().equals("remote work")) {

@@ -99,6 +99,10 @@ class AdvisorTest {
         assertTrue(followUp.startsWith("No source compares") && followUp.contains("$108,020"), followUp);
         assertFalse(PlainText.body(advisor.reply(user, "which industry pays the most?")).startsWith("No source"),
                 "an industry question after the comparison is about industries");
+        String dataScientists = PlainText.body(advisor.reply("how much does a data scientist earn?"));
+        assertTrue(dataScientists.startsWith("Data scientist pay (not ML engineer pay): The median annual wage of data "
+                + "scientists was $108,020"), dataScientists);
+        assertFalse(dataScientists.contains("wrangle"), "their pay, not what they do: " + dataScientists);
         for (String asked : List.of("how much does an AI engineer earn?", "who earns more, AI engineers or ML engineers?")) {
             String body = PlainText.body(advisor.reply(asked));
             assertTrue(body.startsWith("My guides give no pay figures for AI engineers"), asked + " -> " + body);
