@@ -56,14 +56,14 @@ final class SalaryReplies {
     }
 
     /** Pay questions about something other than one level's range: the guides' own sections answer those. */
-    private static final java.util.regex.Pattern OTHER_PAY_TOPIC = java.util.regex.Pattern.compile(
+    private static final Pattern OTHER_PAY_TOPIC = Pattern.compile(
             "(?i)\\b(median|average|typical|depend|depends|industr\\w*|compan\\w*|cit(y|ies)|highest|most|best|bls|"
             + "data scien\\w*|research scien\\w*|well paid|worth|compare|more than|less than)\\b");
     /**
      * Someone starting out, in a pay question: entry-level pay ("what would I earn as a beginner?"). Not a
      * level in the lexicon, where "I'm a complete beginner" says someone is new to tech, not a junior.
      */
-    private static final java.util.regex.Pattern BEGINNER = java.util.regex.Pattern.compile(
+    private static final Pattern BEGINNER = Pattern.compile(
             "(?i)\\b(beginners?|newbies?|novices?|newcomers?)\\b");
 
     private final HybridRetriever retriever;
@@ -106,17 +106,21 @@ final class SalaryReplies {
         if (question == null) {
             return noFigures(other, ", so they cannot say which role earns more");
         }
-        Answer ours = composer.composeBestPassage(retriever.retrieve(MEDIAN_QUESTION)).withHeading("ML engineers:");
         Answer theirs = composer.composeBestPassage(retriever.retrieve(question)).withHeading(capitalise(other + "s") + ":");
         return Handled.of(Answer.message("No source compares ML engineer and " + other + " pay, and their figures "
-                + "come from different sources and years. What each gives:").followedBy(ours).followedBy(theirs));
+                + "come from different sources and years. What each gives:").followedBy(mlEngineerMedian())
+                .followedBy(theirs));
     }
 
     /** A role the guides cover but give no pay for (AI engineers): said so, then what they give for ML engineers. */
     private Handled noFigures(String role, String consequence) {
-        Answer ours = composer.composeBestPassage(retriever.retrieve(MEDIAN_QUESTION)).withHeading("ML engineers:");
         return Handled.of(Answer.message("My guides give no pay figures for " + role + "s" + consequence
-                + ". What they give for ML engineers:").followedBy(ours));
+                + ". What they give for ML engineers:").followedBy(mlEngineerMedian()));
+    }
+
+    /** The guides' median ML engineer pay, headed as one role's figures beside another's. */
+    private Answer mlEngineerMedian() {
+        return composer.composeBestPassage(retriever.retrieve(MEDIAN_QUESTION)).withHeading("ML engineers:");
     }
 
     Handled reply(Understanding u, Profile profile) {

@@ -209,15 +209,15 @@ final class Probe {
     }
 
     /**
-     * Words added to the questions for the traffic between the two timed passes of {@link #unique}: each
-     * makes every question a new text, 36 × 145 of them.
-     */
-    /**
      * What the questions are worded anew with after the traffic, so each is a new text again: not a greeting,
      * which the advisor leaves out of what it reads (a greeting before a question would make it the same text).
      */
     static final String AFTER_TRAFFIC = "Quick question: ";
 
+    /**
+     * Words added to the questions for the traffic between the two timed passes of {@link #unique}: each
+     * makes every question a new text, 36 × 145 of them.
+     */
     static final List<String> TRAFFIC_WORDS = List.of("please", "now", "today", "exactly", "then", "again", "briefly",
             "honestly", "really", "overall", "currently", "nowadays", "roughly", "approximately", "typically", "usually",
             "generally", "basically", "actually", "seriously", "quickly", "simply", "precisely", "specifically",
