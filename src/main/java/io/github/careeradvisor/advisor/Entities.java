@@ -31,6 +31,8 @@ final class Entities {
     static final String RESOURCE = "/advisor/entities.json";
     /** The aspect of a message that asks several things about a certification at once. */
     static final String SEVERAL = "several";
+    /** The lexicon's name for the role the guides are about; other roles are compared with it. */
+    static final String ML_ENGINEER = "ML engineer";
 
     /** Something that looks like an exam code: two or three letters, a dash, a letter or not, digits. */
     private static final Pattern EXAM_CODE = Pattern.compile("(?<![A-Za-z0-9-])([A-Za-z]{2,3})[- ]?([A-Za-z]?\\d{2,3})(?![A-Za-z0-9])");
@@ -182,7 +184,7 @@ final class Entities {
             Matcher m = t.pattern().matcher(question);
             // The role the question compares against, not the ML engineer it starts from.
             while (m.find()) {
-                if (!t.value().equals("ML engineer")) {
+                if (!t.value().equals(ML_ENGINEER)) {
                     return question.substring(0, m.start()) + replacement + question.substring(m.end());
                 }
                 if (mlEngineer == null) {
@@ -202,7 +204,7 @@ final class Entities {
      */
     Set<String> comparedWithMlEngineers(String text) {
         Set<String> named = new java.util.LinkedHashSet<>(occupations.values(text));
-        if (!named.remove("ML engineer")) {
+        if (!named.remove(ML_ENGINEER)) {
             return Set.of();
         }
         named.retainAll(covered);

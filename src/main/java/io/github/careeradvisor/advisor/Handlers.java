@@ -7,6 +7,7 @@ import io.github.careeradvisor.profile.Profile;
 import io.github.careeradvisor.profile.TopicStatus;
 import io.github.careeradvisor.retrieval.HybridRetriever;
 import io.github.careeradvisor.retrieval.Retrieval;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -153,7 +154,27 @@ final class Handlers {
     }
 
     private Handled search(Understanding u) {
-        return Handled.composed(composer, found(u));
+        Retrieval found = found(u);
+        return Handled.of(composer.compose(found, focus(u)), found);
+    }
+
+    /**
+     * What the answer opens on if a sentence worth quoting names it (see {@link AnswerComposer#compose(Retrieval,
+     * List)}): the role asked about when it is not ML engineers ("what does an AI engineer do?"); in a follow-up
+     * read with the thread's gist, the words of its own the gist lacks ("phd" in "what about a PhD?" after a
+     * question on a master's degree).
+     */
+    static List<String> focus(Understanding u) {
+        String role = u.slots().occupation();
+        if (role != null && u.slots().occupationCovered() && !role.equals(Entities.ML_ENGINEER)) {
+            return List.of(role);
+        }
+        if (!u.isFollowUp() || u.context().isBlank()) {
+            return List.of();
+        }
+        Set<String> thread = Set.copyOf(Arrays.asList(u.context().split(" ")));
+        return Arrays.stream(Entities.gist(u.ownWords()).split(" "))
+                .filter(w -> !w.isEmpty() && !thread.contains(w)).toList();
     }
 
     /**
@@ -162,7 +183,7 @@ final class Handlers {
      */
     private Handled phrased(Understanding u, Profile profile, Phrasing.Turn model) {
         Retrieval found = found(u);
-        Answer extractive = composer.compose(found);
+        Answer extractive = composer.compose(found, focus(u));
         return Handled.of(extractive.grounded() ? model.phrase(found, u.text(), profile, extractive) : extractive, found);
     }
 

@@ -128,7 +128,7 @@ final class SalaryReplies {
         if (slots.otherOccupation()) {
             return Handled.of(OtherOccupation.reply(slots.occupation(), Intent.SALARY));
         }
-        if (slots.occupation() != null && !slots.occupation().equals("ML engineer")) {
+        if (slots.occupation() != null && !slots.occupation().equals(Entities.ML_ENGINEER)) {
             String question = OTHER_ROLE_PAY.get(slots.occupation());
             if (question == null) {
                 return noFigures(slots.occupation(), ""); // not ML engineer figures under "AI engineer pay"

@@ -50,6 +50,15 @@ record Understanding(String text, Query query, Intent intent, double confidence,
         return new Understanding(text, query, intent, confidence, slots, followUp, shown, facts, clarify, context);
     }
 
+    /**
+     * The person's own words: the text without the thread's gist a follow-up is read with, which the
+     * interpreter adds in parentheses at its end ("what about a PhD? (master's degree become ml engineer)").
+     */
+    String ownWords() {
+        int gist = context.isBlank() ? -1 : text.lastIndexOf(" (");
+        return gist > 0 && text.endsWith(")") ? text.substring(0, gist) : text;
+    }
+
     boolean isFollowUp() {
         return followUp != FollowUp.NONE;
     }

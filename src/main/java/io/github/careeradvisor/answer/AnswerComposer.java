@@ -15,6 +15,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Builds an extractive answer the way a mentor would say it: first the sentence of the guides that
@@ -97,10 +99,29 @@ public final class AnswerComposer {
     }
 
     public Answer compose(Retrieval retrieval) {
+        return compose(retrieval, List.of());
+    }
+
+    /**
+     * The same, opening with the best sentence worth quoting that names one of {@code focus} (a word or
+     * words, each also in the plural), if one does: what a follow-up asks about in its own words ("PhD" in
+     * "what about a PhD?" after a master's question, searched with that question's gist), or the role a
+     * question asks about ("AI engineer"), rather than a sentence the search ranked higher for the rest.
+     */
+    public Answer compose(Retrieval retrieval, List<String> focus) {
         if (!retrieval.relevant() || retrieval.passages().isEmpty()) {
             return decline(retrieval);
         }
-        return answer(retrieval.passages(), choose(candidates(retrieval.passages(), PASSAGES)));
+        return answer(retrieval.passages(), choose(candidates(retrieval.passages(), PASSAGES), naming(focus)));
+    }
+
+    /** Whether a text names one of {@code focus}, as whole words, in any case; null for no focus. */
+    private static @Nullable Pattern naming(List<String> focus) {
+        if (focus.isEmpty()) {
+            return null;
+        }
+        String either = focus.stream().map(Pattern::quote).collect(Collectors.joining("|"));
+        return Pattern.compile("\\b(?:" + either + ")(?:s|es)?\\b", Pattern.CASE_INSENSITIVE);
     }
 
     /**
@@ -129,7 +150,7 @@ public final class AnswerComposer {
         if (!retrieval.relevant() || retrieval.passages().isEmpty()) {
             return decline(retrieval);
         }
-        return answer(retrieval.passages(), choose(candidates(retrieval.passages(), 1)));
+        return answer(retrieval.passages(), choose(candidates(retrieval.passages(), 1), null));
     }
 
     /**
@@ -169,8 +190,11 @@ public final class AnswerComposer {
         return candidates;
     }
 
-    /** The best unit, then by maximal marginal relevance the next best that adds something new. */
-    private static List<Candidate> choose(List<Candidate> candidates) {
+    /**
+     * The best unit (the best of those {@code focus} finds in, if any is worth quoting), then by maximal
+     * marginal relevance the next best that adds something new.
+     */
+    private static List<Candidate> choose(List<Candidate> candidates, @Nullable Pattern focus) {
         List<Candidate> chosen = new ArrayList<>();
         if (candidates.isEmpty()) {
             return chosen;
@@ -183,6 +207,8 @@ public final class AnswerComposer {
         // "finance" in the question found the section, even when another sentence is closer in meaning.
         Candidate topOfBest = candidates.stream().filter(c -> c.rank() == 0)
                 .max(java.util.Comparator.comparingDouble(Candidate::score)).orElse(null);
+        Candidate lead = focus == null ? null : open.stream().filter(c -> focus.matcher(c.unit().text()).find())
+                .max(Comparator.comparingDouble(Candidate::score)).orElse(null);
         while (!open.isEmpty() && chosen.size() <= MAX_POINTS) {
             if (chosen.size() == 1 && topOfBest != null && !chosen.contains(topOfBest) && open.contains(topOfBest)
                     && overlap(topOfBest, chosen.get(0)) < DUPLICATE) {
@@ -191,16 +217,7 @@ public final class AnswerComposer {
                 chars += topOfBest.unit().text().length();
                 continue;
             }
-            Candidate next = null;
-            double nextValue = Double.NEGATIVE_INFINITY;
-            for (Candidate c : open) {
-                double overlap = chosen.stream().mapToDouble(o -> overlap(c, o)).max().orElse(0);
-                double value = c.score() - REDUNDANCY_WEIGHT * overlap;
-                if (overlap < DUPLICATE && value > nextValue) {
-                    next = c;
-                    nextValue = value;
-                }
-            }
+            Candidate next = chosen.isEmpty() && lead != null ? lead : mostRelevantNew(open, chosen);
             if (next == null) {
                 break;
             }
@@ -239,6 +256,21 @@ public final class AnswerComposer {
             }
         }
         return chosen;
+    }
+
+    /** By maximal marginal relevance, the unit of {@code open} that best adds to {@code chosen}; null if each repeats it. */
+    private static @Nullable Candidate mostRelevantNew(List<Candidate> open, List<Candidate> chosen) {
+        Candidate next = null;
+        double nextValue = Double.NEGATIVE_INFINITY;
+        for (Candidate c : open) {
+            double overlap = chosen.stream().mapToDouble(o -> overlap(c, o)).max().orElse(0);
+            double value = c.score() - REDUNDANCY_WEIGHT * overlap;
+            if (overlap < DUPLICATE && value > nextValue) {
+                next = c;
+                nextValue = value;
+            }
+        }
+        return next;
     }
 
     /** Another bullet of the same list that answers nearly as well. */

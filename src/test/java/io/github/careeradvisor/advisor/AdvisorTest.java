@@ -110,6 +110,21 @@ class AdvisorTest {
     }
 
     @Test
+    void a_follow_up_or_a_role_asked_about_opens_the_answer_not_a_sentence_on_the_thread_before() {
+        long user = 900_145;
+        advisor.reply(user, "/forget");
+        advisor.reply(user, "do I need a master's degree to become an ML engineer?");
+        String phd = PlainText.body(advisor.reply(user, "what about a PhD?"));
+        assertTrue(phd.startsWith("A PhD"), phd);
+        advisor.reply(user, "/forget");
+        advisor.reply(user, "what's the difference between an ML engineer and a data scientist?");
+        String aiEngineers = PlainText.body(advisor.reply(user, "what does an AI engineer do then?"));
+        assertTrue(aiEngineers.lines().findFirst().orElseThrow().contains("AI engineers"), aiEngineers);
+        String dataScientists = PlainText.body(advisor.reply("what does a data scientist do?"));
+        assertTrue(dataScientists.lines().findFirst().orElseThrow().contains("data scientists"), dataScientists);
+    }
+
+    @Test
     void pay_as_a_beginner_is_entry_level_pay_not_a_question_back_for_the_level() {
         for (String asked : List.of("what would I earn as a beginner?", "how much would I make as a newbie?")) {
             String body = PlainText.body(advisor.reply(asked));

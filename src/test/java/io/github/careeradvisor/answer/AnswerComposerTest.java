@@ -65,6 +65,29 @@ class AnswerComposerTest {
     }
 
     @Test
+    void opens_with_the_best_sentence_naming_the_focus_when_one_is_worth_quoting() {
+        RetrievedPassage degrees = found("Degrees", 0.7, List.of(
+                sentence("A master's degree can improve career prospects.", 0),
+                sentence("A PhD can open research roles.", 0),
+                sentence("PhDs are rare in industry teams.", 0),
+                sentence("Some companies hire PhDs for research only.", 0)), List.of(0.8, 0.74, 0.7, 0.5));
+        Retrieval found = new Retrieval(List.of(degrees), 0.8, true);
+
+        assertTrue(PlainText.body(composer.compose(found)).startsWith("A master's degree"));
+        String focused = PlainText.body(composer.compose(found, List.of("phd")));
+        assertTrue(focused.startsWith("A PhD can open research roles.\n\n"
+                + "• A master's degree"), "the focus, in any case, first; the rest as before: " + focused);
+        // Only among sentences worth quoting: one far below the best does not open the answer.
+        RetrievedPassage far = found("Degrees", 0.7, List.of(
+                sentence("A master's degree can improve career prospects.", 0),
+                sentence("Some companies hire PhDs for research only.", 0)), List.of(0.8, 0.2));
+        assertTrue(PlainText.body(composer.compose(new Retrieval(List.of(far), 0.8, true), List.of("phd")))
+                .startsWith("A master's degree"));
+        assertTrue(PlainText.body(composer.compose(found, List.of("bootcamp"))).startsWith("A master's degree"),
+                "a focus no sentence names changes nothing");
+    }
+
+    @Test
     void a_list_is_quoted_without_its_intro_and_each_figure_keeps_its_source_in_a_short_note() {
         AnswerComposer compact = new AnswerComposer("Sorry.", List.of("Simplilearn", "the ML Engineer Jobs guide"));
         RetrievedPassage pay = found("Entry level", 0.7, List.of(
