@@ -164,7 +164,7 @@ final class Handlers {
      * read with the thread's gist, the words of its own the gist lacks ("phd" in "what about a PhD?" after a
      * question on a master's degree).
      */
-    static List<String> focus(Understanding u) {
+    private static List<String> focus(Understanding u) {
         String role = u.slots().occupation();
         if (role != null && u.slots().occupationCovered() && !role.equals(Entities.ML_ENGINEER)) {
             return List.of(role);
