@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The handler of each intent: takes one understood question (a follow-up already resolved) and the
@@ -161,10 +162,11 @@ final class Handlers {
     /**
      * What the answer opens on if a sentence worth quoting names it (see {@link AnswerComposer#compose(Retrieval,
      * List)}): the role asked about when it is not ML engineers ("what does an AI engineer do?"); in a follow-up
-     * read with the thread's gist, the words of its own the gist lacks ("phd" in "what about a PhD?" after a
-     * question on a master's degree).
+     * read with the thread's gist that only names a subject, the words of its own the gist lacks ("phd" in "what
+     * about a PhD?" after a question on a master's degree). A follow-up that asks something of its own ("and how
+     * long does it take?") has no subject word to find: its words are the question's ("take").
      */
-    private static List<String> focus(Understanding u) {
+    private List<String> focus(Understanding u) {
         String role = u.slots().occupation();
         if (role != null && u.slots().occupationCovered() && !role.equals(Entities.ML_ENGINEER)) {
             return List.of(role);
@@ -172,10 +174,18 @@ final class Handlers {
         if (!u.isFollowUp() || u.context().isBlank()) {
             return List.of();
         }
+        String named = entities.afterConnector(u.ownWords());
+        named = named != null ? named : Entities.words(u.ownWords());
+        if (ASKING.matcher(named).find()) {
+            return List.of();
+        }
         Set<String> thread = Set.copyOf(Arrays.asList(u.context().split(" ")));
-        return Arrays.stream(Entities.gist(u.ownWords()).split(" "))
-                .filter(w -> !w.isEmpty() && !thread.contains(w)).toList();
+        return Arrays.stream(Entities.gist(named).split(" ")).filter(w -> !w.isEmpty() && !thread.contains(w)).toList();
     }
+
+    /** Words that ask: a follow-up with one asks something of its own, more than naming a subject. */
+    private static final Pattern ASKING = Pattern.compile(
+            "\\b(?:how|why|when|where|which|who|what|whats|does|do|did|is|are|can|could|should|would|will)\\b");
 
     /**
      * The guides' answer, phrased by the language model when one is set (README, "Use a language model"):

@@ -116,6 +116,10 @@ class AdvisorTest {
         advisor.reply(user, "do I need a master's degree to become an ML engineer?");
         String phd = PlainText.body(advisor.reply(user, "what about a PhD?"));
         assertTrue(phd.startsWith("A PhD"), phd);
+        // A follow-up asking something of its own has no subject to open on ("take" is not one).
+        String howLong = PlainText.body(advisor.reply(user, "ok and how long does it usually take to get there?"));
+        String opening = howLong.lines().findFirst().orElseThrow();
+        assertTrue(opening.contains("months or years") || opening.contains("time estimate"), howLong);
         advisor.reply(user, "/forget");
         advisor.reply(user, "what's the difference between an ML engineer and a data scientist?");
         String aiEngineers = PlainText.body(advisor.reply(user, "what does an AI engineer do then?"));
