@@ -129,6 +129,14 @@ class AdvisorTest {
     }
 
     @Test
+    void a_promotion_to_senior_is_what_it_takes_to_reach_senior_not_what_seniors_do() {
+        for (String asked : List.of("how do I get promoted to senior?", "how can I get a promotion to senior ML engineer?")) {
+            String body = PlainText.body(advisor.reply(asked));
+            assertTrue(body.lines().findFirst().orElseThrow().contains("proven record"), asked + " -> " + body);
+        }
+    }
+
+    @Test
     void pay_as_a_beginner_is_entry_level_pay_not_a_question_back_for_the_level() {
         for (String asked : List.of("what would I earn as a beginner?", "how much would I make as a newbie?")) {
             String body = PlainText.body(advisor.reply(asked));
