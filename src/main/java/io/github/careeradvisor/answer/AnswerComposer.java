@@ -206,7 +206,7 @@ public final class AnswerComposer {
         // The best passage of the fused ranking (meaning and words) always gets its best sentence in:
         // "finance" in the question found the section, even when another sentence is closer in meaning.
         Candidate topOfBest = candidates.stream().filter(c -> c.rank() == 0)
-                .max(java.util.Comparator.comparingDouble(Candidate::score)).orElse(null);
+                .max(Comparator.comparingDouble(Candidate::score)).orElse(null);
         Candidate lead = focus == null ? null : open.stream().filter(c -> focus.matcher(c.unit().text()).find())
                 .max(Comparator.comparingDouble(Candidate::score)).orElse(null);
         while (!open.isEmpty() && chosen.size() <= MAX_POINTS) {
