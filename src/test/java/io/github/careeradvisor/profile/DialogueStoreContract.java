@@ -64,6 +64,34 @@ abstract class DialogueStoreContract extends StoreContract {
     }
 
     @Test
+    void a_turn_is_stored_in_the_json_earlier_releases_wrote_and_read_whatever_a_later_one_adds() {
+        Instant now = Instant.parse("2026-12-02T10:00:00Z");
+        DialogueTurn turn = new DialogueTurn(now, "which cert? \"AWS\", é", "cert_advice", Map.of("cloud", "aws"),
+                List.of("knowledge/certifications.md#AWS"), List.of("aws-mla"));
+        // As the data-binding codec before stop 33 wrote it: a row any release reads.
+        String stored = "{\"question\":\"which cert? \\\"AWS\\\", é\",\"intent\":\"cert_advice\",\"slots\":{\"cloud\":\"aws\"},"
+                + "\"shown\":[\"knowledge/certifications.md#AWS\"],\"facts\":[\"aws-mla\"],\"proposed\":false}";
+        try (Database database = open()) {
+            SqlProfileStore store = new SqlProfileStore(database);
+            store.dialogue().append(7, 3, List.of(turn), now.minusSeconds(3600));
+            assertEquals(stored, database.read("reading the row", c -> {
+                try (var s = c.createStatement(); var rs = s.executeQuery("SELECT turn FROM dialogue WHERE chat_id = 3")) {
+                    rs.next();
+                    return rs.getString(1);
+                }
+            }));
+            // A later release's field, a value where none is expected, and a null list: passed over.
+            String later = stored.replace("\"proposed\":false", "\"proposed\":false,\"later\":{\"x\":[1,{\"y\":2}]}")
+                    .replace("\"facts\":[\"aws-mla\"]", "\"facts\":[\"aws-mla\",{\"z\":1}]");
+            update(database, "UPDATE dialogue SET turn = '" + later.replace("'", "''") + "' WHERE chat_id = 3");
+            assertEquals(List.of(turn), store.dialogue().recent(7, 3, now.minusSeconds(3600)));
+            update(database, "UPDATE dialogue SET turn = '" + stored.replace("[\"knowledge/certifications.md#AWS\"]", "null")
+                    .replace("'", "''") + "' WHERE chat_id = 3");
+            assertEquals(List.of(), store.dialogue().recent(7, 3, now.minusSeconds(3600)).get(0).shown());
+        }
+    }
+
+    @Test
     void only_the_last_ten_turns_are_kept_and_expired_ones_are_neither_returned_nor_kept() {
         Instant start = Instant.parse("2026-12-02T10:00:00Z");
         try (Database database = open()) {
