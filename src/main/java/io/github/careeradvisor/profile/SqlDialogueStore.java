@@ -198,8 +198,8 @@ final class SqlDialogueStore implements DialogueStore {
         Map<String, String> map = new LinkedHashMap<>();
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String name = p.currentName();
-            JsonToken t = p.nextToken();
-            String value = t != null && t.isScalarValue() ? p.getValueAsString() : null;
+            p.nextToken();
+            String value = p.getValueAsString(); // null for null, an object or a list
             if (value != null) {
                 map.put(name, value);
             }
@@ -215,7 +215,7 @@ final class SqlDialogueStore implements DialogueStore {
             if (t == null) {
                 throw new IOException("a list is not closed");
             }
-            String value = t.isScalarValue() ? p.getValueAsString() : null;
+            String value = p.getValueAsString(); // null for null, an object or a list
             if (value != null) {
                 values.add(value);
             }
