@@ -89,15 +89,9 @@ final class Handlers {
                     : "More on that: ").strip()) : Answer.message("That is all my guides say about it. Ask me "
                     + "something else, or /new to start a new topic."));
         }
-        if ((u.intent() == Intent.SALARY || u.intent() == Intent.ROLE_COMPARISON) && SalaryReplies.comparesPay(u.text())) {
-            // "do ML engineers earn more than data scientists?"; "which one pays better?" after comparing them
-            Set<String> others = entities.comparedWithMlEngineers(u.query().text());
-            if (others.isEmpty() && SalaryReplies.oneOfThem(u.text())) {
-                others = entities.comparedWithMlEngineers(u.query().text() + " " + u.context());
-            }
-            if (others.size() == 1) {
-                return salary.compared(others.iterator().next());
-            }
+        Optional<Handled> payCompared = salary.comparison(u, entities);
+        if (payCompared.isPresent()) {
+            return payCompared.get();
         }
         return switch (u.intent()) {
             case SALARY -> salary.reply(u, profile);
@@ -167,9 +161,8 @@ final class Handlers {
      * long does it take?") has no subject word to find: its words are the question's ("take").
      */
     private List<String> focus(Understanding u) {
-        String role = u.slots().occupation();
-        if (role != null && u.slots().occupationCovered() && !role.equals(Entities.ML_ENGINEER)) {
-            return List.of(role);
+        if (u.slots().namesAnotherRole() && u.slots().occupationCovered()) {
+            return List.of(u.slots().occupation());
         }
         if (!u.isFollowUp() || u.context().isBlank()) {
             return List.of();

@@ -325,9 +325,7 @@ final class Interpreter {
         return switch (intent) {
             case SALARY -> slots.level() == null && slots.region() == null && slots.occupation() == null
                     ? remainder + " (" + last.question() + ")"
-                    : "How much does " + (slots.occupation() == null || slots.occupationCovered()
-                            && slots.occupation().equals(Entities.ML_ENGINEER) ? "an ML engineer"
-                            : "a " + slots.occupation()) + (slots.level() == null ? "" : " (" + slots.level().label() + ")")
+                    : "How much does " + (slots.namesAnotherRole() ? "a " + slots.occupation() : "an ML engineer") + (slots.level() == null ? "" : " (" + slots.level().label() + ")")
                             + " earn" + (slots.region() == null ? "" : " in " + slots.region()) + "?";
             case CERT_ADVICE -> "Which certification should I take" + (slots.cloud() == null ? ""
                     : " for " + slots.cloud().label()) + "?";
@@ -411,7 +409,7 @@ final class Interpreter {
                 && (s.occupation() != null || s.years() != null || s.level() != null || s.cloud() != null)) {
             return Intent.ABOUT_ME; // "former maths teacher looking to switch", "8 yrs as a backend dev, all on gcp"
         }
-        if (s.occupation() != null && !s.occupation().equals(Entities.ML_ENGINEER) && subjects.contains(Intent.SALARY)) {
+        if (s.namesAnotherRole() && subjects.contains(Intent.SALARY)) {
             // "how much do data analysts make", "how much does a data scientist earn": that role's pay, or
             // that the guides give none, whatever the neighbours say
             return Intent.SALARY;

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -88,20 +89,29 @@ final class SalaryReplies {
     private static final Pattern ONE_OF_THEM = Pattern.compile(
             "(?i)\\b(which one|which of (?:them|the two|these|those)|who|either)\\b");
 
-    static boolean oneOfThem(String text) {
-        return ONE_OF_THEM.matcher(text).find();
-    }
-
-    /** Whether a message asks which of two roles earns more ("which one pays better?", "do they earn more"). */
-    static boolean comparesPay(String text) {
-        return PAY.matcher(text).find() && COMPARING.matcher(text).find();
+    /**
+     * The reply to a message that asks which of ML engineers and one other role the guides cover earns more
+     * ("do ML engineers earn more than data scientists?"; "which one pays better?" after comparing them, the
+     * roles then the thread's); empty for any other message.
+     */
+    Optional<Handled> comparison(Understanding u, Entities entities) {
+        boolean asked = (u.intent() == Intent.SALARY || u.intent() == Intent.ROLE_COMPARISON)
+                && PAY.matcher(u.text()).find() && COMPARING.matcher(u.text()).find();
+        if (!asked) {
+            return Optional.empty();
+        }
+        Set<String> others = entities.comparedWithMlEngineers(u.query().text());
+        if (others.isEmpty() && ONE_OF_THEM.matcher(u.text()).find()) {
+            others = entities.comparedWithMlEngineers(u.query().text() + " " + u.context());
+        }
+        return others.size() == 1 ? Optional.of(compared(others.iterator().next())) : Optional.empty();
     }
 
     /**
      * ML engineer pay beside {@code other}'s, each as its own source gives it: no source compares them, and
      * their figures are of different years and kinds, so the reply says so rather than which earns more.
      */
-    Handled compared(String other) {
+    private Handled compared(String other) {
         String question = OTHER_ROLE_PAY.get(other);
         if (question == null) {
             return noFigures(other, ", so they cannot say which role earns more");
@@ -128,7 +138,7 @@ final class SalaryReplies {
         if (slots.otherOccupation()) {
             return Handled.of(OtherOccupation.reply(slots.occupation(), Intent.SALARY));
         }
-        if (slots.occupation() != null && !slots.occupation().equals(Entities.ML_ENGINEER)) {
+        if (slots.namesAnotherRole()) {
             String question = OTHER_ROLE_PAY.get(slots.occupation());
             if (question == null) {
                 return noFigures(slots.occupation(), ""); // not ML engineer figures under "AI engineer pay"

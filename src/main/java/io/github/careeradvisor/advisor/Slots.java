@@ -56,6 +56,11 @@ record Slots(@Nullable Level level, @Nullable Integer years, @Nullable Cloud clo
         return new Slots(level, years, cloud, region, cert, code, null, false, aspect);
     }
 
+    /** Whether a role other than ML engineers is named, covered by the guides or not ("data scientist", "nurse"). */
+    boolean namesAnotherRole() {
+        return occupation != null && !occupation.equals(Entities.ML_ENGINEER);
+    }
+
     /** Whether an occupation the guides do not cover is named. */
     boolean otherOccupation() {
         return occupation != null && !occupationCovered;
