@@ -1,17 +1,11 @@
 package io.github.careeradvisor.advisor;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.careeradvisor.knowledge.Certification;
 import io.github.careeradvisor.knowledge.CertificationCatalog;
 import io.github.careeradvisor.profile.Cloud;
 import io.github.careeradvisor.profile.Level;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -79,44 +73,44 @@ final class Entities {
             }
         }
         certs = new Lexicon(certTerms);
-        JsonNode root = read();
+        Map<String, Object> root = JsonResource.read(RESOURCE);
         List<Lexicon.Term> unlistedTerms = new ArrayList<>();
-        root.path("unlistedExams").fields().forEachRemaining(e ->
-                e.getValue().forEach(w -> unlistedTerms.add(Lexicon.term(w.asText(), e.getKey(), false))));
+        JsonResource.object(root, "unlistedExams").forEach((code, names) ->
+                JsonResource.strings(names).forEach(w -> unlistedTerms.add(Lexicon.term(w, code, false))));
         unlisted = new Lexicon(unlistedTerms);
-        levels = new Lexicon(terms(root.path("levels")));
-        clouds = new Lexicon(terms(root.path("clouds")));
-        regions = new Lexicon(terms(root.path("regions")));
-        aspects = new Lexicon(terms(root.path("aspects")));
-        root.path("aspects").fieldNames().forEachRemaining(aspectOrder::add);
+        levels = new Lexicon(terms(JsonResource.object(root, "levels")));
+        clouds = new Lexicon(terms(JsonResource.object(root, "clouds")));
+        regions = new Lexicon(terms(JsonResource.object(root, "regions")));
+        aspects = new Lexicon(terms(JsonResource.object(root, "aspects")));
+        aspectOrder.addAll(JsonResource.object(root, "aspects").keySet());
         List<Lexicon.Term> jobs = new ArrayList<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = root.path("occupations").fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
-            if (e.getValue().path("covered").asBoolean()) {
-                covered.add(e.getKey());
+        JsonResource.object(root, "occupations").forEach((name, value) -> {
+            Map<String, Object> occupation = JsonResource.object(value);
+            if (Boolean.TRUE.equals(occupation.get("covered"))) {
+                covered.add(name);
             }
-            e.getValue().path("words").forEach(w -> jobs.add(Lexicon.term(w.asText(), e.getKey(), false)));
-        }
+            JsonResource.strings(occupation, "words").forEach(w -> jobs.add(Lexicon.term(w, name, false)));
+        });
         jobs.sort(Comparator.comparingInt(Lexicon.Term::length).reversed());
         occupationTerms = jobs;
         occupations = new Lexicon(jobs);
-        subjects = new Lexicon(terms(root.path("subjects")));
-        JsonNode cues = root.path("followUps");
+        subjects = new Lexicon(terms(JsonResource.object(root, "subjects")));
+        Map<String, Object> cues = JsonResource.object(root, "followUps");
         List<Lexicon.Term> pointers = new ArrayList<>();
-        cues.path("pronouns").forEach(w -> pointers.add(Lexicon.term(w.asText(), "it", false)));
+        JsonResource.strings(cues, "pronouns").forEach(w -> pointers.add(Lexicon.term(w, "it", false)));
         pronouns = new Lexicon(pointers);
         List<Lexicon.Term> widening = new ArrayList<>();
-        cues.path("anyLevel").forEach(w -> widening.add(Lexicon.term(w.asText(), "any level", false)));
+        JsonResource.strings(cues, "anyLevel").forEach(w -> widening.add(Lexicon.term(w, "any level", false)));
         anyLevel = new Lexicon(widening);
         for (String kind : List.of("more", "why", "first", "reset")) {
             Set<String> phrases = new java.util.HashSet<>();
-            cues.path(kind).forEach(w -> phrases.add(words(w.asText())));
+            JsonResource.strings(cues, kind).forEach(w -> phrases.add(words(w)));
             wholeMessages.put(kind, phrases);
         }
-        cues.path("connectors").forEach(w -> connectors.add(words(w.asText())));
+        JsonResource.strings(cues, "connectors").forEach(w -> connectors.add(words(w)));
         connectors.sort(Comparator.comparingInt(String::length).reversed());
-        fillers = Pattern.compile("^(?:(?:" + alternatives(cues.path("fillers")) + ")\\b[\\s,.!:;-]*)+");
-        tails = Pattern.compile("(?:[\\s,]+(?:" + alternatives(cues.path("tails")) + "))+(?=[\\s?!.]*$)");
+        fillers = Pattern.compile("^(?:(?:" + alternatives(JsonResource.strings(cues, "fillers")) + ")\\b[\\s,.!:;-]*)+");
+        tails = Pattern.compile("(?:[\\s,]+(?:" + alternatives(JsonResource.strings(cues, "tails")) + "))+(?=[\\s?!.]*$)");
     }
 
     /** Every group of phrases this reads a message with (for tests). */
@@ -124,9 +118,9 @@ final class Entities {
         return List.of(certs, unlisted, levels, clouds, regions, occupations, aspects, subjects, pronouns, anyLevel);
     }
 
-    private static String alternatives(JsonNode phrases) {
+    private static String alternatives(List<String> phrases) {
         List<String> quoted = new ArrayList<>();
-        phrases.forEach(p -> quoted.add(Pattern.quote(p.asText())));
+        phrases.forEach(p -> quoted.add(Pattern.quote(p)));
         quoted.sort(Comparator.comparingInt(String::length).reversed());
         return String.join("|", quoted);
     }
@@ -312,24 +306,12 @@ final class Entities {
     }
 
 
-    private static List<Lexicon.Term> terms(JsonNode groups) {
+    /** Each group's phrases as terms named by the group, longest first. */
+    private static List<Lexicon.Term> terms(Map<String, Object> groups) {
         List<Lexicon.Term> terms = new ArrayList<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = groups.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
-            e.getValue().forEach(w -> terms.add(Lexicon.term(w.asText(), e.getKey(), false)));
-        }
+        groups.forEach((name, phrases) -> JsonResource.strings(phrases).forEach(w -> terms.add(Lexicon.term(w, name,
+                false))));
         terms.sort(Comparator.comparingInt(Lexicon.Term::length).reversed());
         return terms;
-    }
-
-    private static JsonNode read() {
-        try (InputStream in = Entities.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException(RESOURCE + " is missing from the jar");
-            }
-            return new ObjectMapper().readTree(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException("reading " + RESOURCE, e);
-        }
     }
 }

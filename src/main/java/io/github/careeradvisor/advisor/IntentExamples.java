@@ -1,10 +1,5 @@
 package io.github.careeradvisor.advisor;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -38,24 +33,17 @@ public final class IntentExamples {
 
     /** The examples shipped with the program. */
     public static IntentExamples load() {
-        try (InputStream in = IntentExamples.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException(RESOURCE + " is missing from the jar");
-            }
-            return parse(new ObjectMapper().readTree(in));
-        } catch (IOException e) {
-            throw new UncheckedIOException("reading " + RESOURCE, e);
-        }
+        return parse(JsonResource.read(RESOURCE));
     }
 
-    static IntentExamples parse(JsonNode root) {
+    static IntentExamples parse(Map<String, Object> root) {
         Map<Intent, List<String>> byIntent = new EnumMap<>(Intent.class);
-        for (JsonNode entry : root.path("intents")) {
-            String id = entry.path("intent").asText();
+        for (Map<String, Object> entry : JsonResource.objects(root, "intents")) {
+            String id = String.valueOf(entry.get("intent"));
             Intent intent = Intent.byId(id).orElseThrow(() -> new IllegalArgumentException(
                     RESOURCE + " names the intent '" + id + "', which the advisor does not know"));
             List<String> examples = byIntent.computeIfAbsent(intent, k -> new ArrayList<>());
-            entry.path("examples").forEach(e -> examples.add(e.asText()));
+            examples.addAll(JsonResource.strings(entry, "examples"));
         }
         return new IntentExamples(byIntent);
     }

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.jr.ob.JSON;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
@@ -29,14 +29,13 @@ class IntentExamplesTest {
 
     @Test
     void an_unknown_intent_or_too_few_examples_is_refused_naming_it() throws Exception {
-        ObjectMapper json = new ObjectMapper();
         IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class, () -> IntentExamples.parse(
-                json.readTree("{\"intents\": [{\"intent\": \"weather\", \"examples\": [\"is it raining\"]}]}")));
+                JSON.std.mapFrom("{\"intents\": [{\"intent\": \"weather\", \"examples\": [\"is it raining\"]}]}")));
         assertEquals("/advisor/intents.json names the intent 'weather', which the advisor does not know",
                 unknown.getMessage());
 
         IllegalArgumentException few = assertThrows(IllegalArgumentException.class, () -> IntentExamples.parse(
-                json.readTree("{\"intents\": [{\"intent\": \"salary\", \"examples\": [\"how much do they earn\"]}]}")));
+                JSON.std.mapFrom("{\"intents\": [{\"intent\": \"salary\", \"examples\": [\"how much do they earn\"]}]}")));
         assertEquals("/advisor/intents.json has 1 examples of intent 'salary'; it needs at least 15", few.getMessage());
     }
 }
