@@ -55,11 +55,19 @@ import org.jspecify.annotations.Nullable;
 /**
  * BM25 over the passages with Lucene's English analysis (stop words, possessives, Porter stemming). The
  * index lives in memory: the shipped knowledge indexes in milliseconds.
+ *
+ * <p>Kept in the data dir for the next start ({@value #FILE}), an index of up to {@link #KEEP_SHARES_UP_TO}
+ * passages is kept as every word's share of each passage's score, as Lucene's BM25 scorers gave them: a
+ * start that reads it back searches those shares alone and opens no Lucene index, which cost the main
+ * thread about 0.4 s of each start (README, "Performance"). A larger one is kept as Lucene's files.
  */
 final class LexicalIndex implements AutoCloseable {
 
     static final String FILE = "word-index.bin";
-    static final int MAGIC = 0x5749_0001;
+    /** The kept form of an index of up to {@link #KEEP_SHARES_UP_TO} passages: every word's shares. */
+    static final int MAGIC = 0x5749_0002;
+    /** The kept form of a larger index: Lucene's files. */
+    static final int LUCENE_MAGIC = 0x5749_0001;
     private static final String ORD = "ord";
     /** Fields searched, with how much a match in each counts. */
     private static final List<FieldWeight> FIELDS = List.of(
@@ -71,15 +79,13 @@ final class LexicalIndex implements AutoCloseable {
     record Hit(int passage, float score) {
     }
 
+    /** A word of a field. */
+    private record Word(String field, String term) {
+    }
+
     private final Analyzer analyzer = new EnglishAnalyzer();
-    private final ByteBuffersDirectory directory;
-    private final DirectoryReader reader;
-    private final IndexSearcher searcher;
-    /** Each Lucene document's passage, read once here instead of from its stored field at every hit. */
+    /** Each Lucene document's passage, read once instead of from its stored field at every hit. */
     private final int[] passageOf;
-    private final Map<String, Set<String>> vocabulary;
-    /** Each word's weight in each field ({@link #weight}). */
-    private final Map<Term, Weight> weights = new ConcurrentHashMap<>();
     /** Each thread's running sums, made at its first search (see {@link Sums}). */
     private final ThreadLocal<Sums> sums;
     /**
@@ -88,8 +94,13 @@ final class LexicalIndex implements AutoCloseable {
      * scorer at all (one scorer per word and field per search cost about three times as much there).
      */
     static final int KEEP_SHARES_UP_TO = 20_000;
-    /** Each word's shares in each field, by field and word; null for an index above {@link #KEEP_SHARES_UP_TO}. */
-    private final @Nullable Map<Term, Shares> shares;
+    /**
+     * Each word's shares in each field: every word's when read back from a file (then {@link #lucene} is
+     * null), else each word's once asked; null for an index above {@link #KEEP_SHARES_UP_TO}.
+     */
+    private final @Nullable Map<Word, Shares> shares;
+    /** Lucene's index of the passages, which scores the words; null when every word's shares were read back. */
+    private final @Nullable Lucene lucene;
 
     LexicalIndex(List<Passage> passages) {
         this(built(passages), passages.size());
@@ -97,35 +108,36 @@ final class LexicalIndex implements AutoCloseable {
 
     /** Over an index already made, of {@code passages} documents; a {@link CorruptIndexException} if it is not that. */
     private LexicalIndex(ByteBuffersDirectory directory, int passages) {
-        this.directory = directory;
         this.sums = ThreadLocal.withInitial(() -> new Sums(passages));
         this.shares = passages <= KEEP_SHARES_UP_TO ? new ConcurrentHashMap<>() : null;
-        DirectoryReader opened = null;
+        this.lucene = new Lucene(directory);
         try {
-            opened = DirectoryReader.open(directory);
-            reader = opened;
-            searcher = new IndexSearcher(reader);
-            searcher.setSimilarity(new BM25Similarity());
-            // Nothing here is worth caching: each word's weight is kept by this class instead.
-            searcher.setQueryCache(null);
-            passageOf = new int[reader.maxDoc()];
-            StoredFields stored = reader.storedFields();
-            for (int doc = 0; doc < passageOf.length; doc++) {
-                passageOf[doc] = stored.document(doc).getField(ORD).numericValue().intValue();
-            }
-            vocabulary = vocabulary(reader);
-            if (passageOf.length != passages || Arrays.stream(passageOf).distinct().count() != passages
-                    || Arrays.stream(passageOf).anyMatch(p -> p < 0 || p >= passages)) {
-                throw new CorruptIndexException("it indexes other passages than the " + passages + " given", "");
-            }
+            this.passageOf = lucene.passageOf();
+            checkPassages(passageOf, passages);
         } catch (IOException | RuntimeException e) {
-            closeQuietly(opened);
+            lucene.close();
             throw e instanceof IOException io ? new UncheckedIOException("opening the in-memory BM25 index", io)
                     : (RuntimeException) e;
         }
     }
 
-    private static ByteBuffersDirectory built(List<Passage> passages) {
+    /** Over every word's shares, read back from a file ({@link #sharesBytes}). */
+    private LexicalIndex(int[] passageOf, Map<Word, Shares> shares) {
+        this.passageOf = passageOf;
+        this.sums = ThreadLocal.withInitial(() -> new Sums(passageOf.length));
+        this.shares = Map.copyOf(shares);
+        this.lucene = null;
+    }
+
+    private static void checkPassages(int[] passageOf, int passages) throws CorruptIndexException {
+        if (passageOf.length != passages || Arrays.stream(passageOf).distinct().count() != passages
+                || Arrays.stream(passageOf).anyMatch(p -> p < 0 || p >= passages)) {
+            throw new CorruptIndexException("it indexes other passages than the " + passages + " given", "");
+        }
+    }
+
+    /** Lucene's index of {@code passages}, each document's passage in its stored field "ord". */
+    static ByteBuffersDirectory built(List<Passage> passages) {
         ByteBuffersDirectory directory = new ByteBuffersDirectory();
         try (Analyzer analyzer = new EnglishAnalyzer();
                 IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(analyzer))) {
@@ -161,10 +173,12 @@ final class LexicalIndex implements AutoCloseable {
         if (key.isEmpty()) {
             return new LexicalIndex(passages); // run from a folder of classes: nothing to key a file by
         }
+        boolean asShares = passages.size() <= KEEP_SHARES_UP_TO;
         try {
-            Optional<byte[]> kept = KeyedFile.read(file, MAGIC, key.get());
+            Optional<byte[]> kept = KeyedFile.read(file, asShares ? MAGIC : LUCENE_MAGIC, key.get());
             if (kept.isPresent()) {
-                return new LexicalIndex(directoryOf(kept.get()), passages.size());
+                return asShares ? ofShares(kept.get(), passages.size())
+                        : new LexicalIndex(directoryOf(kept.get()), passages.size());
             }
         } catch (IOException | RuntimeException e) {
             Throwable why = e instanceof UncheckedIOException ? e.getCause() : e;
@@ -172,14 +186,15 @@ final class LexicalIndex implements AutoCloseable {
                     + (why instanceof KeyedFile.Damaged ? why.getMessage() : why.toString())
                     + "); it is built again and the file written anew");
         }
-        ByteBuffersDirectory built = built(passages);
+        LexicalIndex built = new LexicalIndex(passages);
         try {
-            KeyedFile.write(file, MAGIC, key.get(), bytesOf(built));
+            KeyedFile.write(file, asShares ? MAGIC : LUCENE_MAGIC, key.get(),
+                    asShares ? built.sharesBytes() : bytesOf(built.lucene().directory));
         } catch (IOException | UncheckedIOException e) {
             warnings.accept("warning: the word index could not be kept in " + file + " (" + e + "); each start builds it "
                     + "again (check ADVISOR_DATA_DIR)");
         }
-        return new LexicalIndex(built, passages.size());
+        return built;
     }
 
     /** What the index depends on besides the program: each passage's indexed fields, in order. */
@@ -189,6 +204,77 @@ final class LexicalIndex implements AutoCloseable {
             key.add(p.body()).add(p.headline()).add(String.join(" ", p.topics()));
         }
         return key.hex();
+    }
+
+    /**
+     * Every word's shares, worked out now for the words not asked yet: each document's passage, then each
+     * field's words, each with the documents that hold it and its share of each one's score.
+     */
+    private byte[] sharesBytes() throws IOException {
+        Lucene index = lucene();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeInt(passageOf.length);
+            for (int passage : passageOf) {
+                out.writeInt(passage);
+            }
+            for (FieldWeight field : FIELDS) {
+                List<String> words = index.vocabulary.get(field.name()).stream().sorted().toList();
+                out.writeInt(words.size());
+                for (String term : words) {
+                    Shares kept = java.util.Objects.requireNonNull(shares(field, term), term);
+                    out.writeUTF(term);
+                    out.writeInt(kept.documents().length);
+                    for (int i = 0; i < kept.documents().length; i++) {
+                        out.writeInt(kept.documents()[i]);
+                        out.writeFloat(kept.scores()[i]);
+                    }
+                }
+            }
+        }
+        return bytes.toByteArray();
+    }
+
+    /** The index of {@code passages} passages read back from {@link #sharesBytes}; a {@link CorruptIndexException} if it is not that. */
+    private static LexicalIndex ofShares(byte[] kept, int passages) throws IOException {
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(kept))) {
+            if (in.readInt() != passages) {
+                checkPassages(new int[0], passages);
+            }
+            int[] passageOf = new int[passages];
+            for (int i = 0; i < passageOf.length; i++) {
+                passageOf[i] = in.readInt();
+            }
+            checkPassages(passageOf, passages);
+            Map<Word, Shares> shares = new HashMap<>();
+            for (FieldWeight field : FIELDS) {
+                for (int words = in.readInt(); words > 0; words--) {
+                    String term = in.readUTF();
+                    int n = in.readInt();
+                    if (n < 1 || n > passages) {
+                        throw new CorruptIndexException("the word '" + term + "' is in " + n + " of " + passages
+                                + " passages", "");
+                    }
+                    int[] documents = new int[n];
+                    float[] scores = new float[n];
+                    for (int i = 0; i < n; i++) {
+                        documents[i] = in.readInt();
+                        scores[i] = in.readFloat();
+                        if (documents[i] < 0 || documents[i] >= passages) {
+                            throw new CorruptIndexException("the word '" + term + "' is in document " + documents[i]
+                                    + " of " + passages, "");
+                        }
+                    }
+                    shares.put(new Word(field.name(), term), new Shares(documents, scores));
+                }
+            }
+            if (in.read() != -1) {
+                throw new CorruptIndexException("it goes on after its last word", "");
+            }
+            return new LexicalIndex(passageOf, shares);
+        } catch (java.io.EOFException e) {
+            throw new CorruptIndexException("it ends before its last word", "", e);
+        }
     }
 
     /** The index's files, one after another: their count, then each one's name, length and bytes. */
@@ -225,6 +311,14 @@ final class LexicalIndex implements AutoCloseable {
         return directory;
     }
 
+    /** The Lucene index of a built index, or of one read back as Lucene's files. */
+    private Lucene lucene() {
+        if (lucene == null) {
+            throw new IllegalStateException("the word index was read back as its shares: it has no Lucene index");
+        }
+        return lucene;
+    }
+
     /**
      * Distinct query words searched at most: a 4,096-character question has hundreds, each a pass over
      * its postings, and Lucene's query of them (the scores' reference) has a clause limit.
@@ -251,17 +345,19 @@ final class LexicalIndex implements AutoCloseable {
             for (FieldWeight field : FIELDS) {
                 sums.newField();
                 for (String term : terms) {
-                    Weight weight = weight(field, term);
-                    if (weight == null) {
+                    if (shares == null) {
+                        Weight weight = lucene().weight(field, term);
+                        if (weight != null) {
+                            lucene().addShares(weight, sums);
+                        }
+                        continue;
+                    }
+                    Shares kept = shares(field, term);
+                    if (kept == null) {
                         continue; // a word the field does not hold matches nothing and adds to no score
                     }
-                    if (shares != null) {
-                        Shares kept = shares.computeIfAbsent(new Term(field.name(), term), word -> sharesOf(weight));
-                        for (int i = 0; i < kept.documents().length; i++) {
-                            sums.add(kept.documents()[i], kept.scores()[i]);
-                        }
-                    } else {
-                        addShares(weight, sums);
+                    for (int i = 0; i < kept.documents().length; i++) {
+                        sums.add(kept.documents()[i], kept.scores()[i]);
                     }
                 }
                 // Lucene folds the query of a field of weight 1 into the top one, word by word: its sum is not rounded.
@@ -273,45 +369,27 @@ final class LexicalIndex implements AutoCloseable {
         return sums.best(k, passageOf);
     }
 
+    /**
+     * The word's shares in the field, kept once worked out; null when the field does not hold it (not
+     * kept, so the map stays within the index's vocabulary). Only for an index whose shares are kept.
+     */
+    private @Nullable Shares shares(FieldWeight field, String term) throws IOException {
+        Word word = new Word(field.name(), term);
+        Shares kept = shares.get(word);
+        if (kept != null || lucene == null) {
+            return kept;
+        }
+        Weight weight = lucene.weight(field, term);
+        return weight == null ? null : shares.computeIfAbsent(word, w -> lucene.sharesOf(weight));
+    }
+
     /** Where a word's shares go, document by document. */
     private interface ShareSink {
         void add(int doc, float share);
     }
 
-    /** Runs the word's scorer over every document that holds it, handing on each one's share. */
-    private void addShares(Weight weight, ShareSink sums) throws IOException {
-        for (LeafReaderContext leaf : reader.leaves()) {
-            Scorer scorer = weight.scorer(leaf);
-            if (scorer == null) {
-                continue;
-            }
-            DocIdSetIterator each = scorer.iterator();
-            for (int doc = each.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = each.nextDoc()) {
-                sums.add(leaf.docBase + doc, scorer.score());
-            }
-        }
-    }
-
     /** The documents that hold one word of one field, and the word's share of each one's score. */
     private record Shares(int[] documents, float[] scores) {
-    }
-
-    private Shares sharesOf(Weight weight) {
-        List<Integer> documents = new ArrayList<>();
-        List<Float> shares = new ArrayList<>();
-        try {
-            addShares(weight, (doc, share) -> {
-                documents.add(doc);
-                shares.add(share);
-            });
-        } catch (IOException e) {
-            throw new UncheckedIOException("looking up a word in the in-memory BM25 index", e);
-        }
-        float[] scores = new float[shares.size()];
-        for (int i = 0; i < scores.length; i++) {
-            scores[i] = shares.get(i);
-        }
-        return new Shares(documents.stream().mapToInt(Integer::intValue).toArray(), scores);
     }
 
     /**
@@ -392,64 +470,21 @@ final class LexicalIndex implements AutoCloseable {
         }
     }
 
-    /**
-     * The term query's weight for {@code term} in {@code field}, with the field's boost: Lucene's BM25
-     * scorer for the word, its statistics looked up once. Kept (the index never changes); null when the
-     * field does not hold the word, which is not kept, so the map stays within the index's vocabulary.
-     */
-    private @Nullable Weight weight(FieldWeight field, String term) {
-        if (!vocabulary.get(field.name()).contains(term)) {
-            return null;
-        }
-        return weights.computeIfAbsent(new Term(field.name(), term), word -> {
-            try {
-                return searcher.createWeight(new TermQuery(word), ScoreMode.COMPLETE, field.boost());
-            } catch (IOException e) {
-                throw new UncheckedIOException("looking up a word in the in-memory BM25 index", e);
-            }
-        });
+    /** Whether the words are scored by Lucene's index (built now), not read back as their shares. */
+    boolean scoresWithLucene() {
+        return lucene != null;
     }
 
-    /** Every term of each searched field. */
-    private static Map<String, Set<String>> vocabulary(IndexReader reader) throws IOException {
-        Map<String, Set<String>> vocabulary = new HashMap<>();
-        for (FieldWeight field : FIELDS) {
-            Set<String> words = new HashSet<>();
-            for (LeafReaderContext leaf : reader.leaves()) {
-                Terms terms = leaf.reader().terms(field.name());
-                if (terms != null) {
-                    TermsEnum each = terms.iterator();
-                    for (BytesRef term = each.next(); term != null; term = each.next()) {
-                        words.add(term.utf8ToString());
-                    }
-                }
-            }
-            vocabulary.put(field.name(), Set.copyOf(words));
-        }
-        return Map.copyOf(vocabulary);
-    }
-
-    private static void closeQuietly(@Nullable DirectoryReader reader) {
-        if (reader != null) {
-            try {
-                reader.close();
-            } catch (IOException ignored) {
-                // opening it failed already; that is the failure to report
-            }
-        }
-    }
-
-    /** Bytes the in-memory index takes. */
+    /** Bytes the in-memory index takes: Lucene's files, or the shares read back. */
     long bytes() {
-        try {
-            long total = 0;
-            for (String file : directory.listAll()) {
-                total += directory.fileLength(file);
-            }
-            return total;
-        } catch (IOException e) {
-            throw new UncheckedIOException("measuring the BM25 index", e);
+        if (lucene != null) {
+            return lucene.bytes();
         }
+        long total = (long) passageOf.length * Integer.BYTES;
+        for (Map.Entry<Word, Shares> e : shares.entrySet()) {
+            total += e.getKey().term().length() + (long) e.getValue().documents().length * (Integer.BYTES + Float.BYTES);
+        }
+        return total;
     }
 
     /** The analysed terms of {@code text}: lower-cased, stemmed, stop words removed. */
@@ -470,11 +505,148 @@ final class LexicalIndex implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            reader.close();
-        } catch (IOException e) {
-            throw new UncheckedIOException("closing the BM25 index", e);
+        if (lucene != null) {
+            lucene.close();
         }
         analyzer.close();
+    }
+
+    /** Lucene's index of the passages, read to score the words with its BM25 scorers. */
+    private static final class Lucene implements AutoCloseable {
+        private final ByteBuffersDirectory directory;
+        private final DirectoryReader reader;
+        private final IndexSearcher searcher;
+        /** Every term of each searched field. */
+        private final Map<String, Set<String>> vocabulary;
+        /** Each word's weight in each field ({@link #weight}). */
+        private final Map<Word, Weight> weights = new ConcurrentHashMap<>();
+
+        Lucene(ByteBuffersDirectory directory) {
+            this.directory = directory;
+            DirectoryReader opened = null;
+            try {
+                opened = DirectoryReader.open(directory);
+                reader = opened;
+                searcher = new IndexSearcher(reader);
+                searcher.setSimilarity(new BM25Similarity());
+                // Nothing here is worth caching: each word's weight is kept by this class instead.
+                searcher.setQueryCache(null);
+                vocabulary = vocabulary(reader);
+            } catch (IOException | RuntimeException e) {
+                closeQuietly(opened);
+                throw e instanceof IOException io ? new UncheckedIOException("opening the in-memory BM25 index", io)
+                        : (RuntimeException) e;
+            }
+        }
+
+        /** Each document's passage, from its stored field. */
+        int[] passageOf() throws IOException {
+            int[] passageOf = new int[reader.maxDoc()];
+            StoredFields stored = reader.storedFields();
+            for (int doc = 0; doc < passageOf.length; doc++) {
+                passageOf[doc] = stored.document(doc).getField(ORD).numericValue().intValue();
+            }
+            return passageOf;
+        }
+
+        /**
+         * The term query's weight for {@code term} in {@code field}, with the field's boost: Lucene's BM25
+         * scorer for the word, its statistics looked up once. Kept (the index never changes); null when the
+         * field does not hold the word, which is not kept, so the map stays within the index's vocabulary.
+         */
+        @Nullable Weight weight(FieldWeight field, String term) {
+            if (!vocabulary.get(field.name()).contains(term)) {
+                return null;
+            }
+            return weights.computeIfAbsent(new Word(field.name(), term), word -> {
+                try {
+                    return searcher.createWeight(new TermQuery(new Term(word.field(), word.term())), ScoreMode.COMPLETE,
+                            field.boost());
+                } catch (IOException e) {
+                    throw new UncheckedIOException("looking up a word in the in-memory BM25 index", e);
+                }
+            });
+        }
+
+        /** Runs the word's scorer over every document that holds it, handing on each one's share. */
+        void addShares(Weight weight, ShareSink sums) throws IOException {
+            for (LeafReaderContext leaf : reader.leaves()) {
+                Scorer scorer = weight.scorer(leaf);
+                if (scorer == null) {
+                    continue;
+                }
+                DocIdSetIterator each = scorer.iterator();
+                for (int doc = each.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = each.nextDoc()) {
+                    sums.add(leaf.docBase + doc, scorer.score());
+                }
+            }
+        }
+
+        Shares sharesOf(Weight weight) {
+            List<Integer> documents = new ArrayList<>();
+            List<Float> shares = new ArrayList<>();
+            try {
+                addShares(weight, (doc, share) -> {
+                    documents.add(doc);
+                    shares.add(share);
+                });
+            } catch (IOException e) {
+                throw new UncheckedIOException("looking up a word in the in-memory BM25 index", e);
+            }
+            float[] scores = new float[shares.size()];
+            for (int i = 0; i < scores.length; i++) {
+                scores[i] = shares.get(i);
+            }
+            return new Shares(documents.stream().mapToInt(Integer::intValue).toArray(), scores);
+        }
+
+        private static Map<String, Set<String>> vocabulary(IndexReader reader) throws IOException {
+            Map<String, Set<String>> vocabulary = new HashMap<>();
+            for (FieldWeight field : FIELDS) {
+                Set<String> words = new HashSet<>();
+                for (LeafReaderContext leaf : reader.leaves()) {
+                    Terms terms = leaf.reader().terms(field.name());
+                    if (terms != null) {
+                        TermsEnum each = terms.iterator();
+                        for (BytesRef term = each.next(); term != null; term = each.next()) {
+                            words.add(term.utf8ToString());
+                        }
+                    }
+                }
+                vocabulary.put(field.name(), Set.copyOf(words));
+            }
+            return Map.copyOf(vocabulary);
+        }
+
+        long bytes() {
+            try {
+                long total = 0;
+                for (String file : directory.listAll()) {
+                    total += directory.fileLength(file);
+                }
+                return total;
+            } catch (IOException e) {
+                throw new UncheckedIOException("measuring the BM25 index", e);
+            }
+        }
+
+        private static void closeQuietly(@Nullable DirectoryReader reader) {
+            if (reader != null) {
+                try {
+                    reader.close();
+                } catch (IOException ignored) {
+                    // opening it failed already; that is the failure to report
+                }
+            }
+        }
+
+        @Override
+        public void close() {
+            try {
+                reader.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException("closing the BM25 index", e);
+            }
+        }
     }
 }

@@ -10,8 +10,6 @@ import io.github.careeradvisor.knowledge.Passage;
 import io.github.careeradvisor.knowledge.TokenCounter;
 import io.github.careeradvisor.knowledge.Unit;
 import io.github.careeradvisor.storage.KeyedFile;
-import java.io.ByteArrayInputStream;
-import java.io.DataInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -34,8 +32,6 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.store.ByteBuffersDirectory;
-import org.apache.lucene.store.IOContext;
-import org.apache.lucene.store.IndexOutput;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -147,7 +143,11 @@ class LexicalIndexTest {
         // for. Asked: every evaluation question, the same words in reverse order, and 500 random bags of the
         // guides' own words (a seeded draw, 1 to 40 words each).
         List<Passage> passages = shipped();
+        LexicalIndex built = LexicalIndex.open(passages, file(), PROGRAM, warnings::add);
+        // Read back as a later start reads it: every word's shares, no Lucene index.
         LexicalIndex index = LexicalIndex.open(passages, file(), PROGRAM, warnings::add);
+        assertFalse(index.scoresWithLucene());
+        assertTrue(built.scoresWithLucene());
         List<Set<String>> asked = questions(index);
         List<String> words = passages.stream().flatMap(p -> index.terms(p.body()).stream()).distinct().sorted().toList();
         Random random = new Random(16);
@@ -159,6 +159,8 @@ class LexicalIndexTest {
             asked.add(bag);
         }
         assertTrue(compareWithLucene(index, passages, asked) > 700, "questions with more than one hit");
+        assertTrue(compareWithLucene(built, passages, asked) > 700, "questions with more than one hit");
+        assertEquals(List.of(), warnings);
     }
 
     @Test
@@ -200,21 +202,11 @@ class LexicalIndexTest {
 
     /**
      * Asks {@code index} each of {@code asked} and Lucene's query of all its words (every word in every field,
-     * each field's words a boolean query boosted by the field's weight) over the same index files, read back
-     * from the kept file; the same 20 hits and scores, or the test fails. Returns how many had more than one.
+     * each field's words a boolean query boosted by the field's weight) over Lucene's index of the same
+     * passages; the same 20 hits and scores, or the test fails. Returns how many had more than one.
      */
     private int compareWithLucene(LexicalIndex index, List<Passage> passages, List<Set<String>> asked) throws Exception {
-        byte[] kept = KeyedFile.read(file(), LexicalIndex.MAGIC, LexicalIndex.key(PROGRAM.get(), passages)).orElseThrow();
-        ByteBuffersDirectory directory = new ByteBuffersDirectory();
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(kept))) {
-            for (int files = in.readInt(); files > 0; files--) {
-                String name = in.readUTF();
-                byte[] bytes = in.readNBytes(in.readInt());
-                try (IndexOutput out = directory.createOutput(name, IOContext.DEFAULT)) {
-                    out.writeBytes(bytes, bytes.length);
-                }
-            }
-        }
+        ByteBuffersDirectory directory = LexicalIndex.built(passages);
         try (DirectoryReader reader = DirectoryReader.open(directory)) {
             IndexSearcher plain = new IndexSearcher(reader);
             plain.setSimilarity(new BM25Similarity());
