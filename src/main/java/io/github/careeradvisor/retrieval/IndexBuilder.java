@@ -86,20 +86,16 @@ public final class IndexBuilder {
         }
         float[][] passageVectors = new float[passages.size()][];
         float[][][] unitVectors = new float[passages.size()][][];
-        List<List<Set<String>>> unitTerms = new ArrayList<>();
         for (int p = 0; p < passages.size(); p++) {
             Passage passage = passages.get(p);
             passageVectors[p] = vectors.get(passage.embeddingText());
             List<Unit> units = passage.units();
             unitVectors[p] = new float[units.size()][];
-            List<Set<String>> terms = new ArrayList<>();
             for (int u = 0; u < units.size(); u++) {
                 unitVectors[p][u] = vectors.get(unitText(passage, units.get(u)));
-                terms.add(Set.copyOf(lexical.terms(passage.section() + " " + units.get(u).text())));
             }
-            unitTerms.add(terms);
         }
-        SearchIndex index = new SearchIndex(passages, passageVectors, unitVectors, unitTerms, lexical);
+        SearchIndex index = new SearchIndex(passages, passageVectors, unitVectors, lexical.unitTerms(passages), lexical);
         long millis = (System.nanoTime() - start) / 1_000_000;
         IndexReport report = new IndexReport(knowledge.guides().size(), passages.size(), knowledgeTexts,
                 (int) knowledgeMissing, knowledgeTexts - (int) knowledgeMissing, millis, cache.file().toString(),

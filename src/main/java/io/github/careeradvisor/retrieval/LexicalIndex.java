@@ -1,6 +1,7 @@
 package io.github.careeradvisor.retrieval;
 
 import io.github.careeradvisor.knowledge.Passage;
+import io.github.careeradvisor.knowledge.Unit;
 import io.github.careeradvisor.storage.KeyedFile;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -101,6 +102,8 @@ final class LexicalIndex implements AutoCloseable {
     private final @Nullable Map<Word, Shares> shares;
     /** Lucene's index of the passages, which scores the words; null when every word's shares were read back. */
     private final @Nullable Lucene lucene;
+    /** Each passage's units' analysed words ({@link #unitTerms}): read back, or worked out once asked. */
+    private volatile @Nullable List<List<Set<String>>> unitTerms;
 
     LexicalIndex(List<Passage> passages) {
         this(built(passages), passages.size());
@@ -121,12 +124,13 @@ final class LexicalIndex implements AutoCloseable {
         }
     }
 
-    /** Over every word's shares, read back from a file ({@link #sharesBytes}). */
-    private LexicalIndex(int[] passageOf, Map<Word, Shares> shares) {
+    /** Over every word's shares and the units' words, read back from a file ({@link #sharesBytes}). */
+    private LexicalIndex(int[] passageOf, Map<Word, Shares> shares, List<List<Set<String>>> unitTerms) {
         this.passageOf = passageOf;
         this.sums = ThreadLocal.withInitial(() -> new Sums(passageOf.length));
         this.shares = Map.copyOf(shares);
         this.lucene = null;
+        this.unitTerms = unitTerms;
     }
 
     private static void checkPassages(int[] passageOf, int passages) throws CorruptIndexException {
@@ -177,7 +181,7 @@ final class LexicalIndex implements AutoCloseable {
         try {
             Optional<byte[]> kept = KeyedFile.read(file, asShares ? MAGIC : LUCENE_MAGIC, key.get());
             if (kept.isPresent()) {
-                return asShares ? ofShares(kept.get(), passages.size())
+                return asShares ? ofShares(kept.get(), passages)
                         : new LexicalIndex(directoryOf(kept.get()), passages.size());
             }
         } catch (IOException | RuntimeException e) {
@@ -189,7 +193,7 @@ final class LexicalIndex implements AutoCloseable {
         LexicalIndex built = new LexicalIndex(passages);
         try {
             KeyedFile.write(file, asShares ? MAGIC : LUCENE_MAGIC, key.get(),
-                    asShares ? built.sharesBytes() : bytesOf(built.lucene().directory));
+                    asShares ? built.sharesBytes(passages) : bytesOf(built.lucene().directory));
         } catch (IOException | UncheckedIOException e) {
             warnings.accept("warning: the word index could not be kept in " + file + " (" + e + "); each start builds it "
                     + "again (check ADVISOR_DATA_DIR)");
@@ -197,20 +201,46 @@ final class LexicalIndex implements AutoCloseable {
         return built;
     }
 
-    /** What the index depends on besides the program: each passage's indexed fields, in order. */
+    /** What the index depends on besides the program: each passage's indexed fields and units, in order. */
     static String key(String program, List<Passage> passages) {
         KeyedFile.Key key = new KeyedFile.Key().add(program).add(Integer.toString(passages.size()));
         for (Passage p : passages) {
-            key.add(p.body()).add(p.headline()).add(String.join(" ", p.topics()));
+            key.add(p.body()).add(p.headline()).add(String.join(" ", p.topics())).add(p.section())
+                    .add(Integer.toString(p.units().size()));
+            p.units().forEach(u -> key.add(u.text()));
         }
         return key.hex();
     }
 
     /**
-     * Every word's shares, worked out now for the words not asked yet: each document's passage, then each
-     * field's words, each with the documents that hold it and its share of each one's score.
+     * Each unit's analysed words, passage by passage (its section's words with its own: what a question's
+     * words are compared with when a passage's sentences are weighed). Kept in the file with the shares,
+     * so a start runs no analysis but the question's; worked out now for an index built or kept as
+     * Lucene's files.
      */
-    private byte[] sharesBytes() throws IOException {
+    List<List<Set<String>>> unitTerms(List<Passage> passages) {
+        List<List<Set<String>>> kept = unitTerms;
+        if (kept == null) {
+            List<List<Set<String>>> analysed = new ArrayList<>(passages.size());
+            for (Passage passage : passages) {
+                List<Set<String>> units = new ArrayList<>(passage.units().size());
+                for (Unit unit : passage.units()) {
+                    units.add(Set.copyOf(terms(passage.section() + " " + unit.text())));
+                }
+                analysed.add(List.copyOf(units));
+            }
+            kept = List.copyOf(analysed);
+            unitTerms = kept;
+        }
+        return kept;
+    }
+
+    /**
+     * Every word's shares, worked out now for the words not asked yet: each document's passage, then each
+     * field's words, each with the documents that hold it and its share of each one's score; then each of
+     * {@code passages}' units' words.
+     */
+    private byte[] sharesBytes(List<Passage> passages) throws IOException {
         Lucene index = lucene();
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(bytes)) {
@@ -231,12 +261,22 @@ final class LexicalIndex implements AutoCloseable {
                     }
                 }
             }
+            for (List<Set<String>> units : unitTerms(passages)) {
+                out.writeInt(units.size());
+                for (Set<String> words : units) {
+                    out.writeInt(words.size());
+                    for (String word : words.stream().sorted().toList()) {
+                        out.writeUTF(word);
+                    }
+                }
+            }
         }
         return bytes.toByteArray();
     }
 
-    /** The index of {@code passages} passages read back from {@link #sharesBytes}; a {@link CorruptIndexException} if it is not that. */
-    private static LexicalIndex ofShares(byte[] kept, int passages) throws IOException {
+    /** The index of {@code passages} read back from {@link #sharesBytes}; a {@link CorruptIndexException} if it is not that. */
+    private static LexicalIndex ofShares(byte[] kept, List<Passage> of) throws IOException {
+        int passages = of.size();
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(kept))) {
             if (in.readInt() != passages) {
                 checkPassages(new int[0], passages);
@@ -268,12 +308,29 @@ final class LexicalIndex implements AutoCloseable {
                     shares.put(new Word(field.name(), term), new Shares(documents, scores));
                 }
             }
-            if (in.read() != -1) {
-                throw new CorruptIndexException("it goes on after its last word", "");
+            List<List<Set<String>>> unitTerms = new ArrayList<>(passages);
+            for (Passage passage : of) {
+                int units = in.readInt();
+                if (units != passage.units().size()) {
+                    throw new CorruptIndexException("it has " + units + " units of passage " + passage.id() + ", not "
+                            + passage.units().size(), "");
+                }
+                List<Set<String>> words = new ArrayList<>(units);
+                for (int u = 0; u < units; u++) {
+                    String[] unit = new String[in.readInt()];
+                    for (int w = 0; w < unit.length; w++) {
+                        unit[w] = in.readUTF();
+                    }
+                    words.add(Set.of(unit));
+                }
+                unitTerms.add(List.copyOf(words));
             }
-            return new LexicalIndex(passageOf, shares);
+            if (in.read() != -1) {
+                throw new CorruptIndexException("it goes on after its last unit", "");
+            }
+            return new LexicalIndex(passageOf, shares, List.copyOf(unitTerms));
         } catch (java.io.EOFException e) {
-            throw new CorruptIndexException("it ends before its last word", "", e);
+            throw new CorruptIndexException("it ends before its last unit", "", e);
         }
     }
 

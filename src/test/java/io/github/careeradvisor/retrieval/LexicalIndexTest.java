@@ -148,6 +148,11 @@ class LexicalIndexTest {
         LexicalIndex index = LexicalIndex.open(passages, file(), PROGRAM, warnings::add);
         assertFalse(index.scoresWithLucene());
         assertTrue(built.scoresWithLucene());
+        assertEquals(built.unitTerms(passages), index.unitTerms(passages), "each unit's words, read back");
+        LexicalIndex unkept = new LexicalIndex(passages);
+        assertEquals(unkept.unitTerms(passages), index.unitTerms(passages), "as the analysis gives them");
+        assertTrue(index.unitTerms(passages).get(0).get(0).contains(index.terms(passages.get(0).units().get(0).text())
+                .iterator().next()));
         List<Set<String>> asked = questions(index);
         List<String> words = passages.stream().flatMap(p -> index.terms(p.body()).stream()).distinct().sorted().toList();
         Random random = new Random(16);
