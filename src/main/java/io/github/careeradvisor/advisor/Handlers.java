@@ -164,6 +164,9 @@ final class Handlers {
         if (u.slots().namesAnotherRole() && u.slots().occupationCovered()) {
             return List.of(u.slots().occupation());
         }
+        if (HOW_LONG.matcher(Entities.words(u.ownWords())).find()) {
+            return DURATIONS; // "how long does it take to get there?": the sentence that gives a time, if one is close
+        }
         if (!u.isFollowUp() || u.context().isBlank()) {
             return List.of();
         }
@@ -175,6 +178,10 @@ final class Handlers {
         Set<String> thread = Set.copyOf(Arrays.asList(u.context().split(" ")));
         return Arrays.stream(Entities.gist(named).split(" ")).filter(w -> !w.isEmpty() && !thread.contains(w)).toList();
     }
+
+    /** A question that asks for a length of time, and the words of a sentence that gives one. */
+    private static final Pattern HOW_LONG = Pattern.compile("\\bhow (?:long|many (?:years|months)|much time)\\b");
+    private static final List<String> DURATIONS = List.of("years", "months", "timeline");
 
     /** Words that ask: a follow-up with one asks something of its own, more than naming a subject. */
     private static final Pattern ASKING = Pattern.compile(

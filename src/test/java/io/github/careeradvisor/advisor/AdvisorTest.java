@@ -129,6 +129,17 @@ class AdvisorTest {
     }
 
     @Test
+    void how_long_it_takes_opens_with_a_sentence_that_gives_a_time_not_the_pay_asked_before() {
+        long user = 900_146;
+        advisor.reply(user, "/forget");
+        advisor.reply(user, "how much does a junior ML engineer earn?");
+        advisor.reply(user, "and seniors?");
+        String howLong = PlainText.body(advisor.reply(user, "how long does it take to get there?"));
+        String opening = howLong.lines().findFirst().orElseThrow();
+        assertTrue(!opening.contains("$") && (opening.contains("years") || opening.contains("timeline")), howLong);
+    }
+
+    @Test
     void a_promotion_to_senior_is_what_it_takes_to_reach_senior_not_what_seniors_do() {
         for (String asked : List.of("how do I get promoted to senior?", "how can I get a promotion to senior ML engineer?")) {
             String body = PlainText.body(advisor.reply(asked));
