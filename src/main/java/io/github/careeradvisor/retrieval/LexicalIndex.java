@@ -7,6 +7,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -17,6 +18,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -136,8 +138,12 @@ final class LexicalIndex implements AutoCloseable {
     private static void checkPassages(int[] passageOf, int passages) throws CorruptIndexException {
         if (passageOf.length != passages || Arrays.stream(passageOf).distinct().count() != passages
                 || Arrays.stream(passageOf).anyMatch(p -> p < 0 || p >= passages)) {
-            throw new CorruptIndexException("it indexes other passages than the " + passages + " given", "");
+            throw otherPassages(passages);
         }
+    }
+
+    private static CorruptIndexException otherPassages(int passages) {
+        return new CorruptIndexException("it indexes other passages than the " + passages + " given", "");
     }
 
     /** Lucene's index of {@code passages}, each document's passage in its stored field "ord". */
@@ -252,7 +258,7 @@ final class LexicalIndex implements AutoCloseable {
                 List<String> words = index.vocabulary.get(field.name()).stream().sorted().toList();
                 out.writeInt(words.size());
                 for (String term : words) {
-                    Shares kept = java.util.Objects.requireNonNull(shares(field, term), term);
+                    Shares kept = Objects.requireNonNull(shares(field, term), term); // a word of the field's own
                     out.writeUTF(term);
                     out.writeInt(kept.documents().length);
                     for (int i = 0; i < kept.documents().length; i++) {
@@ -279,7 +285,7 @@ final class LexicalIndex implements AutoCloseable {
         int passages = of.size();
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(kept))) {
             if (in.readInt() != passages) {
-                checkPassages(new int[0], passages);
+                throw otherPassages(passages);
             }
             int[] passageOf = new int[passages];
             for (int i = 0; i < passageOf.length; i++) {
@@ -329,7 +335,7 @@ final class LexicalIndex implements AutoCloseable {
                 throw new CorruptIndexException("it goes on after its last unit", "");
             }
             return new LexicalIndex(passageOf, shares, List.copyOf(unitTerms));
-        } catch (java.io.EOFException e) {
+        } catch (EOFException e) {
             throw new CorruptIndexException("it ends before its last unit", "", e);
         }
     }
@@ -430,7 +436,7 @@ final class LexicalIndex implements AutoCloseable {
      * The word's shares in the field, kept once worked out; null when the field does not hold it (not
      * kept, so the map stays within the index's vocabulary). Only for an index whose shares are kept.
      */
-    private @Nullable Shares shares(FieldWeight field, String term) throws IOException {
+    private @Nullable Shares shares(FieldWeight field, String term) {
         Word word = new Word(field.name(), term);
         Shares kept = shares.get(word);
         if (kept != null || lucene == null) {
