@@ -40,6 +40,7 @@ import io.github.careeradvisor.storage.Databases;
 import io.github.careeradvisor.storage.PostgresDatabase;
 import io.github.careeradvisor.storage.SqliteDatabase;
 import io.github.careeradvisor.storage.SqliteToPostgres;
+import io.github.careeradvisor.telegram.BotEvents;
 import io.github.careeradvisor.telegram.TelegramBot;
 import java.io.BufferedReader;
 import java.io.FileDescriptor;
@@ -423,10 +424,28 @@ public final class App {
         try (DataDir.Lock lock = DataDir.lockForBot(settings.dataDir())) {
             // The model, the longest single part of a start, loads from here on; the HTTP server's start and the
             // Bot API's first calls go beside the index build too: none of them needs the advisor.
-            Embedder model = embedder.apply(settings);
             startLogging();
+            // The Bot API's first calls (the HTTP client, its TLS set-up, the JSON mapping of the library's
+            // types, then getMe and deleteWebhook) are the longest path to the first getUpdates: begun first,
+            // they count their calls in the metrics once these are made (README, "Performance").
+            CompletableFuture<BotMetrics> counting = new CompletableFuture<>();
+            CompletableFuture<TelegramBot.Connection> connecting = beside("telegram-connect",
+                    () -> TelegramBot.connect(token, settings.telegramApiUrl(), new BotEvents() {
+                        @Override
+                        public void botApiCall(String method, int status) {
+                            counting.join().botApiCall(method, status);
+                        }
+                    }, settings.webhookIfSet().isEmpty()));
+            Embedder model = embedder.apply(settings);
             model.loadInBackground();
-            BotMetrics metrics = new BotMetrics(Clock.systemUTC());
+            BotMetrics metrics;
+            try {
+                metrics = new BotMetrics(Clock.systemUTC());
+            } catch (RuntimeException | Error e) {
+                counting.completeExceptionally(e); // the first call fails with it, not waits for ever
+                throw e;
+            }
+            counting.complete(metrics);
             StartUp startUp = new StartUp();
             // Up while the index is built, so /healthz answers while it loads (README, "Health and metrics").
             CompletableFuture<Optional<HealthServer>> serving = beside("http-start",
@@ -434,9 +453,6 @@ public final class App {
                             ? Optional.of(HealthServer.start(settings.httpPortIfOn().getAsInt(), startUp, metrics))
                             : Optional.empty());
             try {
-                CompletableFuture<TelegramBot.Connection> connecting = beside("telegram-connect",
-                        () -> TelegramBot.connect(token, settings.telegramApiUrl(), metrics,
-                                settings.webhookIfSet().isEmpty()));
                 Started started = start(settings, model, err::println);
                 Optional<HealthServer> http;
                 TelegramBot.Connection connection;
