@@ -422,8 +422,8 @@ public final class App {
         String token = settings.requireTelegramToken();
         // Two bots polling with one data dir would both answer: the second stops here (README, "One bot per data dir").
         try (DataDir.Lock lock = DataDir.lockForBot(settings.dataDir())) {
-            // The model, the longest single part of a start, loads from here on; the HTTP server's start and the
-            // Bot API's first calls go beside the index build too: none of them needs the advisor.
+            // The Bot API's first calls, the model's load and the HTTP server's start go beside the index build:
+            // none of them needs the advisor.
             startLogging();
             // The Bot API's first calls (the HTTP client, its TLS set-up, the JSON mapping of the library's
             // types, then getMe and deleteWebhook) are the longest path to the first getUpdates: begun first,
@@ -436,13 +436,17 @@ public final class App {
                             counting.join().botApiCall(method, status);
                         }
                     }, settings.webhookIfSet().isEmpty()));
-            Embedder model = embedder.apply(settings);
-            model.loadInBackground();
+            Embedder model = null;
             BotMetrics metrics;
             try {
+                model = embedder.apply(settings);
+                model.loadInBackground();
                 metrics = new BotMetrics(Clock.systemUTC());
             } catch (RuntimeException | Error e) {
-                counting.completeExceptionally(e); // the first call fails with it, not waits for ever
+                counting.completeExceptionally(e); // the connecting thread's next call fails with it, not waits for ever
+                if (model != null) {
+                    model.awaitLoad(); // ONNX Runtime crashes the JVM if it exits while a session is being made
+                }
                 throw e;
             }
             counting.complete(metrics);

@@ -157,8 +157,10 @@ final class Handlers {
      * What the answer opens on if a sentence worth quoting names it (see {@link AnswerComposer#compose(Retrieval,
      * List)}): the role asked about when it is not ML engineers ("what does an AI engineer do?"); in a follow-up
      * read with the thread's gist that only names a subject, the words of its own the gist lacks ("phd" in "what
-     * about a PhD?" after a question on a master's degree). A follow-up that asks something of its own ("and how
-     * long does it take?") has no subject word to find: its words are the question's ("take").
+     * about a PhD?" after a question on a master's degree). A question, follow-up or not, that asks how long
+     * something takes opens on a sentence that gives a time ({@link #DURATIONS}). Another follow-up that asks
+     * something of its own ("and which one pays more?") has no subject word to find: its words are the
+     * question's.
      */
     private List<String> focus(Understanding u) {
         if (u.slots().namesAnotherRole() && u.slots().occupationCovered()) {
@@ -181,7 +183,8 @@ final class Handlers {
 
     /** A question that asks for a length of time, and the words of a sentence that gives one. */
     private static final Pattern HOW_LONG = Pattern.compile("\\bhow (?:long|many (?:years|months)|much time)\\b");
-    private static final List<String> DURATIONS = List.of("years", "months", "timeline");
+    /** Not "year" or "month": "$150,000 a year" gives a pay, not a time. */
+    private static final List<String> DURATIONS = List.of("years", "months", "weeks", "timeline");
 
     /** Words that ask: a follow-up with one asks something of its own, more than naming a subject. */
     private static final Pattern ASKING = Pattern.compile(

@@ -39,7 +39,7 @@ public final class IntentExamples {
     static IntentExamples parse(Map<String, Object> root) {
         Map<Intent, List<String>> byIntent = new EnumMap<>(Intent.class);
         for (Map<String, Object> entry : JsonResource.objects(root, "intents")) {
-            String id = String.valueOf(entry.get("intent"));
+            String id = String.valueOf(entry.getOrDefault("intent", ""));
             Intent intent = Intent.byId(id).orElseThrow(() -> new IllegalArgumentException(
                     RESOURCE + " names the intent '" + id + "', which the advisor does not know"));
             List<String> examples = byIntent.computeIfAbsent(intent, k -> new ArrayList<>());

@@ -111,7 +111,10 @@ final class LexicalIndex implements AutoCloseable {
         this(built(passages), passages.size());
     }
 
-    /** Over an index already made, of {@code passages} documents; a {@link CorruptIndexException} if it is not that. */
+    /**
+     * Over an index already made, of {@code passages} documents; an {@link UncheckedIOException} of a
+     * {@link CorruptIndexException} if it is not that.
+     */
     private LexicalIndex(ByteBuffersDirectory directory, int passages) {
         this.sums = ThreadLocal.withInitial(() -> new Sums(passages));
         this.shares = passages <= KEEP_SHARES_UP_TO ? new ConcurrentHashMap<>() : null;
@@ -222,7 +225,8 @@ final class LexicalIndex implements AutoCloseable {
      * Each unit's analysed words, passage by passage (its section's words with its own: what a question's
      * words are compared with when a passage's sentences are weighed). Kept in the file with the shares,
      * so a start runs no analysis but the question's; worked out now for an index built or kept as
-     * Lucene's files.
+     * Lucene's files. {@code passages} are the index's own (read back, their words were checked against
+     * them).
      */
     List<List<Set<String>>> unitTerms(List<Passage> passages) {
         List<List<Set<String>>> kept = unitTerms;
@@ -310,6 +314,9 @@ final class LexicalIndex implements AutoCloseable {
                             throw new CorruptIndexException("the word '" + term + "' is in document " + documents[i]
                                     + " of " + passages, "");
                         }
+                        if (!(scores[i] >= 0 && scores[i] < Float.POSITIVE_INFINITY)) {
+                            throw new CorruptIndexException("the word '" + term + "' scores " + scores[i], "");
+                        }
                     }
                     shares.put(new Word(field.name(), term), new Shares(documents, scores));
                 }
@@ -323,11 +330,18 @@ final class LexicalIndex implements AutoCloseable {
                 }
                 List<Set<String>> words = new ArrayList<>(units);
                 for (int u = 0; u < units; u++) {
-                    String[] unit = new String[in.readInt()];
-                    for (int w = 0; w < unit.length; w++) {
-                        unit[w] = in.readUTF();
+                    int count = in.readInt();
+                    if (count < 0 || count > in.available() / 2) { // a word takes two bytes at least
+                        throw new CorruptIndexException("a unit of passage " + passage.id() + " has " + count
+                                + " words", "");
                     }
-                    words.add(Set.of(unit));
+                    Set<String> unit = new HashSet<>(count * 2);
+                    for (int w = 0; w < count; w++) {
+                        if (!unit.add(in.readUTF())) {
+                            throw new CorruptIndexException("a unit of passage " + passage.id() + " has a word twice", "");
+                        }
+                    }
+                    words.add(Set.copyOf(unit));
                 }
                 unitTerms.add(List.copyOf(words));
             }
