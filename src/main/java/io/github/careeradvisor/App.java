@@ -422,12 +422,11 @@ public final class App {
         String token = settings.requireTelegramToken();
         // Two bots polling with one data dir would both answer: the second stops here (README, "One bot per data dir").
         try (DataDir.Lock lock = DataDir.lockForBot(settings.dataDir())) {
-            // The Bot API's first calls, the model's load and the HTTP server's start go beside the index build:
-            // none of them needs the advisor.
             startLogging();
-            // The Bot API's first calls (the HTTP client, its TLS set-up, the JSON mapping of the library's
-            // types, then getMe and deleteWebhook) are the longest path to the first getUpdates: begun first,
-            // they count their calls in the metrics once these are made (README, "Performance").
+            // The Bot API's first calls, the model's load and the HTTP server's start go beside the index build:
+            // none of them needs the advisor. The first calls (the HTTP client, its TLS set-up, the JSON mapping
+            // of the library's types, then getMe and deleteWebhook) are the longest path to the first getUpdates:
+            // begun first, they count their calls in the metrics once these are made (README, "Performance").
             CompletableFuture<BotMetrics> counting = new CompletableFuture<>();
             CompletableFuture<TelegramBot.Connection> connecting = beside("telegram-connect",
                     () -> TelegramBot.connect(token, settings.telegramApiUrl(), new BotEvents() {

@@ -166,14 +166,15 @@ final class Handlers {
         if (u.slots().namesAnotherRole() && u.slots().occupationCovered()) {
             return List.of(u.slots().occupation());
         }
-        if (HOW_LONG.matcher(Entities.words(u.ownWords())).find()) {
+        String own = Entities.words(u.ownWords());
+        if (HOW_LONG.matcher(own).find()) {
             return DURATIONS; // "how long does it take to get there?": the sentence that gives a time, if one is close
         }
         if (!u.isFollowUp() || u.context().isBlank()) {
             return List.of();
         }
         String named = entities.afterConnector(u.ownWords());
-        named = named != null ? named : Entities.words(u.ownWords());
+        named = named != null ? named : own;
         if (ASKING.matcher(named).find()) {
             return List.of();
         }

@@ -325,8 +325,9 @@ final class Interpreter {
         return switch (intent) {
             case SALARY -> slots.level() == null && slots.region() == null && slots.occupation() == null
                     ? remainder + " (" + last.question() + ")"
-                    : "How much does " + (slots.namesAnotherRole() ? "a " + slots.occupation() : "an ML engineer") + (slots.level() == null ? "" : " (" + slots.level().label() + ")")
-                            + " earn" + (slots.region() == null ? "" : " in " + slots.region()) + "?";
+                    : "How much does " + (slots.namesAnotherRole() ? "a " + slots.occupation() : "an ML engineer")
+                            + (slots.level() == null ? "" : " (" + slots.level().label() + ")") + " earn"
+                            + (slots.region() == null ? "" : " in " + slots.region()) + "?";
             case CERT_ADVICE -> "Which certification should I take" + (slots.cloud() == null ? ""
                     : " for " + slots.cloud().label()) + "?";
             case CERT_DETAIL -> certName(slots, false) + ": " + remainder;
