@@ -1,6 +1,7 @@
 package io.github.careeradvisor.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.careeradvisor.retrieval.ScaleProbe;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -195,7 +196,11 @@ final class Report {
                 + "real passage vectors plus noise, so neighbours stay meaningful; nothing is committed). Embedding "
                 + "that many texts is not timed here: at ~30 ms a passage it is the cold build's cost per passage. "
                 + "Search times are per query, over the evaluation questions' real vectors; *hybrid* is this project's "
-                + "whole search (vectors, BM25, fusion; HNSW from 20,000 passages, an exact scan below).\n\n");
+                + "whole search (vectors, BM25, fusion; HNSW from 20,000 passages, an exact scan below). Each kind is "
+                + "timed after a warm-up of its own, the same for all: " + ScaleProbe.WARM_UP_SEARCHES
+                + " searches, or as many as run in " + ScaleProbe.WARM_UP_NANOS / 1_000_000_000 + " s (at least "
+                + ScaleProbe.WARM_UP_LEAST + "), so the figures are of code the JIT has compiled, as in a bot that "
+                + "has been answering a while.\n\n");
         md.append("| passages | build ms: flat / HNSW on every core (on one, Lucene's defaults) / BM25 / InMemory "
                 + "| size MB: vectors / HNSW graph (in memory) / BM25 / InMemory (JSON) "
                 + "| heap MB: live after build / peak (-Xmx512m up to 10,000) | p50 / p99 ms: flat | HNSW | hybrid | InMemoryEmbeddingStore "
