@@ -107,7 +107,7 @@ final class Report {
         double eight = ours.get("concurrent").get("8").get("perSecond").asDouble();
         row(md, "throughput with 8 askers ≥ 1.6× one", String.format(Locale.ROOT, "%.2f× (%.0f vs %.0f answers/s)",
                 eight / one, eight, one), eight / one >= 1.6);
-        cost.targets(md, warmMs, plainStartMs, load, largest);
+        cost.targets(md, warmMs, plainStartMs, largest);
         md.append('\n');
     }
 
@@ -182,7 +182,9 @@ final class Report {
         md.append(String.format(Locale.ROOT, "%d chats for %d s through the real bot (own update loop, inbox in SQLite, "
                         + "chat queues, retries) against the tests' Bot API stand-in (`FakeBotApi`); each person asks a "
                         + "new question as soon as the last reply arrives. Telegram's own send limits (about 30 messages a "
-                        + "second in all) are not applied here: this is what the machine can answer.%n%n", load.get("chats").asInt(),
+                        + "second in all) are not applied here: this is what the machine can answer. The load runs in rounds, in "
+                        + "the default heap and in -Xmx" + Benchmark.SMALLEST_HEAP_MB + "m in turn; the row is the default "
+                        + "heap's median round by answers a second.%n%n", load.get("chats").asInt(),
                 load.get("seconds").asInt()));
         md.append("| answers | answers/s | latency p50 ms | p99 ms | errors | peak heap | peak RSS |\n|---|---|---|---|---|---|---|\n");
         md.append(String.format(Locale.ROOT, "| %d | %.0f | %.0f | %.0f | %d | %s | %s |%n%n", load.get("answers").asInt(),
