@@ -244,11 +244,17 @@ public final class Advisor {
     static final List<String> WARM_UP_FOLLOW_UPS = List.of("and seniors?", "what about Azure?", "how long is it valid?",
             "tell me more", "why?", "what does it depend on?", "in Europe?");
     /**
-     * How many times the warm-up runs its messages. The first pass takes most of its time (about 1.5 s of
-     * a core; the later ones, its searches remembered, 0.2–0.3 s each), but the passes after it get the
-     * JIT to compile each turn's own code, which one pass runs too seldom (README, "Performance").
+     * How many times the warm-up runs its messages. The JIT compiles a turn's code only once it has run
+     * often, so one pass is too few; each pass begins with the searches the one before made forgotten, so
+     * it runs them in full, not as lookups (README, "Performance").
      */
     static final int WARM_UP_PASSES = 5;
+    /**
+     * Which pass words each message anew, with {@link #WARM_UP_ANEW} added: the model then embeds it, as it
+     * embeds a new question, where the other passes take the vectors from the cache.
+     */
+    static final int WARM_UP_ANEW_PASS = 1;
+    static final String WARM_UP_ANEW = " (warm-up)";
     /**
      * The warm-up's person and conversation: ids no Telegram user or chat, and no terminal user, has; drawn
      * anew in each process, so replicas warming up at once on one database keep out of each other's rows.
@@ -269,9 +275,9 @@ public final class Advisor {
 
     /**
      * Runs {@link #WARM_UP}, follow-ups of each kind and every intent's router examples through a whole
-     * turn, {@value #WARM_UP_PASSES} times, thread in the database included, as a person nobody is, in a
-     * conversation nobody has; the thread is deleted afterwards and no profile is kept. Statements about
-     * oneself are left out.
+     * turn, {@value #WARM_UP_PASSES} times (one of them worded anew), thread in the database included, as a
+     * person nobody is, in a conversation nobody has; the thread is deleted afterwards and no profile is
+     * kept. Statements about oneself are left out.
      */
     public void warmUp() {
         warmUp(() -> false);
@@ -291,11 +297,13 @@ public final class Advisor {
         });
         try {
             for (int pass = 0; pass < WARM_UP_PASSES && !stop.getAsBoolean(); pass++) {
+                retriever.forgetRecent();
                 for (String message : messages) {
                     if (stop.getAsBoolean()) {
                         break;
                     }
-                    free(WARM_UP_ID, WARM_UP_ID, message, Phrasing.EXTRACTIVE, Drafts.NONE);
+                    free(WARM_UP_ID, WARM_UP_ID, pass == WARM_UP_ANEW_PASS ? message + WARM_UP_ANEW : message,
+                            Phrasing.EXTRACTIVE, Drafts.NONE);
                 }
             }
         } finally {

@@ -109,6 +109,15 @@ public final class HybridRetriever implements AutoCloseable {
         return spelling.wording(text);
     }
 
+    /**
+     * Forgets the questions prepared and the searches made lately, so the next ones run in full: the
+     * advisor's warm-up asks its messages again, and a search remembered would leave its code unrun.
+     */
+    public void forgetRecent() {
+        prepared.invalidateAll();
+        searched.invalidateAll();
+    }
+
     public Retrieval retrieve(String asked) {
         return retrieve(prepare(asked), Set.of());
     }

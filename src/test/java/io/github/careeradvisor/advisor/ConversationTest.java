@@ -41,6 +41,19 @@ class ConversationTest {
     }
 
     @Test
+    void the_warm_up_runs_the_model_on_its_messages_worded_anew() {
+        advisor.warmUp();
+        long embedded = TestAdvisors.embedder().embedded();
+
+        advisor.reply(user, 40, Advisor.WARM_UP.get(1) + Advisor.WARM_UP_ANEW);
+
+        assertEquals(embedded, TestAdvisors.embedder().embedded(),
+                "the warm-up embedded that wording already, as a new question is embedded");
+        advisor.reply(user, 40, Advisor.WARM_UP.get(1) + " (asked " + System.nanoTime() + ")");
+        assertTrue(TestAdvisors.embedder().embedded() > embedded, "a wording nobody used is embedded");
+    }
+
+    @Test
     void a_follow_up_is_read_against_the_thread_and_says_what_it_understood() {
         advisor.reply(user, 1, "/forget");
         say(1, "how much does a junior ML engineer earn?");

@@ -2,6 +2,8 @@ package io.github.careeradvisor.retrieval;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.careeradvisor.TestAdvisors;
@@ -156,5 +158,18 @@ class IndexBuilderTest {
         assertEquals("Languages", python.passages().get(0).passage().section());
         assertFalse(weather.relevant());
         assertTrue(weather.passages().isEmpty());
+    }
+
+    @Test
+    void a_search_made_lately_is_a_lookup_until_the_retriever_forgets_it() {
+        HybridRetriever retriever = build().retriever();
+        Retrieval first = retriever.retrieve("how much money does a beginner make?");
+
+        assertSame(first, retriever.retrieve("how much money does a beginner make?"));
+        retriever.forgetRecent();
+        Retrieval again = retriever.retrieve("how much money does a beginner make?");
+
+        assertNotSame(first, again, "searched in full after forgetRecent");
+        assertEquals(first, again);
     }
 }
