@@ -365,6 +365,14 @@ public final class Advisor {
         Phrasing.Turn model = phrasing.turn(recentQuestions(thread), parts.size() == 1 ? drafts : Drafts.NONE);
         for (String part : parts) {
             Understanding u = interpreter.read(part, last, restated);
+            // "I'm a data engineer with 8 years on GCP, which certification should I take?": the person is
+            // kept first, the question then read alone and answered for them, and they are told what was kept.
+            Optional<Handlers.Kept> kept = u.intent() == Intent.ABOUT_ME ? Optional.empty()
+                    : handlers.keepToldBefore(part, userId);
+            if (kept.isPresent()) {
+                profile = profiles.load(userId);
+                u = interpreter.read(kept.get().question(), last, true);
+            }
             Handled handled = null;
             Understanding alone = REWRITTEN.contains(u.followUp()) ? standalone(model, part) : null;
             if (alone != null) {
@@ -402,7 +410,8 @@ public final class Advisor {
                     askedBack = true;
                 }
             }
-            reply = reply == null ? handled.answer() : reply.followedBy(handled.answer());
+            Answer answer = kept.isPresent() ? handled.answer().followedBy(kept.get().confirmed()) : handled.answer();
+            reply = reply == null ? answer : reply.followedBy(answer);
             intent = intent == null ? u.intent().id() : intent;
             // A question asked back is no answer to vote on, nor a question the guides miss.
             asked |= !askedBack && u.intent() != Intent.ABOUT_ME && u.intent() != Intent.SMALL_TALK;

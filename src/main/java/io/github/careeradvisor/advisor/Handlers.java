@@ -141,6 +141,35 @@ final class Handlers {
         return Handled.of(profileReplies.apply(userId, statement.get()));
     }
 
+    /**
+     * Keeps what a question says of the person before it asks ("I'm a data engineer with 8 years on GCP,
+     * which certification should I take?"), as the same sentence alone would be kept: the question, and
+     * what it is confirmed with; empty when the question says nothing to keep first.
+     */
+    Optional<Kept> keepToldBefore(String text, long userId) {
+        Optional<ProfileStatement.Told> told = ProfileStatement.toldBefore(text);
+        if (told.isEmpty()) {
+            return Optional.empty();
+        }
+        Entities.Found found = entities.find(ProfileStatement.beforeGoal(told.get().statement()));
+        if (ProfileStatement.contradictory(found.levels())) {
+            return Optional.empty();
+        }
+        // A place or an exam named there is the question's too ("I'm a data engineer in Berlin, how much…?"),
+        // and no profile keeps it: then the question is read with the sentence.
+        Slots said = found.slots();
+        boolean alone = said.region() == null && said.cert() == null && said.code() == null;
+        return ProfileStatement.loose(told.get().statement(), found)
+                .map(s -> new Kept(alone ? told.get().question() : text, profileReplies.apply(userId, s)));
+    }
+
+    /**
+     * What was kept of a question's sentence about the person: the question to read (without the sentence
+     * where all it said is kept), and the confirmation.
+     */
+    record Kept(String question, Answer confirmed) {
+    }
+
     private Handled outOfScope(Understanding u) {
         if (u.slots().otherOccupation()) {
             return Handled.of(OtherOccupation.reply(u.slots().occupation(), Intent.GENERAL));

@@ -35,6 +35,12 @@ record ProfileStatement(@Nullable Level level, @Nullable String background, @Nul
     private static final Pattern QUESTION = Pattern.compile(
             "\\b(what|how|which|where|when|why|should i|can i|do i|could you|tell me)\\b"
                     + "|(?:^|[,;:.!?]\\s*|\\b(?:and|but|so|or)\\s+)who\\b");
+    /**
+     * Where a sentence about oneself ends and a question begins: "I'm a data engineer with 8 years on GCP,
+     * which certification should I take?".
+     */
+    private static final Pattern THEN_ASKS = Pattern.compile("(?:[,;:.!]+|\\s+[-\u2013\u2014]+)\\s+(?:so\\s+|and\\s+|but\\s+)?"
+            + "(?=(?:what|which|how|where|when|why|should|can|could|do|does|is|are|will|would|any)\\b)");
     private static final Pattern YEARS = Entities.YEARS;
     private static final Pattern HOURS = Pattern.compile("\\b(\\d{1,2}) (?:hours?|hrs?|h) (?:a|per|each|every) week\\b");
     private static final Pattern ROLE = Pattern.compile("\\b(?:i'm|im|i am|i work as|working as)\\s+(?:an?\\s+)?"
@@ -104,6 +110,27 @@ record ProfileStatement(@Nullable Level level, @Nullable String background, @Nul
         String lower = text.toLowerCase(Locale.ROOT).replace('’', '\'');
         Matcher g = GOAL.matcher(lower);
         return g.find() && lower.length() == text.length() ? text.substring(0, g.start()) : text;
+    }
+
+    /**
+     * The sentence about oneself a question begins with ("I'm a data engineer with 8 years on GCP" of "…,
+     * which certification should I take?"), and the question, as written; empty when the text does not
+     * begin with one.
+     */
+    static Optional<Told> toldBefore(String text) {
+        String t = text.strip().replace('\u2019', '\'');
+        String lower = t.toLowerCase(Locale.ROOT);
+        Matcher asks = THEN_ASKS.matcher(lower);
+        if (lower.length() != t.length() || !asks.find()) {
+            return Optional.empty();
+        }
+        String before = lower.substring(0, asks.start());
+        return STATEMENT.matcher(before).matches() && !asksSomething(before)
+                ? Optional.of(new Told(t.substring(0, asks.start()), t.substring(asks.end()))) : Optional.empty();
+    }
+
+    /** A sentence about oneself, and the question after it. */
+    record Told(String statement, String question) {
     }
 
     /** Whether the lower-cased text asks something (what, how, should I …). */

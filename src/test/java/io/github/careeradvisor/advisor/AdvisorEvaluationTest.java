@@ -27,15 +27,17 @@ class AdvisorEvaluationTest {
     void answers_on_topic_questions_with_their_facts_and_declines_the_rest(boolean quantized) {
         EvalSet eval = EvalSet.load();
         Advisor advisor = TestAdvisors.shipped(quantized).advisor();
-        // A person the advisor knows nothing about: personal advice must not colour the evaluation.
+        // Each question from a person the advisor knows nothing about: personal advice must not colour the
+        // evaluation, and a question that says something of its asker ("i have 3 years of experience as an
+        // ML engineer, what should i be earning") keeps it for that person's later questions.
         long stranger = 424_242;
-        advisor.reply(stranger, "/forget");
 
         int facts = 0;
         int found = 0;
         List<String> misses = new ArrayList<>();
         List<Integer> lengths = new ArrayList<>();
         for (EvalSet.Question q : eval.questions()) {
+            advisor.reply(stranger, "/forget");
             Answer answer = advisor.reply(stranger, q.text());
             String text = PlainText.body(answer);
             lengths.add(text.length());
@@ -50,6 +52,7 @@ class AdvisorEvaluationTest {
         }
         List<String> answeredOffTopic = new ArrayList<>();
         for (String q : eval.offTopic()) {
+            advisor.reply(stranger, "/forget");
             Answer answer = advisor.reply(stranger, q);
             if (answer.grounded()) {
                 answeredOffTopic.add(String.format("ANSWERED OFF-TOPIC: %s%n  answer: %s", q,

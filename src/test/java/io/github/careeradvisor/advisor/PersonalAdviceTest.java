@@ -199,6 +199,37 @@ class PersonalAdviceTest {
     }
 
     @Test
+    void a_question_that_first_says_who_you_are_keeps_that_and_answers_for_you() {
+        String reply = say("I'm a data engineer with 8 years on GCP, which certification should I take?");
+        String profile = say("/profile");
+
+        int answer = reply.indexOf("Professional Machine Learning Engineer");
+        assertTrue(answer >= 0 && reply.indexOf("Noted: data engineer, 8 years") > answer,
+                "answered first, then told what was kept: " + reply);
+        assertTrue(profile.contains("Background: data engineer, 8 years"), profile);
+        assertTrue(profile.contains("Cloud: Google Cloud"), profile);
+    }
+
+    @Test
+    void topics_said_known_before_asking_what_next_are_done_and_not_suggested() {
+        String reply = say("I know Python and SQL, what should I learn next?");
+        String next = reply.substring(0, Math.max(0, reply.indexOf("Noted:")));
+
+        assertTrue(next.startsWith("What to learn next:"), reply);
+        assertFalse(next.contains("Python") || next.contains("SQL"), next);
+        assertTrue(reply.contains("Noted: marked done: Programming in Python, Data handling and SQL"), reply);
+        assertTrue(say("/profile").contains("Progress: 2 of 12 topics done."));
+    }
+
+    @Test
+    void the_question_after_who_you_are_is_answered_as_asked() {
+        String reply = say("I'm a Java developer, how much do ML engineers earn in Germany?");
+
+        assertTrue(reply.startsWith("ML engineer pay in Europe, the UK, Germany"), reply);
+        assertTrue(say("/profile").contains("Background: Java developer"));
+    }
+
+    @Test
     void profile_commands_check_what_they_are_given() {
         Answer badLevel = advisor.reply(user, "/level wizard");
         String badHours = say("/hours lots");
