@@ -28,6 +28,8 @@ final class Handlers {
     static final double CONTEXT_RETRY_FLOOR = 0.30;
     /** The relevance floor of a question read with the thread's gist; the shared-word check guards it. */
     static final double IN_CONTEXT_FLOOR = 0.36;
+    /** How sure the router must be of a question's subject for the question to be retried with it named. */
+    static final double SURE_SUBJECT = 0.8;
     /** Only short questions lean on the thread. */
     static final int CONTEXT_RETRY_CHARS = 80;
 
@@ -170,6 +172,19 @@ final class Handlers {
     record Kept(String question, Answer confirmed) {
     }
 
+    /**
+     * With no thread to lean on, what a short question is about when the router is sure of it, in words ("the
+     * career ladder" for "what comes after senior?", which alone is near no passage enough); blank otherwise.
+     */
+    private String sureSubject(Understanding u) {
+        String offer = u.intent().offer();
+        if (offer == null || u.confidence() < SURE_SUBJECT) {
+            return "";
+        }
+        int example = offer.indexOf(" (");
+        return example < 0 ? offer : offer.substring(0, example);
+    }
+
     private Handled outOfScope(Understanding u) {
         if (u.slots().otherOccupation()) {
             return Handled.of(OtherOccupation.reply(u.slots().occupation(), Intent.GENERAL));
@@ -238,11 +253,12 @@ final class Handlers {
      */
     private Retrieval found(Understanding u) {
         Retrieval found = retriever.retrieve(u.query(), Set.of());
-        boolean retry = !found.relevant() && found.unheard().isEmpty() && !u.context().isBlank()
+        String context = u.context().isBlank() ? sureSubject(u) : u.context();
+        boolean retry = !found.relevant() && found.unheard().isEmpty() && !context.isBlank()
                 && u.intent() != Intent.OUT_OF_SCOPE
                 && found.bestSimilarity() >= CONTEXT_RETRY_FLOOR && u.text().length() <= CONTEXT_RETRY_CHARS;
         if (retry) {
-            Retrieval inContext = retriever.retrieve(retriever.prepare(u.text() + " (" + u.context() + ")"), Set.of(),
+            Retrieval inContext = retriever.retrieve(retriever.prepare(u.text() + " (" + context + ")"), Set.of(),
                     IN_CONTEXT_FLOOR);
             // The thread may help find it, but what is found must have a word of what was asked in it.
             if (inContext.relevant() && retriever.sharesWords(u.text(), inContext.passages().get(0).passage())) {

@@ -140,6 +140,20 @@ class AdvisorTest {
     }
 
     @Test
+    void a_short_question_the_router_is_sure_of_is_searched_with_its_subject_named_not_declined() {
+        // With the quantized model, the default, each alone is below the relevance floor.
+        Advisor quantized = TestAdvisors.shipped(true).advisor();
+        for (String asked : List.of("what comes after senior?", "what comes after junior?")) {
+            quantized.reply(434_344, "/forget");
+            Answer answer = quantized.reply(434_344, asked);
+
+            assertTrue(answer.grounded(), asked + " -> " + PlainText.body(answer));
+            assertTrue(answer.sources().stream().anyMatch(c -> c.title().contains("career path")),
+                    asked + " -> " + PlainText.withSources(answer));
+        }
+    }
+
+    @Test
     void a_promotion_to_senior_is_what_it_takes_to_reach_senior_not_what_seniors_do() {
         for (String asked : List.of("how do I get promoted to senior?", "how can I get a promotion to senior ML engineer?")) {
             String body = PlainText.body(advisor.reply(asked));
@@ -325,8 +339,7 @@ class AdvisorTest {
         }
         List<Integer> lengths = new java.util.ArrayList<>();
         for (EvalSet.Question q : EvalSet.load().questions()) {
-            advisor.reply("/forget"); // a stranger, so each question stands alone
-            Answer answer = advisor.reply(q.text());
+            Answer answer = advisor.reply(q.text()); // a stranger, so each question stands alone
             boolean fromGuides = answer.sources().stream().allMatch(s -> s.file().endsWith(".md"));
             if (!answer.grounded() || !fromGuides) {
                 continue; // certification advice is built from certifications.json: see PersonalAdviceTest
