@@ -30,19 +30,54 @@ final class LevelSynonyms {
     private static final Pattern TITLE = Pattern.compile("\\b(principal|staff|freshers?|new grad|intermediate|very top|"
             + "top level|highest level|top of the ladder|c-suite|c suite)\\b");
 
+    /**
+     * The stage after each level, in the guides' four (entry-level, mid-level, senior-level, executive):
+     * "what comes after senior?" asks about the executive roles, not the senior ones.
+     */
+    private static final Map<String, String> STAGE_AFTER = Map.ofEntries(
+            Map.entry("junior", "mid-level"),
+            Map.entry("entry-level", "mid-level"),
+            Map.entry("entry level", "mid-level"),
+            Map.entry("mid", "senior"),
+            Map.entry("mid-level", "senior"),
+            Map.entry("mid level", "senior"),
+            Map.entry("senior", "executive"),
+            Map.entry("lead", "executive"),
+            Map.entry("staff", "executive"),
+            Map.entry("principal", "executive"));
+
+    private static final Pattern AFTER = Pattern.compile("\\b(?:after|above|beyond|past)\\s+(?:the\\s+|a\\s+)?"
+            + "(junior|entry[- ]level|mid[- ]level|mid|senior|lead|staff|principal)\\b");
+
     private LevelSynonyms() {
     }
 
-    /** The question with the guides' word for each level title in it appended, or as it was. */
+    /**
+     * The question with the guides' word for each level title in it appended, and for a level asked what
+     * comes after, the next stage's; or as it was.
+     */
     static String expand(String question) {
-        Matcher m = TITLE.matcher(question.toLowerCase(Locale.ROOT));
+        String lower = question.toLowerCase(Locale.ROOT);
         StringBuilder added = new StringBuilder();
+        // A title asked what comes after is not the level asked about: "after staff" adds no "senior".
+        java.util.Set<Integer> askedAfter = new java.util.HashSet<>();
+        Matcher after = AFTER.matcher(lower);
+        while (after.find()) {
+            add(added, STAGE_AFTER.get(after.group(1)));
+            askedAfter.add(after.start(1));
+        }
+        Matcher m = TITLE.matcher(lower);
         while (m.find()) {
-            String word = GUIDE_WORD.get(m.group(1));
-            if (added.indexOf(word) < 0) {
-                added.append(' ').append(word);
+            if (!askedAfter.contains(m.start())) {
+                add(added, GUIDE_WORD.get(m.group(1)));
             }
         }
         return added.isEmpty() ? question : question + " (" + added.toString().strip() + ")";
+    }
+
+    private static void add(StringBuilder added, String word) {
+        if (added.indexOf(word) < 0) {
+            added.append(' ').append(word);
+        }
     }
 }

@@ -17,4 +17,14 @@ class LevelSynonymsTest {
         assertEquals("top companies", LevelSynonyms.expand("top companies"), "'top' alone is not a level");
         assertEquals("principality of Monaco", LevelSynonyms.expand("principality of Monaco"), "whole words only");
     }
+
+    @Test
+    void a_level_asked_what_comes_after_gets_the_next_stage_of_the_guides_added_not_its_own() {
+        assertEquals("what comes after junior? (mid-level)", LevelSynonyms.expand("what comes after junior?"));
+        assertEquals("what's above senior? (executive)", LevelSynonyms.expand("what's above senior?"));
+        assertEquals("what comes after staff? (executive)", LevelSynonyms.expand("what comes after staff?"));
+        assertEquals("where can a principal go beyond the mid-level? (senior)",
+                LevelSynonyms.expand("where can a principal go beyond the mid-level?"), "each title once, in one bracket");
+        assertEquals("after lunch, what do seniors earn?", LevelSynonyms.expand("after lunch, what do seniors earn?"));
+    }
 }
