@@ -1,7 +1,9 @@
 package io.github.careeradvisor.retrieval;
 
+import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -9,7 +11,7 @@ import java.util.regex.Pattern;
  * Job titles people use for a level the guides name differently: the guides speak of junior,
  * mid-level and senior ML engineers, while people ask about a principal or staff engineer, or a
  * fresher. The guides' word is added to the question (nothing is taken out), so both searches find
- * the level's section.
+ * the level's section; for a level asked what comes after ("after senior"), the next stage's word.
  */
 final class LevelSynonyms {
 
@@ -60,7 +62,7 @@ final class LevelSynonyms {
         String lower = question.toLowerCase(Locale.ROOT);
         StringBuilder added = new StringBuilder();
         // A title asked what comes after is not the level asked about: "after staff" adds no "senior".
-        java.util.Set<Integer> askedAfter = new java.util.HashSet<>();
+        Set<Integer> askedAfter = new HashSet<>();
         Matcher after = AFTER.matcher(lower);
         while (after.find()) {
             add(added, STAGE_AFTER.get(after.group(1)));
