@@ -360,19 +360,18 @@ public final class Advisor {
         Answer reply = null;
         String intent = null;
         boolean asked = false;
-        List<String> parts = Parts.split(text, interpreter);
+        // "I'm a data engineer with 8 years on GCP, which certification should I take?": the person is kept
+        // first and the question then read alone, answered for them; the reply ends with what was kept.
+        Optional<Handlers.Kept> kept = handlers.keepToldBefore(interpreter.withoutPreamble(text), userId);
+        if (kept.isPresent()) {
+            profile = profiles.load(userId);
+            restated = true;
+        }
+        List<String> parts = Parts.split(kept.map(Handlers.Kept::question).orElse(text), interpreter);
         // Drafts show one answer being written: a message that asks two things gets its reply whole.
         Phrasing.Turn model = phrasing.turn(recentQuestions(thread), parts.size() == 1 ? drafts : Drafts.NONE);
         for (String part : parts) {
             Understanding u = interpreter.read(part, last, restated);
-            // "I'm a data engineer with 8 years on GCP, which certification should I take?": the person is
-            // kept first, the question then read alone and answered for them, and they are told what was kept.
-            Optional<Handlers.Kept> kept = u.intent() == Intent.ABOUT_ME ? Optional.empty()
-                    : handlers.keepToldBefore(part, userId);
-            if (kept.isPresent()) {
-                profile = profiles.load(userId);
-                u = interpreter.read(kept.get().question(), last, true);
-            }
             Handled handled = null;
             Understanding alone = REWRITTEN.contains(u.followUp()) ? standalone(model, part) : null;
             if (alone != null) {
@@ -410,8 +409,7 @@ public final class Advisor {
                     askedBack = true;
                 }
             }
-            Answer answer = kept.isPresent() ? handled.answer().followedBy(kept.get().confirmed()) : handled.answer();
-            reply = reply == null ? answer : reply.followedBy(answer);
+            reply = reply == null ? handled.answer() : reply.followedBy(handled.answer());
             intent = intent == null ? u.intent().id() : intent;
             // A question asked back is no answer to vote on, nor a question the guides miss.
             asked |= !askedBack && u.intent() != Intent.ABOUT_ME && u.intent() != Intent.SMALL_TALK;
@@ -433,6 +431,9 @@ public final class Advisor {
                         handled.facts().isEmpty() ? u.facts() : handled.facts());
                 turns.add(last);
             }
+        }
+        if (kept.isPresent()) {
+            reply = reply.followedBy(kept.get().confirmed());
         }
         if (!turns.isEmpty()) {
             dialogue.append(userId, chatId, turns, since);

@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
 /**
  * The handler of each intent: takes one understood question (a follow-up already resolved) and the
  * person's profile, and makes the answer. Only a statement about oneself writes, through the profile
- * replies; everything else reads.
+ * replies, alone or before a question ({@link #keepToldBefore}); everything else reads.
  */
 final class Handlers {
 
@@ -128,8 +128,7 @@ final class Handlers {
     }
 
     private Handled aboutMe(Understanding u, long userId) {
-        // The occupation, level and cloud are the person's own, not those of the goal they name.
-        Entities.Found found = entities.find(ProfileStatement.beforeGoal(u.text()));
+        Entities.Found found = ownEntities(u.text());
         if (ProfileStatement.contradictory(found.levels())) {
             List<String> said = found.levels().stream().map(l -> l.label()).toList();
             return Handled.of(Answer.message("You said " + String.join(" and ", said) + ": which one fits you? "
@@ -143,26 +142,36 @@ final class Handlers {
         return Handled.of(profileReplies.apply(userId, statement.get()));
     }
 
+    /** The occupation, level and cloud a sentence gives the person: their own, not those of the goal they name. */
+    private Entities.Found ownEntities(String text) {
+        return entities.find(ProfileStatement.beforeGoal(text));
+    }
+
     /**
      * Keeps what a question says of the person before it asks ("I'm a data engineer with 8 years on GCP,
-     * which certification should I take?"), as the same sentence alone would be kept: the question, and
-     * what it is confirmed with; empty when the question says nothing to keep first.
+     * which certification should I take?"), read as {@link ProfileStatement#beforeQuestion} reads it: the
+     * question, and what it is confirmed with; empty when the question says nothing to keep first.
      */
     Optional<Kept> keepToldBefore(String text, long userId) {
         Optional<ProfileStatement.Told> told = ProfileStatement.toldBefore(text);
         if (told.isEmpty()) {
             return Optional.empty();
         }
-        Entities.Found found = entities.find(ProfileStatement.beforeGoal(told.get().statement()));
-        if (ProfileStatement.contradictory(found.levels())) {
+        String statement = told.get().statement();
+        Entities.Found found = ownEntities(statement);
+        Optional<ProfileStatement> said = ProfileStatement.contradictory(found.levels()) ? Optional.empty()
+                : ProfileStatement.beforeQuestion(statement, found);
+        if (said.isEmpty()) {
             return Optional.empty();
         }
-        // A place or an exam named there is the question's too ("I'm a data engineer in Berlin, how much…?"),
-        // and no profile keeps it: then the question is read with the sentence.
-        Slots said = found.slots();
-        boolean alone = said.region() == null && said.cert() == null && said.code() == null;
-        return ProfileStatement.loose(told.get().statement(), found)
-                .map(s -> new Kept(alone ? told.get().question() : text, profileReplies.apply(userId, s)));
+        Answer confirmed = profileReplies.apply(userId, said.get());
+        // A place, an exam or a cloud named there and not kept is the question's too ("I'm a data engineer in
+        // Berlin, how much…?", "I want to become an ML engineer in Germany, …"): then the question is read
+        // with the sentence.
+        Slots named = entities.find(statement).slots();
+        boolean alone = named.region() == null && named.cert() == null && named.code() == null
+                && (named.cloud() == null || said.get().cloud() != null);
+        return Optional.of(new Kept(alone ? told.get().question() : text, confirmed));
     }
 
     /**

@@ -76,6 +76,11 @@ final class Interpreter {
                 List.of(), List.of(), null, "");
     }
 
+    /** The message without a greeting or filler before it: "hi! I'm a nurse" says "I'm a nurse". */
+    String withoutPreamble(String message) {
+        return entities.withoutFillers(SmallTalk.withoutGreeting(message.strip()));
+    }
+
     /** What the message asks, read against the previous turn if there is one still remembered. */
     Understanding read(String text, @Nullable DialogueTurn last) {
         return read(text, last, false);
@@ -86,8 +91,7 @@ final class Interpreter {
      *     "so which one then?" asks {@code last}'s question again, for the person as they are now
      */
     Understanding read(String message, @Nullable DialogueTurn last, boolean restated) {
-        // "hi! I'm a nurse" is read as "I'm a nurse": a greeting before a message says nothing of it.
-        String text = entities.withoutFillers(SmallTalk.withoutGreeting(message.strip()));
+        String text = withoutPreamble(message);
         Entities.Found found = entities.find(text);
         Understanding alone = alone(text, found);
         if (last != null && last.proposed()) {

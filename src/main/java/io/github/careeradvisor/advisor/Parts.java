@@ -19,7 +19,9 @@ final class Parts {
     static final int MAX_CHARS = 400;
 
     private static final Pattern JOINT = Pattern.compile(
-            "(?<=\\?)\\s+|\\s*[;+&]\\s*|,?\\s+(?:and also|and|also|plus|as well as)\\s+(?=\\w)"
+            // "…? And how much…?": the "and" joins the second question to the first, it does not begin it.
+            "(?<=\\?)\\s+(?:(?:and also|and|also|plus|as well as)\\s+)?|\\s*[;+&]\\s*"
+            + "|,?\\s+(?:and also|and|also|plus|as well as)\\s+(?=\\w)"
             + "|,\\s+(?=(?:what|which|how|where|when|why|who|should|can|do|does|is|are)\\b)", Pattern.CASE_INSENSITIVE);
 
     /**

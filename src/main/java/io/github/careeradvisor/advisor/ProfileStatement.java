@@ -41,6 +41,9 @@ record ProfileStatement(@Nullable Level level, @Nullable String background, @Nul
      */
     private static final Pattern THEN_ASKS = Pattern.compile("(?:[,;:.!]+|\\s+[-\u2013\u2014]+)\\s+(?:so\\s+|and\\s+|but\\s+)?"
             + "(?=(?:what|which|how|where|when|why|should|can|could|do|does|is|are|will|would|any)\\b)");
+    /** A word that turns a sentence about oneself around: "I don't know Python", "I'm not a student anymore". */
+    private static final Pattern NEGATION = Pattern.compile("\\b(?:not|no|never|none|nor|without|anymore|dont|cant|"
+            + "isnt|arent|wasnt|havent|hasnt|wont)\\b|n't\\b");
     private static final Pattern YEARS = Entities.YEARS;
     private static final Pattern HOURS = Pattern.compile("\\b(\\d{1,2}) (?:hours?|hrs?|h) (?:a|per|each|every) week\\b");
     private static final Pattern ROLE = Pattern.compile("\\b(?:i'm|im|i am|i work as|working as)\\s+(?:an?\\s+)?"
@@ -131,6 +134,22 @@ record ProfileStatement(@Nullable Level level, @Nullable String background, @Nul
 
     /** A sentence about oneself, and the question after it. */
     record Told(String statement, String question) {
+    }
+
+    /**
+     * What a sentence about oneself before a question ({@link #toldBefore}) says, more strictly than
+     * {@link #loose}: nothing from a sentence with a negation in it ("I don't know Python, where do I
+     * start?"), and the topics known and the cloud only as {@link #read} finds them ("I know …", "I use
+     * …"), not from a word anywhere in it ("I want to know Docker", "torn between AWS and Azure").
+     */
+    static Optional<ProfileStatement> beforeQuestion(String statement, Entities.Found found) {
+        if (NEGATION.matcher(statement.toLowerCase(Locale.ROOT).replace('\u2019', '\'')).find()) {
+            return Optional.empty();
+        }
+        Optional<ProfileStatement> strict = read(statement);
+        return loose(statement, found).map(s -> new ProfileStatement(s.level(), s.background(), s.years(),
+                strict.map(ProfileStatement::cloud).orElse(null), s.hours(), s.goal(),
+                strict.map(ProfileStatement::knownTopics).orElse(Set.of()))).filter(s -> !s.isEmpty());
     }
 
     /** Whether the lower-cased text asks something (what, how, should I …). */

@@ -112,6 +112,8 @@ public final class HybridRetriever implements AutoCloseable {
     /**
      * Forgets the questions prepared and the searches made lately, so the next ones run in full: the
      * advisor's warm-up asks its messages again, and a search remembered would leave its code unrun.
+     * People's are forgotten too, when it runs beside them: they cost a search again, not a model run
+     * (their vectors stay in the query cache).
      */
     public void forgetRecent() {
         prepared.invalidateAll();

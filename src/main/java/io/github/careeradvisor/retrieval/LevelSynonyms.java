@@ -34,7 +34,7 @@ final class LevelSynonyms {
 
     /**
      * The stage after each level, in the guides' four (entry-level, mid-level, senior-level, executive):
-     * "what comes after senior?" asks about the executive roles, not the senior ones.
+     * "what comes after junior?" gets "mid-level" added.
      */
     private static final Map<String, String> STAGE_AFTER = Map.ofEntries(
             Map.entry("junior", "mid-level"),
@@ -48,8 +48,10 @@ final class LevelSynonyms {
             Map.entry("staff", "executive"),
             Map.entry("principal", "executive"));
 
-    private static final Pattern AFTER = Pattern.compile("\\b(?:after|above|beyond|past)\\s+(?:the\\s+|a\\s+)?"
-            + "(junior|entry[- ]level|mid[- ]level|mid|senior|lead|staff|principal)\\b");
+    /** A level asked what comes after; not "after senior year", "after mid-career" or "after mid-2025". */
+    private static final Pattern AFTER = Pattern.compile("\\b(?:after|above|beyond)\\s+(?:the\\s+|a\\s+)?"
+            + "(junior|entry[- ]level|mid[- ]level|mid|senior|lead|staff|principal)s?\\b"
+            + "(?![- ]?(?:year|student|school|high|career|\\d))");
 
     private LevelSynonyms() {
     }

@@ -15,6 +15,7 @@ import io.github.careeradvisor.knowledge.Unit;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -141,16 +142,18 @@ class AdvisorTest {
 
     @Test
     void a_short_question_the_router_is_sure_of_is_searched_with_its_subject_named_not_declined() {
-        // With the quantized model, the default, each alone is below the relevance floor.
+        // With the quantized model, the default, each alone is below the relevance floor (0.31 and 0.38).
         Advisor quantized = TestAdvisors.shipped(true).advisor();
-        for (String asked : List.of("what comes after senior?", "what comes after junior?")) {
+        Map<String, String> guides = Map.of("how do I level up?", "career path", "how to get hired?", "job");
+        guides.forEach((asked, guide) -> {
             quantized.reply(434_344, "/forget");
             Answer answer = quantized.reply(434_344, asked);
 
             assertTrue(answer.grounded(), asked + " -> " + PlainText.body(answer));
-            assertTrue(answer.sources().stream().anyMatch(c -> c.title().contains("career path")),
+            assertTrue(answer.sources().stream()
+                    .anyMatch(c -> (c.title() + " " + c.section()).toLowerCase(Locale.ROOT).contains(guide)),
                     asked + " -> " + PlainText.withSources(answer));
-        }
+        });
     }
 
     @Test
@@ -363,7 +366,7 @@ class AdvisorTest {
 
     /** What a question said of its asker, confirmed as kept (see PersonalAdviceTest): no fact of the guides. */
     private static boolean confirmed(String paragraph) {
-        return paragraph.startsWith("Noted: ");
+        return paragraph.startsWith("Noted: ") && paragraph.endsWith(". /profile shows it; /forget removes it.");
     }
 
     /** The line before an answer saying what was understood ("Senior ML engineer pay:"): no fact of its own. */

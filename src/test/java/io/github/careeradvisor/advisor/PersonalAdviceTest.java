@@ -222,11 +222,42 @@ class PersonalAdviceTest {
     }
 
     @Test
+    void a_sentence_before_a_question_that_denies_or_only_wishes_keeps_nothing() {
+        for (String asked : List.of("I don't know Python, where do I start?", "I'm not a student anymore, is a master's worth it?",
+                "I want to know Docker, how long does it take?", "I'm torn between AWS and Azure, which cert should I take?")) {
+            String reply = say(asked);
+            String profile = say("/profile");
+
+            assertFalse(reply.contains("Noted:"), asked + " -> " + reply);
+            assertTrue(profile.contains("Progress: 0 of 12 topics done.") && profile.contains("Level: not set")
+                    && profile.contains("Cloud: not set"), asked + " -> " + profile);
+        }
+    }
+
+    @Test
+    void what_was_kept_closes_a_reply_to_two_questions() {
+        Answer reply = advisor.reply(user, "I'm a data engineer with 8 years on GCP, which certification should I take? "
+                + "And how much do seniors earn?");
+
+        String last = reply.blocks().get(reply.blocks().size() - 1).toString();
+        assertTrue(last.contains("Noted: data engineer, 8 years"), PlainText.body(reply));
+        assertTrue(PlainText.body(reply).contains("$200,000"), "the second question answered too: " + PlainText.body(reply));
+    }
+
+    @Test
+    void a_place_in_the_goal_stays_with_the_question() {
+        String reply = say("I want to become an ML engineer in Germany, how much will I earn?");
+
+        assertTrue(reply.contains("Germany"), reply);
+        assertTrue(say("/profile").contains("Goal: become an ML engineer in Germany"), "the goal is kept as said");
+    }
+
+    @Test
     void the_question_after_who_you_are_is_answered_as_asked() {
         String reply = say("I'm a Java developer, how much do ML engineers earn in Germany?");
 
         assertTrue(reply.startsWith("ML engineer pay in Europe, the UK, Germany"), reply);
-        assertTrue(say("/profile").contains("Background: Java developer"));
+        assertTrue(say("/profile").contains("Background: Java developer"), "the sentence before the question is kept");
     }
 
     @Test

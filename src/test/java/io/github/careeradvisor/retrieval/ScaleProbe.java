@@ -138,7 +138,10 @@ public final class ScaleProbe {
         return result;
     }
 
-    /** Runs the {@code w}th search as {@link #WARM_UP_SEARCHES} says, at most {@code samples} of them (the smoke run's). */
+    /**
+     * Runs searches 0, 1, 2, … (at most {@code samples}, the smoke run's count, and {@link #WARM_UP_SEARCHES}),
+     * stopping once {@link #WARM_UP_NANOS} have passed and {@link #WARM_UP_LEAST} have run.
+     */
     private static void warmUp(int samples, IntConsumer search) {
         long start = System.nanoTime();
         int most = Math.min(WARM_UP_SEARCHES, samples);
