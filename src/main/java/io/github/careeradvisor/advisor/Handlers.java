@@ -182,8 +182,8 @@ final class Handlers {
     }
 
     /**
-     * With no thread to lean on, what a short question is about when the router is sure of it, in words ("the
-     * career ladder" for "what comes after senior?", which alone is near no passage enough); blank otherwise.
+     * What a short question is about when the router is sure of it, in words ("the career ladder" for "how do
+     * I level up?", which alone is near no passage enough); blank otherwise.
      */
     private String sureSubject(Understanding u) {
         String offer = u.intent().offer();
@@ -255,25 +255,29 @@ final class Handlers {
     }
 
     /**
-     * The guides, searched with the question; a short question that finds nothing alone in a thread is
-     * searched again with the previous question's gist ("what happened in the 90s?" after "who coined
-     * machine learning?"). Never for what the router calls off-topic, nor for a question declined because
-     * its subject is a word no guide uses, so a decline stays a decline.
+     * The guides, searched with the question; a short question that finds nothing alone is searched again
+     * with its subject named: in a thread, the previous question's gist ("what happened in the 90s?" after
+     * "who coined machine learning?"), then, or with no thread, the subject of the intent the router is sure
+     * of ({@link #sureSubject}). Never for what the router calls off-topic, nor for a question declined
+     * because its subject is a word no guide uses, so a decline stays a decline.
      */
     private Retrieval found(Understanding u) {
         Retrieval found = retriever.retrieve(u.query(), Set.of());
-        String context = u.context().isBlank() ? sureSubject(u) : u.context();
+        return retried(u, retried(u, found, u.context()), sureSubject(u));
+    }
+
+    /** What {@code u} finds searched as "question (context)" if it found nothing alone; {@code found} otherwise. */
+    private Retrieval retried(Understanding u, Retrieval found, String context) {
         boolean retry = !found.relevant() && found.unheard().isEmpty() && !context.isBlank()
                 && u.intent() != Intent.OUT_OF_SCOPE
                 && found.bestSimilarity() >= CONTEXT_RETRY_FLOOR && u.text().length() <= CONTEXT_RETRY_CHARS;
-        if (retry) {
-            Retrieval inContext = retriever.retrieve(retriever.prepare(u.text() + " (" + context + ")"), Set.of(),
-                    IN_CONTEXT_FLOOR);
-            // The thread may help find it, but what is found must have a word of what was asked in it.
-            if (inContext.relevant() && retriever.sharesWords(u.text(), inContext.passages().get(0).passage())) {
-                found = inContext;
-            }
+        if (!retry) {
+            return found;
         }
-        return found;
+        Retrieval inContext = retriever.retrieve(retriever.prepare(u.text() + " (" + context + ")"), Set.of(),
+                IN_CONTEXT_FLOOR);
+        // The subject may help find it, but what is found must have a word of what was asked in it.
+        return inContext.relevant() && retriever.sharesWords(u.text(), inContext.passages().get(0).passage())
+                ? inContext : found;
     }
 }

@@ -157,6 +157,18 @@ class AdvisorTest {
     }
 
     @Test
+    void a_new_question_in_a_thread_is_searched_with_its_own_subject_before_it_is_read_as_leaning_on_the_thread() {
+        Advisor quantized = TestAdvisors.shipped(true).advisor();
+        quantized.reply(434_345, "/forget");
+        quantized.reply(434_345, "I don't know Python, where do I start?");
+
+        String hired = PlainText.body(quantized.reply(434_345, "how to get hired?"));
+
+        assertFalse(hired.startsWith("After those"), "not the learning path's next topics: " + hired);
+        assertTrue(hired.toLowerCase(Locale.ROOT).contains("job"), hired);
+    }
+
+    @Test
     void a_promotion_to_senior_is_what_it_takes_to_reach_senior_not_what_seniors_do() {
         for (String asked : List.of("how do I get promoted to senior?", "how can I get a promotion to senior ML engineer?")) {
             String body = PlainText.body(advisor.reply(asked));
