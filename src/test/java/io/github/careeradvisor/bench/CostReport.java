@@ -3,6 +3,7 @@ package io.github.careeradvisor.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.careeradvisor.telegram.ImageTraining;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -76,8 +77,8 @@ record CostReport(List<JsonNode> uniqueOurs, List<JsonNode> uniqueFloat, List<Js
 
     /** The round whose {@code field} is the median of the rounds' (the upper one of an even count). */
     static JsonNode medianRound(List<JsonNode> rounds, String field) {
-        List<JsonNode> sorted = new java.util.ArrayList<>(rounds);
-        sorted.sort(java.util.Comparator.comparingDouble(r -> r.get(field).asDouble()));
+        List<JsonNode> sorted = new ArrayList<>(rounds);
+        sorted.sort(Comparator.comparingDouble(r -> r.get(field).asDouble()));
         return sorted.get(sorted.size() / 2);
     }
 
@@ -108,7 +109,7 @@ record CostReport(List<JsonNode> uniqueOurs, List<JsonNode> uniqueFloat, List<Js
         double smallPerSecond = median(smallLoads, "perSecond");
         double ratio = smallPerSecond / perSecond;
         int errors = smallLoads.stream().mapToInt(r -> r.get("errors").asInt()).sum();
-        List<String> byRound = new java.util.ArrayList<>();
+        List<String> byRound = new ArrayList<>();
         for (int i = 0; i < loads.size(); i++) {
             byRound.add(String.format(Locale.ROOT, "%.2f×", smallLoads.get(i).get("perSecond").asDouble()
                     / loads.get(i).get("perSecond").asDouble()));
