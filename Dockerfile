@@ -16,8 +16,8 @@ RUN mvn -B -q -DskipTests package
 # than on Java 17 with its class-data-sharing archive (README, "Performance"; BENCHMARKS.md).
 FROM eclipse-temurin:25-jre-noble
 RUN useradd --system --create-home --home-dir /home/advisor --uid 10001 advisor \
- && mkdir -p /app /data /app/djl-cache /app/aot \
- && chown advisor /data /app/djl-cache /app/aot \
+ && mkdir -p /app /data /app/aot \
+ && chown advisor /data /app/aot \
  && chmod 700 /data
 WORKDIR /app
 COPY --from=build /src/target/career-advisor.jar /app/career-advisor.jar
@@ -26,7 +26,6 @@ COPY --chmod=755 deploy/entrypoint.sh /app/entrypoint.sh
 
 ENV ADVISOR_KNOWLEDGE_DIR=/app/knowledge \
     ADVISOR_DATA_DIR=/data \
-    DJL_CACHE_DIR=/app/djl-cache \
     JAVA_TOOL_OPTIONS="-Xmx256m -XX:MaxMetaspaceSize=128m -XX:+ExitOnOutOfMemoryError"
 
 USER advisor

@@ -501,7 +501,7 @@ public final class App {
         return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
     }
 
-    /** ONNX Runtime and DJL log at INFO on start; a terminal user needs only their warnings. */
+    /** Libraries log at INFO on start; a terminal user needs only their warnings. */
     private static void quietLibraryLogs() {
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel",
                 System.getProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn"));
@@ -513,8 +513,6 @@ public final class App {
         // line says the database does not answer, and that it waits (README, "Run at scale").
         System.setProperty("org.slf4j.simpleLogger.log.com.zaxxer.hikari",
                 System.getProperty("org.slf4j.simpleLogger.log.com.zaxxer.hikari", "error"));
-        // DJL probes for CUDA on every start and warns that this CPU-only machine has none.
-        System.setProperty("org.slf4j.simpleLogger.log.ai.djl.util.cuda.CudaUtils", "error");
         // Lucene 9 warns on Java 23 and later (the container's Java, README "Performance") that it does not use
         // the Vector API there: it runs its portable code, as on Java 17, and there is nothing to do about it.
         LUCENE_VECTORIZATION.setLevel(Level.SEVERE);

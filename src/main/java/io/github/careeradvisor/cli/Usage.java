@@ -40,8 +40,7 @@ final class Usage {
               ADVISOR_CONTEXT_MINUTES  how long a conversation is remembered for follow-ups (default: 180)
               ADVISOR_RATE_LIMIT     questions one person may ask the bot a minute (default: 20)
               ADVISOR_ONNX_THREADS   threads the embedding model uses per question (default: 1; 0 = every core)
-              ADVISOR_MODEL          the embedding model: float (default), or quantized: faster, less exact
-              DJL_CACHE_DIR          where the tokenizer extracts its native library (default: ~/.djl.ai)
+              ADVISOR_MODEL          the embedding model: quantized (default), or float: slower, finds a few more facts
               ADVISOR_LLM_URL        OpenAI-compatible API that phrases answers (default: off)
               ADVISOR_LLM_MODEL      the model's name; required with ADVISOR_LLM_URL
               ADVISOR_LLM_API_KEY    bearer key for the model API (never printed)

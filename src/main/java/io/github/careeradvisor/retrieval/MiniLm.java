@@ -1,13 +1,11 @@
 package io.github.careeradvisor.retrieval;
 
-import ai.djl.huggingface.tokenizers.Encoding;
-import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.OrtSession.SessionOptions.OptLevel;
-import io.github.careeradvisor.knowledge.TokenCounter;
+import io.github.careeradvisor.knowledge.WordPieceTokenizer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -15,6 +13,7 @@ import java.nio.FloatBuffer;
 import java.nio.LongBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -39,7 +38,7 @@ final class MiniLm implements AutoCloseable {
 
     private final OrtEnvironment environment;
     private final OrtSession session;
-    private final HuggingFaceTokenizer tokenizer;
+    private final WordPieceTokenizer tokenizer;
     private final boolean typeIds;
 
     /**
@@ -70,14 +69,13 @@ final class MiniLm implements AutoCloseable {
         String model = name + ".onnx";
         // Before any of ONNX Runtime's classes is touched: the first one loads its libraries.
         OnnxLibraries.beforeFirstUse(copyDir);
-        try (InputStream tokenizerJson = resource(name + "-tokenizer.json");
-                OrtSession.SessionOptions options = options(intraOpThreads, optimisation, arena)) {
+        try (OrtSession.SessionOptions options = options(intraOpThreads, optimisation, arena)) {
             this.environment = OrtEnvironment.getEnvironment();
             this.session = session(model, copyDir == null ? Optional.empty() : ModelFile.in(copyDir, model), options,
                     optimised(environment, options, intraOpThreads, arena));
             this.typeIds = session.getInputNames().contains("token_type_ids");
-            // The tokenizer file's own truncation stays: 128 word pieces, what the model was trained on.
-            this.tokenizer = TokenCounter.tokenizer(tokenizerJson, Map.of("padding", "false"));
+            // Its input is cut as the tokenizer file says: 128 word pieces, what the model was trained on.
+            this.tokenizer = WordPieceTokenizer.fromClasspath(name);
         } catch (IOException e) {
             throw new UncheckedIOException("reading the embedding model " + model + " from the classpath", e);
         } catch (OrtException e) {
@@ -169,11 +167,13 @@ final class MiniLm implements AutoCloseable {
      *     the tokenizer drops): there is nothing to embed
      */
     Pieces tokenize(String text) {
-        Encoding encoding = tokenizer.encode(text, true, false);
-        if (encoding.getIds().length <= 2) {
+        long[] ids = tokenizer.modelIds(text);
+        if (ids.length <= 2) {
             throw new IllegalArgumentException("no word piece to embed in '" + text + "'");
         }
-        return new Pieces(encoding.getIds(), encoding.getAttentionMask(), encoding.getTypeIds());
+        long[] mask = new long[ids.length];
+        Arrays.fill(mask, 1);
+        return new Pieces(ids, mask, new long[ids.length]); // one text: every piece attended, all of type 0
     }
 
     /**
@@ -190,9 +190,7 @@ final class MiniLm implements AutoCloseable {
      * common they are: "the" is 1997, "actually" 2942, "burnout" is not there.
      */
     int vocabularyId(String word) {
-        Encoding encoding = tokenizer.encode(word, false, false);
-        String[] tokens = encoding.getTokens();
-        return tokens.length == 1 && tokens[0].equals(word) ? (int) encoding.getIds()[0] : -1;
+        return tokenizer.wholeWordId(word);
     }
 
     /** The unit-length vector of one text. */
@@ -288,8 +286,6 @@ final class MiniLm implements AutoCloseable {
             session.close();
         } catch (OrtException e) {
             throw new IllegalStateException("closing the embedding model", e);
-        } finally {
-            tokenizer.close();
         }
     }
 }

@@ -82,6 +82,8 @@ class OnnxLibrariesTest {
         List<String> mapped = out.lines().filter(l -> l.startsWith("/")).toList();
         Path copies = data.resolve("data").toRealPath();
         assertEquals(2, mapped.size(), "the library and its JNI part, each once: " + out);
+        // The tokenizer is plain Java: no Rust library, no JNA, no GPU probe.
+        assertEquals(List.of(), out.lines().filter(l -> l.startsWith(OnnxLoadCheck.OTHER)).toList(), out);
         for (String library : mapped) {
             assertTrue(Path.of(library).startsWith(copies), library + " is not one of the copies in " + copies);
         }
