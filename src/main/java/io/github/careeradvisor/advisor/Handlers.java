@@ -165,13 +165,29 @@ final class Handlers {
             return Optional.empty();
         }
         Answer confirmed = profileReplies.apply(userId, said.get());
-        // A place, an exam or a cloud named there and not kept is the question's too ("I'm a data engineer in
-        // Berlin, how much…?", "I want to become an ML engineer in Germany, …"): then the question is read
-        // with the sentence.
+        // An exam or a cloud named there and not kept is the question's too ("I'm preparing for the PMLE, how
+        // long is it?"): then the question is read with the sentence. A place named there goes with the
+        // question alone ("I'm a Java developer in Germany, how much do ML engineers earn?" asks what they
+        // earn in Germany, not what Java developers earn).
         Slots named = entities.find(statement).slots();
-        boolean alone = named.region() == null && named.cert() == null && named.code() == null
-                && (named.cloud() == null || said.get().cloud() != null);
-        return Optional.of(new Kept(alone ? told.get().question() : text, confirmed));
+        String question = told.get().question();
+        if (named.cert() != null || named.code() != null || named.cloud() != null && said.get().cloud() == null) {
+            question = text;
+        } else if (named.region() != null && entities.find(question).slots().region() == null) {
+            question = inPlace(question, named.region());
+        }
+        return Optional.of(new Kept(question, confirmed));
+    }
+
+    /** "how much do ML engineers earn?" in Germany: "how much do ML engineers earn in Germany?". */
+    static String inPlace(String question, String region) {
+        String bare = question.strip();
+        int end = bare.length();
+        while (end > 0 && "?!.".indexOf(bare.charAt(end - 1)) >= 0) {
+            end--;
+        }
+        String mark = end == bare.length() ? "?" : bare.substring(end);
+        return bare.substring(0, end) + " in " + region + mark;
     }
 
     /**

@@ -261,6 +261,14 @@ class PersonalAdviceTest {
     }
 
     @Test
+    void a_place_said_with_who_you_are_goes_with_the_question_not_the_background() {
+        String reply = say("I'm a Java developer in Germany, how much do ML engineers earn?");
+
+        assertTrue(reply.startsWith("ML engineer pay in Europe, the UK, Germany"), reply);
+        assertTrue(say("/profile").contains("Background: Java developer"), "the sentence before the question is kept");
+    }
+
+    @Test
     void profile_commands_check_what_they_are_given() {
         Answer badLevel = advisor.reply(user, "/level wizard");
         String badHours = say("/hours lots");
