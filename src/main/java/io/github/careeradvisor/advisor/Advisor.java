@@ -250,11 +250,16 @@ public final class Advisor {
      */
     static final int WARM_UP_PASSES = 5;
     /**
-     * Which pass words each message anew, with {@link #WARM_UP_ANEW} added: the model then embeds it, as it
-     * embeds a new question, where the other passes take the vectors from the cache.
+     * Every other pass, from the second, words each message anew ({@link #anew}): the model then embeds it,
+     * as it embeds a new question, where the other passes take the vectors from the cache. Two such passes,
+     * not one, give the JIT enough new questions' runs to compile their path (README, "Performance").
      */
-    static final int WARM_UP_ANEW_PASS = 1;
-    static final String WARM_UP_ANEW = " (warm-up)";
+    static final int WARM_UP_ANEW_EVERY = 2;
+
+    /** {@code message} as pass {@code pass} words it: anew ("… (warm-up 1)") on every other pass, else as it is. */
+    static String anew(String message, int pass) {
+        return pass % WARM_UP_ANEW_EVERY == 1 ? message + " (warm-up " + pass + ")" : message;
+    }
     /**
      * The warm-up's person and conversation: ids no Telegram user or chat, and no terminal user, has; drawn
      * anew in each process, so replicas warming up at once on one database keep out of each other's rows.
@@ -275,7 +280,7 @@ public final class Advisor {
 
     /**
      * Runs {@link #WARM_UP}, follow-ups of each kind and every intent's router examples through a whole
-     * turn, {@value #WARM_UP_PASSES} times (one of them worded anew), thread in the database included, as a
+     * turn, {@value #WARM_UP_PASSES} times (two of them worded anew), thread in the database included, as a
      * person nobody is, in a conversation nobody has; the thread is deleted afterwards and no profile is
      * kept. Statements about oneself are left out.
      */
@@ -302,8 +307,7 @@ public final class Advisor {
                     if (stop.getAsBoolean()) {
                         break;
                     }
-                    free(WARM_UP_ID, WARM_UP_ID, pass == WARM_UP_ANEW_PASS ? message + WARM_UP_ANEW : message,
-                            Phrasing.EXTRACTIVE, Drafts.NONE);
+                    free(WARM_UP_ID, WARM_UP_ID, anew(message, pass), Phrasing.EXTRACTIVE, Drafts.NONE);
                 }
             }
         } finally {

@@ -45,10 +45,12 @@ class ConversationTest {
         advisor.warmUp();
         long embedded = TestAdvisors.embedder().embedded();
 
-        advisor.reply(user, 40, Advisor.WARM_UP.get(1) + Advisor.WARM_UP_ANEW);
+        advisor.reply(user, 40, Advisor.anew(Advisor.WARM_UP.get(1), 1));
+        advisor.reply(user, 40, Advisor.anew(Advisor.WARM_UP.get(1), 3));
 
         assertEquals(embedded, TestAdvisors.embedder().embedded(),
-                "the warm-up embedded that wording already, as a new question is embedded");
+                "the warm-up embedded those wordings already (two passes), as a new question is embedded");
+        assertEquals(Advisor.WARM_UP.get(1), Advisor.anew(Advisor.WARM_UP.get(1), 2), "the pass between takes the cache's");
         advisor.reply(user, 40, Advisor.WARM_UP.get(1) + " (asked " + System.nanoTime() + ")");
         assertTrue(TestAdvisors.embedder().embedded() > embedded, "a wording nobody used is embedded");
     }
