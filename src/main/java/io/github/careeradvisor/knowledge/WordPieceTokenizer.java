@@ -281,7 +281,7 @@ public final class WordPieceTokenizer {
         }
     }
 
-    /** Control and other unassigned or private characters, which the cleaning drops (tab and newlines are white space). */
+    /** Control, format, surrogate and private-use characters, which the cleaning drops (tab and newlines are white space). */
     private static boolean isControl(int c) {
         if (c == '\t' || c == '\n' || c == '\r') {
             return false;
