@@ -404,6 +404,13 @@ public final class Advisor {
                 profile = profiles.load(userId); // what the statement changed, for the next part
                 restated = true;
             }
+            String place = u.intent() == Intent.SALARY && u.slots().region() == null && handled.answer().grounded()
+                    ? placeSaid(thread, turns) : null;
+            if (place != null) {
+                // "I'm a nurse in Canada, …" then "how much would I make?": the figures, and that they are not Canada's.
+                handled = new Handled(handled.answer().withNote(Messages.usFiguresOnly(place)), handled.facts(),
+                        handled.outsideGuides());
+            }
             boolean askedBack = u.clarify() != null;
             if (!handled.answer().grounded() && !absent && u.clarify() == null && !u.isFollowUp()
                     && (u.intent().searchesGuides() || u.intent() == Intent.CERT_DETAIL)) {
@@ -443,6 +450,22 @@ public final class Advisor {
             dialogue.append(userId, chatId, turns, since);
         }
         return new Turn(reply, intent == null ? Intent.GENERAL.id() : intent, asked);
+    }
+
+    /**
+     * The place outside the US the conversation last named (this message's earlier parts first), if any: pay
+     * asked without a place is answered with the guides' figures, which are US ones, and says so.
+     */
+    private static @Nullable String placeSaid(List<DialogueTurn> thread, List<DialogueTurn> turns) {
+        List<DialogueTurn> all = new ArrayList<>(thread);
+        all.addAll(turns);
+        for (int i = all.size() - 1; i >= 0; i--) {
+            String region = all.get(i).slots().get("region");
+            if (region != null) {
+                return region.equals("the US") || region.equals("remote work") ? null : region;
+            }
+        }
+        return null;
     }
 
     /**

@@ -32,6 +32,11 @@ final class Messages {
             + "a sentence and I will pass it on (or just ask your next question).";
     static final String EMPTY = "Please type a question. " + EXAMPLES + ".";
 
+    /** After pay figures for someone whose conversation named {@code place} (not the US). */
+    static String usFiguresOnly(String place) {
+        return "Those figures are for the US, in dollars: the guides give none for " + place + ".";
+    }
+
     static final String TRUNCATED = "(Your message was long, so I read only its first "
             + QuestionText.MAX_CHARS + " characters.)";
 

@@ -269,6 +269,24 @@ class PersonalAdviceTest {
     }
 
     @Test
+    void pay_asked_after_saying_where_you_are_says_its_figures_are_not_for_there() {
+        say("hey, I'm a nurse in Canada, could I become an ML engineer?");
+        String pay = say("how much would I make?");
+
+        assertTrue(pay.contains("$80,000"), "the guides' figures: " + pay);
+        assertTrue(pay.endsWith("Those figures are for the US, in dollars: the guides give none for Canada."), pay);
+        assertTrue(say("how much do ML engineers earn in the US?").contains("$"), "asked for the US: no such note");
+        assertFalse(say("how much does a senior earn?").contains("none for"), "the US named last: the figures are theirs");
+    }
+
+    @Test
+    void pay_asked_with_no_place_said_has_no_note_about_places() {
+        say("I'm a nurse, could I become an ML engineer?");
+
+        assertFalse(say("how much would I make?").contains("Those figures are for the US"));
+    }
+
+    @Test
     void profile_commands_check_what_they_are_given() {
         Answer badLevel = advisor.reply(user, "/level wizard");
         String badHours = say("/hours lots");
