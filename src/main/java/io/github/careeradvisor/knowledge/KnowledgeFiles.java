@@ -18,8 +18,7 @@ public record KnowledgeFiles(KnowledgeBase knowledge, Roadmap roadmap, Certifica
 
     /** The guides alone, cut into passages as {@link #read} cuts them. */
     public static KnowledgeBase guides(Path dir) {
-        try (TokenCounter tokens = TokenCounter.forMiniLm()) {
-            return new KnowledgeLoader(dir, tokens::count).load();
-        }
+        TokenCounter tokens = TokenCounter.forMiniLm();
+        return new KnowledgeLoader(dir, tokens::count).load();
     }
 }

@@ -348,10 +348,9 @@ class AdvisorTest {
     @Test
     void answers_only_quote_the_knowledge_and_stay_short() {
         Set<String> units = new HashSet<>();
-        try (TokenCounter tokens = TokenCounter.forMiniLm()) {
-            KnowledgeBase kb = new KnowledgeLoader(Path.of("knowledge"), tokens::count).load();
-            kb.passages().forEach(p -> p.units().stream().map(Unit::text).forEach(units::add));
-        }
+        TokenCounter tokens = TokenCounter.forMiniLm();
+        KnowledgeBase kb = new KnowledgeLoader(Path.of("knowledge"), tokens::count).load();
+        kb.passages().forEach(p -> p.units().stream().map(Unit::text).forEach(units::add));
         List<Integer> lengths = new java.util.ArrayList<>();
         for (EvalSet.Question q : EvalSet.load().questions()) {
             Answer answer = advisor.reply(q.text()); // a stranger, so each question stands alone

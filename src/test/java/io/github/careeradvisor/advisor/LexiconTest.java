@@ -70,9 +70,8 @@ class LexiconTest {
             }
         }
         List<Passage> passages;
-        try (TokenCounter tokens = TokenCounter.forMiniLm()) {
-            passages = new KnowledgeLoader(Path.of("knowledge"), tokens::count).load().passages();
-        }
+        TokenCounter tokens = TokenCounter.forMiniLm();
+        passages = new KnowledgeLoader(Path.of("knowledge"), tokens::count).load().passages();
         passages.forEach(p -> p.units().stream().map(Unit::text).forEach(texts::add));
         int told = texts.size();
         List<String> words = texts.stream().flatMap(t -> List.of(t.split("\\s+")).stream()).distinct().toList();

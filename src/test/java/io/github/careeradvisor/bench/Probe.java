@@ -246,9 +246,8 @@ final class Probe {
     /** Where a question's time goes, stage by stage, and how fast the index's texts embed (see StageProbe). */
     void stages() throws Exception {
         KnowledgeBase knowledge;
-        try (TokenCounter tokens = TokenCounter.forMiniLm()) {
-            knowledge = new KnowledgeLoader(settings.knowledgeDir(), tokens::count).load();
-        }
+        TokenCounter tokens = TokenCounter.forMiniLm();
+        knowledge = new KnowledgeLoader(settings.knowledgeDir(), tokens::count).load();
         StageProbe.Result r = StageProbe.run(knowledge, embedder(), settings.dataDir(),
                 EvalSet.load().all(), System.err::println);
         ObjectNode result = json.createObjectNode();
@@ -265,9 +264,8 @@ final class Probe {
     /** The synthetic-knowledge measurement for {@code n} passages. */
     void scale(int n, boolean quick) throws Exception {
         KnowledgeBase knowledge;
-        try (TokenCounter tokens = TokenCounter.forMiniLm()) {
-            knowledge = new KnowledgeLoader(settings.knowledgeDir(), tokens::count).load();
-        }
+        TokenCounter tokens = TokenCounter.forMiniLm();
+        knowledge = new KnowledgeLoader(settings.knowledgeDir(), tokens::count).load();
         Path work = Files.createTempDirectory("advisor-scale-");
         try {
             ScaleProbe.Result r = ScaleProbe.run(n, knowledge, new Embedder(settings.onnxThreads()), settings.dataDir(),

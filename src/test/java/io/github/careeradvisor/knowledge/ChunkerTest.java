@@ -91,21 +91,19 @@ class ChunkerTest {
 
     @Test
     void every_shipped_passage_fits_the_model_by_its_own_tokenizer() {
-        try (TokenCounter tokens = TokenCounter.forMiniLm()) {
-            KnowledgeBase kb = new KnowledgeLoader(java.nio.file.Path.of("knowledge"), tokens::count).load();
-            for (Passage p : kb.passages()) {
-                int count = tokens.count(p.embeddingText());
-                assertTrue(count <= Chunker.MAX_TOKENS, p.id() + " has " + count + " word pieces");
-            }
-            assertTrue(kb.passages().size() > 100, "passages: " + kb.passages().size());
+        TokenCounter tokens = TokenCounter.forMiniLm();
+        KnowledgeBase kb = new KnowledgeLoader(java.nio.file.Path.of("knowledge"), tokens::count).load();
+        for (Passage p : kb.passages()) {
+            int count = tokens.count(p.embeddingText());
+            assertTrue(count <= Chunker.MAX_TOKENS, p.id() + " has " + count + " word pieces");
         }
+        assertTrue(kb.passages().size() > 100, "passages: " + kb.passages().size());
     }
 
     @Test
     void the_tokenizer_counts_word_pieces_not_words() {
-        try (TokenCounter tokens = TokenCounter.forMiniLm()) {
-            assertEquals(2, tokens.count("hello world"));
-            assertTrue(tokens.count("unbelievably tokenizable") > 2);
-        }
+        TokenCounter tokens = TokenCounter.forMiniLm();
+        assertEquals(2, tokens.count("hello world"));
+        assertTrue(tokens.count("unbelievably tokenizable") > 2);
     }
 }

@@ -250,9 +250,8 @@ class LexicalIndexTest {
 
 
     private static List<Passage> shipped() {
-        try (TokenCounter tokens = TokenCounter.forMiniLm()) {
-            return new KnowledgeLoader(Path.of("knowledge"), tokens::count).load().passages();
-        }
+        TokenCounter tokens = TokenCounter.forMiniLm();
+        return new KnowledgeLoader(Path.of("knowledge"), tokens::count).load().passages();
     }
 
     /** Every evaluation question's words, and the same words in reverse order. */

@@ -36,9 +36,8 @@ class MiniLmTest {
     @BeforeAll
     static void texts() {
         KnowledgeBase knowledge;
-        try (TokenCounter tokens = TokenCounter.forMiniLm()) {
-            knowledge = new KnowledgeLoader(Path.of("knowledge"), tokens::count).load();
-        }
+        TokenCounter tokens = TokenCounter.forMiniLm();
+        knowledge = new KnowledgeLoader(Path.of("knowledge"), tokens::count).load();
         texts = new ArrayList<>(EvalSet.load().all());
         for (Passage p : knowledge.passages()) {
             texts.add(p.embeddingText());

@@ -38,9 +38,8 @@ class OptimizedModelTest {
     @BeforeAll
     static void vectorsFromTheJar() {
         KnowledgeBase knowledge;
-        try (TokenCounter tokens = TokenCounter.forMiniLm()) {
-            knowledge = new KnowledgeLoader(Path.of("knowledge"), tokens::count).load();
-        }
+        TokenCounter tokens = TokenCounter.forMiniLm();
+        knowledge = new KnowledgeLoader(Path.of("knowledge"), tokens::count).load();
         texts = new ArrayList<>(EvalSet.load().all());
         knowledge.passages().stream().map(Passage::embeddingText).forEach(texts::add);
         texts.add(String.join(" ", knowledge.passages().subList(0, 5).stream().map(Passage::body).toList())); // cut at 128
