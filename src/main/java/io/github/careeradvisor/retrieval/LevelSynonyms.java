@@ -1,9 +1,7 @@
 package io.github.careeradvisor.retrieval;
 
-import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -11,7 +9,8 @@ import java.util.regex.Pattern;
  * Job titles people use for a level the guides name differently: the guides speak of junior,
  * mid-level and senior ML engineers, while people ask about a principal or staff engineer, or a
  * fresher. The guides' word is added to the question (nothing is taken out), so both searches find
- * the level's section; for a level asked what comes after ("after senior"), the next stage's word.
+ * the level's section; a level asked what comes after ("after senior") is replaced by the next stage's
+ * word, so the searches find that stage, not the level asked from.
  */
 final class LevelSynonyms {
 
@@ -57,24 +56,28 @@ final class LevelSynonyms {
     }
 
     /**
-     * The question with the guides' word for each level title in it appended, and for a level asked what
-     * comes after, the next stage's; or as it was.
+     * The question with the guides' word for each level title in it appended, and a level asked what comes
+     * after replaced by the next stage ("after senior" by "next: executive"); or as it was.
      */
     static String expand(String question) {
         String lower = question.toLowerCase(Locale.ROOT);
         StringBuilder added = new StringBuilder();
-        // A title asked what comes after is not the level asked about: "after staff" adds no "senior".
-        Set<Integer> askedAfter = new HashSet<>();
+        // A title asked what comes after is not the level asked about: "after staff" adds no "senior", and
+        // "after senior" is searched as "next: executive", so that the senior sections do not answer it.
         Matcher after = AFTER.matcher(lower);
+        StringBuilder next = new StringBuilder();
+        int copied = 0;
         while (after.find()) {
-            add(added, STAGE_AFTER.get(after.group(1)));
-            askedAfter.add(after.start(1));
+            next.append(question, copied, after.start()).append("next: ").append(STAGE_AFTER.get(after.group(1)));
+            copied = after.end();
+        }
+        if (copied > 0) {
+            question = next.append(question, copied, question.length()).toString();
+            lower = question.toLowerCase(Locale.ROOT);
         }
         Matcher m = TITLE.matcher(lower);
         while (m.find()) {
-            if (!askedAfter.contains(m.start())) {
-                add(added, GUIDE_WORD.get(m.group(1)));
-            }
+            add(added, GUIDE_WORD.get(m.group(1)));
         }
         return added.isEmpty() ? question : question + " (" + added.toString().strip() + ")";
     }

@@ -19,12 +19,13 @@ class LevelSynonymsTest {
     }
 
     @Test
-    void a_level_asked_what_comes_after_gets_the_next_stage_of_the_guides_added_not_its_own() {
-        assertEquals("what comes after junior? (mid-level)", LevelSynonyms.expand("what comes after junior?"));
-        assertEquals("what's above senior? (executive)", LevelSynonyms.expand("what's above senior?"));
-        assertEquals("what comes after staff? (executive)", LevelSynonyms.expand("what comes after staff?"));
-        assertEquals("where can a principal go beyond the mid-level? (senior)",
-                LevelSynonyms.expand("where can a principal go beyond the mid-level?"), "each title once, in one bracket");
+    void a_level_asked_what_comes_after_is_searched_as_the_next_stage_of_the_guides_not_its_own() {
+        assertEquals("what comes next: mid-level?", LevelSynonyms.expand("what comes after junior?"));
+        assertEquals("what's next: executive?", LevelSynonyms.expand("what's above senior?"));
+        assertEquals("what comes next: executive?", LevelSynonyms.expand("what comes after staff?"));
+        assertEquals("what comes next: executive ML engineer?", LevelSynonyms.expand("what comes after senior ML engineer?"));
+        assertEquals("where can a principal go next: senior? (senior)",
+                LevelSynonyms.expand("where can a principal go beyond the mid-level?"), "the title asked about keeps its word");
         assertEquals("after lunch, what do seniors earn?", LevelSynonyms.expand("after lunch, what do seniors earn?"));
     }
 }
