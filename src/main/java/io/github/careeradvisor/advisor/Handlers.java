@@ -74,7 +74,8 @@ final class Handlers {
             // "why that one?" after a list: the first one listed, with what it expects and costs.
             return certifications.first(u);
         }
-        boolean onwards = u.followUp() == Understanding.FollowUp.MORE || u.followUp() == Understanding.FollowUp.REFER;
+        boolean onwards = u.followUp() == Understanding.FollowUp.MORE
+                || u.followUp() == Understanding.FollowUp.REFER && asksOnwards(u);
         if (onwards && u.intent() == Intent.LEARNING_PATH && !u.facts().isEmpty()) {
             return afterThose(u, profile);
         }
@@ -250,6 +251,20 @@ final class Handlers {
         Set<String> thread = Set.copyOf(Arrays.asList(u.context().split(" ")));
         return Arrays.stream(Entities.gist(named).split(" ")).filter(w -> !w.isEmpty() && !thread.contains(w)).toList();
     }
+
+    /**
+     * Whether a message that leans on the thread ("what do I learn after that?", "and after those?") asks
+     * for what comes next, in no words but those: "do I need a master's for that?" asks something of its
+     * own about it, for the guides to answer.
+     */
+    private static boolean asksOnwards(Understanding u) {
+        return Arrays.stream(Entities.gist(u.ownWords()).split(" ")).allMatch(w -> w.isEmpty() || ONWARDS.contains(w));
+    }
+
+    /** The words of a message asking what comes next, besides those the gist leaves out ("what", "do", "that"). */
+    private static final Set<String> ONWARDS = Set.of("next", "after", "then", "those", "these", "them", "else",
+            "now", "done", "finished", "learn", "learning", "study", "studying", "comes", "come", "move", "step",
+            "steps", "start", "begin", "once", "i'm", "i've", "im", "ive", "i'd", "should");
 
     /** A question that asks for a length of time, and the words of a sentence that gives one. */
     private static final Pattern HOW_LONG = Pattern.compile("\\bhow (?:long|many (?:years|months)|much time)\\b");

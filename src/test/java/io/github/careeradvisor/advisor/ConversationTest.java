@@ -56,6 +56,18 @@ class ConversationTest {
     }
 
     @Test
+    void a_question_of_its_own_about_the_learning_path_is_answered_not_read_as_asking_what_comes_next() {
+        advisor.reply(user, 98, "/forget");
+        say(98, "what should I learn to become an ML engineer?");
+        String masters = say(98, "do I need a master's for that?");
+        String next = say(98, "what do I learn after that?");
+
+        assertFalse(masters.startsWith("After those"), masters);
+        assertTrue(opening(masters).contains("master's degree"), masters);
+        assertTrue(next.startsWith("After those: What to learn next"), "asking onwards still goes onwards: " + next);
+    }
+
+    @Test
     void a_follow_up_is_read_against_the_thread_and_says_what_it_understood() {
         advisor.reply(user, 1, "/forget");
         say(1, "how much does a junior ML engineer earn?");
