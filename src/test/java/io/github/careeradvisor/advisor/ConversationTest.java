@@ -65,6 +65,9 @@ class ConversationTest {
         assertFalse(masters.startsWith("After those"), masters);
         assertTrue(opening(masters).contains("master's degree"), masters);
         assertTrue(next.startsWith("After those: What to learn next"), "asking onwards still goes onwards: " + next);
+        advisor.reply(user, 98, "/new");
+        say(98, "where do I start?");
+        assertTrue(say(98, "and after those?").startsWith("After those: What to learn next"));
     }
 
     @Test
