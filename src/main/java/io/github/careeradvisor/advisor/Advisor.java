@@ -462,7 +462,7 @@ public final class Advisor {
         for (int i = all.size() - 1; i >= 0; i--) {
             String region = all.get(i).slots().get("region");
             if (region != null) {
-                return region.equals("the US") || region.equals("remote work") ? null : region;
+                return SalaryReplies.abroad(region) ? region : null;
             }
         }
         return null;

@@ -147,7 +147,7 @@ final class SalaryReplies {
             Answer answer = composer.composeBestPassage(retriever.retrieve(question));
             return Handled.of(answer).withHeading(capitalise(slots.occupation()) + " pay (not ML engineer pay):");
         }
-        if (slots.region() != null && !slots.region().equals("the US") && !slots.region().equals("remote work")) {
+        if (abroad(slots.region())) {
             Answer answer = composer.composeBestPassage(retriever.retrieve(ABROAD_QUESTION));
             // "ML engineer pay in Europe, the UK, Germany, …: the source guides give none": a heading saying
             // "ML engineer pay in Germany:" again before it is left out, the place only named if it is not.
@@ -184,6 +184,11 @@ final class SalaryReplies {
                 ? handled.withHeading(band.title + " ML engineer pay" + (own ? " (your level, " + level.label() + ")" : "")
                 + ":")
                 : handled;
+    }
+
+    /** Whether pay asked for {@code region} is pay the guides have no figures for: a place outside the US. */
+    static boolean abroad(@Nullable String region) {
+        return region != null && !region.equals("the US") && !region.equals("remote work");
     }
 
     /**

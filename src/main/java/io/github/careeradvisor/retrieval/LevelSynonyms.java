@@ -50,7 +50,7 @@ final class LevelSynonyms {
     /** A level asked what comes after; not "after senior year", "after mid-career" or "after mid-2025". */
     private static final Pattern AFTER = Pattern.compile("\\b(?:after|above|beyond)\\s+(?:the\\s+|a\\s+)?"
             + "(junior|entry[- ]level|mid[- ]level|mid|senior|lead|staff|principal)s?\\b"
-            + "(?![- ]?(?:year|student|school|high|career|\\d))");
+            + "(?![- ]?(?:year|student|school|high|career|\\d))", Pattern.CASE_INSENSITIVE);
 
     private LevelSynonyms() {
     }
@@ -64,11 +64,12 @@ final class LevelSynonyms {
         StringBuilder added = new StringBuilder();
         // A title asked what comes after is not the level asked about: "after staff" adds no "senior", and
         // "after senior" is searched as "next: executive", so that the senior sections do not answer it.
-        Matcher after = AFTER.matcher(lower);
+        Matcher after = AFTER.matcher(question); // on the text as typed: lower case may differ in length
         StringBuilder next = new StringBuilder();
         int copied = 0;
         while (after.find()) {
-            next.append(question, copied, after.start()).append("next: ").append(STAGE_AFTER.get(after.group(1)));
+            next.append(question, copied, after.start()).append("next: ")
+                    .append(STAGE_AFTER.get(after.group(1).toLowerCase(Locale.ROOT)));
             copied = after.end();
         }
         if (copied > 0) {

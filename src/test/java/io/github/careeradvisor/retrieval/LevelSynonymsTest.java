@@ -27,5 +27,8 @@ class LevelSynonymsTest {
         assertEquals("where can a principal go next: senior? (senior)",
                 LevelSynonyms.expand("where can a principal go beyond the mid-level?"), "the title asked about keeps its word");
         assertEquals("after lunch, what do seniors earn?", LevelSynonyms.expand("after lunch, what do seniors earn?"));
+        assertEquals("What comes next: executive?", LevelSynonyms.expand("What comes After Senior?"), "in any case");
+        assertEquals("İstanbul: what comes next: executive?", LevelSynonyms.expand("İstanbul: what comes after senior?"),
+                "a letter whose lower case is longer does not shift the cut");
     }
 }
