@@ -71,6 +71,17 @@ class ConversationTest {
     }
 
     @Test
+    void what_comes_after_a_level_in_a_pay_thread_asks_about_the_ladder_not_that_levels_pay() {
+        advisor.reply(user, 99, "/forget");
+        say(99, "how much would I earn as a junior?");
+
+        String after = opening(say(99, "what comes after senior?"));
+
+        assertFalse(after.startsWith("Senior ML engineer pay"), after);
+        assertTrue(after.contains("executive"), after);
+    }
+
+    @Test
     void a_follow_up_is_read_against_the_thread_and_says_what_it_understood() {
         advisor.reply(user, 1, "/forget");
         say(1, "how much does a junior ML engineer earn?");
