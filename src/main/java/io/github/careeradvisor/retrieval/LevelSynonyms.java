@@ -33,7 +33,7 @@ final class LevelSynonyms {
 
     /**
      * The stage after each level, in the guides' four (entry-level, mid-level, senior-level, executive):
-     * "what comes after junior?" gets "mid-level" added.
+     * "what comes after junior?" is searched as "what comes next: mid-level?".
      */
     private static final Map<String, String> STAGE_AFTER = Map.ofEntries(
             Map.entry("junior", "mid-level"),
