@@ -460,7 +460,7 @@ public final class Advisor {
         List<DialogueTurn> all = new ArrayList<>(thread);
         all.addAll(turns);
         for (int i = all.size() - 1; i >= 0; i--) {
-            String region = all.get(i).slots().get("region");
+            String region = Slots.fromMap(all.get(i).slots()).region();
             if (region != null) {
                 return SalaryReplies.abroad(region) ? region : null;
             }
