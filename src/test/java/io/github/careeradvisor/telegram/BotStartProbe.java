@@ -79,13 +79,18 @@ public final class BotStartProbe {
 
     /**
      * Copies the data dir {@code from} into {@code to} (made if missing), the files and dirs whose name
-     * {@code keep} takes, their times kept; returns {@code to}.
+     * {@code keep} takes, their times kept to the nanosecond, as a restart finds them: the copies taken out
+     * of the jar are trusted by their modification times ({@code JarCopy}), and a copy made with
+     * {@link StandardCopyOption#COPY_ATTRIBUTES} alone keeps them to the microsecond only, so each start would
+     * check them whole again.
      */
     public static Path copy(Path from, Path to, Predicate<String> keep) throws IOException {
         Files.createDirectories(to);
         try (var files = Files.walk(from)) {
             for (Path file : files.filter(f -> !f.equals(from) && keep.test(f.getFileName().toString())).toList()) {
-                Files.copy(file, to.resolve(from.relativize(file).toString()), StandardCopyOption.COPY_ATTRIBUTES);
+                Path copy = to.resolve(from.relativize(file).toString());
+                Files.copy(file, copy, StandardCopyOption.COPY_ATTRIBUTES);
+                Files.setLastModifiedTime(copy, Files.getLastModifiedTime(file));
             }
         }
         return to;
