@@ -8,7 +8,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -21,29 +23,76 @@ import org.jspecify.annotations.Nullable;
  */
 final class Lexicon {
 
-    /** One phrase to find and what it stands for. */
-    record Term(Pattern pattern, String phrase, String value, int length) {
+    /**
+     * One phrase to find and what it stands for. Its own pattern is compiled the first time it is asked
+     * for: a lexicon searches its case-insensitive phrases with its joint patterns, and compiling a
+     * pattern for each of the hundreds of phrases was a good part of what building the advisor cost a start.
+     */
+    static final class Term {
+
+        private final String phrase;
+        private final String value;
+        private final boolean caseSensitive;
+        private volatile @Nullable Pattern pattern;
+
+        private Term(String phrase, String value, boolean caseSensitive) {
+            this.phrase = phrase;
+            this.value = value;
+            this.caseSensitive = caseSensitive;
+        }
+
+        String phrase() {
+            return phrase;
+        }
+
+        String value() {
+            return value;
+        }
+
+        int length() {
+            return phrase.length();
+        }
+
+        boolean caseSensitive() {
+            return caseSensitive;
+        }
+
+        /** The phrase alone, as a whole phrase (see the class comment). */
+        Pattern pattern() {
+            Pattern compiled = pattern;
+            if (compiled == null) {
+                // Letters, digits and dashes around the phrase would make it part of another word.
+                String body = Pattern.quote(phrase).replace(" ", "\\E[\\s-]+\\Q");
+                int flags = caseSensitive ? 0 : Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
+                compiled = Pattern.compile("(?<![\\p{L}\\p{N}-])" + body + "(?![\\p{L}\\p{N}-])", flags);
+                pattern = compiled; // two threads may both compile it: the same pattern either way
+            }
+            return compiled;
+        }
     }
 
     private static final Pattern BETWEEN_WORDS = Pattern.compile("[\\s-]+");
 
     /**
-     * Every case-insensitive phrase in one pattern, longest first: what {@link #each} finds is what a
-     * search with it finds.
+     * The phrases of each joint pattern, by its key. {@link #ALL}: every case-insensitive phrase, longest
+     * first; what {@link #each} finds is what a search with its pattern finds. A character as {@link #fold}
+     * folds it: only the phrases that can begin with it, those whose first letter or digit folds to it with
+     * {@link #OTHERWISE}'s, still longest first (no such group when a phrase has a character outside the
+     * Basic Multilingual Plane, whose pattern looks behind by whole characters where the others look behind
+     * by UTF-16 units). {@link #OTHERWISE}: the phrases beginning with neither a letter nor a digit, or
+     * with one that folds oddly, tried at every word's start.
      */
-    private final @Nullable Pattern all;
+    private final Map<Integer, List<String>> phrases = new HashMap<>();
     /**
-     * The same, only the phrases that can begin with a character: by the character as {@link #fold}
-     * folds it, the phrases whose first letter or digit folds to it, with {@link #otherwise}'s, still
-     * longest first. Empty when a phrase has a character outside the Basic Multilingual Plane, whose
-     * pattern looks behind by whole characters where the others look behind by UTF-16 units.
+     * Each joint pattern, compiled the first time a text needs it (empty when it has no phrase): a question
+     * meets a few of a lexicon's groups, and compiling them all was a good part of building the advisor
+     * at each start (README, "Performance"). The bot's warm-up compiles the common ones.
      */
-    private final Map<Integer, Pattern> byFirst = new HashMap<>();
-    /**
-     * The phrases beginning with neither a letter nor a digit, or with one that folds oddly: tried at
-     * every word's start. Null when there are none.
-     */
-    private final @Nullable Pattern otherwise;
+    private final Map<Integer, Optional<Pattern>> compiled = new ConcurrentHashMap<>();
+    /** The key of the pattern of every phrase (characters, the other keys, are never negative). */
+    private static final int ALL = -1;
+    /** The key of the pattern of the phrases of no group. */
+    private static final int OTHERWISE = -2;
     private final boolean wholeCharacters;
     private final Map<String, String> values = new HashMap<>();
     private final List<Term> exact = new ArrayList<>();
@@ -54,14 +103,14 @@ final class Lexicon {
             if (key(t.phrase()).isBlank()) {
                 continue; // no word in it ("-", " "): it would match nothing but the space between two words
             }
-            if ((t.pattern().flags() & Pattern.CASE_INSENSITIVE) == 0) {
+            if (t.caseSensitive()) {
                 exact.add(t);
             } else if (values.putIfAbsent(key(t.phrase()), t.value()) == null) {
                 insensitive.add(t.phrase());
             }
         }
         insensitive.sort(Comparator.comparingInt(String::length).reversed());
-        this.all = pattern(insensitive);
+        phrases.put(ALL, insensitive);
         this.wholeCharacters = insensitive.stream().anyMatch(ph -> ph.codePointCount(0, ph.length()) != ph.length());
         // Each group gets its own phrases and every phrase of no group, in the one order.
         Map<Integer, List<String>> groups = new HashMap<>();
@@ -72,11 +121,16 @@ final class Lexicon {
                 groups.computeIfAbsent(group, g -> new ArrayList<>(others)).add(phrase);
             } else {
                 others.add(phrase);
-                groups.values().forEach(phrases -> phrases.add(phrase));
+                groups.values().forEach(members -> members.add(phrase));
             }
         }
-        groups.forEach((first, phrases) -> byFirst.put(first, pattern(phrases)));
-        this.otherwise = pattern(others);
+        phrases.putAll(groups);
+        phrases.put(OTHERWISE, others);
+    }
+
+    /** The joint pattern of {@code key}'s phrases (see {@link #phrases}), or null when it has none. */
+    private @Nullable Pattern joint(int key) {
+        return compiled.computeIfAbsent(key, k -> Optional.ofNullable(pattern(phrases.get(k)))).orElse(null);
     }
 
     /** The group of a phrase beginning with {@code first}, or null when it belongs to none. */
@@ -105,19 +159,21 @@ final class Lexicon {
      * finds, trying at each word's start only the phrases that can begin there.
      */
     void each(String text, Consumer<String> found) {
-        if (all == null) {
+        if (phrases.get(ALL).isEmpty()) {
             return;
         }
-        Matcher m = all.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+        Matcher m = null;
         for (int at = 0; at < text.length(); ) {
             int c = text.codePointAt(at);
             // Inside a word every phrase's look-behind fails; it reads the UTF-16 unit before, as the patterns do.
             int before = at == 0 ? ' ' : wholeCharacters ? text.codePointBefore(at) : text.charAt(at - 1);
             // A phrase of a group can begin only where the text's character folds to the group's.
-            Pattern here = wholeCharacters ? all
-                    : fold(fold(c)) == fold(c) ? byFirst.getOrDefault(fold(c), otherwise) : otherwise;
-            if (!partOfWord(before) && here != null) {
-                m.usePattern(here).region(at, text.length());
+            Pattern here = partOfWord(before) ? null : wholeCharacters ? joint(ALL)
+                    : joint(fold(fold(c)) == fold(c) && phrases.containsKey(fold(c)) ? fold(c) : OTHERWISE);
+            if (here != null) {
+                m = m == null ? here.matcher(text).useTransparentBounds(true).useAnchoringBounds(false)
+                        : m.usePattern(here);
+                m.region(at, text.length());
                 if (m.lookingAt() && m.end() > at) {
                     found.accept(m.group());
                     at = m.end();
@@ -137,7 +193,7 @@ final class Lexicon {
 
     /** The one-pattern search {@link #each} stands for (for tests); null when there is no phrase. */
     @Nullable Pattern all() {
-        return all;
+        return joint(ALL);
     }
 
     /** The values of every phrase found, with the length of the phrase, in the order found. */
@@ -182,10 +238,6 @@ final class Lexicon {
     }
 
     static Term term(String phrase, String value, boolean caseSensitive) {
-        // Letters, digits and dashes around the phrase would make it part of another word.
-        String body = Pattern.quote(phrase).replace(" ", "\\E[\\s-]+\\Q");
-        int flags = caseSensitive ? 0 : Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
-        return new Term(Pattern.compile("(?<![\\p{L}\\p{N}-])" + body + "(?![\\p{L}\\p{N}-])", flags), phrase,
-                value, phrase.length());
+        return new Term(phrase, value, caseSensitive);
     }
 }
