@@ -300,6 +300,8 @@ public final class Advisor {
                 messages.addAll(said);
             }
         });
+        // Every phrase pattern a message may need, compiled now rather than at the first message that meets it.
+        interpreter.entities().compileAll();
         try {
             for (int pass = 0; pass < WARM_UP_PASSES && !stop.getAsBoolean(); pass++) {
                 retriever.forgetRecent();

@@ -114,6 +114,12 @@ final class Entities {
     }
 
     /** Every group of phrases this reads a message with (for tests). */
+    /** Compiles every pattern the lexicons compile when first needed (see {@link Lexicon}): for a warm-up. */
+    void compileAll() {
+        lexicons().forEach(Lexicon::compileAll);
+        occupationTerms.forEach(Lexicon.Term::pattern);
+    }
+
     List<Lexicon> lexicons() {
         return List.of(certs, unlisted, levels, clouds, regions, occupations, aspects, subjects, pronouns, anyLevel);
     }

@@ -57,6 +57,10 @@ final class Lexicon {
             return caseSensitive;
         }
 
+        boolean compiled() {
+            return pattern != null;
+        }
+
         /** The phrase alone, as a whole phrase (see the class comment). */
         Pattern pattern() {
             Pattern compiled = pattern;
@@ -126,6 +130,18 @@ final class Lexicon {
         }
         phrases.putAll(groups);
         phrases.put(OTHERWISE, others);
+    }
+
+    /** How many of its patterns are compiled so far, joint ones and phrases' own (for tests). */
+    int compiledPatterns() {
+        return (int) compiled.values().stream().filter(Optional::isPresent).count()
+                + (int) exact.stream().filter(Term::compiled).count();
+    }
+
+    /** Compiles every pattern this lexicon compiles when a text first needs it: for a warm-up. */
+    void compileAll() {
+        phrases.keySet().forEach(this::joint);
+        exact.forEach(Term::pattern);
     }
 
     /** The joint pattern of {@code key}'s phrases (see {@link #phrases}), or null when it has none. */

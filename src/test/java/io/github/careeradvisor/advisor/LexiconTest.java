@@ -56,6 +56,30 @@ class LexiconTest {
     }
 
     @Test
+    void patterns_are_compiled_when_a_text_first_needs_them_or_all_at_once_for_a_warm_up() {
+        Lexicon lexicon = new Lexicon(List.of(Lexicon.term("machine learning engineer", "mle", false),
+                Lexicon.term("data scientist", "ds", false), Lexicon.term("#ml", "tag", false),
+                Lexicon.term("MLE", "mle", true)));
+        assertEquals(0, lexicon.compiledPatterns(), "building it compiles nothing");
+
+        assertEquals(List.of(Map.entry("ds", 14)), lexicon.found("a data scientist"));
+        // "data": its letter's group; "a" and "scientist", letters of no group: the pattern of the phrases of no
+        // group ("#ml"); and the phrase matched as written, tried on every text.
+        assertEquals(3, lexicon.compiledPatterns());
+        assertEquals(List.of(Map.entry("mle", 25), Map.entry("tag", 3), Map.entry("mle", 3)),
+                lexicon.found("Machine Learning Engineer, #ml, MLE"));
+
+        Lexicon warmed = new Lexicon(List.of(Lexicon.term("machine learning engineer", "mle", false),
+                Lexicon.term("data scientist", "ds", false), Lexicon.term("#ml", "tag", false),
+                Lexicon.term("MLE", "mle", true)));
+        warmed.compileAll();
+        int all = warmed.compiledPatterns();
+        warmed.found("Machine Learning Engineer, a data scientist, #ml, MLE");
+        assertEquals(all, warmed.compiledPatterns(), "nothing left to compile after compileAll");
+        assertEquals(5, all, "groups m and d, the one of no group, the one of all, and the phrase matched as written");
+    }
+
+    @Test
     void every_lexicon_finds_what_the_plain_search_of_all_its_phrases_finds() throws Exception {
         // What people say (the evaluation's questions and every conversation turn), what the guides say (every
         // unit), and a seeded draw of their words run together with odd case, dashes, digits and characters
