@@ -29,7 +29,7 @@ final class SalaryReplies {
     private static final Pattern PAY = Pattern.compile(
             "(?i)\\b(earns?|earning|pays?|paid|salar(?:y|ies)|makes?|money|wages?)\\b");
     private static final Pattern COMPARING = Pattern.compile(
-            "(?i)\\b(more|less|better|higher|lower|which|who|compared?|versus|vs)\\b");
+            "(?i)\\b(more|less|better|higher|lower|which|who|compared?|comparison|versus|vs|differ(?:s|ence|ent)?|between)\\b");
     private static final String ABROAD_QUESTION = "ML engineer salary outside the United States: Europe, the UK, "
             + "Germany, India, Canada";
 

@@ -88,7 +88,9 @@ class AdvisorTest {
     @Test
     void which_role_earns_more_gives_each_roles_own_figures_and_says_no_source_compares_them() {
         for (String asked : List.of("do ML engineers earn more than data scientists?",
-                "who makes more money, a data scientist or an ML engineer?")) {
+                "who makes more money, a data scientist or an ML engineer?",
+                "what's the difference between an ML engineer and a data scientist, salary wise?",
+                "how does data scientist pay differ from ML engineer pay?")) {
             String body = PlainText.body(advisor.reply(asked));
             assertTrue(body.startsWith("No source compares"), asked + " -> " + body);
             assertTrue(body.contains("$125,000") && body.contains("$108,020"), asked + " -> " + body);
