@@ -113,13 +113,13 @@ final class Entities {
         tails = Pattern.compile("(?:[\\s,]+(?:" + alternatives(JsonResource.strings(cues, "tails")) + "))+(?=[\\s?!.]*$)");
     }
 
-    /** Every group of phrases this reads a message with (for tests). */
     /** Compiles every pattern the lexicons compile when first needed (see {@link Lexicon}): for a warm-up. */
     void compileAll() {
         lexicons().forEach(Lexicon::compileAll);
         occupationTerms.forEach(Lexicon.Term::pattern);
     }
 
+    /** Every group of phrases this reads a message with (for tests). */
     List<Lexicon> lexicons() {
         return List.of(certs, unlisted, levels, clouds, regions, occupations, aspects, subjects, pronouns, anyLevel);
     }

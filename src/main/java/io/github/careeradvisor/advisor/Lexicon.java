@@ -90,7 +90,8 @@ final class Lexicon {
     /**
      * Each joint pattern, compiled the first time a text needs it (empty when it has no phrase): a question
      * meets a few of a lexicon's groups, and compiling them all was a good part of building the advisor
-     * at each start (README, "Performance"). The bot's warm-up compiles the common ones.
+     * at each start (README, "Performance"). The warm-up of the bot and the chat compiles them all first
+     * ({@link #compileAll}).
      */
     private final Map<Integer, Optional<Pattern>> compiled = new ConcurrentHashMap<>();
     /** The key of the pattern of every phrase (characters, the other keys, are never negative). */
