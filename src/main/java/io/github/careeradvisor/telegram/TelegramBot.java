@@ -106,9 +106,9 @@ public final class TelegramBot {
     }
 
     /**
-     * Checks the token with getMe, drops any webhook when the bot will poll (one left set would make every
-     * getUpdates fail with 409), and sets the command menu. A webhook is set later, by {@link #start()}:
-     * Telegram would post to it before the bot could take updates.
+     * Checks the token with getMe and drops any webhook when the bot will poll (one left set would make every
+     * getUpdates fail with 409). A webhook is set later, by {@link #start()}: Telegram would post to it
+     * before the bot could take updates. The command menu is set once the bot takes updates ({@link #run}).
      *
      * @throws ConfigException when the Bot API rejects the token
      */
@@ -126,7 +126,6 @@ public final class TelegramBot {
         if (polling) {
             api.deleteWebhook(); // a webhook left set would make every getUpdates fail with 409
         }
-        api.setCommands(MENU);
         return new Connection(api, me, polling);
     }
 
@@ -277,6 +276,19 @@ public final class TelegramBot {
         }, "update-reader-warm-up");
         reading.setDaemon(true);
         reading.start();
+        // The menu beside the first updates, not before them: one call less, a round trip to Telegram, on the
+        // way to the first getUpdates (README, "Performance"). Telegram keeps a menu set by an earlier start,
+        // and the commands work without it, so a failure is told, not fatal.
+        Thread menu = new Thread(() -> {
+            try {
+                api.setCommands(MENU);
+            } catch (TelegramApiException e) {
+                LOG.warn("the command menu could not be set ({}); the commands work without it, and the next start "
+                        + "tries again", api.describe(e));
+            }
+        }, "command-menu");
+        menu.setDaemon(true);
+        menu.start();
         whenTaking.run();
         Reminders nudging = reminders;
         if (nudging != null) {

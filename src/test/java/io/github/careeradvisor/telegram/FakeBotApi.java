@@ -59,6 +59,7 @@ final class FakeBotApi implements AutoCloseable {
     private int rejectHtml;
     private double faultRate;
     private java.util.Random faults = new java.util.Random(0);
+    private boolean refuseMenu;
     private int rejected;
     private int perSecondLimit = Integer.MAX_VALUE;
     private int tooMany;
@@ -518,11 +519,22 @@ final class FakeBotApi implements AutoCloseable {
             case "sendMessage" -> sendMessage((ObjectNode) body);
             case "editMessageText" -> editMessageText((ObjectNode) body);
             case "sendPhoto" -> sendPhoto((ObjectNode) body);
-            case "deleteWebhook", "setWebhook", "setMyCommands", "sendChatAction", "answerCallbackQuery",
+            case "setMyCommands" -> menu(body);
+            case "deleteWebhook", "setWebhook", "sendChatAction", "answerCallbackQuery",
                     "editMessageReplyMarkup" -> record(method, body);
             default -> error(404, "Not Found: method not found");
         };
         reply(exchange, response.get("ok").asBoolean() ? 200 : response.get("error_code").asInt(), response);
+    }
+
+    /** A setMyCommands call, kept whether taken or refused ({@link #refuseMenu}). */
+    private synchronized ObjectNode menu(JsonNode body) {
+        if (!refuseMenu) {
+            return record("setMyCommands", body);
+        }
+        keep(new Call("setMyCommands", body));
+        notifyAll();
+        return error(400, "Bad Request: BOT_COMMAND_INVALID");
     }
 
     /** Waits while sends are held; false if this request was held and then dropped. */
@@ -809,6 +821,11 @@ final class FakeBotApi implements AutoCloseable {
         exchange.sendResponseHeaders(status, bytes.length);
         exchange.getResponseBody().write(bytes);
         exchange.close();
+    }
+
+    /** Every setMyCommands call fails with HTTP 400 from now on, as for a menu Telegram will not take. */
+    synchronized void refuseMenu() {
+        refuseMenu = true;
     }
 
     /** The next {@code n} sendPhoto calls fail with HTTP {@code code}, e.g. 400 for a picture Telegram cannot read. */

@@ -106,7 +106,8 @@ class TelegramBotTest {
     }
 
     @Test
-    void starts_by_checking_the_token_dropping_the_webhook_and_setting_the_menu() {
+    void starts_by_checking_the_token_dropping_the_webhook_and_setting_the_menu() throws Exception {
+        assertTrue(telegram.awaitCall("setMyCommands", 1, WAIT), "the menu, set once the bot takes updates");
         List<FakeBotApi.Call> menu = telegram.calls("setMyCommands");
 
         assertEquals(1, telegram.calls("deleteWebhook").size());
@@ -393,12 +394,32 @@ class TelegramBotTest {
     }
 
     @Test
+    void a_menu_telegram_refuses_is_told_and_the_bot_answers_all_the_same() throws Exception {
+        try (FakeBotApi refusing = new FakeBotApi(); SqliteDatabase own = SqliteDatabase.open(data.resolve("menu"))) {
+            refusing.refuseMenu();
+            TelegramBot refused = bot(refusing, new SqlInbox(own), 1000);
+            refused.start();
+            Thread polling = poll(refused, "menu-poller");
+            try {
+                assertTrue(refusing.awaitCall("setMyCommands", 1, WAIT), "the menu was asked for");
+                refusing.textMessage(ANN, "private", ANN, "/start");
+                assertTrue(text(refusing.expectSent(ANN, 1, WAIT).get(0)).startsWith("Hi! I'm a career advisor"));
+            } finally {
+                refused.stop();
+                refusing.close();
+                polling.join(10_000);
+            }
+        }
+    }
+
+    @Test
     void connecting_beside_the_index_build_makes_the_first_calls_once_and_start_does_not_repeat_them()
             throws Exception {
         try (FakeBotApi early = new FakeBotApi(); SqliteDatabase own = SqliteDatabase.open(data.resolve("connected"))) {
             TelegramBot.Connection connection = TelegramBot.connect(FakeBotApi.TOKEN, early.url(), BotEvents.NONE, true);
-            List<String> first = List.of("deleteWebhook", "setMyCommands");
+            List<String> first = List.of("deleteWebhook");
             first.forEach(method -> assertEquals(1, early.calls(method).size(), method));
+            assertEquals(0, early.calls("setMyCommands").size(), "the menu waits for the first updates");
 
             SqlInbox ownInbox = new SqlInbox(own);
             TelegramBot connected = TelegramBot.forTelegram(connection, TestAdvisors.shipped().advisor(), Set.of(),
@@ -409,6 +430,7 @@ class TelegramBotTest {
                 early.textMessage(ANN, "private", ANN, "/start");
                 assertTrue(text(early.expectSent(ANN, 1, WAIT).get(0)).startsWith("Hi! I'm a career advisor"));
                 first.forEach(method -> assertEquals(1, early.calls(method).size(), method + " again"));
+                assertTrue(early.awaitCall("setMyCommands", 1, WAIT), "the menu, set once it takes updates");
             } finally {
                 connected.stop();
                 early.close();
