@@ -267,28 +267,24 @@ public final class TelegramBot {
         }
         // Begun with the first updates, not during start-up: there it held the first getUpdates back by about
         // as much as it saved the first answer (README, "Performance").
-        Thread reading = new Thread(() -> {
+        beside("update-reader-warm-up", () -> {
             try {
                 Updates.readOnce();
             } catch (RuntimeException | LinkageError e) {
                 LOG.debug("the update reader's warm-up failed; the first update read pays for it", e);
             }
-        }, "update-reader-warm-up");
-        reading.setDaemon(true);
-        reading.start();
+        });
         // The menu beside the first updates, not before them: one call less, a round trip to Telegram, on the
         // way to the first getUpdates (README, "Performance"). Telegram keeps a menu set by an earlier start,
         // and the commands work without it, so a failure is told, not fatal.
-        Thread menu = new Thread(() -> {
+        beside("command-menu", () -> {
             try {
                 api.setCommands(MENU);
             } catch (TelegramApiException e) {
                 LOG.warn("the command menu could not be set ({}); the commands work without it, and the next start "
                         + "tries again", api.describe(e));
             }
-        }, "command-menu");
-        menu.setDaemon(true);
-        menu.start();
+        });
         whenTaking.run();
         Reminders nudging = reminders;
         if (nudging != null) {
@@ -307,6 +303,13 @@ public final class TelegramBot {
         } finally {
             posted.close();
         }
+    }
+
+    /** {@code work} on a daemon thread of its own named {@code name}, beside what the bot does meanwhile. */
+    private static void beside(String name, Runnable work) {
+        Thread thread = new Thread(work, name);
+        thread.setDaemon(true);
+        thread.start();
     }
 
     /**
