@@ -22,6 +22,8 @@ import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -307,18 +309,21 @@ final class Probe {
                 SqliteDatabase journal = SqliteDatabase.open(inboxDir)) {
             started.advisor().warmUp(); // done first, so its turns are not timed (the bot runs it beside its first updates)
             long errorsBefore = started.advisor().stats().errors();
+            long gcBefore = gcMillis();
             BotUnderLoad.Result run = BotUnderLoad.run(started.advisor(), new SqlInbox(journal), chats, seconds,
                     chat -> {
                         long n = asked.getAndIncrement();
                         // Worded uniquely, so every question costs what a new question costs.
                         return questions.get((int) (n % questions.size())) + " (" + n + ")";
                     });
+            long gcMs = gcMillis() - gcBefore;
             double[] latencies = run.latencies();
             ObjectNode result = json.createObjectNode();
             result.put("chats", chats);
             result.put("seconds", seconds);
             result.put("answers", latencies.length);
             result.put("perSecond", latencies.length / run.seconds());
+            result.put("gcShare", gcMs / (run.seconds() * 1000)); // of the load's wall time, the program stopped
             put(result, "latency", Stats.of(latencies));
             result.put("errors", started.advisor().stats().errors() - errorsBefore + run.unexpected());
             result.put("peakHeapBytes", ScaleProbe.peakHeap());
@@ -402,6 +407,12 @@ final class Probe {
     }
 
     /** The most resident memory this process has had (VmHWM), or -1 where /proc does not say. */
+    /** The time the garbage collectors report they have taken so far (their pauses), in milliseconds. */
+    private static long gcMillis() {
+        return ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .mapToLong(GarbageCollectorMXBean::getCollectionTime).filter(ms -> ms > 0).sum();
+    }
+
     static long peakRss() {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {

@@ -183,8 +183,8 @@ final class Report {
                         + "chat queues, retries) against the tests' Bot API stand-in (`FakeBotApi`); each person asks a "
                         + "new question as soon as the last reply arrives. Telegram's own send limits (about 30 messages a "
                         + "second in all) are not applied here: this is what the machine can answer. The load runs in rounds, in "
-                        + "the default heap and in -Xmx" + Benchmark.SMALLEST_HEAP_MB + "m in turn; the row is the default "
-                        + "heap's median round by answers a second.%n%n", load.get("chats").asInt(),
+                        + "the default heap and in -Xmx" + Benchmark.SMALLEST_HEAP_MB + "m in turn (the targets compare them); the "
+                        + "row is the default heap's median round by answers a second.%n%n", load.get("chats").asInt(),
                 load.get("seconds").asInt()));
         md.append("| answers | answers/s | latency p50 ms | p99 ms | errors | peak heap | peak RSS |\n|---|---|---|---|---|---|---|\n");
         md.append(String.format(Locale.ROOT, "| %d | %.0f | %.0f | %.0f | %d | %s | %s |%n%n", load.get("answers").asInt(),
