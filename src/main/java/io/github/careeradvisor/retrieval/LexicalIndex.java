@@ -7,9 +7,11 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.BufferUnderflowException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -284,23 +286,29 @@ final class LexicalIndex implements AutoCloseable {
         return bytes.toByteArray();
     }
 
-    /** The index of {@code passages} read back from {@link #sharesBytes}; a {@link CorruptIndexException} if it is not that. */
+    /**
+     * The index of {@code passages} read back from {@link #sharesBytes}; a {@link CorruptIndexException} if it is not that.
+     * Read from a buffer, not through a {@link DataInputStream}: for the shipped guides some 37,000 numbers and
+     * 15,000 words, each several calls through the stream, kept a start's main thread and its JIT busy (README,
+     * "Performance").
+     */
     private static LexicalIndex ofShares(byte[] kept, List<Passage> of) throws IOException {
         int passages = of.size();
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(kept))) {
-            if (in.readInt() != passages) {
+        ByteBuffer in = ByteBuffer.wrap(kept); // big-endian, as DataOutputStream wrote it
+        try {
+            if (in.getInt() != passages) {
                 throw otherPassages(passages);
             }
             int[] passageOf = new int[passages];
             for (int i = 0; i < passageOf.length; i++) {
-                passageOf[i] = in.readInt();
+                passageOf[i] = in.getInt();
             }
             checkPassages(passageOf, passages);
             Map<Word, Shares> shares = new HashMap<>();
             for (FieldWeight field : FIELDS) {
-                for (int words = in.readInt(); words > 0; words--) {
-                    String term = in.readUTF();
-                    int n = in.readInt();
+                for (int words = in.getInt(); words > 0; words--) {
+                    String term = utf(in);
+                    int n = in.getInt();
                     if (n < 1 || n > passages) {
                         throw new CorruptIndexException("the word '" + term + "' is in " + n + " of " + passages
                                 + " passages", "");
@@ -308,8 +316,8 @@ final class LexicalIndex implements AutoCloseable {
                     int[] documents = new int[n];
                     float[] scores = new float[n];
                     for (int i = 0; i < n; i++) {
-                        documents[i] = in.readInt();
-                        scores[i] = in.readFloat();
+                        documents[i] = in.getInt();
+                        scores[i] = in.getFloat();
                         if (documents[i] < 0 || documents[i] >= passages) {
                             throw new CorruptIndexException("the word '" + term + "' is in document " + documents[i]
                                     + " of " + passages, "");
@@ -323,21 +331,21 @@ final class LexicalIndex implements AutoCloseable {
             }
             List<List<Set<String>>> unitTerms = new ArrayList<>(passages);
             for (Passage passage : of) {
-                int units = in.readInt();
+                int units = in.getInt();
                 if (units != passage.units().size()) {
                     throw new CorruptIndexException("it has " + units + " units of passage " + passage.id() + ", not "
                             + passage.units().size(), "");
                 }
                 List<Set<String>> words = new ArrayList<>(units);
                 for (int u = 0; u < units; u++) {
-                    int count = in.readInt();
-                    if (count < 0 || count > in.available() / 2) { // a word takes two bytes at least
+                    int count = in.getInt();
+                    if (count < 0 || count > in.remaining() / 2) { // a word takes two bytes at least
                         throw new CorruptIndexException("a unit of passage " + passage.id() + " has " + count
                                 + " words", "");
                     }
                     Set<String> unit = new HashSet<>(count * 2);
                     for (int w = 0; w < count; w++) {
-                        if (!unit.add(in.readUTF())) {
+                        if (!unit.add(utf(in))) {
                             throw new CorruptIndexException("a unit of passage " + passage.id() + " has a word twice", "");
                         }
                     }
@@ -345,13 +353,33 @@ final class LexicalIndex implements AutoCloseable {
                 }
                 unitTerms.add(List.copyOf(words));
             }
-            if (in.read() != -1) {
+            if (in.hasRemaining()) {
                 throw new CorruptIndexException("it goes on after its last unit", "");
             }
             return new LexicalIndex(passageOf, shares, List.copyOf(unitTerms));
-        } catch (EOFException e) {
+        } catch (BufferUnderflowException e) {
             throw new CorruptIndexException("it ends before its last unit", "", e);
         }
+    }
+
+    /**
+     * A string as {@link DataOutputStream#writeUTF} wrote it: its length, then its characters in Java's modified
+     * UTF-8, which for ASCII is the bytes themselves.
+     */
+    private static String utf(ByteBuffer in) throws IOException {
+        int length = Short.toUnsignedInt(in.getShort());
+        if (length > in.remaining()) {
+            throw new BufferUnderflowException();
+        }
+        int from = in.arrayOffset() + in.position();
+        byte[] bytes = in.array();
+        in.position(in.position() + length);
+        for (int i = from; i < from + length; i++) {
+            if (bytes[i] <= 0) { // past ASCII, or a zero byte, which modified UTF-8 never writes
+                return new DataInputStream(new ByteArrayInputStream(bytes, from - 2, length + 2)).readUTF();
+            }
+        }
+        return new String(bytes, from, length, StandardCharsets.ISO_8859_1);
     }
 
     /** The index's files, one after another: their count, then each one's name, length and bytes. */

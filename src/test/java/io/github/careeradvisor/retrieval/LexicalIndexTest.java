@@ -197,6 +197,14 @@ class LexicalIndexTest {
         assertEquals(List.of(), warnings);
         assertFalse(handMade.scoresWithLucene());
         assertEquals(List.of(new LexicalIndex.Hit(2, 1f)), handMade.search(handMade.terms("exam"), 3));
+        // Words past ASCII come back as written (Java's modified UTF-8: a NUL as two bytes, a sign beyond the BMP as
+        // two three-byte halves), beside ASCII ones.
+        List<String> odd = List.of("café", "naïve", "日本", "a\u0000b", "𝔼x", "exam");
+        KeyedFile.write(file(), LexicalIndex.MAGIC, LexicalIndex.key(PROGRAM.get(), PASSAGES),
+                shares(1f, odd.size(), odd.toArray(String[]::new)));
+        LexicalIndex oddWords = LexicalIndex.open(PASSAGES, file(), PROGRAM, warnings::add);
+        assertEquals(List.of(), warnings);
+        assertEquals(Set.copyOf(odd), oddWords.unitTerms(PASSAGES).get(0).get(0));
         // Each a file a bug or a hand could write: its checksum right, its contents not an index of these passages.
         List<byte[]> contents = List.of(new byte[0], new byte[] {0, 0, 0, 3, 0, 0, 0, 0},
                 shares(Float.NaN, Integer.MAX_VALUE), shares(1f, Integer.MAX_VALUE), shares(1f, -1),
