@@ -264,6 +264,7 @@ record CostReport(List<JsonNode> uniqueOurs, List<JsonNode> uniqueFloat, List<Js
             md.append(String.format(Locale.ROOT, "| %s | %.3f | %.3f | %.3f |%n", e.getKey(),
                     e.getValue().get("p50").asDouble(), e.getValue().get("p95").asDouble(), e.getValue().get("p99").asDouble()));
         }
+        lengths(md);
         md.append("\n## Cold index: embedding rate\n\n");
         md.append("The ").append(stages.get("indexTexts").asInt()).append(" distinct texts the shipped guides' index "
                 + "embeds (passages and their quotable sentences), embedded again by the model in one process, one core "
@@ -274,6 +275,35 @@ record CostReport(List<JsonNode> uniqueOurs, List<JsonNode> uniqueFloat, List<Js
             md.append(String.format(Locale.ROOT, "| %s | %.0f |%n", e.getKey(), e.getValue().asDouble()));
         }
         md.append('\n');
+    }
+
+    /**
+     * What one text's embedding costs by its length, the recipe's way and ours: the model's work grows with the
+     * word pieces, so this is the floor under a new question's time, whatever the rest of a turn costs.
+     */
+    private void lengths(StringBuilder md) {
+        JsonNode byLength = stages.get("byLength");
+        if (byLength == null) {
+            return;
+        }
+        List<String> names = new ArrayList<>();
+        byLength.fieldNames().forEachRemaining(names::add);
+        md.append(String.format(Locale.ROOT, "%nOne text's embedding by its length in word pieces ([CLS] and [SEP] "
+                + "left out; the evaluation questions' median is %d), median ms, the same texts each way: the model's "
+                + "work grows with the pieces, so this is the floor under a new question's time.%n%n",
+                stages.get("questionPieces").asInt()));
+        md.append("| word pieces | ").append(String.join(" | ", names)).append(" | ours ÷ the recipe's |\n|---|");
+        names.forEach(n -> md.append("---|"));
+        md.append("---|\n");
+        for (Iterator<String> it = byLength.get(names.get(0)).fieldNames(); it.hasNext(); ) {
+            String pieces = it.next();
+            md.append("| ").append(pieces).append(" |");
+            for (String name : names) {
+                md.append(String.format(Locale.ROOT, " %.3f |", byLength.get(name).get(pieces).asDouble()));
+            }
+            md.append(String.format(Locale.ROOT, " %.2f× |%n", byLength.get(names.get(names.size() - 1)).get(pieces)
+                    .asDouble() / byLength.get(names.get(0)).get(pieces).asDouble()));
+        }
     }
 
     /** A row of the new questions' table; {@code against}, the recipe's rounds, gives each round's ratio. */

@@ -260,6 +260,12 @@ final class Probe {
         ObjectNode rates = result.putObject("textsPerSecond");
         r.textsPerSecond().forEach(rates::put);
         result.put("indexTexts", r.indexTexts());
+        ObjectNode byLength = result.putObject("byLength");
+        r.byLength().forEach((name, ms) -> {
+            ObjectNode each = byLength.putObject(name);
+            ms.forEach((pieces, median) -> each.put(String.valueOf(pieces), median));
+        });
+        result.put("questionPieces", r.questionPieces());
         out.println(json.writeValueAsString(result));
     }
 

@@ -25,9 +25,20 @@ import java.util.function.Consumer;
 public final class StageProbe {
 
     /** Milliseconds per question of each stage, in order; the model's ONNX settings compared; texts a second. */
+    /**
+     * @param byLength for each way of embedding, the median milliseconds of one text of each length in word
+     *     pieces ({@link #LENGTHS}), [CLS] and [SEP] left out
+     * @param questionPieces the evaluation questions' median length in word pieces, counted the same way
+     */
     public record Result(Map<String, double[]> stages, Map<String, double[]> onnxSettings,
-            Map<String, Double> textsPerSecond, int indexTexts) {
+            Map<String, Double> textsPerSecond, int indexTexts, Map<String, Map<Integer, Double>> byLength,
+            int questionPieces) {
     }
+
+    /** The lengths, in word pieces, at which one text's embedding is timed: a short question to a long message. */
+    public static final List<Integer> LENGTHS = List.of(8, 16, 32, 64);
+    /** Texts timed at each length, each once, after a round of others. */
+    private static final int TEXTS_PER_LENGTH = 60;
 
     private StageProbe() {
     }
@@ -97,6 +108,19 @@ public final class StageProbe {
         time(settings, "ours, quantized model, 1 thread (as shipped)", new MiniLm(MiniLm.QUANTIZED, 1),
                 warmUp, questions);
 
+        // What a text's length costs: the model's work grows with its word pieces.
+        log.accept("stages: one text of " + LENGTHS + " word pieces, the plain recipe's model and ours");
+        Map<Integer, List<String>> ofLength = new LinkedHashMap<>();
+        for (int pieces : LENGTHS) {
+            ofLength.put(pieces, textsOf(model, questions, pieces, 2 * TEXTS_PER_LENGTH));
+        }
+        Map<String, Map<Integer, Double>> byLength = new LinkedHashMap<>();
+        byLength.put("the plain recipe's (langchain4j's wrapper, float model, every core)",
+                byLength(new AllMiniLmL6V2EmbeddingModel(), ofLength));
+        byLength.put("ours (quantized model, 1 thread, as shipped)", byLength(new MiniLm(MiniLm.QUANTIZED, 1), ofLength));
+        int[] asked = questions.stream().mapToInt(q -> model.tokenize(q).ids().length - 2).sorted().toArray();
+        int questionPieces = asked[asked.length / 2];
+
         List<String> texts = new ArrayList<>();
         for (Passage p : knowledge.passages()) {
             texts.add(p.embeddingText());
@@ -119,7 +143,7 @@ public final class StageProbe {
         }
         perSecond.put(cores + (batches ? " cores, " + Embedder.BATCH + " texts a run" : " cores, one text a run")
                 + " (as shipped)", textsPerSecond(embedder, distinct, cores, batches ? Embedder.BATCH : 1));
-        return new Result(stages, settings, perSecond, distinct.size());
+        return new Result(stages, settings, perSecond, distinct.size(), byLength, questionPieces);
     }
 
     private static void add(Map<String, double[]> stages, String stage, int q, long nanos) {
@@ -129,6 +153,11 @@ public final class StageProbe {
     /** One embedding of each question by {@code model}, timed, after the reworded round. */
     private static void time(Map<String, double[]> out, String name, Object model, List<String> warmUp,
             List<String> questions) {
+        time(out, name, model, warmUp, questions, true);
+    }
+
+    private static void time(Map<String, double[]> out, String name, Object model, List<String> warmUp,
+            List<String> questions, boolean close) {
         double[] times = new double[questions.size()];
         for (List<String> round : List.of(warmUp, questions)) {
             for (int q = 0; q < round.size(); q++) {
@@ -141,10 +170,48 @@ public final class StageProbe {
                 times[q] = (System.nanoTime() - t) / 1e6;
             }
         }
-        if (model instanceof MiniLm ours) {
+        if (close && model instanceof MiniLm ours) {
             ours.close();
         }
         out.put(name, times);
+    }
+
+    /**
+     * {@code count} texts of exactly {@code pieces} word pieces (without [CLS] and [SEP]), each the words of the
+     * questions from a different one on, cut to that many pieces.
+     */
+    private static List<String> textsOf(MiniLm model, List<String> questions, int pieces, int count) {
+        String all = String.join(" ", questions);
+        String[] words = all.split("\\s+");
+        List<String> texts = new ArrayList<>();
+        for (int start = 0; texts.size() < count && start < words.length; start += 7) {
+            StringBuilder text = new StringBuilder();
+            for (int w = start; w < words.length && model.tokenize(text + " " + words[w]).ids().length - 2 <= pieces; w++) {
+                text.append(' ').append(words[w]);
+            }
+            if (model.tokenize(text.toString()).ids().length - 2 == pieces) {
+                texts.add(text.toString().strip());
+            }
+        }
+        return texts;
+    }
+
+    /** The median time of one embedding of each text, per length; half the texts a round before, untimed. */
+    private static Map<Integer, Double> byLength(Object model, Map<Integer, List<String>> texts) {
+        Map<Integer, Double> medians = new LinkedHashMap<>();
+        texts.forEach((pieces, all) -> {
+            List<String> warm = all.subList(0, all.size() / 2);
+            List<String> timed = all.subList(all.size() / 2, all.size());
+            Map<String, double[]> out = new LinkedHashMap<>();
+            time(out, "", model, warm, timed, false);
+            double[] ms = out.get("").clone();
+            java.util.Arrays.sort(ms);
+            medians.put(pieces, ms[ms.length / 2]);
+        });
+        if (model instanceof MiniLm ours) {
+            ours.close();
+        }
+        return medians;
     }
 
     private static double textsPerSecond(Embedder embedder, List<String> texts, int workers, int batch) {
