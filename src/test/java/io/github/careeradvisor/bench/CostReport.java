@@ -283,9 +283,6 @@ record CostReport(List<JsonNode> uniqueOurs, List<JsonNode> uniqueFloat, List<Js
      */
     private void lengths(StringBuilder md) {
         JsonNode byLength = stages.get("byLength");
-        if (byLength == null) {
-            return;
-        }
         List<String> names = new ArrayList<>();
         byLength.fieldNames().forEachRemaining(names::add);
         md.append(String.format(Locale.ROOT, "%nOne text's embedding by its length in word pieces ([CLS] and [SEP] "

@@ -24,8 +24,9 @@ import java.util.function.Consumer;
  */
 public final class StageProbe {
 
-    /** Milliseconds per question of each stage, in order; the model's ONNX settings compared; texts a second. */
     /**
+     * Milliseconds per question of each stage, in order; the model's ONNX settings compared; texts a second.
+     *
      * @param byLength for each way of embedding, the median milliseconds of one text of each length in word
      *     pieces ({@link #LENGTHS}), [CLS] and [SEP] left out
      * @param questionPieces the evaluation questions' median length in word pieces, counted the same way
@@ -177,8 +178,8 @@ public final class StageProbe {
     }
 
     /**
-     * {@code count} texts of exactly {@code pieces} word pieces (without [CLS] and [SEP]), each the words of the
-     * questions from a different one on, cut to that many pieces.
+     * Up to {@code count} texts of exactly {@code pieces} word pieces (without [CLS] and [SEP]): runs of the
+     * questions' words, each from a different place, as long as they fit; a run that cannot end there is skipped.
      */
     private static List<String> textsOf(MiniLm model, List<String> questions, int pieces, int count) {
         String all = String.join(" ", questions);
@@ -204,7 +205,7 @@ public final class StageProbe {
             List<String> timed = all.subList(all.size() / 2, all.size());
             Map<String, double[]> out = new LinkedHashMap<>();
             time(out, "", model, warm, timed, false);
-            double[] ms = out.get("").clone();
+            double[] ms = out.get("");
             java.util.Arrays.sort(ms);
             medians.put(pieces, ms[ms.length / 2]);
         });
