@@ -148,7 +148,7 @@ final class CertificationReplies {
             } else if (!answer.grounded()) {
                 answer = facts(c, s.aspect()); // the guides are silent too: what the fact table says, open values included
             }
-            return new Handled(headed(answer, c, s.aspect()), discussed(c, u));
+            return new Handled(goneFirst(headed(answer, c, s.aspect()), c, s.aspect()), discussed(c, u));
         }
         Answer answer = facts(c, s.aspect());
         if (s.aspect() == null && !u.isFollowUp()) {
@@ -162,7 +162,21 @@ final class CertificationReplies {
                 answer = new Answer(said, guide.sources(), true).followedBy(answer);
             }
         }
-        return new Handled(u.isFollowUp() ? headed(answer, c, s.aspect()) : answer, discussed(c, u));
+        return new Handled(goneFirst(u.isFollowUp() ? headed(answer, c, s.aspect()) : answer, c, s.aspect()),
+                discussed(c, u));
+    }
+
+    /**
+     * For a certification no longer bookable, that first, whatever was asked of it: its price or format
+     * matters less than that nobody can sit it ("MLS-C01 (…) retired on March 31, 2026, no longer bookable.
+     * MLS-C01 (…), price: …"). Its status and successor, when asked, already say so.
+     */
+    private Answer goneFirst(Answer answer, Certification c, @Nullable String aspect) {
+        LocalDate today = LocalDate.now(clock);
+        String status = status(c, today);
+        return c.availableOn(today) || "status".equals(aspect) || "successor".equals(aspect)
+                || answer.opening().startsWith(name(c)) && answer.opening().contains(status)
+                ? answer : answer.withHeading(name(c) + " " + status + ".");
     }
 
     /**

@@ -286,6 +286,23 @@ class AdvisorTest {
     }
 
     @Test
+    void whatever_is_asked_of_a_certification_no_longer_bookable_the_reply_opens_with_that() {
+        Map<String, String> asked = Map.of(
+                "how much does the MLS-C01 cost?", "retired on March 31, 2026, no longer bookable",
+                "how long is the AWS machine learning specialty exam?", "retired on March 31, 2026, no longer bookable",
+                "what's the AWS ML specialty exam like these days?", "retired on March 31, 2026, no longer bookable",
+                "tell me about the tensorflow developer certificate", "retired on May 1, 2024, no longer bookable",
+                "how many questions are on the MLS-C01?", "retired on March 31, 2026, no longer bookable");
+        asked.forEach((question, gone) -> {
+            String first = PlainText.body(advisor.reply(question)).lines().findFirst().orElse("");
+            assertTrue(first.contains(gone), question + " -> " + first);
+        });
+        // One still bookable opens with what was asked.
+        String first = PlainText.body(advisor.reply("how much does the MLA-C01 cost?")).lines().findFirst().orElse("");
+        assertTrue(first.contains("$") && !first.contains("retired"), first);
+    }
+
+    @Test
     void control_characters_and_emoji_do_not_get_in_the_way() {
         Answer answer = advisor.reply("how much 💰 do\u0000 junior ML engineers\u0007 earn? 🤔");
 
