@@ -169,14 +169,17 @@ final class CertificationReplies {
     /**
      * For a certification no longer bookable, that first, whatever was asked of it: its price or format
      * matters less than that nobody can sit it ("MLS-C01 (…) retired on March 31, 2026, no longer bookable.
-     * MLS-C01 (…), price: …"). Its status and successor, when asked, already say so.
+     * MLS-C01 (…) costs $300 …"). Its status and successor, when asked, already say so.
      */
     private Answer goneFirst(Answer answer, Certification c, @Nullable String aspect) {
-        LocalDate today = LocalDate.now(clock);
-        String status = status(c, today);
-        return c.availableOn(today) || "status".equals(aspect) || "successor".equals(aspect)
-                || answer.opening().startsWith(name(c)) && answer.opening().contains(status)
-                ? answer : answer.withHeading(name(c) + " " + status + ".");
+        String status = status(c, LocalDate.now(clock));
+        return !gone(c, aspect) || answer.opening().startsWith(name(c)) && answer.opening().contains(status) ? answer
+                : answer.withHeading(name(c) + " " + status + ".");
+    }
+
+    /** Whether {@code c} can no longer be booked and the aspect asked does not already say so. */
+    private boolean gone(Certification c, @Nullable String aspect) {
+        return !c.availableOn(LocalDate.now(clock)) && !"status".equals(aspect) && !"successor".equals(aspect);
     }
 
     /**
@@ -193,8 +196,16 @@ final class CertificationReplies {
         return ids;
     }
 
-    /** "MLS-C01, price:" before an answer that does not begin by naming the certification itself. */
+    /**
+     * "MLS-C01, price:" before an answer that does not begin by naming the certification itself; for one no
+     * longer bookable, that first and the aspect after it ("MLS-C01 (…) retired on March 31, 2026, no longer
+     * bookable. Its exam format: …"), so its name is said once.
+     */
     private Answer headed(Answer answer, Certification c, @Nullable String aspect) {
+        if (gone(c, aspect)) {
+            return answer.withHeading(name(c) + " " + status(c, LocalDate.now(clock)) + "."
+                    + (aspect == null ? "" : " Its " + aspectLabel(aspect) + ":"));
+        }
         return answer.opensWith(name(c)) ? answer : answer.withHeading(name(c) + ", " + aspectLabel(aspect) + ":");
     }
 

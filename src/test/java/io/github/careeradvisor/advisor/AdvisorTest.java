@@ -297,6 +297,12 @@ class AdvisorTest {
             String first = PlainText.body(advisor.reply(question)).lines().findFirst().orElse("");
             assertTrue(first.contains(gone), question + " -> " + first);
         });
+        // Where the reply is headed by what was asked, the certification's name is said once.
+        for (String question : List.of("how long is the AWS machine learning specialty exam?",
+                "what's the AWS ML specialty exam like these days?")) {
+            String first = PlainText.body(advisor.reply(question)).lines().findFirst().orElse("");
+            assertEquals(1, first.split("AWS Certified Machine Learning – Specialty", -1).length - 1, first);
+        }
         // One still bookable opens with what was asked.
         String first = PlainText.body(advisor.reply("how much does the MLA-C01 cost?")).lines().findFirst().orElse("");
         assertTrue(first.contains("$") && !first.contains("retired"), first);
