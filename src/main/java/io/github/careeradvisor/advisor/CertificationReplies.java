@@ -148,7 +148,7 @@ final class CertificationReplies {
             } else if (!answer.grounded()) {
                 answer = facts(c, s.aspect()); // the guides are silent too: what the fact table says, open values included
             }
-            return new Handled(goneFirst(headed(answer, c, s.aspect()), c, s.aspect()), discussed(c, u));
+            return new Handled(headed(answer, c, s.aspect()), discussed(c, u));
         }
         Answer answer = facts(c, s.aspect());
         if (s.aspect() == null && !u.isFollowUp()) {
@@ -162,14 +162,15 @@ final class CertificationReplies {
                 answer = new Answer(said, guide.sources(), true).followedBy(answer);
             }
         }
-        return new Handled(goneFirst(u.isFollowUp() ? headed(answer, c, s.aspect()) : answer, c, s.aspect()),
+        return new Handled(u.isFollowUp() ? headed(answer, c, s.aspect()) : goneFirst(answer, c, s.aspect()),
                 discussed(c, u));
     }
 
     /**
      * For a certification no longer bookable, that first, whatever was asked of it: its price or format
      * matters less than that nobody can sit it ("MLS-C01 (…) retired on March 31, 2026, no longer bookable.
-     * MLS-C01 (…) costs $300 …"). Its status and successor, when asked, already say so.
+     * MLS-C01 (…) costs $300 …"). Its status and successor, when asked, already say so; a reply
+     * {@link #headed} says it in its heading.
      */
     private Answer goneFirst(Answer answer, Certification c, @Nullable String aspect) {
         String status = status(c, LocalDate.now(clock));

@@ -169,13 +169,25 @@ final class EmbeddingCache {
         }
     }
 
-    /** A string as {@link DataOutputStream#writeUTF} wrote it. */
-    private static String readUtf(ByteBuffer in) throws IOException {
+    /**
+     * A string as {@link DataOutputStream#writeUTF} wrote it, read from a buffer over an array: its length, then its
+     * characters in Java's modified UTF-8, which for ASCII is the bytes themselves (the word index reads its words
+     * with it too).
+     */
+    static String readUtf(ByteBuffer in) throws IOException {
         int length = Short.toUnsignedInt(in.getShort());
-        byte[] bytes = new byte[length];
-        in.get(bytes);
-        return new DataInputStream(new ByteArrayInputStream(
-                ByteBuffer.allocate(2 + length).putShort((short) length).put(bytes).array())).readUTF();
+        if (length > in.remaining()) {
+            throw new BufferUnderflowException();
+        }
+        int from = in.arrayOffset() + in.position();
+        byte[] bytes = in.array();
+        in.position(in.position() + length);
+        for (int i = from; i < from + length; i++) {
+            if (bytes[i] <= 0) { // past ASCII, or a zero byte, which modified UTF-8 never writes
+                return new DataInputStream(new ByteArrayInputStream(bytes, from - 2, length + 2)).readUTF();
+            }
+        }
+        return new String(bytes, from, length, StandardCharsets.ISO_8859_1);
     }
 
     /** Each text's key, worked out once: a start looks each text up several times. */

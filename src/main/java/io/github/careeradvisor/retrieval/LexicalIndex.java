@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -307,7 +306,7 @@ final class LexicalIndex implements AutoCloseable {
             Map<Word, Shares> shares = new HashMap<>();
             for (FieldWeight field : FIELDS) {
                 for (int words = in.getInt(); words > 0; words--) {
-                    String term = utf(in);
+                    String term = EmbeddingCache.readUtf(in);
                     int n = in.getInt();
                     if (n < 1 || n > passages) {
                         throw new CorruptIndexException("the word '" + term + "' is in " + n + " of " + passages
@@ -345,7 +344,7 @@ final class LexicalIndex implements AutoCloseable {
                     }
                     Set<String> unit = new HashSet<>(count * 2);
                     for (int w = 0; w < count; w++) {
-                        if (!unit.add(utf(in))) {
+                        if (!unit.add(EmbeddingCache.readUtf(in))) {
                             throw new CorruptIndexException("a unit of passage " + passage.id() + " has a word twice", "");
                         }
                     }
@@ -360,26 +359,6 @@ final class LexicalIndex implements AutoCloseable {
         } catch (BufferUnderflowException e) {
             throw new CorruptIndexException("it ends before its last unit", "", e);
         }
-    }
-
-    /**
-     * A string as {@link DataOutputStream#writeUTF} wrote it: its length, then its characters in Java's modified
-     * UTF-8, which for ASCII is the bytes themselves.
-     */
-    private static String utf(ByteBuffer in) throws IOException {
-        int length = Short.toUnsignedInt(in.getShort());
-        if (length > in.remaining()) {
-            throw new BufferUnderflowException();
-        }
-        int from = in.arrayOffset() + in.position();
-        byte[] bytes = in.array();
-        in.position(in.position() + length);
-        for (int i = from; i < from + length; i++) {
-            if (bytes[i] <= 0) { // past ASCII, or a zero byte, which modified UTF-8 never writes
-                return new DataInputStream(new ByteArrayInputStream(bytes, from - 2, length + 2)).readUTF();
-            }
-        }
-        return new String(bytes, from, length, StandardCharsets.ISO_8859_1);
     }
 
     /** The index's files, one after another: their count, then each one's name, length and bytes. */
